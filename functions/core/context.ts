@@ -1,0 +1,33 @@
+import { DomainError } from './errors.js';
+import type { Tenant } from './tenant/schema.js';
+
+export type Role = 'owner' | 'admin' | 'team' | 'partner' | 'member';
+
+/** Who acts. Accounts and sessions arrive with the identity work; until then, visitors and seeded members. */
+export type Actor =
+  | { kind: 'visitor' }
+  | { kind: 'member'; memberId: string; role: Role }
+  | { kind: 'system' };
+
+/** The first argument of every core function: the tenant comes from the host, never from input. */
+export interface Ctx {
+  tenant: Tenant;
+  actor: Actor;
+  /** Fixed by the seed to spread demo activity over past weeks; requests use the clock. */
+  now?: Date;
+}
+
+export const nowIso = (ctx: { now?: Date }) => (ctx.now ?? new Date()).toISOString();
+
+export const visitor: Actor = { kind: 'visitor' };
+export const system: Actor = { kind: 'system' };
+
+export function requireMember(ctx: Ctx) {
+  if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  return ctx.actor;
+}
+
+/** Seeding and platform jobs act as the system; requests never do. */
+export function requireSystem(ctx: { actor: Actor }) {
+  if (ctx.actor.kind !== 'system') throw new DomainError('forbidden', 403, 'Not allowed.');
+}

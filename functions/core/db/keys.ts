@@ -1,0 +1,40 @@
+/**
+ * Every DynamoDB and S3 key of the product is written here and nowhere else. Tenant-owned
+ * partition keys start with `T#<tenantId>#` (so IAM dynamodb:LeadingKeys can enforce
+ * isolation); the only platform-level items are the host lookups and the public portal list.
+ */
+const t = (tenantId: string) => `T#${tenantId}`;
+
+export const keys = {
+  tenant: (tenantId: string) => ({ pk: t(tenantId), sk: 'TENANT' }),
+  slug: (slug: string) => ({ pk: `SLUG#${slug}`, sk: 'SLUG' }),
+  domain: (host: string) => ({ pk: `DOMAIN#${host}`, sk: 'DOMAIN' }),
+  publicPortals: () => 'PLATFORM#PUBLIC_PORTALS',
+
+  member: (tenantId: string, memberId: string) => ({ pk: `${t(tenantId)}#M#${memberId}`, sk: 'MEMBER' }),
+  memberEmail: (tenantId: string, email: string) => ({ pk: `${t(tenantId)}#E#${email}`, sk: 'EMAIL' }),
+  ownerKey: (tenantId: string, memberId: string) => `${t(tenantId)}#M#${memberId}`,
+
+  idea: (tenantId: string, ideaId: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: 'IDEA' }),
+  ideaPartition: (tenantId: string, ideaId: string) => `${t(tenantId)}#I#${ideaId}`,
+  sectionKey: (tenantId: string, sectionId: string) => `${t(tenantId)}#S#${sectionId}`,
+  ideasByStatus: (tenantId: string, status: string) => `${t(tenantId)}#STATUS#${status}`,
+
+  /** Comments sort by creation time inside the idea's partition. */
+  comment: (tenantId: string, ideaId: string, createdAt: string, commentId: string) => ({
+    pk: `${t(tenantId)}#I#${ideaId}`,
+    sk: `C#${createdAt}#${commentId}`,
+  }),
+  commentPrefix: 'C#',
+  vote: (tenantId: string, ideaId: string, memberId: string) => ({
+    pk: `${t(tenantId)}#I#${ideaId}`,
+    sk: `V#${memberId}`,
+  }),
+  votePrefix: 'V#',
+
+  /** Owner-index sort keys: a member's ideas, votes and comments, newest last. */
+  ownerSort: (kind: 'IDEA' | 'VOTE' | 'COMMENT', at: string, id: string) => `${kind}#${at}#${id}`,
+
+  /** S3: everything a tenant uploads lives under its own prefix. */
+  brandAsset: (tenantId: string, name: string) => `tenants/${tenantId}/brand/${name}`,
+};

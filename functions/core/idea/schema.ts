@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { IdPattern } from '../ids.js';
+import { Lang, ShortId } from '../tenant/schema.js';
+
+export const IdeaId = z.string().regex(IdPattern, 'Not an idea id.');
+
+export const IdeaStatus = z.enum(['new', 'under_review', 'reviewed', 'in_progress', 'launched', 'declined', 'merged', 'archived']);
+export type IdeaStatus = z.infer<typeof IdeaStatus>;
+
+export const Idea = z.object({
+  id: z.string(),
+  sectionId: z.string(),
+  categoryId: z.string().optional(),
+  title: z.string(),
+  body: z.string(),
+  lang: Lang,
+  authorId: z.string(),
+  authorName: z.string(),
+  status: IdeaStatus,
+  upVotes: z.number(),
+  downVotes: z.number(),
+  commentCount: z.number(),
+  followerCount: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Idea = z.infer<typeof Idea>;
+
+export const SubmitIdea = z.object({
+  sectionId: ShortId,
+  categoryId: ShortId.optional(),
+  title: z.string().trim().min(8, 'At least 8 characters.').max(140, 'At most 140 characters.'),
+  body: z.string().trim().min(20, 'At least 20 characters.').max(10_000, 'At most 10,000 characters.'),
+  lang: Lang.optional(),
+});
+
+export const SORTS = ['top', 'trending', 'new', 'discussed', 'updated'] as const;
+export const IdeaSort = z.enum(SORTS);
+export type IdeaSort = z.infer<typeof IdeaSort>;
+
+export const ListIdeas = z.object({
+  sectionId: ShortId,
+  sort: IdeaSort.default('top'),
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export interface IdeaSummary {
+  id: string;
+  sectionId: string;
+  categoryId?: string;
+  title: string;
+  excerpt: string;
+  status: IdeaStatus;
+  upVotes: number;
+  downVotes: number;
+  commentCount: number;
+  authorName: string;
+  createdAt: string;
+}
+
+export function summarise(idea: Idea): IdeaSummary {
+  const { id, sectionId, categoryId, title, status, upVotes, downVotes, commentCount, authorName, createdAt } = idea;
+  const excerpt = idea.body.length > 220 ? `${idea.body.slice(0, 217).trimEnd()}…` : idea.body;
+  return { id, sectionId, categoryId, title, excerpt, status, upVotes, downVotes, commentCount, authorName, createdAt };
+}

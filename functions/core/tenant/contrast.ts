@@ -1,0 +1,36 @@
+import { DomainError } from '../errors.js';
+import type { Theme } from './schema.js';
+
+function channel(hex: string, offset: number) {
+  const c = parseInt(hex.slice(offset, offset + 2), 16) / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+
+/** WCAG 2.2 relative luminance of a #rrggbb colour. */
+export function luminance(hex: string): number {
+  return 0.2126 * channel(hex, 1) + 0.7152 * channel(hex, 3) + 0.0722 * channel(hex, 5);
+}
+
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** The pairs the page draws: body text and links/buttons need 4.5:1, the accent (UI marks) 3:1. */
+const PAIRS = [
+  { field: 'text', on: 'surface', min: 4.5 },
+  { field: 'primary', on: 'surface', min: 4.5 },
+  { field: 'accent', on: 'surface', min: 3 },
+] as const;
+
+/** Refuses a theme whose colours fail WCAG 2.2 AA, naming each failing colour and its measured ratio. */
+export function assertReadableTheme(theme: Theme): void {
+  const fields: Record<string, string> = {};
+  for (const { field, on, min } of PAIRS) {
+    const ratio = contrastRatio(theme[field], theme[on]);
+    if (ratio < min) fields[`theme.${field}`] = `Contrast ${ratio.toFixed(2)}:1 on ${on}; at least ${min}:1 is needed.`;
+  }
+  if (Object.keys(fields).length) {
+    throw new DomainError('insufficient_contrast', 400, 'Some colours are too hard to read.', fields);
+  }
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** The safe font list: system stacks only, so no page waits on, or leaks to, a font host. */
+export const FONT_STACKS = {
+  system: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+  humanist: 'Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif',
+  geometric: 'Avenir, Montserrat, Corbel, "URW Gothic", source-sans-pro, sans-serif',
+  classical: 'Charter, "Bitstream Charter", "Sitka Text", Cambria, "DejaVu Serif", serif',
+  rounded: 'ui-rounded, "Hiragino Maru Gothic ProN", Quicksand, Comfortaa, Manjari, "Arial Rounded MT", sans-serif',
+  industrial: 'Bahnschrift, "DIN Alternate", "Franklin Gothic Medium", "Nimbus Sans Narrow", sans-serif-condensed, sans-serif',
+} as const;
+
+export const FontId = z.enum(Object.keys(FONT_STACKS) as [keyof typeof FONT_STACKS, ...(keyof typeof FONT_STACKS)[]]);
+export type FontId = z.infer<typeof FontId>;

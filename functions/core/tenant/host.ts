@@ -1,0 +1,55 @@
+import { config } from '../config.js';
+import { DomainError } from '../errors.js';
+import type { Tenant } from './schema.js';
+import { getTenantById, getTenantIdByDomain, getTenantIdBySlug } from './store.js';
+
+export type Site = { kind: 'platform' } | { kind: 'tenant'; tenant: Tenant };
+
+const CACHE_MS = 5_000;
+const cache = new Map<string, { site: Site; until: number }>();
+
+/** The host the visitor typed: behind CloudFront it arrives in x-forwarded-host (the origin needs its own Host). */
+export function hostFromHeaders(header: (name: string) => string | null | undefined): string {
+  return (config().TRUST_FORWARDED_HOST && header('x-forwarded-host')) || header('host') || '';
+}
+
+/** Lower-cased host without port or trailing dot. */
+export function normaliseHost(hostHeader: string): string {
+  return hostHeader.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+}
+
+/** Which site a host names: the platform's apex, `{slug}.{PLATFORM_DOMAIN}`, or a verified custom domain. */
+async function lookup(host: string): Promise<Site> {
+  const apex = config().PLATFORM_DOMAIN;
+  if (host === apex) return { kind: 'platform' };
+  let tenantId: string | undefined;
+  if (host.endsWith(`.${apex}`)) {
+    const slug = host.slice(0, -apex.length - 1);
+    if (!slug.includes('.')) tenantId = await getTenantIdBySlug(slug);
+  } else {
+    tenantId = await getTenantIdByDomain(host);
+  }
+  const tenant = tenantId ? await getTenantById(tenantId) : undefined;
+  if (!tenant) throw new DomainError('tenant_not_found', 404, `No portal lives at ${host}.`);
+  return { kind: 'tenant', tenant };
+}
+
+/**
+ * Resolves the Host header to a site. Found sites are cached a few seconds per host, per
+ * process, so a page and its API calls do not read the configuration again and again.
+ */
+export async function resolveHost(hostHeader: string | undefined | null): Promise<Site> {
+  const host = normaliseHost(hostHeader ?? '');
+  const hit = cache.get(host);
+  if (hit && hit.until > Date.now()) return hit.site;
+  const site = await lookup(host);
+  cache.set(host, { site, until: Date.now() + CACHE_MS });
+  return site;
+}
+
+/** Drops a tenant's cached hosts after its configuration changes. */
+export function forgetTenant(tenantId: string) {
+  for (const [host, entry] of cache) {
+    if (entry.site.kind === 'tenant' && entry.site.tenant.id === tenantId) cache.delete(host);
+  }
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { z } from 'zod';
+import { requireSystem, type Actor, type Ctx } from '../context.js';
+import { bucketName, s3 } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { newId } from '../ids.js';
+import { assertReadableTheme } from './contrast.js';
+import { FONT_STACKS } from './fonts.js';
+import { Slug, TenantSettings, type Tenant } from './schema.js';
+import { forgetTenant, normaliseHost } from './host.js';
+import { insertTenant, putDomain, queryPublicTenants, updateTenantLogo } from './store.js';
+
+export { hostFromHeaders, resolveHost, type Site } from './host.js';
+export { getTenantById } from './store.js';
+export * from './schema.js';
+
+export const CreateTenant = TenantSettings.extend({ slug: Slug });
+
+/** A new portal: its slug is claimed atomically with its record; colours must pass WCAG AA. */
+export async function createTenant(ctx: { actor: Actor; now?: Date }, input: z.input<typeof CreateTenant>): Promise<Tenant> {
+  requireSystem(ctx);
+  const settings = parseInput(CreateTenant, input);
+  assertReadableTheme(settings.theme);
+  if (!settings.languages.includes(settings.defaultLang)) {
+    throw new DomainError('invalid_input', 400, 'The default language must be enabled.', { defaultLang: 'not enabled' });
+  }
+  const tenant: Tenant = { ...settings, id: newId(), createdAt: (ctx.now ?? new Date()).toISOString(), version: 1 };
+  if (!(await insertTenant(tenant))) {
+    throw new DomainError('slug_taken', 409, 'This address is already taken.', { slug: 'taken' });
+  }
+  return tenant;
+}
+
+/** Platform page: the public portals, newest first. */
+export async function listPublicPortals(limit = 50): Promise<Tenant[]> {
+  return queryPublicTenants(Math.min(Math.max(limit, 1), 100));
+}
+
+const LogoUpload = z.object({
+  contentType: z.enum(['image/svg+xml', 'image/png']),
+  body: z.custom<Uint8Array>((b) => b instanceof Uint8Array, 'Expected bytes.').refine((b) => b.byteLength > 0 && b.byteLength <= 512 * 1024, 'Up to 512 KB.'),
+});
+
+/** Stores the brand's logo under the tenant's S3 prefix; its content hash versions the URL for caching. */
+export async function setBrandLogo(ctx: Ctx, input: z.input<typeof LogoUpload>): Promise<Tenant> {
+  requireSystem(ctx);
+  const { contentType, body } = parseInput(LogoUpload, input);
+  const version = createHash('sha256').update(body).digest('hex').slice(0, 16);
+  const key = keys.brandAsset(ctx.tenant.id, `logo-${version}`);
+  await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: key, Body: body, ContentType: contentType }));
+  const logo = { key, contentType, version };
+  await updateTenantLogo(ctx.tenant.id, logo, ctx.tenant.version);
+  forgetTenant(ctx.tenant.id);
+  return { ...ctx.tenant, logo, version: ctx.tenant.version + 1 };
+}
+
+/** The logo bytes of the current tenant; the key comes from its own record, so no other tenant's file is reachable. */
+export async function readBrandLogo(ctx: Ctx): Promise<{ body: Uint8Array; contentType: string; version: string }> {
+  const logo = ctx.tenant.logo;
+  if (!logo) throw notFound('logo');
+  const object = await s3().send(new GetObjectCommand({ Bucket: bucketName(), Key: logo.key }));
+  if (!object.Body) throw notFound('logo');
+  return { body: await object.Body.transformToByteArray(), contentType: logo.contentType, version: logo.version };
+}
+
+/**
+ * Marks a custom domain as verified for this tenant. The DNS TXT check that precedes it in
+ * AWS comes with the branding work; locally and in tests this is the override.
+ */
+export async function addVerifiedDomain(ctx: Ctx, hostInput: string): Promise<string> {
+  requireSystem(ctx);
+  const host = parseInput(z.string().regex(/^(?=.{4,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/), normaliseHost(hostInput));
+  if (!(await putDomain(ctx.tenant.id, host, true))) {
+    throw new DomainError('domain_taken', 409, 'This domain belongs to another portal.', { domain: 'taken' });
+  }
+  return host;
+}
+
+/** What any visitor may know of a portal: its name, theme, languages and open sections. */
+export function publicConfig(tenant: Tenant) {
+  return {
+    slug: tenant.slug,
+    name: tenant.name,
+    tagline: tenant.tagline,
+    welcome: tenant.welcome,
+    defaultLang: tenant.defaultLang,
+    languages: tenant.languages,
+    theme: { ...tenant.theme, fontStack: FONT_STACKS[tenant.theme.font] },
+    logoUrl: tenant.logo ? `/api/portal/logo?v=${tenant.logo.version}` : null,
+    votingMode: tenant.votingMode,
+    sections: tenant.sections
+      .filter((s) => !s.archived)
+      .map(({ id, name, description, categories }) => ({ id, name, description, categories })),
+  };
+}
+export type PublicConfig = ReturnType<typeof publicConfig>;
+export { localized } from './localized.js';

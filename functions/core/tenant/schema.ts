@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { FontId } from './fonts.js';
+
+export const Lang = z.enum(['fr', 'en']);
+export type Lang = z.infer<typeof Lang>;
+export const LANGS = Lang.options;
+
+/** Brand-written text, given per enabled language. */
+export const LocalizedText = z.partialRecord(Lang, z.string().trim().min(1).max(500));
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/, 'Lower-case letters, digits and hyphens, 1 to 32 characters.');
+export const ShortId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'Lower-case letters, digits and hyphens.');
+export const HexColour = z.string().regex(/^#[0-9a-f]{6}$/i, 'A colour like #1a2b3c.');
+
+export const Theme = z.object({
+  primary: HexColour,
+  accent: HexColour,
+  surface: HexColour,
+  text: HexColour,
+  font: FontId,
+});
+export type Theme = z.infer<typeof Theme>;
+
+export const Category = z.object({ id: ShortId, name: LocalizedText });
+export const Section = z.object({
+  id: ShortId,
+  name: LocalizedText,
+  description: LocalizedText.optional(),
+  archived: z.boolean().default(false),
+  categories: z.array(Category).max(50).default([]),
+});
+export type Section = z.infer<typeof Section>;
+
+export const TenantSettings = z.object({
+  name: LocalizedText,
+  tagline: LocalizedText.optional(),
+  welcome: LocalizedText.optional(),
+  defaultLang: Lang,
+  languages: z.array(Lang).min(1),
+  theme: Theme,
+  sections: z.array(Section).min(1).max(30),
+  visibility: z.enum(['public', 'members', 'invitation']).default('public'),
+  votingMode: z.enum(['up', 'updown']).default('up'),
+  moderation: z.enum(['before', 'after']).default('after'),
+});
+
+export const Tenant = TenantSettings.extend({
+  id: z.string(),
+  slug: Slug,
+  logo: z.object({ key: z.string(), contentType: z.string(), version: z.string() }).optional(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type Tenant = z.infer<typeof Tenant>;

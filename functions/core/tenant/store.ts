@@ -1,0 +1,108 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { Tenant } from './schema.js';
+
+/** Strips the storage attributes from a tenant item. */
+export function toTenant(item: Record<string, unknown>): Tenant {
+  return Tenant.parse(item);
+}
+
+export async function getTenantById(tenantId: string): Promise<Tenant | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.tenant(tenantId) }));
+  return Item ? toTenant(Item) : undefined;
+}
+
+/** Tenant by slug: one GetItem on the slug lookup item, then one on the tenant. */
+export async function getTenantIdBySlug(slug: string): Promise<string | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.slug(slug) }));
+  return Item?.tenantId as string | undefined;
+}
+
+/** Tenant by custom domain: only a verified domain resolves. */
+export async function getTenantIdByDomain(host: string): Promise<string | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.domain(host) }));
+  return Item?.verified === true ? (Item.tenantId as string) : undefined;
+}
+
+/** Tenant item and slug lookup are written together, the slug claimed only if free. */
+export async function insertTenant(tenant: Tenant): Promise<boolean> {
+  const isPublic = tenant.visibility === 'public';
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.slug(tenant.slug), tenantId: tenant.id },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.tenant(tenant.id),
+                ...tenant,
+                ...(isPublic ? { listKey: keys.publicPortals(), listSort: `${tenant.createdAt}#${tenant.id}` } : {}),
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'TransactionCanceledException') return false;
+    throw error;
+  }
+}
+
+/** One domain belongs to one portal: the claim is conditional on the domain being free or already ours. */
+export async function putDomain(tenantId: string, host: string, verified: boolean): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.domain(host),
+        UpdateExpression: 'SET tenantId = :t, verified = :v',
+        ConditionExpression: 'attribute_not_exists(pk) OR tenantId = :t',
+        ExpressionAttributeValues: { ':t': tenantId, ':v': verified },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** Sets the logo reference and bumps the version, so concurrent edits cannot overwrite each other silently. */
+export async function updateTenantLogo(tenantId: string, logo: Tenant['logo'], expectedVersion: number) {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.tenant(tenantId),
+      UpdateExpression: 'SET logo = :logo, version = version + :one',
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: { ':logo': logo, ':v': expectedVersion, ':one': 1 },
+    }),
+  );
+}
+
+/** The public portals of the platform page, newest first, from the byList index. */
+export async function queryPublicTenants(limit: number): Promise<Tenant[]> {
+  const { Items = [] } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'byList',
+      KeyConditionExpression: 'listKey = :k',
+      ExpressionAttributeValues: { ':k': keys.publicPortals() },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return Items.map(toTenant);
+}

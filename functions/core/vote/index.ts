@@ -1,0 +1,101 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { requireMember, type Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { IdeaId } from '../idea/schema.js';
+import { trendWeight } from '../idea/scores.js';
+
+export const CastVote = z.object({
+  ideaId: IdeaId,
+  /** 1 for, -1 against (where the portal allows it), 0 to withdraw. */
+  value: z.union([z.literal(1), z.literal(-1), z.literal(0)]),
+});
+
+type Value = -1 | 0 | 1;
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * One vote per member per idea. The vote item and the idea's counts and sort scores change in
+ * one transaction conditioned on the vote we read, so a concurrent change makes us re-read and
+ * retry instead of counting twice.
+ */
+export async function castVote(ctx: Ctx, input: z.input<typeof CastVote>): Promise<{ value: Value }> {
+  const member = requireMember(ctx);
+  const { ideaId, value } = parseInput(CastVote, input);
+  if (value === -1 && ctx.tenant.votingMode !== 'updown') {
+    throw new DomainError('downvotes_disabled', 400, 'This portal only takes votes for ideas.', { value: 'up only' });
+  }
+  const voteKey = keys.vote(ctx.tenant.id, ideaId, member.memberId);
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: voteKey, ConsistentRead: true }));
+    const previous = { value: (Item?.value ?? 0) as Value, weight: (Item?.weight ?? 0) as number };
+    if (previous.value === value) return { value };
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: voteWrites(ctx, ideaId, member.memberId, previous, value) }));
+      return { value };
+    } catch (error) {
+      if ((error as Error).name !== 'TransactionCanceledException') throw error;
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      if (reasons[1]?.Code === 'ConditionalCheckFailed') throw notFound('idea');
+    }
+  }
+  throw new DomainError('vote_conflict', 409, 'Your vote changed elsewhere at the same time; try again.');
+}
+
+/** The vote's trend weight is stored with it, so withdrawing an old vote takes back exactly what it gave. */
+function voteWrites(ctx: Ctx, ideaId: string, memberId: string, previous: { value: Value; weight: number }, value: Value) {
+  const now = ctx.now ?? new Date();
+  const weight = value === 0 ? 0 : value * trendWeight(now);
+  const voteKey = keys.vote(ctx.tenant.id, ideaId, memberId);
+  const matchesPrevious =
+    previous.value === 0
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : {
+          ConditionExpression: '#value = :previous',
+          ExpressionAttributeNames: { '#value': 'value' },
+          ExpressionAttributeValues: { ':previous': previous.value },
+        };
+  const voteWrite =
+    value === 0
+      ? { Delete: { TableName: tableName(), Key: voteKey, ...matchesPrevious } }
+      : {
+          Put: {
+            TableName: tableName(),
+            Item: {
+              ...voteKey,
+              ideaId,
+              memberId,
+              value,
+              weight,
+              votedAt: now.toISOString(),
+              ownerKey: keys.ownerKey(ctx.tenant.id, memberId),
+              ownerSort: keys.ownerSort('VOTE', now.toISOString(), ideaId),
+            },
+            ...matchesPrevious,
+          },
+        };
+  const up = (value === 1 ? 1 : 0) - (previous.value === 1 ? 1 : 0);
+  const down = (value === -1 ? 1 : 0) - (previous.value === -1 ? 1 : 0);
+  const counts = {
+    Update: {
+      TableName: tableName(),
+      Key: keys.idea(ctx.tenant.id, ideaId),
+      UpdateExpression: 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':up': up, ':down': down, ':score': up - down, ':trend': weight - previous.weight },
+    },
+  };
+  return [voteWrite, counts];
+}
+
+/** The current member's vote on an idea, 0 when none. */
+export async function getMyVote(ctx: Ctx, ideaId: string): Promise<Value> {
+  if (ctx.actor.kind !== 'member') return 0;
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.vote(ctx.tenant.id, parseInput(IdeaId, ideaId), ctx.actor.memberId) }),
+  );
+  return (Item?.value ?? 0) as Value;
+}

@@ -1,0 +1,69 @@
+import { addComment } from '../../core/comment/index.js';
+import { system, type Ctx } from '../../core/context.js';
+import { submitIdea } from '../../core/idea/index.js';
+import { createMember } from '../../core/member/index.js';
+import { createTenant, setBrandLogo } from '../../core/tenant/index.js';
+import { getTenantIdBySlug } from '../../core/tenant/store.js';
+import { castVote } from '../../core/vote/index.js';
+import { cafe } from './cafe.js';
+import { monogramSvg } from './logo.js';
+import { motors } from './motors.js';
+import type { DemoPortal } from './types.js';
+
+export const DEMO_PORTALS = [cafe, motors];
+
+const DAY = 24 * 3600 * 1000;
+
+/** Deterministic pseudo-random numbers, so every fresh start seeds the same demo. */
+function generator(seed: number) {
+  let state = seed;
+  return () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+/** Seeds one demo portal through the core's own functions, spreading activity over the last 60 days. */
+export async function seedPortal(portal: DemoPortal, now = new Date()) {
+  const random = generator(portal.slug.length * 7919);
+  const start = now.getTime() - 60 * DAY;
+  const at = (t: number) => new Date(Math.min(t, now.getTime()));
+  let tenant = await createTenant({ actor: system, now: new Date(start) }, { slug: portal.slug, ...portal.settings });
+  tenant = await setBrandLogo({ tenant, actor: system }, { contentType: 'image/svg+xml', body: monogramSvg(portal.logo) });
+  const systemCtx: Ctx = { tenant, actor: system };
+  const lang = tenant.defaultLang;
+  const members = await Promise.all(
+    portal.members.map((displayName, i) =>
+      createMember(systemCtx, { email: `demo${i + 1}@${portal.slug}.example`, displayName, lang }),
+    ),
+  );
+  const as = (memberId: string, t: number): Ctx => ({ tenant, actor: { kind: 'member', memberId, role: 'member' }, now: at(t) });
+
+  await Promise.all(
+    portal.ideas.map(async ([sectionId, categoryId, title, body], i) => {
+      const author = members[i % members.length]!;
+      const postedAt = start + (i / portal.ideas.length) * 55 * DAY + random() * DAY;
+      const idea = await submitIdea(as(author.id, postedAt), { sectionId, categoryId, title, body });
+      const voters = members.filter((m) => m.id !== author.id && random() < 0.25 + (i % 5) * 0.15);
+      for (const voter of voters) {
+        const value = tenant.votingMode === 'updown' && random() < 0.15 ? -1 : 1;
+        await castVote(as(voter.id, postedAt + random() * 5 * DAY), { ideaId: idea.id, value });
+      }
+      const commentCount = Math.floor(random() * 4);
+      for (let c = 0; c < commentCount; c++) {
+        const writer = members[(i + c + 3) % members.length]!;
+        const body = portal.comments[(i * 3 + c) % portal.comments.length]!;
+        await addComment(as(writer.id, postedAt + (c + 1) * 0.7 * DAY), { ideaId: idea.id, body });
+      }
+    }),
+  );
+  return tenant;
+}
+
+/** Seeds each demo portal whose slug is still free: a restart keeps existing data as it is. */
+export async function seedIfEmpty(): Promise<string[]> {
+  const seeded: string[] = [];
+  for (const portal of DEMO_PORTALS) {
+    if (await getTenantIdBySlug(portal.slug)) continue;
+    await seedPortal(portal);
+    seeded.push(portal.slug);
+  }
+  return seeded;
+}

@@ -1,0 +1,25 @@
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { app } from '../api/app.js';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** One web server: `/api/*` goes to the Hono app, everything else to the built SvelteKit app. */
+export async function startWebServer(port: number): Promise<Server> {
+  // The SvelteKit build (web/build) is bundled with its own copy of the core; both read the same table.
+  const kitPath = '../../web/build/handler.js';
+  const { handler: kit } = (await import(kitPath)) as { handler: NodeHandler };
+  const api = getRequestListener(app.fetch);
+  const server = createServer((req, res) => {
+    if (req.url === '/api' || req.url?.startsWith('/api/')) return void api(req, res);
+    kit(req, res, () => {
+      res.statusCode = 404;
+      res.end('Not found');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, resolve);
+  });
+  return server;
+}

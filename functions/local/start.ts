@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { seedIfEmpty } from './seed/index.js';
+import { startWebServer } from './server.js';
+import { startLocalStack } from './stack.js';
+
+/** `npm start`: the whole portal on this machine, data under .data/, stopped cleanly by Ctrl-C. */
+async function main() {
+  const started = Date.now();
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+  mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
+  const port = Number(process.env.PORT ?? 3000);
+  process.env.PLATFORM_DOMAIN ??= 'localhost';
+
+  const stack = await startLocalStack({ dataDir, s3Dir: join(dataDir, 's3') });
+  const seeded = await seedIfEmpty();
+  const server = await startWebServer(port);
+
+  const domain = process.env.PLATFORM_DOMAIN;
+  console.log(`\nIdea portal ready in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded.length ? ` (seeded: ${seeded.join(', ')})` : ''}`);
+  console.log(`  platform  http://${domain}:${port}/`);
+  console.log(`  cafe      http://cafe.${domain}:${port}/`);
+  console.log(`  motors    http://motors.${domain}:${port}/`);
+  console.log(`  API       http://cafe.${domain}:${port}/api/portal`);
+  console.log(`  data      ${dataDir}   (Ctrl-C to stop)\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping…');
+    server.close();
+    server.closeAllConnections();
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.error('\nIf a first start stopped half-way through seeding, delete .data/ and start again.');
+  process.exit(1);
+});

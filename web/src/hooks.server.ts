@@ -1,0 +1,48 @@
+import type { Handle } from '@sveltejs/kit';
+import { visitor } from '$core/context';
+import { DomainError } from '$core/errors';
+import { FONT_STACKS } from '$core/tenant/fonts';
+import { hostFromHeaders, resolveHost, type Lang, type Tenant } from '$core/tenant/index';
+import { chooseLang } from '$lib/i18n';
+
+async function findSite(host: string): Promise<App.Locals['site']> {
+  try {
+    const site = await resolveHost(host);
+    return site.kind === 'platform' ? site : { ...site, ctx: { tenant: site.tenant, actor: visitor } };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'tenant_not_found') return { kind: 'unknown', host };
+    throw error;
+  }
+}
+
+/** The tenant's colours and font as CSS custom properties, written into the first HTML (no unbranded flash). */
+function themeCss(tenant: Tenant | undefined): string {
+  if (!tenant) return '';
+  const { primary, accent, surface, text, font } = tenant.theme;
+  return `:root{--primary:${primary};--accent:${accent};--surface:${surface};--text:${text};--font:${FONT_STACKS[font]}}`;
+}
+
+const LANG_COOKIE = 'lang';
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const host = hostFromHeaders((name) => event.request.headers.get(name));
+  const site = await findSite(host);
+  event.locals.site = site;
+  const tenant = site.kind === 'tenant' ? site.tenant : undefined;
+
+  const asked = event.url.searchParams.get('lang');
+  const lang: Lang = chooseLang({
+    asked,
+    remembered: event.cookies.get(LANG_COOKIE),
+    enabled: tenant?.languages ?? ['en', 'fr'],
+    fallback: tenant?.defaultLang ?? (event.request.headers.get('accept-language')?.toLowerCase().startsWith('fr') ? 'fr' : 'en'),
+  });
+  if (asked === lang) {
+    event.cookies.set(LANG_COOKIE, lang, { path: '/', maxAge: 365 * 24 * 3600, httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+  }
+  event.locals.lang = lang;
+
+  return resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('%portal.lang%', lang).replace('%portal.theme%', themeCss(tenant)),
+  });
+};

@@ -1,0 +1,27 @@
+import { en, type MessageKey } from './en';
+import { fr } from './fr';
+
+export type Lang = 'fr' | 'en';
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fr };
+const isLang = (value: unknown): value is Lang => value === 'fr' || value === 'en';
+
+/** The visitor's explicit choice, then the one remembered, then the portal's default; only enabled languages. */
+export function chooseLang(o: { asked: string | null; remembered: string | undefined; enabled: readonly Lang[]; fallback: Lang }): Lang {
+  for (const candidate of [o.asked, o.remembered]) {
+    if (isLang(candidate) && o.enabled.includes(candidate)) return candidate;
+  }
+  return o.fallback;
+}
+
+/** A translator for one language: `t('idea.votes', { count: 3 })`. */
+export function translator(lang: Lang) {
+  const dictionary = dictionaries[lang];
+  return (key: MessageKey, params: Record<string, string | number> = {}) =>
+    dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export function formatDate(iso: string, lang: Lang) {
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(new Date(iso));
+}
+
+export type { MessageKey };

@@ -1,0 +1,38 @@
+import { error } from '@sveltejs/kit';
+import { DomainError } from '$core/errors';
+import { IdeaSort, listIdeasBySection } from '$core/idea/index';
+import { listPublicPortals, localized } from '$core/tenant/index';
+import { config } from '$core/config';
+import type { PageServerLoad } from './$types';
+
+/** The apex host shows the platform page; a portal host shows the portal home. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const { site, lang } = locals;
+  if (site.kind === 'platform') {
+    const portals = await listPublicPortals();
+    const port = url.port ? `:${url.port}` : '';
+    return {
+      view: 'platform' as const,
+      portals: portals.map((p) => ({
+        slug: p.slug,
+        name: localized(p.name, lang, p.defaultLang),
+        tagline: localized(p.tagline, lang, p.defaultLang),
+        url: `${url.protocol}//${p.slug}.${config().PLATFORM_DOMAIN}${port}/`,
+        logoUrl: p.logo ? `${url.protocol}//${p.slug}.${config().PLATFORM_DOMAIN}${port}/api/portal/logo?v=${p.logo.version}` : null,
+        primary: p.theme.primary,
+      })),
+    };
+  }
+  if (site.kind !== 'tenant') error(404, 'Not found');
+  const open = site.tenant.sections.filter((s) => !s.archived);
+  const sectionId = url.searchParams.get('section') ?? open[0]?.id ?? '';
+  const sortParam = IdeaSort.safeParse(url.searchParams.get('sort') ?? 'top');
+  const sort = sortParam.success ? sortParam.data : 'top';
+  try {
+    const page = await listIdeasBySection(site.ctx, { sectionId, sort, cursor: url.searchParams.get('cursor') ?? undefined });
+    return { view: 'portal' as const, sectionId, sort, ideas: page.items, next: page.cursor, paged: url.searchParams.has('cursor') };
+  } catch (e) {
+    if (e instanceof DomainError && e.status < 500) error(e.status, { message: e.message, code: e.code });
+    throw e;
+  }
+};
