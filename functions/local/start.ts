@@ -11,6 +11,7 @@ async function main() {
   mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
   const port = Number(process.env.PORT ?? 3000);
   process.env.PLATFORM_DOMAIN ??= 'localhost';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
   const stack = await startLocalStack({ dataDir, s3Dir: join(dataDir, 's3') });
   const seeded = await seedIfEmpty();

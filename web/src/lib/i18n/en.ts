@@ -1,4 +1,7 @@
 /** English interface texts. Brand-written texts come from the tenant record, per language. */
+/** A text, or its plural forms chosen by the {count} parameter (Intl.PluralRules). */
+export type Message = string | { one: string; other: string };
+
 export const en = {
   'skip.toMain': 'Skip to content',
   'lang.label': 'Language',
@@ -16,9 +19,9 @@ export const en = {
   'ideas.empty': 'No idea here yet.',
   'ideas.next': 'More ideas',
   'ideas.first': 'Back to the first ideas',
-  'idea.votes': '{count} votes',
+  'idea.votes': { one: '{count} vote', other: '{count} votes' },
   'idea.votesUpDown': '{up} for, {down} against',
-  'idea.comments': '{count} comments',
+  'idea.comments': { one: '{count} comment', other: '{count} comments' },
   'idea.by': 'by {author}',
   'idea.posted': 'Posted {date}',
   'idea.back': 'Back to {section}',
@@ -44,6 +47,6 @@ export const en = {
   'error.generic': 'Something went wrong',
   'error.home': 'Go to the home page',
   'footer.poweredBy': 'Idea portal',
-} as const;
+} satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,7 @@
-import type { MessageKey } from './en';
+import type { Message, MessageKey } from './en';
 
 /** Textes de l'interface en français. */
-export const fr: Record<MessageKey, string> = {
+export const fr: Record<MessageKey, Message> = {
   'skip.toMain': 'Aller au contenu',
   'lang.label': 'Langue',
   'lang.en': 'English',
@@ -18,9 +18,9 @@ export const fr: Record<MessageKey, string> = {
   'ideas.empty': 'Pas encore d’idée ici.',
   'ideas.next': 'Plus d’idées',
   'ideas.first': 'Revenir aux premières idées',
-  'idea.votes': '{count} votes',
+  'idea.votes': { one: '{count} vote', other: '{count} votes' },
   'idea.votesUpDown': '{up} pour, {down} contre',
-  'idea.comments': '{count} commentaires',
+  'idea.comments': { one: '{count} commentaire', other: '{count} commentaires' },
   'idea.by': 'par {author}',
   'idea.posted': 'Publiée le {date}',
   'idea.back': 'Retour à {section}',

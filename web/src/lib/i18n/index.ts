@@ -1,8 +1,8 @@
-import { en, type MessageKey } from './en';
+import { en, type Message, type MessageKey } from './en';
 import { fr } from './fr';
 
 export type Lang = 'fr' | 'en';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fr };
+const dictionaries: Record<Lang, Record<MessageKey, Message>> = { en, fr };
 const isLang = (value: unknown): value is Lang => value === 'fr' || value === 'en';
 
 /** The visitor's explicit choice, then the one remembered, then the portal's default; only enabled languages. */
@@ -16,8 +16,12 @@ export function chooseLang(o: { asked: string | null; remembered: string | undef
 /** A translator for one language: `t('idea.votes', { count: 3 })`. */
 export function translator(lang: Lang) {
   const dictionary = dictionaries[lang];
-  return (key: MessageKey, params: Record<string, string | number> = {}) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  const plurals = new Intl.PluralRules(lang);
+  return (key: MessageKey, params: Record<string, string | number> = {}) => {
+    const message = dictionary[key];
+    const text = typeof message === 'string' ? message : message[plurals.select(Number(params.count)) === 'one' ? 'one' : 'other'];
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  };
 }
 
 export function formatDate(iso: string, lang: Lang) {

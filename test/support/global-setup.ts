@@ -1,0 +1,27 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalStack, type LocalStack } from '../../functions/local/stack.js';
+
+let stack: LocalStack | undefined;
+let s3Dir: string | undefined;
+
+/**
+ * Starts DynamoDB Local (in memory) and the S3 emulator once per run, on free loopback ports.
+ * The endpoints reach the test workers through process.env, which they inherit.
+ */
+export async function setup() {
+  // The SDK's notice that it will need Node 22 next year; the stack is checked on Node 20 on purpose.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  s3Dir = mkdtempSync(join(tmpdir(), 'portal-s3-'));
+  process.env.TABLE_NAME = 'portal-test';
+  process.env.BUCKET_NAME = 'portal-test-uploads';
+  process.env.PLATFORM_DOMAIN = 'localhost';
+  process.env.CURSOR_SECRET = 'test-cursor-secret-0123456789';
+  stack = await startLocalStack({ s3Dir });
+}
+
+export async function teardown() {
+  await stack?.stop();
+  if (s3Dir) rmSync(s3Dir, { recursive: true, force: true });
+}
