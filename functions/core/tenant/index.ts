@@ -88,7 +88,8 @@ export function publicConfig(tenant: Tenant) {
     defaultLang: tenant.defaultLang,
     languages: tenant.languages,
     theme: { ...tenant.theme, fontStack: FONT_STACKS[tenant.theme.font] },
-    logoUrl: tenant.logo ? `/api/portal/logo?v=${tenant.logo.version}` : null,
+    // Served by the web function (web/src/routes/brand/logo), which already carries the S3 client.
+    logoUrl: tenant.logo ? `/brand/logo?v=${tenant.logo.version}` : null,
     votingMode: tenant.votingMode,
     sections: tenant.sections
       .filter((s) => !s.archived)

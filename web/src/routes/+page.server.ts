@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         name: localized(p.name, lang, p.defaultLang),
         tagline: localized(p.tagline, lang, p.defaultLang),
         url: `${url.protocol}//${p.slug}.${config().PLATFORM_DOMAIN}${port}/`,
-        logoUrl: p.logo ? `${url.protocol}//${p.slug}.${config().PLATFORM_DOMAIN}${port}/api/portal/logo?v=${p.logo.version}` : null,
+        logoUrl: p.logo ? `${url.protocol}//${p.slug}.${config().PLATFORM_DOMAIN}${port}/brand/logo?v=${p.logo.version}` : null,
         primary: p.theme.primary,
       })),
     };

@@ -1,0 +1,14 @@
+import { App } from 'aws-cdk-lib';
+import { join } from 'node:path';
+import { bundle, root } from './bundle.js';
+import { PortalStack } from './stack.js';
+
+/** `npm run synth` / `npm run deploy`: bundles the handlers, then builds the stack (offline, no credentials for synth). */
+await Promise.all([bundle('api'), bundle('web')]);
+const app = new App();
+new PortalStack(app, 'IdeaPortal', {
+  platformDomain: app.node.tryGetContext('platformDomain') ?? process.env.PLATFORM_DOMAIN ?? 'ideas.example.com',
+  clientAssets: join(root, 'web/build/client'),
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-west-3' },
+});
+app.synth();

@@ -1,0 +1,55 @@
+import { build, type Plugin } from 'esbuild';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The Lambda bundles: one ESM file per handler, minified, with the AWS SDK inside (no layer, pinned versions). */
+export const BUNDLES = {
+  api: 'functions/handlers/api.ts',
+  web: 'functions/handlers/web.ts',
+} as const;
+
+export function bundleDir(name: keyof typeof BUNDLES) {
+  return join(root, '.build', name);
+}
+
+/**
+ * Zod's main entry re-exports every locale (about 260 KB minified) for z.config(); the core
+ * writes its own messages and uses English only, so the bundle keeps just that one.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes('/node_modules/zod/') ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: root,
+    }));
+  },
+};
+
+/** Bundles one handler with esbuild (no Docker); returns the output folder for lambda.Code.fromAsset. */
+export async function bundle(name: keyof typeof BUNDLES): Promise<string> {
+  const outdir = bundleDir(name);
+  await build({
+    plugins: [zodEnglishOnly],
+    // The ES module builds of the AWS SDK tree-shake far better than its CommonJS ones.
+    mainFields: ['module', 'main'],
+    entryPoints: [join(root, BUNDLES[name])],
+    outfile: join(outdir, 'index.mjs'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'error',
+    // CommonJS packages inside an ESM bundle still call require().
+    banner: { js: "import{createRequire}from'module';const require=createRequire(import.meta.url);" },
+  });
+  return outdir;
+}

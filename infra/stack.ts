@@ -1,0 +1,48 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { createTable } from './data.js';
+import { createDistribution } from './edge.js';
+import { createHandler } from './functions.js';
+import { createStaticBucket, createUploadsBucket } from './storage.js';
+
+export interface PortalStackProps extends StackProps {
+  /** Apex domain of the platform: portals live at {slug}.{platformDomain}. */
+  platformDomain: string;
+  /** Path of the SvelteKit client build (web/build/client). */
+  clientAssets: string;
+}
+
+/** The whole portal: one table, two buckets, the API and web functions, one CloudFront distribution. */
+export class PortalStack extends Stack {
+  constructor(scope: Construct, id: string, props: PortalStackProps) {
+    super(scope, id, props);
+    const table = createTable(this);
+    const uploads = createUploadsBucket(this, [`https://${props.platformDomain}`, `https://*.${props.platformDomain}`]);
+    const assets = createStaticBucket(this);
+    const cursorSecret = new Secret(this, 'CursorSecret', { generateSecretString: { passwordLength: 48, excludePunctuation: true } });
+
+    const environment = {
+      TABLE_NAME: table.tableName,
+      BUCKET_NAME: uploads.bucketName,
+      PLATFORM_DOMAIN: props.platformDomain,
+      TRUST_FORWARDED_HOST: 'true',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // A CloudFormation dynamic reference: the value is resolved at deploy time, never stored in the template.
+      CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
+    };
+    const api = createHandler(this, 'Api', 'api', environment, 1024);
+    const web = createHandler(this, 'Web', 'web', environment, 1536);
+    for (const { fn } of [api, web]) {
+      table.grantReadWriteData(fn);
+      uploads.grantReadWrite(fn, 'tenants/*');
+    }
+
+    new BucketDeployment(this, 'ClientAssets', { sources: [Source.asset(props.clientAssets)], destinationBucket: assets });
+    const distribution = createDistribution(this, { api: api.url, web: web.url, assets });
+
+    new CfnOutput(this, 'DistributionDomain', { value: distribution.distributionDomainName });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+}

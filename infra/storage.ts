@@ -1,0 +1,27 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+
+/** Uploads (tenants/<tenantId>/...): private, encrypted, TLS only; browsers POST to it with presigned forms. */
+export function createUploadsBucket(scope: Construct, allowedOrigins: string[]): Bucket {
+  return new Bucket(scope, 'Uploads', {
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    versioned: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+    cors: [{ allowedMethods: [HttpMethods.POST, HttpMethods.GET], allowedOrigins, allowedHeaders: ['*'], maxAge: 3000 }],
+    lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(30) }],
+  });
+}
+
+/** The SvelteKit client build (/_app/*), read only by CloudFront. */
+export function createStaticBucket(scope: Construct): Bucket {
+  return new Bucket(scope, 'Static', {
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    removalPolicy: RemovalPolicy.DESTROY,
+    autoDeleteObjects: true,
+  });
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { handler } from '../../functions/handlers/web.js';
+import { apiGatewayEvent } from '../support/lambda.js';
+import { hostOf, makeTenant } from '../support/tenants.js';
+
+/** The pages' Lambda entry point, invoked as CloudFront would (viewer host in x-forwarded-host). */
+describe('web Lambda handler', () => {
+  it('renders the portal home with the tenant theme in the first HTML', async () => {
+    process.env.TRUST_FORWARDED_HOST = 'true';
+    const tenant = await makeTenant({
+      name: { en: 'Lambda rendered portal' },
+      theme: { primary: '#7c2d12', accent: '#b45309', surface: '#fffbeb', text: '#1c1917', font: 'classical' },
+    });
+    const result = await handler(apiGatewayEvent('GET', '/', { host: 'web.lambda-url.example', 'x-forwarded-host': hostOf(tenant) }));
+    expect(result.statusCode).toBe(200);
+    expect(result.headers?.['content-type']).toContain('text/html');
+    expect(result.body).toContain('Lambda rendered portal');
+    expect(result.body).toContain('--primary:#7c2d12');
+    expect(result.body).toMatch(/<html lang="en">/);
+  });
+
+  it('answers 404 for a host that names no portal', async () => {
+    const result = await handler(apiGatewayEvent('GET', '/', { host: 'web.lambda-url.example', 'x-forwarded-host': 'missing.localhost' }));
+    expect(result.statusCode).toBe(404);
+  });
+});
