@@ -22,7 +22,6 @@ function generator(seed: number) {
 
 /** Seeds one demo portal through the core's own functions, spreading activity over the last 60 days. */
 export async function seedPortal(portal: DemoPortal, now = new Date()) {
-  const random = generator(portal.slug.length * 7919);
   const start = now.getTime() - 60 * DAY;
   const at = (t: number) => new Date(Math.min(t, now.getTime()));
   let tenant = await createTenant({ actor: system, now: new Date(start) }, { slug: portal.slug, ...portal.settings });
@@ -38,6 +37,8 @@ export async function seedPortal(portal: DemoPortal, now = new Date()) {
 
   await Promise.all(
     portal.ideas.map(async ([sectionId, categoryId, title, body], i) => {
+      // One generator per idea: the ideas are seeded concurrently, yet every start seeds the same demo.
+      const random = generator(7919 * (i + 1) + portal.slug.length);
       const author = members[i % members.length]!;
       const postedAt = start + (i / portal.ideas.length) * 55 * DAY + random() * DAY;
       const idea = await submitIdea(as(author.id, postedAt), { sectionId, categoryId, title, body });

@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../functions/local/ports.js';
+import { DEMO_PORTALS, seedPortal } from '../../functions/local/seed/index.js';
+import { startWebServer } from '../../functions/local/server.js';
+import { accessibilityViolations, launchChromium } from './browser.js';
+
+let server: Server;
+let browser: Browser;
+let port: number;
+const shots = 'test-results';
+
+beforeAll(async () => {
+  await Promise.all(DEMO_PORTALS.map((portal) => seedPortal(portal)));
+  port = await freePort();
+  server = await startWebServer(port);
+  browser = await launchChromium();
+  mkdirSync(shots, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(url: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  const response = await page.goto(url);
+  expect(response?.status(), url).toBe(200);
+  return page;
+}
+
+const cssVar = (page: Page, name: string) =>
+  page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
+
+describe('the two demo portals in Chromium', () => {
+  it('cafe is French first, in its own colours, with its own ideas, and passes axe', async () => {
+    const page = await open(`http://cafe.localhost:${port}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await expect(page.locator('h1').textContent()).resolves.toContain('Café Lumière');
+    expect(await cssVar(page, '--primary')).toBe('#6b3410');
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('Charter');
+    expect(await page.locator('.idea-list > li').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('.idea-list').textContent()).toContain('gobelets consignés');
+    expect(await page.locator('img[src^="/brand/logo"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/cafe-home.png` });
+    await page.close();
+  });
+
+  it('motors is English first, in other colours, with other ideas', async () => {
+    const page = await open(`http://motors.localhost:${port}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expect(page.locator('h1').textContent()).resolves.toContain('Northwind Motors');
+    expect(await cssVar(page, '--primary')).toBe('#0b4f8a');
+    const ideas = await page.locator('.idea-list').textContent();
+    expect(ideas).toContain('Physical buttons for climate control');
+    expect(ideas).not.toContain('gobelets');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('switches language, sorts, and opens an idea with its comments, by keyboard', async () => {
+    const page = await open(`http://cafe.localhost:${port}/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/lang=en/);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expect(page.locator('h1').textContent()).resolves.toContain('Your ideas');
+
+    await page.getByRole('link', { name: 'New', exact: true }).click();
+    await page.waitForURL(/sort=new/);
+    expect(await page.getByRole('link', { name: 'New', exact: true }).getAttribute('aria-current')).toBe('true');
+
+    const first = page.locator('.idea-list h3 a').first();
+    const title = await first.textContent();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/ideas\//);
+    expect(await page.locator('h1').textContent()).toBe(title);
+    await expect(page.getByRole('heading', { name: 'Comments' }).count()).resolves.toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const page = await open(`http://motors.localhost:${port}/?section=experience`, { width: 375, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: `${shots}/motors-phone.png`, fullPage: false });
+    await page.close();
+  });
+
+  it('lists both portals on the platform page, and answers 404 for an unknown portal', async () => {
+    const page = await open(`http://localhost:${port}/`);
+    const portals = await page.locator('.cards').textContent();
+    expect(portals).toContain('Café Lumière');
+    expect(portals).toContain('Northwind Motors');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const missing = await page.goto(`http://nowhere.localhost:${port}/`);
+    expect(missing?.status()).toBe(404);
+    expect(await page.textContent('h1')).toContain('no portal');
+    await page.close();
+  });
+});
