@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { assertReadableTheme, contrastRatio } from '../../functions/core/tenant/contrast.js';
+
+const theme = { primary: '#0b4f8a', accent: '#c2410c', surface: '#f5f7fa', text: '#111827', font: 'system' as const };
+
+describe('WCAG contrast', () => {
+  it('measures the known extremes', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#777777', '#777777')).toBeCloseTo(1, 5);
+    expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2);
+  });
+
+  it('accepts a readable theme and names each failing colour with its ratio', () => {
+    expect(() => assertReadableTheme(theme)).not.toThrow();
+    try {
+      assertReadableTheme({ ...theme, text: '#aaaaaa', accent: '#f5f5f5' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'insufficient_contrast', status: 400 });
+      const fields = (error as { fields: Record<string, string> }).fields;
+      expect(Object.keys(fields).sort()).toEqual(['theme.accent', 'theme.text']);
+      expect(fields['theme.text']).toMatch(/^Contrast 2\.\d\d:1 on surface; at least 4\.5:1/);
+    }
+  });
+});
