@@ -39,6 +39,9 @@ export async function startDynamo(options: { port: number; dataDir?: string }): 
       '-sharedDb', '-port', String(options.port), '-disableTelemetry', ...storage],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  // If this process ends without stop() (an uncaught error, a signal to this pid only), Java must not outlive it.
+  const orphanGuard = () => child.kill('SIGTERM');
+  process.once('exit', orphanGuard);
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const endpoint = `http://127.0.0.1:${options.port}`;
@@ -47,6 +50,7 @@ export async function startDynamo(options: { port: number; dataDir?: string }): 
     endpoint,
     stop: () =>
       new Promise<void>((resolve) => {
+        process.off('exit', orphanGuard);
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
