@@ -83,6 +83,11 @@ describe('ideas on DynamoDB Local', () => {
     expect(comments.items.map((c) => c.body)).toEqual(['Comment 1', 'Comment 2', 'Comment 3']);
     expect((await getIdea(asVisitor(tenant), target.id)).commentCount).toBe(3);
 
+    // Comments arriving together on one idea: each transaction touches the idea item; none is lost.
+    await Promise.all(Array.from({ length: 20 }, (_, n) => addComment(asMember(tenant, m!), { ideaId: target.id, body: `Burst ${n}` })));
+    expect((await getIdea(asVisitor(tenant), target.id)).commentCount).toBe(23);
+    expect((await listComments(asVisitor(tenant), { ideaId: target.id, limit: 100 })).items).toHaveLength(23);
+
     const ghost = '0000000000aaaaaaaaaa';
     await expect(addComment(asMember(tenant, m!), { ideaId: ghost, body: 'Into the void' })).rejects.toMatchObject({ status: 404 });
     expect((await listComments(asVisitor(tenant), { ideaId: ghost })).items).toEqual([]);

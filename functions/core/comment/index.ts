@@ -1,9 +1,10 @@
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
+import { writeAllOrNothing } from '../db/transact.js';
 import { notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { IdeaId } from '../idea/schema.js';
@@ -42,37 +43,27 @@ export async function addComment(ctx: Ctx, input: z.input<typeof AddComment>): P
     body,
     createdAt,
   };
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...keys.comment(ctx.tenant.id, ideaId, createdAt, comment.id),
-                ...comment,
-                ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId),
-                ownerSort: keys.ownerSort('COMMENT', createdAt, comment.id),
-              },
-            },
-          },
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.idea(ctx.tenant.id, ideaId),
-              UpdateExpression: 'ADD commentCount :one SET updatedAt = :at',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':one': 1, ':at': createdAt },
-            },
-          },
-        ],
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name === 'TransactionCanceledException') throw notFound('idea');
-    throw error;
-  }
+  const written = await writeAllOrNothing([
+    {
+      Put: {
+        Item: {
+          ...keys.comment(ctx.tenant.id, ideaId, createdAt, comment.id),
+          ...comment,
+          ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId),
+          ownerSort: keys.ownerSort('COMMENT', createdAt, comment.id),
+        },
+      },
+    },
+    {
+      Update: {
+        Key: keys.idea(ctx.tenant.id, ideaId),
+        UpdateExpression: 'ADD commentCount :one SET updatedAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':one': 1, ':at': createdAt },
+      },
+    },
+  ]);
+  if (!written.ok) throw notFound('idea');
   return comment;
 }
 

@@ -1,8 +1,9 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nowIso, requireSystem, type Ctx, type Role } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
+import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { Lang } from '../tenant/schema.js';
@@ -31,27 +32,16 @@ export async function createMember(ctx: Ctx, input: z.input<typeof CreateMember>
   requireSystem(ctx);
   const data = parseInput(CreateMember, input);
   const member: Member = { id: newId(), ...data, createdAt: nowIso(ctx) };
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.memberEmail(ctx.tenant.id, member.email), memberId: member.id },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          { Put: { TableName: tableName(), Item: { ...keys.member(ctx.tenant.id, member.id), ...member } } },
-        ],
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name === 'TransactionCanceledException') {
-      throw new DomainError('email_taken', 409, 'An account already uses this e-mail.', { email: 'taken' });
-    }
-    throw error;
-  }
+  const written = await writeAllOrNothing([
+    {
+      Put: {
+        Item: { ...keys.memberEmail(ctx.tenant.id, member.email), memberId: member.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    { Put: { Item: { ...keys.member(ctx.tenant.id, member.id), ...member } } },
+  ]);
+  if (!written.ok) throw new DomainError('email_taken', 409, 'An account already uses this e-mail.', { email: 'taken' });
   return member;
 }
 

@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
+import { writeAllOrNothing } from '../db/transact.js';
 import { Tenant } from './schema.js';
 
 /** Strips the storage attributes from a tenant item. */
@@ -28,36 +29,20 @@ export async function getTenantIdByDomain(host: string): Promise<string | undefi
 /** Tenant item and slug lookup are written together, the slug claimed only if free. */
 export async function insertTenant(tenant: Tenant): Promise<boolean> {
   const isPublic = tenant.visibility === 'public';
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.slug(tenant.slug), tenantId: tenant.id },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...keys.tenant(tenant.id),
-                ...tenant,
-                ...(isPublic ? { listKey: keys.publicPortals(), listSort: `${tenant.createdAt}#${tenant.id}` } : {}),
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'TransactionCanceledException') return false;
-    throw error;
-  }
+  const written = await writeAllOrNothing([
+    { Put: { Item: { ...keys.slug(tenant.slug), tenantId: tenant.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        Item: {
+          ...keys.tenant(tenant.id),
+          ...tenant,
+          ...(isPublic ? { listKey: keys.publicPortals(), listSort: `${tenant.createdAt}#${tenant.id}` } : {}),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ]);
+  return written.ok;
 }
 
 /** One domain belongs to one portal: the claim is conditional on the domain being free or already ours. */

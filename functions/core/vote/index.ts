@@ -1,8 +1,9 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { requireMember, type Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
+import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { IdeaId } from '../idea/schema.js';
 import { trendWeight } from '../idea/scores.js';
@@ -33,14 +34,10 @@ export async function castVote(ctx: Ctx, input: z.input<typeof CastVote>): Promi
     const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: voteKey, ConsistentRead: true }));
     const previous = { value: (Item?.value ?? 0) as Value, weight: (Item?.weight ?? 0) as number };
     if (previous.value === value) return { value };
-    try {
-      await db().send(new TransactWriteCommand({ TransactItems: voteWrites(ctx, ideaId, member.memberId, previous, value) }));
-      return { value };
-    } catch (error) {
-      if ((error as Error).name !== 'TransactionCanceledException') throw error;
-      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-      if (reasons[1]?.Code === 'ConditionalCheckFailed') throw notFound('idea');
-    }
+    const written = await writeAllOrNothing(voteWrites(ctx, ideaId, member.memberId, previous, value));
+    if (written.ok) return { value };
+    if (written.failed[1]) throw notFound('idea');
+    // Otherwise the member's vote changed between our read and our write: read it again.
   }
   throw new DomainError('vote_conflict', 409, 'Your vote changed elsewhere at the same time; try again.');
 }
@@ -60,10 +57,9 @@ function voteWrites(ctx: Ctx, ideaId: string, memberId: string, previous: { valu
         };
   const voteWrite =
     value === 0
-      ? { Delete: { TableName: tableName(), Key: voteKey, ...matchesPrevious } }
+      ? { Delete: { Key: voteKey, ...matchesPrevious } }
       : {
           Put: {
-            TableName: tableName(),
             Item: {
               ...voteKey,
               ideaId,
@@ -81,7 +77,6 @@ function voteWrites(ctx: Ctx, ideaId: string, memberId: string, previous: { valu
   const down = (value === -1 ? 1 : 0) - (previous.value === -1 ? 1 : 0);
   const counts = {
     Update: {
-      TableName: tableName(),
       Key: keys.idea(ctx.tenant.id, ideaId),
       UpdateExpression: 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend',
       ConditionExpression: 'attribute_exists(pk)',
