@@ -12,6 +12,13 @@ const Env = z.object({
   CURSOR_SECRET: z.string().min(16).default('local-only-cursor-secret-not-for-prod'),
   /** In AWS, CloudFront passes the viewer's host in x-forwarded-host (the origin needs its own Host). */
   TRUST_FORWARDED_HOST: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Where e-mail goes: files in a local outbox folder, or Amazon SES v2. */
+  MAIL_TRANSPORT: z.enum(['outbox', 'ses']).default('outbox'),
+  OUTBOX_DIR: z.string().default('.data/outbox'),
+  /** SES sender address domain, e.g. mail.ideas.example.com (the portal's name is the display name). */
+  MAIL_FROM_DOMAIN: z.string().default('ideas.localhost'),
+  /** scrypt cost as log2(N): 17 is OWASP's recommendation (128 MiB, r=8, p=1). */
+  SCRYPT_LOG_N: z.coerce.number().int().min(14).max(20).default(17),
 });
 
 export type Config = z.output<typeof Env>;

@@ -6,7 +6,7 @@ export type Role = 'owner' | 'admin' | 'team' | 'partner' | 'member';
 /** Who acts. Accounts and sessions arrive with the identity work; until then, visitors and seeded members. */
 export type Actor =
   | { kind: 'visitor' }
-  | { kind: 'member'; memberId: string; role: Role }
+  | { kind: 'member'; memberId: string; role: Role; verified?: boolean }
   | { kind: 'system' };
 
 /** The first argument of every core function: the tenant comes from the host, never from input. */
@@ -15,6 +15,8 @@ export interface Ctx {
   actor: Actor;
   /** Fixed by the seed to spread demo activity over past weeks; requests use the clock. */
   now?: Date;
+  /** Where the request came from: the portal origin (for links in e-mails) and the client address (for rate limits). */
+  request?: { origin: string; address: string };
 }
 
 export const nowIso = (ctx: { now?: Date }) => (ctx.now ?? new Date()).toISOString();

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { app } from '../api/app.js';
+import { serveOutbox } from './outbox.js';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-/** One web server: `/api/*` goes to the Hono app, everything else to the built SvelteKit app. */
+/** One web server: `/api/*` goes to the Hono app, `/_outbox` to the local mail list, everything else to the built SvelteKit app. */
 export async function startWebServer(port: number): Promise<Server> {
   // The SvelteKit build (web/build) is bundled with its own copy of the core; both read the same table.
   const kitPath = '../../web/build/handler.js';
@@ -12,6 +13,7 @@ export async function startWebServer(port: number): Promise<Server> {
   const api = getRequestListener(app.fetch);
   const server = createServer((req, res) => {
     if (req.url === '/api' || req.url?.startsWith('/api/')) return void api(req, res);
+    if (req.url?.startsWith('/_outbox')) return void serveOutbox(req, res);
     kit(req, res, () => {
       res.statusCode = 404;
       res.end('Not found');

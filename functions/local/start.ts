@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { seedIfEmpty } from './seed/index.js';
+import { DEMO_PASSWORD, DEMO_PORTALS, demoAccounts, seedIfEmpty } from './seed/index.js';
 import { startWebServer } from './server.js';
 import { startLocalStack } from './stack.js';
 
@@ -11,6 +11,7 @@ async function main() {
   mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
   const port = Number(process.env.PORT ?? 3000);
   process.env.PLATFORM_DOMAIN ??= 'localhost';
+  process.env.OUTBOX_DIR ??= join(dataDir, 'outbox');
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
   const stack = await startLocalStack({ dataDir, s3Dir: join(dataDir, 's3') });
@@ -23,7 +24,13 @@ async function main() {
   console.log(`  cafe      http://cafe.${domain}:${port}/`);
   console.log(`  motors    http://motors.${domain}:${port}/`);
   console.log(`  API       http://cafe.${domain}:${port}/api/portal`);
-  console.log(`  data      ${dataDir}   (Ctrl-C to stop)\n`);
+  console.log(`  outbox    http://localhost:${port}/_outbox   (e-mails sent locally)`);
+  console.log(`  data      ${dataDir}   (Ctrl-C to stop)`);
+  console.log(`\nDemo accounts, local only (password: ${DEMO_PASSWORD}):`);
+  for (const portal of DEMO_PORTALS) {
+    console.log(`  ${portal.slug.padEnd(8)}  ${demoAccounts(portal).map((a) => `${a.role} ${a.email}`).join(' · ')}`);
+  }
+  console.log('');
 
   let stopping = false;
   const stop = async () => {

@@ -18,10 +18,11 @@ export async function setup() {
   process.env.BUCKET_NAME = 'portal-test-uploads';
   process.env.PLATFORM_DOMAIN = 'localhost';
   process.env.CURSOR_SECRET = 'test-cursor-secret-0123456789';
+  process.env.OUTBOX_DIR = mkdtempSync(join(tmpdir(), 'portal-outbox-'));
   stack = await startLocalStack({ s3Dir });
 }
 
 export async function teardown() {
   await stack?.stop();
-  if (s3Dir) rmSync(s3Dir, { recursive: true, force: true });
+  for (const dir of [s3Dir, process.env.OUTBOX_DIR]) if (dir) rmSync(dir, { recursive: true, force: true });
 }

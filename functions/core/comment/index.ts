@@ -26,6 +26,7 @@ export interface Comment {
   ideaId: string;
   authorId: string;
   authorName: string;
+  authorDeleted?: boolean;
   body: string;
   createdAt: string;
 }
@@ -80,8 +81,8 @@ export async function listComments(ctx: Ctx, input: z.input<typeof ListComments>
       ExclusiveStartKey: decodeCursor(ctx.tenant.id, query, cursor),
     }),
   );
-  const items: Comment[] = Items.map(({ id, ideaId, authorId, authorName, body, createdAt }) => ({
-    id, ideaId, authorId, authorName, body, createdAt,
+  const items: Comment[] = Items.map(({ id, ideaId, authorId, authorName, authorDeleted, body, createdAt }) => ({
+    id, ideaId, authorId, authorName, authorDeleted, body, createdAt,
   }) as Comment);
   return { items, cursor: encodeCursor(ctx.tenant.id, query, LastEvaluatedKey) };
 }

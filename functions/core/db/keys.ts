@@ -5,6 +5,8 @@
  */
 const t = (tenantId: string) => `T#${tenantId}`;
 
+export type OwnedKind = 'IDEA' | 'VOTE' | 'COMMENT' | 'FOLLOW' | 'SESSION';
+
 export const keys = {
   tenant: (tenantId: string) => ({ pk: t(tenantId), sk: 'TENANT' }),
   slug: (slug: string) => ({ pk: `SLUG#${slug}`, sk: 'SLUG' }),
@@ -14,6 +16,17 @@ export const keys = {
   member: (tenantId: string, memberId: string) => ({ pk: `${t(tenantId)}#M#${memberId}`, sk: 'MEMBER' }),
   memberEmail: (tenantId: string, email: string) => ({ pk: `${t(tenantId)}#E#${email}`, sk: 'EMAIL' }),
   ownerKey: (tenantId: string, memberId: string) => `${t(tenantId)}#M#${memberId}`,
+
+  /** Sessions and one-time tokens are stored under the SHA-256 of the secret, never the secret. */
+  session: (tenantId: string, tokenHash: string) => ({ pk: `${t(tenantId)}#SESSION#${tokenHash}`, sk: 'SESSION' }),
+  token: (tenantId: string, tokenHash: string) => ({ pk: `${t(tenantId)}#TOKEN#${tokenHash}`, sk: 'TOKEN' }),
+  rateWindow: (tenantId: string, scope: string, subject: string, windowStart: number) => ({
+    pk: `${t(tenantId)}#RL#${scope}#${subject}`,
+    sk: String(windowStart),
+  }),
+  /** The number of owners of a portal, kept exact so the last owner can never be removed. */
+  owners: (tenantId: string) => ({ pk: t(tenantId), sk: 'OWNERS' }),
+  membersList: (tenantId: string) => `${t(tenantId)}#MEMBERS`,
 
   idea: (tenantId: string, ideaId: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: 'IDEA' }),
   ideaPartition: (tenantId: string, ideaId: string) => `${t(tenantId)}#I#${ideaId}`,
@@ -33,7 +46,7 @@ export const keys = {
   votePrefix: 'V#',
 
   /** Owner-index sort keys: a member's ideas, votes and comments, newest last. */
-  ownerSort: (kind: 'IDEA' | 'VOTE' | 'COMMENT', at: string, id: string) => `${kind}#${at}#${id}`,
+  ownerSort: (kind: OwnedKind, at: string, id: string) => `${kind}#${at}#${id}`,
 
   /** S3: everything a tenant uploads lives under its own prefix. */
   brandAsset: (tenantId: string, name: string) => `tenants/${tenantId}/brand/${name}`,

@@ -16,6 +16,8 @@ export const Idea = z.object({
   lang: Lang,
   authorId: z.string(),
   authorName: z.string(),
+  /** Set when the author deleted their account: the idea stays, shown as from a deleted member. */
+  authorDeleted: z.boolean().optional(),
   status: IdeaStatus,
   upVotes: z.number(),
   downVotes: z.number(),
@@ -56,11 +58,12 @@ export interface IdeaSummary {
   downVotes: number;
   commentCount: number;
   authorName: string;
+  authorDeleted?: boolean;
   createdAt: string;
 }
 
 export function summarise(idea: Idea): IdeaSummary {
-  const { id, sectionId, categoryId, title, status, upVotes, downVotes, commentCount, authorName, createdAt } = idea;
+  const { id, sectionId, categoryId, title, status, upVotes, downVotes, commentCount, authorName, authorDeleted, createdAt } = idea;
   const excerpt = idea.body.length > 220 ? `${idea.body.slice(0, 217).trimEnd()}…` : idea.body;
-  return { id, sectionId, categoryId, title, excerpt, status, upVotes, downVotes, commentCount, authorName, createdAt };
+  return { id, sectionId, categoryId, title, excerpt, status, upVotes, downVotes, commentCount, authorName, authorDeleted, createdAt };
 }

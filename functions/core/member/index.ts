@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nowIso, requireSystem, type Ctx, type Role } from '../context.js';
 import { db, tableName } from '../db/client.js';
@@ -7,31 +7,37 @@ import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { Lang } from '../tenant/schema.js';
+import { hashPassword } from '../identity/password.js';
 
-export const CreateMember = z.object({
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
-  displayName: z.string().trim().min(1).max(60),
-  lang: Lang,
-  role: z.enum(['owner', 'admin', 'team', 'partner', 'member']).default('member'),
-});
+export const ROLES = ['owner', 'admin', 'team', 'partner', 'member'] as const;
+export const RoleSchema = z.enum(ROLES);
+export const Email = z.email('A valid e-mail address.').max(254).transform((e) => e.trim().toLowerCase());
+export const DisplayName = z.string().trim().min(1, 'Your name, please.').max(60, 'At most 60 characters.');
+export const EmailPrefs = z.enum(['instant', 'digest', 'none']);
 
+/** The stored account; `passwordHash` never leaves the core (see `profileOf`). */
 export interface Member {
   id: string;
   email: string;
   displayName: string;
   lang: Lang;
   role: Role;
+  status: 'active';
+  verifiedAt?: string;
+  passwordHash?: string;
+  emailPrefs: z.infer<typeof EmailPrefs>;
   createdAt: string;
 }
 
+export type Profile = Omit<Member, 'passwordHash' | 'status' | 'verifiedAt'> & { verified: boolean };
+
+export const profileOf = ({ passwordHash: _, status: __, verifiedAt, ...rest }: Member): Profile => ({ ...rest, verified: Boolean(verifiedAt) });
+
 /**
- * A member profile of one portal, with its e-mail claimed in the same transaction (one account
- * per e-mail per portal). Sign-up with a password comes with the identity work; the seed uses this.
+ * Writes a new account with its e-mail claim (one account per e-mail per portal) and, for an
+ * owner, the portal's owner count, all in one transaction.
  */
-export async function createMember(ctx: Ctx, input: z.input<typeof CreateMember>): Promise<Member> {
-  requireSystem(ctx);
-  const data = parseInput(CreateMember, input);
-  const member: Member = { id: newId(), ...data, createdAt: nowIso(ctx) };
+export async function insertMember(ctx: Ctx, member: Member): Promise<Member> {
   const written = await writeAllOrNothing([
     {
       Put: {
@@ -39,15 +45,87 @@ export async function createMember(ctx: Ctx, input: z.input<typeof CreateMember>
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    { Put: { Item: { ...keys.member(ctx.tenant.id, member.id), ...member } } },
+    {
+      Put: {
+        Item: { ...keys.member(ctx.tenant.id, member.id), ...member, listKey: keys.membersList(ctx.tenant.id), listSort: `${member.createdAt}#${member.id}` },
+      },
+    },
+    ...(member.role === 'owner' ? [ownerCountChange(ctx.tenant.id, 1)] : []),
   ]);
-  if (!written.ok) throw new DomainError('email_taken', 409, 'An account already uses this e-mail.', { email: 'taken' });
+  if (!written.ok) throw new DomainError('email_taken', 409, 'An account already uses this e-mail on this portal.', { email: 'taken' });
   return member;
+}
+
+/** The portal's number of owners moves with every owner added or removed, never below one. */
+export function ownerCountChange(tenantId: string, delta: 1 | -1) {
+  return {
+    Update: {
+      Key: keys.owners(tenantId),
+      UpdateExpression: 'ADD #count :d',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: delta < 0 ? { ':d': delta, ':min': 1 } : { ':d': delta },
+      ...(delta < 0 ? { ConditionExpression: '#count > :min' } : {}),
+    },
+  };
+}
+
+export const CreateMember = z.object({
+  email: Email,
+  displayName: DisplayName,
+  lang: Lang,
+  role: RoleSchema.default('member'),
+  password: z.string().min(12).max(128).optional(),
+  verified: z.boolean().default(true),
+});
+
+/** An account made by the platform itself (demo seed, first owner of a new portal). */
+export async function createMember(ctx: Ctx, input: z.input<typeof CreateMember>): Promise<Member> {
+  requireSystem(ctx);
+  const { password, verified, ...data } = parseInput(CreateMember, input);
+  const at = nowIso(ctx);
+  return insertMember(ctx, {
+    id: newId(),
+    ...data,
+    status: 'active',
+    emailPrefs: 'instant',
+    createdAt: at,
+    ...(verified ? { verifiedAt: at } : {}),
+    ...(password ? { passwordHash: await hashPassword(password) } : {}),
+  });
+}
+
+export async function getMember(ctx: Ctx, memberId: string): Promise<Member | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.member(ctx.tenant.id, memberId) }));
+  return Item?.status === 'active' ? (Item as Member) : undefined;
+}
+
+/** Account by e-mail: the e-mail claim, then the account. */
+export async function getMemberByEmail(ctx: Ctx, email: string): Promise<Member | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.memberEmail(ctx.tenant.id, email.toLowerCase()) }));
+  return Item ? getMember(ctx, Item.memberId as string) : undefined;
 }
 
 /** The name shown on what a member writes (denormalised onto ideas and comments). */
 export async function getMemberName(ctx: Ctx, memberId: string): Promise<string> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.member(ctx.tenant.id, memberId) }));
-  if (!Item) throw new DomainError('sign_in_required', 401, 'Sign in first.');
-  return Item.displayName as string;
+  const member = await getMember(ctx, memberId);
+  if (!member) throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  return member.displayName;
+}
+
+/** Every item a member owns of one kind (ideas, votes, comments...), from the owner index, page by page. */
+export async function* ownedItems(ctx: Ctx, memberId: string, kind: string) {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'byOwner',
+        KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :k)',
+        ExpressionAttributeValues: { ':o': keys.ownerKey(ctx.tenant.id, memberId), ':k': `${kind}#` },
+        ExclusiveStartKey: start,
+      }),
+    );
+    yield* page.Items ?? [];
+    start = page.LastEvaluatedKey;
+  } while (start);
 }

@@ -14,6 +14,14 @@ export const DEMO_PORTALS = [cafe, motors];
 
 const DAY = 24 * 3600 * 1000;
 
+/** Local demo only: the accounts `npm start` prints, one per role, sharing this password. */
+export const DEMO_PASSWORD = 'idea-portal-demo';
+const DEMO_ROLES = ['owner', 'team', 'partner', 'member'] as const;
+
+export function demoAccounts(portal: DemoPortal) {
+  return DEMO_ROLES.map((role, i) => ({ role, email: `demo${i + 1}@${portal.slug}.example` }));
+}
+
 /** Deterministic pseudo-random numbers, so every fresh start seeds the same demo. */
 function generator(seed: number) {
   let state = seed;
@@ -29,9 +37,15 @@ export async function seedPortal(portal: DemoPortal, now = new Date()) {
   const systemCtx: Ctx = { tenant, actor: system };
   const lang = tenant.defaultLang;
   const members = await Promise.all(
-    portal.members.map((displayName, i) =>
-      createMember(systemCtx, { email: `demo${i + 1}@${portal.slug}.example`, displayName, lang }),
-    ),
+    portal.members.map((displayName, i) => {
+      const account = demoAccounts(portal)[i];
+      return createMember(systemCtx, {
+        email: account?.email ?? `demo${i + 1}@${portal.slug}.example`,
+        displayName,
+        lang,
+        ...(account ? { role: account.role, password: DEMO_PASSWORD } : {}),
+      });
+    }),
   );
   const as = (memberId: string, t: number): Ctx => ({ tenant, actor: { kind: 'member', memberId, role: 'member' }, now: at(t) });
 

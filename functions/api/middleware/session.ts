@@ -1,0 +1,37 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { config } from '../../core/config.js';
+import { DomainError } from '../../core/errors.js';
+import { actorFromSession, SESSION_COOKIE } from '../../core/identity/sessions.js';
+import type { Env } from '../app.js';
+
+/** The client address: CloudFront's x-forwarded-for in AWS, the socket's peer locally. */
+function clientAddress(c: Parameters<Parameters<typeof createMiddleware<Env>>[0]>[0]): string {
+  if (config().TRUST_FORWARDED_HOST) return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown';
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // app.request in tests and Lambda events have no socket
+  }
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Who is asking: the session cookie, looked up for this tenant only. A state-changing request
+ * that carries a cookie must come from the portal's own origin (CSRF).
+ */
+export const resolveActor = createMiddleware<Env>(async (c, next) => {
+  const ctx = c.var.ctx;
+  const url = new URL(c.req.url);
+  const proto = config().TRUST_FORWARDED_HOST ? 'https:' : url.protocol;
+  const origin = `${proto}//${c.req.header(config().TRUST_FORWARDED_HOST ? 'x-forwarded-host' : 'host') ?? url.host}`;
+  if (!SAFE.has(c.req.method) && c.req.header('cookie') && c.req.header('origin') !== origin) {
+    throw new DomainError('cross_origin', 403, 'This request did not come from this portal.');
+  }
+  const token = getCookie(c, SESSION_COOKIE);
+  c.set('ctx', { ...ctx, actor: await actorFromSession(ctx.tenant.id, token), request: { origin, address: clientAddress(c) } });
+  c.set('sessionToken', token);
+  await next();
+});

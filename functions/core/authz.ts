@@ -1,0 +1,32 @@
+import type { Actor, Ctx, Role } from './context.js';
+import { DomainError } from './errors.js';
+
+/**
+ * The one authorisation module: what each role of a portal may do. Core functions ask it;
+ * the API and the pages never decide on their own.
+ */
+const PERMISSIONS = {
+  'members.list': ['owner', 'admin', 'team'],
+  'members.manage': ['owner', 'admin'],
+  'invitations.create': ['owner', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Actor, permission: Permission): boolean {
+  if (actor.kind === 'system') return true;
+  return actor.kind === 'member' && (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+/** 401 for a visitor, 403 for a member whose role does not allow it. */
+export function authorize(ctx: Ctx, permission: Permission): void {
+  if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (!can(ctx.actor, permission)) throw new DomainError('forbidden', 403, 'Your role does not allow this.');
+}
+
+/** Roles an inviter may hand out: admins cannot make owners. */
+export function assignableRoles(actor: Actor): Role[] {
+  if (actor.kind === 'system' || (actor.kind === 'member' && actor.role === 'owner')) return ['owner', 'admin', 'team', 'partner', 'member'];
+  if (actor.kind === 'member' && actor.role === 'admin') return ['admin', 'team', 'partner', 'member'];
+  return [];
+}

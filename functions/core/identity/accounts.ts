@@ -1,0 +1,160 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import { nowIso, requireMember, type Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { DomainError, parseInput } from '../errors.js';
+import { newId } from '../ids.js';
+import { sendTemplate } from '../mail/index.js';
+import { getMember, getMemberByEmail, insertMember, profileOf, type Member, type Profile } from '../member/index.js';
+import { hit } from '../ratelimit.js';
+import { decoyHash, hashPassword, verifyPassword } from './password.js';
+import { ChangePassword, EmailOnly, ResetPassword, SignIn, SignUp, TokenOnly } from './schema.js';
+import { createSession, endAllSessions, endSession } from './sessions.js';
+import { consumeToken, issueToken, type TokenKind } from './tokens.js';
+
+const address = (ctx: Ctx) => ctx.request?.address ?? 'unknown';
+const link = (ctx: Ctx, path: string, token: string) => `${ctx.request?.origin ?? ''}${path}?token=${encodeURIComponent(token)}`;
+
+export interface SignedIn {
+  token: string;
+  profile: Profile;
+}
+
+async function mailToken(ctx: Ctx, member: Member, kind: Exclude<TokenKind, 'invite'>, path: string) {
+  const token = await issueToken(ctx, kind, { memberId: member.id });
+  await sendTemplate(ctx, { to: member.email, lang: member.lang, template: kind, link: link(ctx, path, token), params: { name: member.displayName } });
+}
+
+/** A new member account on this portal, signed in at once, with a verification link sent by e-mail. */
+export async function signUp(ctx: Ctx, input: z.input<typeof SignUp>): Promise<SignedIn> {
+  const data = parseInput(SignUp, input);
+  if (ctx.tenant.visibility === 'invitation') {
+    throw new DomainError('invitation_required', 403, 'This portal is open by invitation only.');
+  }
+  await hit(ctx, 'signup:address', address(ctx));
+  const member = await insertMember(ctx, {
+    id: newId(),
+    email: data.email,
+    displayName: data.displayName,
+    lang: data.lang && ctx.tenant.languages.includes(data.lang) ? data.lang : ctx.tenant.defaultLang,
+    role: 'member',
+    status: 'active',
+    emailPrefs: 'instant',
+    passwordHash: await hashPassword(data.password),
+    createdAt: nowIso(ctx),
+  });
+  await mailToken(ctx, member, 'verify', '/verify');
+  return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
+}
+
+async function markVerified(ctx: Ctx, memberId: string) {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.member(ctx.tenant.id, memberId),
+      UpdateExpression: 'SET verifiedAt = if_not_exists(verifiedAt, :at)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': nowIso(ctx) },
+    }),
+  );
+}
+
+/** The link from the verification e-mail: the account's e-mail is now proven. */
+export async function verifyEmail(ctx: Ctx, input: z.input<typeof TokenOnly>): Promise<void> {
+  const { token } = parseInput(TokenOnly, input);
+  const { memberId } = await consumeToken(ctx, 'verify', token);
+  await markVerified(ctx, memberId!);
+}
+
+/** Sends a new verification link to the signed-in member. */
+export async function resendVerification(ctx: Ctx): Promise<void> {
+  const actor = requireMember(ctx);
+  await hit(ctx, 'mail:account', actor.memberId);
+  const member = await getMember(ctx, actor.memberId);
+  if (member && !member.verifiedAt) await mailToken(ctx, member, 'verify', '/verify');
+}
+
+const wrongCredentials = () => new DomainError('invalid_credentials', 401, 'This e-mail and password do not match an account here.');
+
+/** Password sign-in; an unknown e-mail costs the same hash as a wrong password and gets the same answer. */
+export async function signIn(ctx: Ctx, input: z.input<typeof SignIn>): Promise<SignedIn> {
+  const { email, password } = parseInput(SignIn, input);
+  await hit(ctx, 'signin:address', address(ctx));
+  await hit(ctx, 'signin:account', email);
+  const member = await getMemberByEmail(ctx, email);
+  const matches = await verifyPassword(password, member?.passwordHash ?? (await decoyHash()));
+  if (!member || !member.passwordHash || !matches) throw wrongCredentials();
+  return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
+}
+
+/** Sends a one-time sign-in link when the e-mail has an account; answers the same either way. */
+export async function requestSignInLink(ctx: Ctx, input: z.input<typeof EmailOnly>): Promise<void> {
+  const { email } = parseInput(EmailOnly, input);
+  await hit(ctx, 'mail:address', address(ctx));
+  await hit(ctx, 'mail:account', email);
+  const member = await getMemberByEmail(ctx, email);
+  if (member) await mailToken(ctx, member, 'signin', '/link');
+}
+
+/** The sign-in link: one use, and it proves the e-mail too. */
+export async function signInWithLink(ctx: Ctx, input: z.input<typeof TokenOnly>): Promise<SignedIn> {
+  const { token } = parseInput(TokenOnly, input);
+  const { memberId } = await consumeToken(ctx, 'signin', token);
+  const member = await getMember(ctx, memberId!);
+  if (!member) throw new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.');
+  await markVerified(ctx, member.id);
+  return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf({ ...member, verifiedAt: member.verifiedAt ?? nowIso(ctx) }) };
+}
+
+export async function signOut(ctx: Ctx, sessionToken: string | undefined): Promise<void> {
+  if (sessionToken) await endSession(ctx.tenant.id, sessionToken);
+}
+
+/** Ends every session of the signed-in member, on every device. */
+export async function signOutEverywhere(ctx: Ctx): Promise<number> {
+  const actor = requireMember(ctx);
+  return endAllSessions(ctx.tenant.id, actor.memberId);
+}
+
+/** Sends a reset link when the e-mail has an account; answers the same either way. */
+export async function requestPasswordReset(ctx: Ctx, input: z.input<typeof EmailOnly>): Promise<void> {
+  const { email } = parseInput(EmailOnly, input);
+  await hit(ctx, 'mail:address', address(ctx));
+  await hit(ctx, 'mail:account', email);
+  const member = await getMemberByEmail(ctx, email);
+  if (member) await mailToken(ctx, member, 'reset', '/reset');
+}
+
+async function setPassword(ctx: Ctx, memberId: string, password: string) {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.member(ctx.tenant.id, memberId),
+      UpdateExpression: 'SET passwordHash = :h, verifiedAt = if_not_exists(verifiedAt, :at)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':h': await hashPassword(password), ':at': nowIso(ctx) },
+    }),
+  );
+  await endAllSessions(ctx.tenant.id, memberId);
+}
+
+/** A new password from the reset link; every session of the account ends. */
+export async function resetPassword(ctx: Ctx, input: z.input<typeof ResetPassword>): Promise<void> {
+  const { token, password } = parseInput(ResetPassword, input);
+  const { memberId } = await consumeToken(ctx, 'reset', token);
+  await setPassword(ctx, memberId!, password);
+}
+
+/** A signed-in member changes their password: every session ends, and this device gets a new one. */
+export async function changePassword(ctx: Ctx, input: z.input<typeof ChangePassword>): Promise<string> {
+  const actor = requireMember(ctx);
+  const { current, password } = parseInput(ChangePassword, input);
+  await hit(ctx, 'signin:account', actor.memberId);
+  const member = await getMember(ctx, actor.memberId);
+  if (!member?.passwordHash || !(await verifyPassword(current, member.passwordHash))) {
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { current: 'This is not your current password.' });
+  }
+  await setPassword(ctx, member.id, password);
+  return createSession(ctx.tenant.id, member.id, ctx.now);
+}

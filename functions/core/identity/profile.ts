@@ -1,0 +1,93 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import { nowIso, requireMember, type Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { writeAllOrNothing } from '../db/transact.js';
+import { DomainError, parseInput } from '../errors.js';
+import { getMember, ownedItems, ownerCountChange, profileOf, type Profile } from '../member/index.js';
+import { UpdateProfile } from './schema.js';
+import { endAllSessions } from './sessions.js';
+
+async function currentMember(ctx: Ctx) {
+  const actor = requireMember(ctx);
+  const member = await getMember(ctx, actor.memberId);
+  if (!member) throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  return member;
+}
+
+export async function getMe(ctx: Ctx): Promise<Profile> {
+  return profileOf(await currentMember(ctx));
+}
+
+/** Name, language and which e-mails to receive (instant, weekly digest, none). */
+export async function updateMe(ctx: Ctx, input: z.input<typeof UpdateProfile>): Promise<Profile> {
+  const member = await currentMember(ctx);
+  const changes = parseInput(UpdateProfile, input);
+  if (changes.lang && !ctx.tenant.languages.includes(changes.lang)) {
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { lang: 'This portal does not offer this language.' });
+  }
+  const names = Object.keys(changes);
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.member(ctx.tenant.id, member.id),
+      UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
+      ExpressionAttributeValues: Object.fromEntries(Object.entries(changes).map(([n, v]) => [`:${n}`, v])),
+    }),
+  );
+  return profileOf({ ...member, ...changes });
+}
+
+const strip = ({ pk: _, sk: __, ownerKey: ___, ownerSort: ____, listKey: _____, listSort: ______, sectionKey: _______, ...rest }: Record<string, unknown>) => rest;
+
+/** Everything the portal holds about the signed-in member, as one JSON document. */
+export async function exportMe(ctx: Ctx) {
+  const member = await currentMember(ctx);
+  const collect = async (kind: string) => {
+    const items = [];
+    for await (const item of ownedItems(ctx, member.id, kind)) items.push(strip(item));
+    return items;
+  };
+  const [ideas, comments, votes] = await Promise.all([collect('IDEA'), collect('COMMENT'), collect('VOTE')]);
+  return {
+    exportedAt: nowIso(ctx),
+    portal: ctx.tenant.slug,
+    profile: profileOf(member),
+    ideas,
+    comments,
+    votes: votes.map(({ ideaId, value, votedAt }) => ({ ideaId, value, votedAt })),
+  };
+}
+
+/**
+ * Deletes the signed-in member's account. What they wrote stays, shown as from a deleted
+ * member; their votes still count but no longer point to them. Anonymising runs first and can
+ * be repeated, so a failure half-way leaves an account that can simply be deleted again.
+ */
+export async function deleteMe(ctx: Ctx): Promise<void> {
+  const member = await currentMember(ctx);
+  for (const kind of ['IDEA', 'COMMENT', 'VOTE']) {
+    for await (const item of ownedItems(ctx, member.id, kind)) {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression: kind === 'VOTE' ? 'REMOVE ownerKey, ownerSort, memberId' : 'SET authorName = :n, authorDeleted = :t, authorId = :d REMOVE ownerKey, ownerSort',
+          ...(kind === 'VOTE' ? {} : { ExpressionAttributeValues: { ':n': '', ':t': true, ':d': 'deleted' } }),
+        }),
+      );
+    }
+  }
+  await endAllSessions(ctx.tenant.id, member.id);
+  const written = await writeAllOrNothing([
+    { Delete: { Key: keys.member(ctx.tenant.id, member.id), ConditionExpression: 'attribute_exists(pk)' } },
+    { Delete: { Key: keys.memberEmail(ctx.tenant.id, member.email) } },
+    ...(member.role === 'owner' ? [ownerCountChange(ctx.tenant.id, -1)] : []),
+  ]);
+  if (!written.ok) {
+    throw new DomainError('last_owner', 409, 'The last owner of a portal cannot delete their account; make someone else owner first.');
+  }
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { DisplayName, Email, EmailPrefs } from '../member/index.js';
+import { Lang } from '../tenant/schema.js';
+import { NewPassword } from './password.js';
+
+export const Token = z.string().min(1, 'The link is incomplete.').max(100);
+
+export const SignUp = z.object({ email: Email, password: NewPassword, displayName: DisplayName, lang: Lang.optional() });
+export const SignIn = z.object({ email: Email, password: z.string().min(1, 'Your password, please.').max(128) });
+export const EmailOnly = z.object({ email: Email });
+export const TokenOnly = z.object({ token: Token });
+export const ResetPassword = z.object({ token: Token, password: NewPassword });
+export const ChangePassword = z.object({ current: z.string().min(1).max(128), password: NewPassword });
+export const UpdateProfile = z
+  .object({ displayName: DisplayName, lang: Lang, emailPrefs: EmailPrefs })
+  .partial()
+  .refine((o) => Object.keys(o).length > 0, 'Nothing to change.');

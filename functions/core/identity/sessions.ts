@@ -1,0 +1,78 @@
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Actor, Role } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { hashSecret, newSecret } from './tokens.js';
+
+export const SESSION_COOKIE = 'sid';
+export const SESSION_SECONDS = 30 * 24 * 3600;
+
+/** A new server-side session: the cookie carries 256 random bits, the table only their hash. */
+export async function createSession(tenantId: string, memberId: string, now = new Date()): Promise<string> {
+  const token = newSecret();
+  const at = now.toISOString();
+  const hash = hashSecret(token);
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...keys.session(tenantId, hash),
+        memberId,
+        createdAt: at,
+        expiresAt: Math.floor(now.getTime() / 1000) + SESSION_SECONDS,
+        ownerKey: keys.ownerKey(tenantId, memberId),
+        ownerSort: keys.ownerSort('SESSION', at, hash),
+      },
+    }),
+  );
+  return token;
+}
+
+/**
+ * The actor behind a session cookie of this tenant: a visitor when the token is unknown,
+ * expired (TTL deletion can lag), of another tenant, or its member is gone.
+ */
+export async function actorFromSession(tenantId: string, token: string | undefined, now = new Date()): Promise<Actor> {
+  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return { kind: 'visitor' };
+  const { Item: session } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.session(tenantId, hashSecret(token)) }));
+  if (!session || (session.expiresAt as number) <= Math.floor(now.getTime() / 1000)) return { kind: 'visitor' };
+  const { Item: member } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.member(tenantId, session.memberId as string) }),
+  );
+  if (!member || member.status !== 'active') return { kind: 'visitor' };
+  return { kind: 'member', memberId: member.id as string, role: member.role as Role, verified: Boolean(member.verifiedAt) };
+}
+
+export async function endSession(tenantId: string, token: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.session(tenantId, hashSecret(token)) }));
+}
+
+/** Every session of a member, from the owner index, deleted in batches of 25. */
+export async function endAllSessions(tenantId: string, memberId: string): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'byOwner',
+        KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :s)',
+        ExpressionAttributeValues: { ':o': keys.ownerKey(tenantId, memberId), ':s': 'SESSION#' },
+        ProjectionExpression: 'pk, sk',
+        ExclusiveStartKey: start,
+      }),
+    );
+    const items = page.Items ?? [];
+    for (let i = 0; i < items.length; i += 25) {
+      const batch = items.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+      let pending: typeof batch | undefined = batch;
+      while (pending?.length) {
+        const result = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
+        pending = result.UnprocessedItems?.[tableName()] as typeof batch | undefined;
+      }
+    }
+    count += items.length;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}

@@ -1,0 +1,64 @@
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { DomainError } from '../errors.js';
+
+export type TokenKind = 'verify' | 'signin' | 'reset' | 'invite';
+
+const LIFETIME_SECONDS: Record<TokenKind, number> = {
+  verify: 3 * 24 * 3600,
+  signin: 15 * 60,
+  reset: 60 * 60,
+  invite: 7 * 24 * 3600,
+};
+
+/** 256 random bits, sent to the user; only its SHA-256 is stored. */
+export const newSecret = () => randomBytes(32).toString('base64url');
+export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('base64url');
+
+export interface TokenData {
+  memberId?: string;
+  email?: string;
+  role?: string;
+  invitedBy?: string;
+}
+
+/** A one-time token of this tenant, for an e-mail link. */
+export async function issueToken(ctx: Ctx, kind: TokenKind, data: TokenData): Promise<string> {
+  const secret = newSecret();
+  const now = Math.floor((ctx.now ?? new Date()).getTime() / 1000);
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.token(ctx.tenant.id, hashSecret(secret)), kind, ...data, expiresAt: now + LIFETIME_SECONDS[kind] },
+    }),
+  );
+  return secret;
+}
+
+const invalidToken = () => new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.', { token: 'invalid' });
+
+/**
+ * Consumes a token: the conditional delete makes it single-use even under concurrent clicks.
+ * A token of another tenant is simply not found (its key carries the tenant).
+ */
+export async function consumeToken(ctx: Ctx, kind: TokenKind, secret: string): Promise<TokenData> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(secret)) throw invalidToken();
+  try {
+    const { Attributes } = await db().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: keys.token(ctx.tenant.id, hashSecret(secret)),
+        ConditionExpression: 'attribute_exists(pk) AND kind = :kind AND expiresAt > :now',
+        ExpressionAttributeValues: { ':kind': kind, ':now': Math.floor((ctx.now ?? new Date()).getTime() / 1000) },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return Attributes as TokenData;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') throw invalidToken();
+    throw error;
+  }
+}

@@ -1,0 +1,68 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { config } from '../config.js';
+import type { Ctx } from '../context.js';
+import { newId } from '../ids.js';
+import { localized } from '../tenant/localized.js';
+import type { Lang } from '../tenant/schema.js';
+import { TEMPLATES, type TemplateName } from './templates.js';
+
+export interface Message {
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** The link the message is about, so local tools and tests can follow it. */
+  link: string;
+  template: TemplateName;
+  tenant: string;
+  lang: Lang;
+  sentAt: string;
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+
+/** A message branded with the portal's name and colours, in the recipient's language. */
+export function composeMessage(ctx: Ctx, o: { to: string; lang: Lang; template: TemplateName; link: string; params: Record<string, string> }): Message {
+  const { tenant } = ctx;
+  const lang = tenant.languages.includes(o.lang) ? o.lang : tenant.defaultLang;
+  const portal = localized(tenant.name, lang, tenant.defaultLang);
+  const params = { ...o.params, portal };
+  const t = TEMPLATES[o.template][lang];
+  const [subject, intro, action, outro] = [t.subject, t.intro, t.action, t.outro].map((s) => fill(s, params)) as [string, string, string, string];
+  const { primary, surface, text } = tenant.theme;
+  const html = `<!doctype html><html lang="${lang}"><body style="margin:0;background:${surface};color:${text};font-family:system-ui,sans-serif">
+<div style="max-width:560px;margin:auto;padding:24px"><p style="font-weight:700;font-size:18px;border-bottom:4px solid ${primary};padding-bottom:8px">${escape(portal)}</p>
+<p>${escape(intro)}</p><p><a href="${escape(o.link)}" style="display:inline-block;background:${primary};color:${surface};padding:12px 18px;border-radius:6px;text-decoration:none">${escape(action)}</a></p>
+<p style="font-size:14px">${escape(outro)}</p><p style="font-size:12px;word-break:break-all">${escape(o.link)}</p></div></body></html>`;
+  return {
+    to: o.to,
+    from: `${portal} <no-reply@${config().MAIL_FROM_DOMAIN}>`,
+    subject,
+    text: `${intro}\n\n${action}: ${o.link}\n\n${outro}\n`,
+    html,
+    link: o.link,
+    template: o.template,
+    tenant: tenant.slug,
+    lang,
+    sentAt: (ctx.now ?? new Date()).toISOString(),
+  };
+}
+
+/** Sends through the environment's transport: the local outbox (a JSON file a message, newest last by name) or SES. */
+export async function sendMessage(message: Message): Promise<void> {
+  if (config().MAIL_TRANSPORT === 'ses') {
+    const { sendWithSes } = await import('./ses.js');
+    return sendWithSes(message);
+  }
+  const dir = config().OUTBOX_DIR;
+  await mkdir(dir, { recursive: true });
+  const name = `${message.sentAt.replace(/[:.]/g, '-')}-${newId()}.json`;
+  await writeFile(join(dir, name), JSON.stringify(message, null, 2));
+}
+
+export async function sendTemplate(ctx: Ctx, o: Parameters<typeof composeMessage>[1]): Promise<void> {
+  await sendMessage(composeMessage(ctx, o));
+}

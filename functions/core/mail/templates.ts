@@ -1,0 +1,28 @@
+import type { Lang } from '../tenant/schema.js';
+
+/** Every e-mail the product sends, in each language. `{name}` placeholders come from params. */
+export const TEMPLATES = {
+  verify: {
+    en: { subject: 'Confirm your e-mail for {portal}', intro: 'Hello {name}, confirm your e-mail address to post and vote on {portal}.', action: 'Confirm my e-mail', outro: 'The link is valid for 3 days. If you did not sign up, ignore this message.' },
+    fr: { subject: 'Confirmez votre e-mail pour {portal}', intro: 'Bonjour {name}, confirmez votre adresse e-mail pour proposer et voter sur {portal}.', action: 'Confirmer mon e-mail', outro: 'Le lien est valable 3 jours. Si vous ne vous êtes pas inscrit, ignorez ce message.' },
+  },
+  signin: {
+    en: { subject: 'Your sign-in link for {portal}', intro: 'Hello {name}, here is your link to sign in to {portal}.', action: 'Sign in', outro: 'The link works once, within 15 minutes. If you did not ask for it, ignore this message.' },
+    fr: { subject: 'Votre lien de connexion à {portal}', intro: 'Bonjour {name}, voici votre lien pour vous connecter à {portal}.', action: 'Me connecter', outro: 'Le lien fonctionne une fois, dans les 15 minutes. Si vous ne l’avez pas demandé, ignorez ce message.' },
+  },
+  reset: {
+    en: { subject: 'Reset your password on {portal}', intro: 'Hello {name}, choose a new password for {portal}.', action: 'Choose a new password', outro: 'The link works once, within an hour. If you did not ask for it, your password stays as it is.' },
+    fr: { subject: 'Réinitialisez votre mot de passe sur {portal}', intro: 'Bonjour {name}, choisissez un nouveau mot de passe pour {portal}.', action: 'Choisir un nouveau mot de passe', outro: 'Le lien fonctionne une fois, dans l’heure. Si vous ne l’avez pas demandé, votre mot de passe ne change pas.' },
+  },
+  invite: {
+    en: { subject: '{inviter} invites you to the team of {portal}', intro: '{inviter} invites you to join {portal} as {role}.', action: 'Accept the invitation', outro: 'The invitation is valid for 7 days.' },
+    fr: { subject: '{inviter} vous invite dans l’équipe de {portal}', intro: '{inviter} vous invite à rejoindre {portal} en tant que {role}.', action: 'Accepter l’invitation', outro: 'L’invitation est valable 7 jours.' },
+  },
+} as const satisfies Record<string, Record<Lang, { subject: string; intro: string; action: string; outro: string }>>;
+
+export type TemplateName = keyof typeof TEMPLATES;
+
+export const ROLE_NAMES: Record<Lang, Record<string, string>> = {
+  en: { owner: 'owner', admin: 'administrator', team: 'innovation team member', partner: 'partner', member: 'member' },
+  fr: { owner: 'propriétaire', admin: 'administrateur', team: 'membre de l’équipe innovation', partner: 'partenaire', member: 'membre' },
+};
