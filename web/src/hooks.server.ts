@@ -1,5 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { visitor } from '$core/context';
+import { actorFromSession, SESSION_COOKIE } from '$core/identity/sessions';
 import { DomainError } from '$core/errors';
 import { FONT_STACKS } from '$core/tenant/fonts';
 import { hostFromHeaders, resolveHost, type Lang, type Tenant } from '$core/tenant/index';
@@ -27,6 +28,11 @@ const LANG_COOKIE = 'lang';
 export const handle: Handle = async ({ event, resolve }) => {
   const host = hostFromHeaders((name) => event.request.headers.get(name));
   const site = await findSite(host);
+  if (site.kind === 'tenant') {
+    // The session cookie is looked up for this portal only; SvelteKit checks the Origin of form posts (CSRF).
+    site.ctx.actor = await actorFromSession(site.tenant.id, event.cookies.get(SESSION_COOKIE));
+    site.ctx.request = { origin: event.url.origin, address: event.getClientAddress() };
+  }
   event.locals.site = site;
   const tenant = site.kind === 'tenant' ? site.tenant : undefined;
 
