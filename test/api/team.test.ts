@@ -14,7 +14,7 @@ async function portalWithRoles() {
     await Promise.all(
       roles.map(async (role) => [role, await createMember({ tenant, actor: system }, { email: `${role}@example.test`, displayName: role, lang: 'en', role, password: PASSWORD })] as const),
     ),
-  ) as Record<Role, { id: string }>;
+  ) as unknown as Record<Role, { id: string }>;
   const as = async (role: Role) => {
     const web = client(hostOf(tenant));
     expect((await web.post('/api/auth/signin', { email: `${role}@example.test`, password: PASSWORD })).status).toBe(200);

@@ -40,7 +40,7 @@ export async function actorFromSession(tenantId: string, token: string | undefin
     new GetCommand({ TableName: tableName(), Key: keys.member(tenantId, session.memberId as string) }),
   );
   if (!member || member.status !== 'active') return { kind: 'visitor' };
-  return { kind: 'member', memberId: member.id as string, role: member.role as Role, verified: Boolean(member.verifiedAt) };
+  return { kind: 'member', memberId: member.id as string, role: member.role as Role, verified: Boolean(member.verifiedAt), displayName: member.displayName as string };
 }
 
 export async function endSession(tenantId: string, token: string): Promise<void> {

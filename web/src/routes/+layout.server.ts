@@ -1,9 +1,15 @@
 import { error } from '@sveltejs/kit';
+import { can } from '$core/authz';
 import { publicConfig } from '$core/tenant/index';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {
   const { site, lang } = locals;
   if (site.kind === 'unknown') error(404, { message: site.host, code: 'tenant_not_found' });
-  return { lang, portal: site.kind === 'tenant' ? publicConfig(site.tenant) : null };
+  const actor = site.kind === 'tenant' ? site.ctx.actor : undefined;
+  const me =
+    actor?.kind === 'member'
+      ? { displayName: actor.displayName ?? '', role: actor.role, verified: actor.verified ?? false, team: can(actor, 'members.list') }
+      : null;
+  return { lang, me, portal: site.kind === 'tenant' ? publicConfig(site.tenant) : null };
 };

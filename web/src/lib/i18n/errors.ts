@@ -1,0 +1,42 @@
+import type { Lang } from './index';
+
+/**
+ * The core answers in English (codes and field messages); the forms show them in the reader's
+ * language. A message missing here is shown as the core wrote it.
+ */
+const FR: Record<string, string> = {
+  'Some fields are not valid.': 'Certains champs ne sont pas valides.',
+  'A valid e-mail address.': 'Une adresse e-mail valide.',
+  'Your name, please.': 'Votre nom, s’il vous plaît.',
+  'At most 60 characters.': 'Au plus 60 caractères.',
+  'At least 12 characters.': 'Au moins 12 caractères.',
+  'At most 128 characters.': 'Au plus 128 caractères.',
+  'This password is too common; choose another one.': 'Ce mot de passe est trop courant ; choisissez-en un autre.',
+  'Your password, please.': 'Votre mot de passe, s’il vous plaît.',
+  'Choose a password.': 'Choisissez un mot de passe.',
+  'taken': 'Cette adresse est déjà utilisée.',
+  'An account already uses this e-mail on this portal.': 'Un compte utilise déjà cet e-mail sur ce portail.',
+  'This e-mail and password do not match an account here.': 'Cet e-mail et ce mot de passe ne correspondent à aucun compte ici.',
+  'This link is invalid, expired or already used.': 'Ce lien est invalide, expiré ou déjà utilisé.',
+  'This is not your current password.': 'Ce n’est pas votre mot de passe actuel.',
+  'This portal is open by invitation only.': 'Ce portail est ouvert sur invitation seulement.',
+  'Sign in first.': 'Connectez-vous d’abord.',
+  'Your role does not allow this.': 'Votre rôle ne le permet pas.',
+  'Your role cannot give this role.': 'Votre rôle ne permet pas de donner ce rôle.',
+  'A portal keeps at least one owner.': 'Un portail garde au moins un propriétaire.',
+  'The last owner of a portal cannot delete their account; make someone else owner first.':
+    'Le dernier propriétaire ne peut pas supprimer son compte ; nommez d’abord un autre propriétaire.',
+  'This invitation was sent to another e-mail address; sign in with that one.':
+    'Cette invitation a été envoyée à une autre adresse ; connectez-vous avec celle-ci.',
+  'This portal does not offer this language.': 'Ce portail ne propose pas cette langue.',
+  'Nothing to change.': 'Rien à changer.',
+};
+
+export function translateError(message: string, lang: Lang): string {
+  if (lang === 'fr') {
+    if (FR[message]) return FR[message];
+    const wait = /^Too many attempts; try again in (\d+) seconds\.$/.exec(message);
+    if (wait) return `Trop de tentatives ; réessayez dans ${Math.ceil(Number(wait[1]) / 60)} min.`;
+  }
+  return message;
+}

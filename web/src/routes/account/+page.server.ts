@@ -1,0 +1,43 @@
+import { redirect } from '@sveltejs/kit';
+import { visitor } from '$core/context';
+import { changePassword, signOutEverywhere } from '$core/identity/accounts';
+import { deleteMe, getMe, updateMe } from '$core/identity/profile';
+import { attempt, clearSessionCookie, formFields, portalCtx, setSessionCookie } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const ctx = portalCtx(locals);
+  if (ctx.actor.kind !== 'member') redirect(303, `/signin?next=${encodeURIComponent(url.pathname)}`);
+  return { profile: await getMe(ctx) };
+};
+
+export const actions: Actions = {
+  profile: async ({ locals, request }) => {
+    const values = await formFields(request);
+    const result = await attempt(locals.lang, values, () => updateMe(portalCtx(locals), values));
+    return result.ok ? { saved: 'profile' } : result.failure;
+  },
+  password: async ({ locals, request, cookies, url }) => {
+    const values = await formFields(request);
+    const result = await attempt(locals.lang, values, () => changePassword(portalCtx(locals), values));
+    if (!result.ok) return result.failure;
+    setSessionCookie(cookies, url, result.value);
+    return { saved: 'password' };
+  },
+  signoutAll: async ({ locals, cookies }) => {
+    const ctx = portalCtx(locals);
+    await signOutEverywhere(ctx);
+    clearSessionCookie(cookies);
+    redirect(303, '/signin');
+  },
+  delete: async ({ locals, request, cookies }) => {
+    const values = await formFields(request);
+    if (values.confirm !== 'yes') return { deleteNeedsConfirm: true };
+    const ctx = portalCtx(locals);
+    const result = await attempt(locals.lang, values, () => deleteMe(ctx));
+    if (!result.ok) return result.failure;
+    clearSessionCookie(cookies);
+    ctx.actor = visitor;
+    return { deleted: true };
+  },
+};

@@ -1,0 +1,14 @@
+import { redirect } from '@sveltejs/kit';
+import { signInWithLink } from '$core/identity/accounts';
+import { attempt, formFields, portalCtx, setSessionCookie } from '$lib/server/forms';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+  default: async ({ locals, request, cookies, url }) => {
+    const values = await formFields(request);
+    const result = await attempt(locals.lang, values, () => signInWithLink(portalCtx(locals), values));
+    if (!result.ok) return result.failure;
+    setSessionCookie(cookies, url, result.value.token);
+    redirect(303, '/');
+  },
+};

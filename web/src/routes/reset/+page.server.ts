@@ -1,0 +1,15 @@
+import { visitor } from '$core/context';
+import { resetPassword } from '$core/identity/accounts';
+import { attempt, clearSessionCookie, formFields, portalCtx } from '$lib/server/forms';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+  default: async ({ locals, request, cookies }) => {
+    const values = await formFields(request);
+    const result = await attempt(locals.lang, values, () => resetPassword(portalCtx(locals), values));
+    if (!result.ok) return result.failure;
+    clearSessionCookie(cookies);
+    portalCtx(locals).actor = visitor;
+    return { reset: true };
+  },
+};

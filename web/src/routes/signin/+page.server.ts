@@ -1,0 +1,23 @@
+import { redirect } from '@sveltejs/kit';
+import { requestSignInLink, signIn } from '$core/identity/accounts';
+import { attempt, formFields, portalCtx, setSessionCookie } from '$lib/server/forms';
+import type { Actions } from './$types';
+
+/** Only a path of this portal: never an open redirect. */
+const safeNext = (value: string | null) => (value && /^\/(?!\/)/.test(value) ? value : '/');
+
+export const actions: Actions = {
+  password: async ({ locals, request, cookies, url }) => {
+    const values = await formFields(request);
+    const result = await attempt(locals.lang, values, () => signIn(portalCtx(locals), values));
+    if (!result.ok) return result.failure;
+    setSessionCookie(cookies, url, result.value.token);
+    redirect(303, safeNext(url.searchParams.get('next')));
+  },
+  link: async ({ locals, request }) => {
+    const values = await formFields(request);
+    const result = await attempt(locals.lang, values, () => requestSignInLink(portalCtx(locals), values));
+    if (!result.ok) return result.failure;
+    return { linkSent: true };
+  },
+};

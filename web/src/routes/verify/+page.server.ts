@@ -1,0 +1,16 @@
+import { resendVerification, verifyEmail } from '$core/identity/accounts';
+import { attempt, formFields, portalCtx } from '$lib/server/forms';
+import type { Actions } from './$types';
+
+// The link only opens this page; a button confirms, so mail scanners that prefetch links use up nothing.
+export const actions: Actions = {
+  default: async ({ locals, request }) => {
+    const values = await formFields(request);
+    const result = await attempt(locals.lang, values, () => verifyEmail(portalCtx(locals), values));
+    return result.ok ? { verified: true } : result.failure;
+  },
+  resend: async ({ locals }) => {
+    const result = await attempt(locals.lang, {}, () => resendVerification(portalCtx(locals)));
+    return result.ok ? { resent: true } : result.failure;
+  },
+};
