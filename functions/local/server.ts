@@ -8,12 +8,16 @@ type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void)
 /** One web server: `/api/*` goes to the Hono app, `/_outbox` to the local mail list, everything else to the built SvelteKit app. */
 export async function startWebServer(port: number): Promise<Server> {
   // The SvelteKit build (web/build) is bundled with its own copy of the core; both read the same table.
+  // adapter-node assumes https unless told: this server is plain http, and SvelteKit's CSRF check
+  // compares the browser's Origin with the URL it builds from these.
+  process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
   const kitPath = '../../web/build/handler.js';
   const { handler: kit } = (await import(kitPath)) as { handler: NodeHandler };
   const api = getRequestListener(app.fetch);
   const server = createServer((req, res) => {
     if (req.url === '/api' || req.url?.startsWith('/api/')) return void api(req, res);
     if (req.url?.startsWith('/_outbox')) return void serveOutbox(req, res);
+    req.headers['x-forwarded-proto'] = 'http';
     kit(req, res, () => {
       res.statusCode = 404;
       res.end('Not found');

@@ -4,7 +4,7 @@ import type { Actions } from './$types';
 
 // The link only opens this page; a button confirms, so mail scanners that prefetch links use up nothing.
 export const actions: Actions = {
-  default: async ({ locals, request }) => {
+  confirm: async ({ locals, request }) => {
     const values = await formFields(request);
     const result = await attempt(locals.lang, values, () => verifyEmail(portalCtx(locals), values));
     return result.ok ? { verified: true } : result.failure;

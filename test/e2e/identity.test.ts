@@ -1,0 +1,111 @@
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../functions/local/ports.js';
+import { startWebServer } from '../../functions/local/server.js';
+import { lastMessageTo } from '../support/outbox.js';
+import { makeTenant } from '../support/tenants.js';
+import { accessibilityViolations, launchChromium } from './browser.js';
+
+let server: Server;
+let browser: Browser;
+let port: number;
+
+beforeAll(async () => {
+  port = await freePort();
+  server = await startWebServer(port);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function expectAccessible(page: Page) {
+  expect(await accessibilityViolations(page), page.url()).toEqual([]);
+}
+
+describe('accounts in Chromium', () => {
+  it('in French: sign up, verify by the e-mailed link, sign out, sign in, switch to English, sign out', async () => {
+    const tenant = await makeTenant({ defaultLang: 'fr', languages: ['fr', 'en'], name: { fr: 'Portail Lumière', en: 'Lumière portal' } });
+    const base = `http://${tenant.slug}.localhost:${port}`;
+    const page = await browser.newPage();
+    await page.goto(`${base}/signup`);
+    await expectAccessible(page);
+
+    await page.getByLabel('Votre nom').fill('Élise');
+    await page.getByLabel('E-mail').fill('elise@example.test');
+    await page.getByLabel('Mot de passe').fill('court');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await expect(page.locator('#field-password-error').textContent()).resolves.toBe('Au moins 12 caractères.');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Certains champs ne sont pas valides');
+    expect(await page.getByLabel('Mot de passe').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Votre nom').inputValue()).toBe('Élise');
+    await expectAccessible(page);
+
+    await page.getByLabel('Mot de passe').fill('une phrase assez longue');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.waitForURL(/\/account/);
+    expect(await page.getByRole('navigation', { name: 'Menu du compte' }).textContent()).toContain('Élise');
+    expect(await page.getByText('Confirmez votre adresse e-mail').count()).toBe(1);
+    await expectAccessible(page);
+
+    const mail = await lastMessageTo('elise@example.test');
+    expect(mail.subject).toContain('Confirmez votre e-mail');
+    await page.goto(mail.link);
+    await page.getByRole('button', { name: 'Confirmer mon e-mail' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Votre e-mail est confirmé');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(/\/signout/);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Vous êtes déconnecté');
+    expect(await page.getByRole('link', { name: 'Se connecter' }).count()).toBeGreaterThan(0);
+
+    await page.goto(`${base}/signin`);
+    await expectAccessible(page);
+    await page.locator('#field-email').fill('elise@example.test');
+    await page.locator('#field-password').fill('pas le bon mot de passe');
+    await page.getByRole('button', { name: 'Me connecter' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('ne correspondent à aucun compte');
+    await page.locator('#field-password').fill('une phrase assez longue');
+    await page.getByRole('button', { name: 'Me connecter' }).click();
+    await page.waitForURL(`${base}/`);
+    expect(await page.getByRole('navigation', { name: 'Menu du compte' }).textContent()).toContain('Élise');
+
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/lang=en/);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('You are signed out');
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it('in English: sign up, account page, sign-in link by e-mail, phone-sized', async () => {
+    const tenant = await makeTenant({ defaultLang: 'en', languages: ['en', 'fr'] });
+    const base = `http://${tenant.slug}.localhost:${port}`;
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(`${base}/signup`);
+    await page.getByLabel('Your name').fill('Sam');
+    await page.getByLabel('E-mail').fill('sam@example.test');
+    await page.getByLabel('Password').fill('a long enough sentence');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await page.waitForURL(/\/account/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Sign out of every device' }).click();
+    await page.waitForURL(/\/signin/);
+    await page.locator('#link-email').fill('sam@example.test');
+    await page.getByRole('button', { name: 'Send me a link' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('sign-in link is on its way');
+    const mail = await lastMessageTo('sam@example.test');
+    await page.goto(mail.link);
+    await page.getByRole('button', { name: 'Sign me in' }).click();
+    await page.waitForURL(`${base}/`);
+    expect(await page.getByRole('navigation', { name: 'Account menu' }).textContent()).toContain('Sam');
+    await page.close();
+  });
+});
