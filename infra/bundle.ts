@@ -31,11 +31,18 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
+/** See infra/shims/credentials-from-env.ts: in Lambda, credentials come from the environment only. */
+const credentialsFromEnv: Plugin = {
+  name: 'credentials-from-env',
+  setup(b) {
+    b.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({ path: join(root, 'infra/shims/credentials-from-env.ts') }));
+  },
+};
+
 /** Bundles one handler with esbuild (no Docker); returns the output folder for lambda.Code.fromAsset. */
-export async function bundle(name: keyof typeof BUNDLES): Promise<string> {
-  const outdir = bundleDir(name);
+export async function bundle(name: keyof typeof BUNDLES, outdir = bundleDir(name)): Promise<string> {
   await build({
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, credentialsFromEnv],
     // The ES module builds of the AWS SDK tree-shake far better than its CommonJS ones.
     mainFields: ['module', 'main'],
     entryPoints: [join(root, BUNDLES[name])],

@@ -1,4 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -28,6 +29,8 @@ export class PortalStack extends Stack {
       BUCKET_NAME: uploads.bucketName,
       PLATFORM_DOMAIN: props.platformDomain,
       TRUST_FORWARDED_HOST: 'true',
+      MAIL_TRANSPORT: 'ses',
+      MAIL_FROM_DOMAIN: props.platformDomain,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       // A CloudFormation dynamic reference: the value is resolved at deploy time, never stored in the template.
       CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
@@ -37,6 +40,8 @@ export class PortalStack extends Stack {
     for (const { fn } of [api, web]) {
       table.grantReadWriteData(fn);
       uploads.grantReadWrite(fn, 'tenants/*');
+      // E-mail from the platform's verified SES domain identity (created outside this stack).
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: ['*'] }));
     }
 
     new BucketDeployment(this, 'ClientAssets', { sources: [Source.asset(props.clientAssets)], destinationBucket: assets });

@@ -1,21 +1,28 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { config } from '../config.js';
 import type { Message } from './index.js';
+import { signRequest } from './sigv4.js';
 
-let client: SESv2Client | undefined;
-
-/** In AWS: one SES v2 call a message, HTML and text parts. */
+/** In AWS: one signed call to SES v2 SendEmail a message, with the function role's credentials. */
 export async function sendWithSes(message: Message): Promise<void> {
-  client ??= new SESv2Client({});
-  await client.send(
-    new SendEmailCommand({
-      FromEmailAddress: message.from,
-      Destination: { ToAddresses: [message.to] },
-      Content: {
-        Simple: {
-          Subject: { Data: message.subject, Charset: 'UTF-8' },
-          Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } },
-        },
+  const region = config().AWS_REGION;
+  const host = `email.${region}.amazonaws.com`;
+  const path = '/v2/email/outbound-emails';
+  const body = JSON.stringify({
+    FromEmailAddress: message.from,
+    Destination: { ToAddresses: [message.to] },
+    Content: {
+      Simple: {
+        Subject: { Data: message.subject, Charset: 'UTF-8' },
+        Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } },
       },
-    }),
-  );
+    },
+  });
+  const { AWS_ACCESS_KEY_ID = '', AWS_SECRET_ACCESS_KEY = '', AWS_SESSION_TOKEN } = process.env;
+  const headers = signRequest({
+    method: 'POST', host, path, body, region, service: 'ses',
+    credentials: { accessKeyId: AWS_ACCESS_KEY_ID, secretAccessKey: AWS_SECRET_ACCESS_KEY, sessionToken: AWS_SESSION_TOKEN },
+    headers: { 'content-type': 'application/json' },
+  });
+  const res = await fetch(`https://${host}${path}`, { method: 'POST', headers, body });
+  if (!res.ok) throw new Error(`SES SendEmail failed: ${res.status} ${await res.text()}`);
 }
