@@ -19,6 +19,17 @@ describe('web Lambda handler', () => {
     expect(result.body).toMatch(/<html lang="en">/);
   });
 
+  it('refuses a form post from another origin (CSRF)', async () => {
+    process.env.TRUST_FORWARDED_HOST = 'true';
+    const tenant = await makeTenant();
+    const headers = { host: 'web.lambda-url.example', 'x-forwarded-host': hostOf(tenant), 'content-type': 'application/x-www-form-urlencoded' };
+    const event = (origin: string) => ({ ...apiGatewayEvent('POST', '/signin?/password', { ...headers, origin }), body: 'email=a%40b.test&password=whatever-password' });
+    const forged = await handler(event('https://evil.example'));
+    expect(forged.statusCode).toBe(403);
+    const own = await handler(event(`https://${hostOf(tenant)}`));
+    expect(own.statusCode).not.toBe(403);
+  });
+
   it('answers 404 for a host that names no portal', async () => {
     const result = await handler(apiGatewayEvent('GET', '/', { host: 'web.lambda-url.example', 'x-forwarded-host': 'missing.localhost' }));
     expect(result.statusCode).toBe(404);

@@ -24,7 +24,7 @@ export interface Message {
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 
-/** A message branded with the portal's name and colours, in the recipient's language. */
+/** A message branded with the portal's name, logo and colours, in the recipient's language. */
 export function composeMessage(ctx: Ctx, o: { to: string; lang: Lang; template: TemplateName; link: string; params: Record<string, string> }): Message {
   const { tenant } = ctx;
   const lang = tenant.languages.includes(o.lang) ? o.lang : tenant.defaultLang;
@@ -33,8 +33,10 @@ export function composeMessage(ctx: Ctx, o: { to: string; lang: Lang; template: 
   const t = TEMPLATES[o.template][lang];
   const [subject, intro, action, outro] = [t.subject, t.intro, t.action, t.outro].map((s) => fill(s, params)) as [string, string, string, string];
   const { primary, surface, text } = tenant.theme;
+  const origin = ctx.request?.origin;
+  const logo = tenant.logo && origin ? `<img src="${escape(`${origin}/brand/logo?v=${tenant.logo.version}`)}" alt="" width="40" height="40" style="vertical-align:middle;margin-right:8px">` : '';
   const html = `<!doctype html><html lang="${lang}"><body style="margin:0;background:${surface};color:${text};font-family:system-ui,sans-serif">
-<div style="max-width:560px;margin:auto;padding:24px"><p style="font-weight:700;font-size:18px;border-bottom:4px solid ${primary};padding-bottom:8px">${escape(portal)}</p>
+<div style="max-width:560px;margin:auto;padding:24px"><p style="font-weight:700;font-size:18px;border-bottom:4px solid ${primary};padding-bottom:8px">${logo}${escape(portal)}</p>
 <p>${escape(intro)}</p><p><a href="${escape(o.link)}" style="display:inline-block;background:${primary};color:${surface};padding:12px 18px;border-radius:6px;text-decoration:none">${escape(action)}</a></p>
 <p style="font-size:14px">${escape(outro)}</p><p style="font-size:12px;word-break:break-all">${escape(o.link)}</p></div></body></html>`;
   return {
