@@ -9,6 +9,7 @@ const PERMISSIONS = {
   'members.list': ['owner', 'admin', 'team'],
   'members.manage': ['owner', 'admin'],
   'invitations.create': ['owner', 'admin'],
+  'ideas.moderate': ['owner', 'admin', 'team'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -23,6 +24,20 @@ export function authorize(ctx: Ctx, permission: Permission): void {
   if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, 'Sign in first.');
   if (!can(ctx.actor, permission)) throw new DomainError('forbidden', 403, 'Your role does not allow this.');
 }
+
+/**
+ * A member who may post, vote, comment, follow or flag on this portal: signed in, and with a
+ * confirmed e-mail where the portal asks for one (the default).
+ */
+export function requireContributor(ctx: Ctx) {
+  if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (ctx.tenant.requireVerifiedEmail && ctx.actor.verified !== true) {
+    throw new DomainError('verification_required', 403, 'Confirm your e-mail address first: we sent you a link.');
+  }
+  return ctx.actor;
+}
+
+export const isTeam = (actor: Actor) => can(actor, 'ideas.moderate');
 
 /** Roles an inviter may hand out: admins cannot make owners. */
 export function assignableRoles(actor: Actor): Role[] {

@@ -36,7 +36,7 @@ describe('accounts: the whole journey', () => {
     expect((await web.post('/api/auth/signin', { email, password: PASSWORD })).status).toBe(200);
 
     const me = (await web.get('/api/me')).json;
-    const idea = await submitIdea({ tenant, actor: { kind: 'member', memberId: me.id, role: 'member' } }, {
+    const idea = await submitIdea({ tenant, actor: { kind: 'member', memberId: me.id, role: 'member', verified: true } }, {
       sectionId: 'product', title: 'My idea before leaving', body: 'This idea stays after the account goes.',
     });
     const exported = await web.get('/api/me/export');

@@ -35,7 +35,7 @@ export async function makeMembers(tenant: Tenant, count: number): Promise<Member
 
 export const asMember = (tenant: Tenant, member: Member, now?: Date): Ctx => ({
   tenant,
-  actor: { kind: 'member', memberId: member.id, role: 'member' },
+  actor: { kind: 'member', memberId: member.id, role: 'member', verified: true },
   now,
 });
 

@@ -1,20 +1,22 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { nowIso, requireMember, type Ctx } from '../context.js';
+import { requireContributor } from '../authz.js';
+import type { Ctx } from '../context.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { writeAllOrNothing } from '../db/transact.js';
-import { notFound, parseInput } from '../errors.js';
-import { newId } from '../ids.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { IdPattern, newId } from '../ids.js';
 import { IdeaId } from '../idea/schema.js';
 import { getMemberName } from '../member/index.js';
+import { hit } from '../ratelimit.js';
 
-export const AddComment = z.object({
-  ideaId: IdeaId,
-  body: z.string().trim().min(2, 'At least 2 characters.').max(5_000, 'At most 5,000 characters.'),
-});
+const CommentId = z.string().regex(IdPattern, 'Not a comment id.');
+const Body = z.string().trim().min(2, 'At least 2 characters.').max(5_000, 'At most 5,000 characters.');
 
+export const AddComment = z.object({ ideaId: IdeaId, body: Body, parentId: CommentId.optional() });
+export const EditComment = z.object({ body: Body });
 export const ListComments = z.object({
   ideaId: IdeaId,
   cursor: z.string().max(2048).optional(),
@@ -24,27 +26,59 @@ export const ListComments = z.object({
 export interface Comment {
   id: string;
   ideaId: string;
+  parentId?: string;
   authorId: string;
   authorName: string;
   authorDeleted?: boolean;
   body: string;
+  deleted?: boolean;
+  editedAt?: string;
   createdAt: string;
 }
 
-/** The comment and the idea's comment count (and its "recently updated" key) change together or not at all. */
+const toComment = (item: Record<string, unknown>): Comment => {
+  const { id, ideaId, parentId, authorId, authorName, authorDeleted, body, deleted, editedAt, createdAt } = item as unknown as Comment;
+  return { id, ideaId, parentId, authorId, authorName, authorDeleted, body: deleted ? '' : body, deleted, editedAt, createdAt };
+};
+
+/** Where a comment lives: its idea and creation time, from its reference item. */
+async function commentRef(ctx: Ctx, commentId: string) {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, commentId) }));
+  return Item as { ideaId: string; createdAt: string; parentId?: string; authorId: string } | undefined;
+}
+
+/**
+ * A comment, or a reply to a top-level comment of the same idea (one level). The comment, its
+ * reference and the idea's comment count (and "recently updated" key) change together or not at all.
+ */
 export async function addComment(ctx: Ctx, input: z.input<typeof AddComment>): Promise<Comment> {
-  const member = requireMember(ctx);
-  const { ideaId, body } = parseInput(AddComment, input);
-  const createdAt = nowIso(ctx);
+  const member = requireContributor(ctx);
+  const { ideaId, body, parentId } = parseInput(AddComment, input);
+  if (parentId) {
+    const parent = await commentRef(ctx, parentId);
+    if (!parent || parent.ideaId !== ideaId) throw notFound('comment');
+    if (parent.parentId) throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { parentId: 'Replies go one level deep.' });
+  }
+  await hit(ctx, 'write:account', member.memberId);
+  const createdAt = (ctx.now ?? new Date()).toISOString();
   const comment: Comment = {
     id: newId(new Date(createdAt).getTime()),
     ideaId,
+    ...(parentId ? { parentId } : {}),
     authorId: member.memberId,
     authorName: await getMemberName(ctx, member.memberId),
     body,
     createdAt,
   };
   const written = await writeAllOrNothing([
+    {
+      Update: {
+        Key: keys.idea(ctx.tenant.id, ideaId),
+        UpdateExpression: 'ADD commentCount :one SET updatedAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)',
+        ExpressionAttributeValues: { ':one': 1, ':at': createdAt },
+      },
+    },
     {
       Put: {
         Item: {
@@ -55,17 +89,53 @@ export async function addComment(ctx: Ctx, input: z.input<typeof AddComment>): P
         },
       },
     },
-    {
-      Update: {
-        Key: keys.idea(ctx.tenant.id, ideaId),
-        UpdateExpression: 'ADD commentCount :one SET updatedAt = :at',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':one': 1, ':at': createdAt },
-      },
-    },
+    { Put: { Item: { ...keys.commentRef(ctx.tenant.id, comment.id), ideaId, createdAt, authorId: member.memberId, ...(parentId ? { parentId } : {}) } } },
   ]);
   if (!written.ok) throw notFound('idea');
   return comment;
+}
+
+async function ownComment(ctx: Ctx, commentIdInput: string) {
+  const member = requireContributor(ctx);
+  const commentId = parseInput(CommentId, commentIdInput);
+  const ref = await commentRef(ctx, commentId);
+  if (!ref) throw notFound('comment');
+  if (ref.authorId !== member.memberId) throw new DomainError('forbidden', 403, 'Only its author can change this comment.');
+  return { ...ref, id: commentId, key: keys.comment(ctx.tenant.id, ref.ideaId, ref.createdAt, commentId) };
+}
+
+/** The author edits their comment; the page shows it was edited. */
+export async function editComment(ctx: Ctx, commentId: string, input: z.input<typeof EditComment>): Promise<void> {
+  const ref = await ownComment(ctx, commentId);
+  const { body } = parseInput(EditComment, input);
+  const written = await writeAllOrNothing([
+    {
+      Update: {
+        Key: ref.key,
+        UpdateExpression: 'SET body = :b, editedAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted)',
+        ExpressionAttributeValues: { ':b': body, ':at': (ctx.now ?? new Date()).toISOString() },
+      },
+    },
+  ]);
+  if (!written.ok) throw notFound('comment');
+}
+
+/** The author deletes their comment: its text goes, its place in the thread stays, the count drops. */
+export async function deleteComment(ctx: Ctx, commentId: string): Promise<void> {
+  const ref = await ownComment(ctx, commentId);
+  const written = await writeAllOrNothing([
+    {
+      Update: {
+        Key: ref.key,
+        UpdateExpression: 'SET deleted = :t, body = :empty',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted)',
+        ExpressionAttributeValues: { ':t': true, ':empty': '' },
+      },
+    },
+    { Update: { Key: keys.idea(ctx.tenant.id, ref.ideaId), UpdateExpression: 'ADD commentCount :minus', ExpressionAttributeValues: { ':minus': -1 } } },
+  ]);
+  if (!written.ok) throw notFound('comment');
 }
 
 /** An idea's comments in the order they were written, from the idea's own partition. */
@@ -81,8 +151,5 @@ export async function listComments(ctx: Ctx, input: z.input<typeof ListComments>
       ExclusiveStartKey: decodeCursor(ctx.tenant.id, query, cursor),
     }),
   );
-  const items: Comment[] = Items.map(({ id, ideaId, authorId, authorName, authorDeleted, body, createdAt }) => ({
-    id, ideaId, authorId, authorName, authorDeleted, body, createdAt,
-  }) as Comment);
-  return { items, cursor: encodeCursor(ctx.tenant.id, query, LastEvaluatedKey) };
+  return { items: Items.map(toComment), cursor: encodeCursor(ctx.tenant.id, query, LastEvaluatedKey) };
 }

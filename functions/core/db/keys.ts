@@ -5,7 +5,7 @@
  */
 const t = (tenantId: string) => `T#${tenantId}`;
 
-export type OwnedKind = 'IDEA' | 'VOTE' | 'COMMENT' | 'FOLLOW' | 'SESSION';
+export type OwnedKind = 'IDEA' | 'VOTE' | 'COMMENT' | 'FOLLOW' | 'SESSION' | 'NOTIF';
 
 export const keys = {
   tenant: (tenantId: string) => ({ pk: t(tenantId), sk: 'TENANT' }),
@@ -44,10 +44,23 @@ export const keys = {
     sk: `V#${memberId}`,
   }),
   votePrefix: 'V#',
+  follow: (tenantId: string, ideaId: string, memberId: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: `F#${memberId}` }),
+  followPrefix: 'F#',
+  /** A comment's stable address: replies, edits and flags point to it without knowing its time key. */
+  commentRef: (tenantId: string, commentId: string) => ({ pk: `${t(tenantId)}#CREF#${commentId}`, sk: 'CREF' }),
+  flag: (tenantId: string, targetId: string, memberId: string) => ({ pk: `${t(tenantId)}#FLAG#${targetId}`, sk: `M#${memberId}` }),
+  queue: (tenantId: string, name: 'MODERATION' | 'FLAGGED') => `${t(tenantId)}#Q#${name}`,
+  notification: (tenantId: string, memberId: string, at: string, id: string) => ({ pk: `${t(tenantId)}#M#${memberId}`, sk: `N#${at}#${id}` }),
+  notificationSort: (read: boolean, at: string, id: string) => `NOTIF#${read ? 1 : 0}#${at}#${id}`,
+  unreadCounter: (tenantId: string, memberId: string) => ({ pk: `${t(tenantId)}#M#${memberId}`, sk: 'UNREAD' }),
 
   /** Owner-index sort keys: a member's ideas, votes and comments, newest last. */
   ownerSort: (kind: OwnedKind, at: string, id: string) => `${kind}#${at}#${id}`,
 
   /** S3: everything a tenant uploads lives under its own prefix. */
   brandAsset: (tenantId: string, name: string) => `tenants/${tenantId}/brand/${name}`,
+
+  /** Uploads: the pending or ready record in DynamoDB, and the object under the uploader's prefix in S3. */
+  upload: (tenantId: string, uploadId: string) => ({ pk: `${t(tenantId)}#UP#${uploadId}`, sk: 'UPLOAD' }),
+  uploadObject: (tenantId: string, memberId: string, uploadId: string) => `tenants/${tenantId}/uploads/${memberId}/${uploadId}`,
 };

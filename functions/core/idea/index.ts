@@ -1,6 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import { requireMember, type Ctx } from '../context.js';
+import { isTeam, requireContributor } from '../authz.js';
+import type { Ctx } from '../context.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { db, tableName } from '../db/client.js';
 import type { IndexName } from '../db/table.js';
@@ -8,7 +9,9 @@ import { keys } from '../db/keys.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { getMemberName } from '../member/index.js';
-import { IdeaId, Idea, ListIdeas, SubmitIdea, summarise, type IdeaSort, type IdeaSummary } from './schema.js';
+import { hit } from '../ratelimit.js';
+import { blockedWordsIn } from '../text.js';
+import { EditIdea, IdeaId, Idea, ListIdeas, SubmitIdea, summarise, type IdeaSort, type IdeaSummary } from './schema.js';
 import { trendWeight } from './scores.js';
 
 export * from './schema.js';
@@ -27,15 +30,39 @@ function openSection(ctx: Ctx, sectionId: string) {
   return section;
 }
 
+function checkCategory(ctx: Ctx, sectionId: string, categoryId: string | null | undefined) {
+  if (categoryId && !openSection(ctx, sectionId).categories.some((c) => c.id === categoryId)) {
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { categoryId: 'Not a category of this section.' });
+  }
+}
+
+/** Held for the team when the portal moderates before publication or the text has a blocked word. */
+function needsModeration(ctx: Ctx, ...texts: string[]): boolean {
+  return ctx.tenant.moderation === 'before' || blockedWordsIn(texts.join(' '), ctx.tenant.blockedWords).length > 0;
+}
+
+/**
+ * The index keys of an idea. A published idea is in its section's five sort indexes and in
+ * its status list; a pending one only in the moderation queue; a deleted one in none.
+ */
+export function ideaIndexKeys(tenantId: string, idea: Idea) {
+  if (idea.deleted) return {};
+  if (idea.moderation) return { queueKey: keys.queue(tenantId, 'MODERATION'), queueSort: idea.createdAt };
+  return {
+    sectionKey: keys.sectionKey(tenantId, idea.sectionId),
+    listKey: keys.ideasByStatus(tenantId, idea.status),
+    listSort: idea.updatedAt,
+  };
+}
+
 /** A member posts an idea in an open section; its sort keys for every section index are written with it. */
 export async function submitIdea(ctx: Ctx, input: z.input<typeof SubmitIdea>): Promise<Idea> {
-  const member = requireMember(ctx);
+  const member = requireContributor(ctx);
   const data = parseInput(SubmitIdea, input);
   const section = openSection(ctx, data.sectionId);
   if (section.archived) throw new DomainError('section_archived', 409, 'This section no longer takes ideas.');
-  if (data.categoryId && !section.categories.some((c) => c.id === data.categoryId)) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { categoryId: 'Not a category of this section.' });
-  }
+  checkCategory(ctx, data.sectionId, data.categoryId);
+  await hit(ctx, 'write:account', member.memberId);
   const now = ctx.now ?? new Date();
   const at = now.toISOString();
   const id = newId(now.getTime());
@@ -49,6 +76,9 @@ export async function submitIdea(ctx: Ctx, input: z.input<typeof SubmitIdea>): P
     authorId: member.memberId,
     authorName: await getMemberName(ctx, member.memberId),
     status: 'new',
+    tags: [],
+    attachments: [],
+    ...(needsModeration(ctx, data.title, data.body) ? { moderation: 'pending' as const } : {}),
     upVotes: 0,
     downVotes: 0,
     commentCount: 0,
@@ -62,13 +92,11 @@ export async function submitIdea(ctx: Ctx, input: z.input<typeof SubmitIdea>): P
       Item: {
         ...keys.idea(ctx.tenant.id, id),
         ...idea,
-        sectionKey: keys.sectionKey(ctx.tenant.id, idea.sectionId),
+        ...ideaIndexKeys(ctx.tenant.id, idea),
         topScore: 0,
         trendScore: trendWeight(now),
         ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId),
         ownerSort: keys.ownerSort('IDEA', at, id),
-        listKey: keys.ideasByStatus(ctx.tenant.id, idea.status),
-        listSort: at,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
@@ -76,35 +104,152 @@ export async function submitIdea(ctx: Ctx, input: z.input<typeof SubmitIdea>): P
   return idea;
 }
 
-/** Ideas of a section in one sort order, a page at a time; the cursor is bound to this tenant, section and sort. */
+const MAX_READS = 5;
+
+/**
+ * Ideas of a section in one sort order, optionally filtered by status, category or tag, a page
+ * at a time; the cursor is bound to this tenant, section, sort and filter. A filter is applied
+ * by DynamoDB after reading, so a page reads on (up to five reads) until it is full.
+ */
 export async function listIdeasBySection(
   ctx: Ctx,
   input: z.input<typeof ListIdeas>,
 ): Promise<{ items: IdeaSummary[]; cursor: string | null }> {
-  const { sectionId, sort, cursor, limit } = parseInput(ListIdeas, input);
+  const { sectionId, sort, cursor, limit, status, categoryId, tag } = parseInput(ListIdeas, input);
   openSection(ctx, sectionId);
-  const query = `ideas:${sectionId}:${sort}`;
-  const { Items = [], LastEvaluatedKey } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: SORT_INDEX[sort],
-      KeyConditionExpression: 'sectionKey = :s',
-      ExpressionAttributeValues: { ':s': keys.sectionKey(ctx.tenant.id, sectionId) },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(ctx.tenant.id, query, cursor),
-    }),
-  );
-  return {
-    items: Items.map((item) => summarise(Idea.parse(item))),
-    cursor: encodeCursor(ctx.tenant.id, query, LastEvaluatedKey),
-  };
+  const query = `ideas:${sectionId}:${sort}:${status ?? ''}:${categoryId ?? ''}:${tag ?? ''}`;
+  const filters: string[] = [];
+  const values: Record<string, unknown> = { ':s': keys.sectionKey(ctx.tenant.id, sectionId) };
+  if (status) (filters.push('#status = :status'), (values[':status'] = status));
+  if (categoryId) (filters.push('categoryId = :category'), (values[':category'] = categoryId));
+  if (tag) (filters.push('contains(tags, :tag)'), (values[':tag'] = tag));
+  const items: IdeaSummary[] = [];
+  let start = decodeCursor(ctx.tenant.id, query, cursor);
+  for (let read = 0; read < MAX_READS && items.length < limit; read++) {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: SORT_INDEX[sort],
+        KeyConditionExpression: 'sectionKey = :s',
+        ...(filters.length ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: status ? { '#status': 'status' } : undefined } : {}),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: limit - items.length,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []).map((item) => summarise(Idea.parse(item))));
+    start = page.LastEvaluatedKey;
+    if (!start) break;
+  }
+  return { items, cursor: encodeCursor(ctx.tenant.id, query, start) };
 }
 
-/** One idea by id, within the current tenant only: another tenant's id is simply not found. */
+async function readIdea(ctx: Ctx, ideaId: string): Promise<Idea | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId) }));
+  return Item ? Idea.parse(Item) : undefined;
+}
+
+/**
+ * One idea by id, within the current tenant only: another tenant's id is simply not found, and
+ * so is a deleted idea, or one waiting for moderation unless you wrote it or are on the team.
+ */
 export async function getIdea(ctx: Ctx, ideaIdInput: string): Promise<Idea> {
   const ideaId = parseInput(IdeaId, ideaIdInput);
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId) }));
-  if (!Item) throw notFound('idea');
-  return Idea.parse(Item);
+  const idea = await readIdea(ctx, ideaId);
+  const mine = ctx.actor.kind === 'member' && idea?.authorId === ctx.actor.memberId;
+  if (!idea || idea.deleted || (idea.moderation && !mine && !isTeam(ctx.actor))) throw notFound('idea');
+  return idea;
+}
+
+/** Whether anyone but the author has voted or commented: the author may edit only until then. */
+async function othersEngaged(ctx: Ctx, idea: Idea): Promise<boolean> {
+  if (idea.commentCount > 0) {
+    const { Count = 0 } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+        FilterExpression: 'authorId <> :me',
+        ExpressionAttributeValues: { ':pk': keys.ideaPartition(ctx.tenant.id, idea.id), ':c': keys.commentPrefix, ':me': idea.authorId },
+        Select: 'COUNT',
+      }),
+    );
+    if (Count > 0) return true;
+  }
+  const votes = idea.upVotes + idea.downVotes;
+  if (votes === 0) return false;
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.vote(ctx.tenant.id, idea.id, idea.authorId) }));
+  return votes > (Item ? 1 : 0);
+}
+
+async function ownIdea(ctx: Ctx, ideaId: string) {
+  const member = requireContributor(ctx);
+  const idea = await getIdea(ctx, ideaId);
+  if (idea.authorId !== member.memberId) throw new DomainError('forbidden', 403, 'Only its author can change this idea.');
+  return idea;
+}
+
+/** The author edits title, body or category until others have voted or commented. */
+export async function editIdea(ctx: Ctx, ideaId: string, input: z.input<typeof EditIdea>): Promise<Idea> {
+  const idea = await ownIdea(ctx, ideaId);
+  const changes = parseInput(EditIdea, input);
+  if (changes.categoryId !== undefined) checkCategory(ctx, idea.sectionId, changes.categoryId);
+  if (await othersEngaged(ctx, idea)) {
+    throw new DomainError('idea_locked', 409, 'Others have voted or commented: the idea can no longer be edited.');
+  }
+  await hit(ctx, 'write:account', idea.authorId);
+  const at = (ctx.now ?? new Date()).toISOString();
+  const updated: Idea = {
+    ...idea,
+    ...(changes.title ? { title: changes.title } : {}),
+    ...(changes.body ? { body: changes.body } : {}),
+    ...(changes.categoryId !== undefined ? { categoryId: changes.categoryId ?? undefined } : {}),
+    editedAt: at,
+    updatedAt: at,
+  };
+  if (!updated.moderation && needsModeration(ctx, updated.title, updated.body) && ctx.tenant.moderation === 'after') {
+    updated.moderation = 'pending';
+  }
+  await writeIdeaFields(ctx, idea, updated);
+  return updated;
+}
+
+/** Soft delete by its author: it leaves every list; links to it answer 404. */
+export async function deleteIdea(ctx: Ctx, ideaId: string): Promise<void> {
+  const idea = await ownIdea(ctx, ideaId);
+  await writeIdeaFields(ctx, idea, { ...idea, deleted: true, updatedAt: (ctx.now ?? new Date()).toISOString() });
+}
+
+/** Rewrites an idea's editable fields and index keys, conditioned on the counts we read (no lost vote or comment). */
+async function writeIdeaFields(ctx: Ctx, before: Idea, after: Idea) {
+  const index = ideaIndexKeys(ctx.tenant.id, after);
+  const set: Record<string, unknown> = {
+    title: after.title, body: after.body, updatedAt: after.updatedAt, ...index,
+    ...(after.editedAt ? { editedAt: after.editedAt } : {}),
+    ...(after.deleted ? { deleted: true } : {}),
+    ...(after.moderation ? { moderation: after.moderation } : {}),
+    ...(after.categoryId ? { categoryId: after.categoryId } : {}),
+  };
+  const remove = ['sectionKey', 'listKey', 'listSort', 'queueKey', 'queueSort', ...(after.categoryId ? [] : ['categoryId'])].filter((k) => !(k in set));
+  const names = Object.keys(set);
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.idea(ctx.tenant.id, before.id),
+        UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}${remove.length ? ` REMOVE ${remove.map((n) => `#${n}`).join(', ')}` : ''}`,
+        ConditionExpression: 'commentCount = :comments AND upVotes = :up AND downVotes = :down',
+        ExpressionAttributeNames: Object.fromEntries([...names, ...remove].map((n) => [`#${n}`, n])),
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(names.map((n) => [`:${n}`, set[n]])),
+          ':comments': before.commentCount, ':up': before.upVotes, ':down': before.downVotes,
+        },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') {
+      throw new DomainError('conflict', 409, 'The idea changed meanwhile; reload and try again.');
+    }
+    throw error;
+  }
 }

@@ -19,6 +19,12 @@ export const Idea = z.object({
   /** Set when the author deleted their account: the idea stays, shown as from a deleted member. */
   authorDeleted: z.boolean().optional(),
   status: IdeaStatus,
+  tags: z.array(z.string()).default([]),
+  /** 'pending' while it waits for the team (moderation before publication, or a blocked word). */
+  moderation: z.enum(['pending', 'rejected']).optional(),
+  deleted: z.boolean().optional(),
+  editedAt: z.string().optional(),
+  attachments: z.array(z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number() })).default([]),
   upVotes: z.number(),
   downVotes: z.number(),
   commentCount: z.number(),
@@ -36,6 +42,11 @@ export const SubmitIdea = z.object({
   lang: Lang.optional(),
 });
 
+export const EditIdea = z
+  .object({ title: SubmitIdea.shape.title, body: SubmitIdea.shape.body, categoryId: ShortId.nullable() })
+  .partial()
+  .refine((o) => Object.keys(o).length > 0, 'Nothing to change.');
+
 export const SORTS = ['top', 'trending', 'new', 'discussed', 'updated'] as const;
 export const IdeaSort = z.enum(SORTS);
 export type IdeaSort = z.infer<typeof IdeaSort>;
@@ -43,6 +54,9 @@ export type IdeaSort = z.infer<typeof IdeaSort>;
 export const ListIdeas = z.object({
   sectionId: ShortId,
   sort: IdeaSort.default('top'),
+  status: IdeaStatus.optional(),
+  categoryId: ShortId.optional(),
+  tag: z.string().trim().min(1).max(40).optional(),
   cursor: z.string().max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });

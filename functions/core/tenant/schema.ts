@@ -45,6 +45,10 @@ export const TenantSettings = z.object({
   visibility: z.enum(['public', 'members', 'invitation']).default('public'),
   votingMode: z.enum(['up', 'updown']).default('up'),
   moderation: z.enum(['before', 'after']).default('after'),
+  /** Members must confirm their e-mail before they post, vote or comment. */
+  requireVerifiedEmail: z.boolean().default(true),
+  /** Posts containing one of these words wait for moderation. */
+  blockedWords: z.array(z.string().trim().min(2).max(40)).max(500).default([]),
 });
 
 export const Tenant = TenantSettings.extend({

@@ -1,6 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { requireMember, type Ctx } from '../context.js';
+import { requireContributor } from '../authz.js';
+import type { Ctx } from '../context.js';
+import { hit } from '../ratelimit.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { writeAllOrNothing } from '../db/transact.js';
@@ -24,8 +26,9 @@ const MAX_ATTEMPTS = 5;
  * retry instead of counting twice.
  */
 export async function castVote(ctx: Ctx, input: z.input<typeof CastVote>): Promise<{ value: Value }> {
-  const member = requireMember(ctx);
+  const member = requireContributor(ctx);
   const { ideaId, value } = parseInput(CastVote, input);
+  await hit(ctx, 'write:account', member.memberId);
   if (value === -1 && ctx.tenant.votingMode !== 'updown') {
     throw new DomainError('downvotes_disabled', 400, 'This portal only takes votes for ideas.', { value: 'up only' });
   }
@@ -79,7 +82,8 @@ function voteWrites(ctx: Ctx, ideaId: string, memberId: string, previous: { valu
     Update: {
       Key: keys.idea(ctx.tenant.id, ideaId),
       UpdateExpression: 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend',
-      ConditionExpression: 'attribute_exists(pk)',
+      // Only a published idea takes votes: not a deleted one, nor one waiting for moderation.
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)',
       ExpressionAttributeValues: { ':up': up, ':down': down, ':score': up - down, ':trend': weight - previous.weight },
     },
   };

@@ -1,0 +1,270 @@
+import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { nowIso, requireMember, type Ctx } from '../context.js';
+import { bucketName, db, s3, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { IdPattern, newId } from '../ids.js';
+import { SNIFF_BYTES, sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
+
+export { sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
+
+/** 10 MB: the presigned form's limit, checked again on the stored object at finalize. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** How long the presigned form may be used. */
+const POST_EXPIRES_SECONDS = 10 * 60;
+/** A pending upload never finalized disappears with its record's TTL (the object is orphaned until a bucket lifecycle rule). */
+const PENDING_TTL_SECONDS = 24 * 60 * 60;
+
+export const CreateUpload = z.object({
+  filename: z.string().trim().min(1, 'Required.').max(200, 'Up to 200 characters.'),
+  contentType: z.enum(UPLOAD_TYPES, 'PNG, JPEG, WebP or PDF only.'),
+  size: z.number().int().min(1, 'The file is empty.').max(MAX_UPLOAD_BYTES, 'Up to 10 MB.'),
+});
+
+const UploadRecord = z.object({
+  memberId: z.string(),
+  key: z.string(),
+  filename: z.string(),
+  contentType: z.enum(UPLOAD_TYPES),
+  size: z.number(),
+  status: z.enum(['pending', 'ready']),
+  createdAt: z.string(),
+  expiresAt: z.number().optional(),
+  /** The ETag of the object that passed the checks: reads serve that object only, not a later overwrite. */
+  etag: z.string().optional(),
+});
+type UploadRecord = z.output<typeof UploadRecord>;
+
+export interface PresignedUpload {
+  id: string;
+  url: string;
+  fields: Record<string, string>;
+  maxBytes: number;
+}
+
+export interface UploadInfo {
+  id: string;
+  filename: string;
+  contentType: UploadType;
+  size: number;
+}
+
+const TYPE_NAMES: Record<UploadType, string> = {
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/webp': 'WebP',
+  'application/pdf': 'PDF',
+};
+
+const epochSeconds = (ctx: Ctx) => Math.floor((ctx.now ?? new Date()).getTime() / 1000);
+
+/**
+ * Starts an upload: a pending record and a presigned POST form for one exact key under the
+ * member's prefix. The form's conditions bind type and size in S3; finalizeUpload checks the
+ * stored object again, since the local emulator enforces none of them.
+ */
+export async function createUpload(ctx: Ctx, input: z.input<typeof CreateUpload>): Promise<PresignedUpload> {
+  const member = requireMember(ctx);
+  const { filename, contentType, size } = parseInput(CreateUpload, input);
+  const id = newId();
+  const key = keys.uploadObject(ctx.tenant.id, member.memberId, id);
+  const record: UploadRecord = {
+    memberId: member.memberId,
+    key,
+    filename,
+    contentType,
+    size,
+    status: 'pending',
+    createdAt: nowIso(ctx),
+    expiresAt: epochSeconds(ctx) + PENDING_TTL_SECONDS,
+  };
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.upload(ctx.tenant.id, id), ...record },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+  const { url, fields } = await createPresignedPost(s3(), {
+    Bucket: bucketName(),
+    Key: key,
+    Conditions: [
+      ['content-length-range', 1, MAX_UPLOAD_BYTES],
+      ['eq', '$Content-Type', contentType],
+    ],
+    Fields: { 'Content-Type': contentType },
+    Expires: POST_EXPIRES_SECONDS,
+  });
+  return { id, url, fields, maxBytes: MAX_UPLOAD_BYTES };
+}
+
+/**
+ * Checks the uploaded object itself (size and magic bytes against what was declared) and marks
+ * the upload ready; anything else deletes the object and the record and answers 422.
+ * Only the member who started the upload may finalize it; finalizing a ready upload again
+ * answers the same.
+ */
+export async function finalizeUpload(ctx: Ctx, uploadId: string): Promise<UploadInfo> {
+  const member = requireMember(ctx);
+  const record = await getRecord(ctx.tenant.id, uploadId);
+  if (!record || record.memberId !== member.memberId) throw notFound('upload');
+  if (record.status === 'ready') return info(uploadId, record);
+  const key = keys.uploadObject(ctx.tenant.id, member.memberId, uploadId);
+  if (record.expiresAt !== undefined && record.expiresAt <= epochSeconds(ctx)) {
+    // Expired but not yet swept by the TTL: gone, as it soon will be.
+    await discard(ctx.tenant.id, uploadId, key);
+    throw notFound('upload');
+  }
+
+  const object = await inspect(key);
+  const reason = verdict(record, object);
+  if (reason || !object) {
+    await discard(ctx.tenant.id, uploadId, key);
+    const why = reason ?? 'it was not received';
+    throw new DomainError('upload_rejected', 422, `The file was refused: ${why}.`, {
+      file: `${why.charAt(0).toUpperCase()}${why.slice(1)}.`,
+    });
+  }
+
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.upload(ctx.tenant.id, uploadId),
+        UpdateExpression: object.etag ? 'SET #status = :ready, etag = :etag REMOVE expiresAt' : 'SET #status = :ready REMOVE expiresAt',
+        ConditionExpression: '#status = :pending AND memberId = :member',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':ready': 'ready',
+          ':pending': 'pending',
+          ':member': member.memberId,
+          ...(object.etag ? { ':etag': object.etag } : {}),
+        },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    // A concurrent finalize got there first (same answer), or the record went away.
+    const current = await getRecord(ctx.tenant.id, uploadId);
+    if (current?.status === 'ready' && current.memberId === member.memberId) return info(uploadId, current);
+    throw notFound('upload');
+  }
+  return info(uploadId, record);
+}
+
+/** The bytes of a ready upload of this portal; pending, rejected, unknown or other portals' ids are 404. */
+export async function readUpload(
+  ctx: Ctx,
+  uploadId: string,
+): Promise<{ body: Uint8Array; contentType: UploadType; filename: string; size: number }> {
+  const record = await getRecord(ctx.tenant.id, uploadId);
+  if (!record || record.status !== 'ready') throw notFound('upload');
+  const key = keys.uploadObject(ctx.tenant.id, record.memberId, uploadId);
+  let object;
+  try {
+    object = await s3().send(new GetObjectCommand({ Bucket: bucketName(), Key: key, ...(record.etag ? { IfMatch: record.etag } : {}) }));
+  } catch (error) {
+    // Gone, or replaced since finalize (the presigned form stays usable for its 10 minutes).
+    if (isMissing(error) || status(error) === 412) throw notFound('upload');
+    throw error;
+  }
+  // The emulator ignores If-Match, so the ETag is compared here too.
+  if (!object.Body || (record.etag && object.ETag !== record.etag) || object.ContentLength !== record.size) {
+    destroy(object.Body);
+    throw notFound('upload');
+  }
+  const body = await object.Body.transformToByteArray();
+  if (body.byteLength !== record.size) throw notFound('upload');
+  return { body, contentType: record.contentType, filename: record.filename, size: record.size };
+}
+
+async function getRecord(tenantId: string, uploadId: string): Promise<UploadRecord | undefined> {
+  if (typeof uploadId !== 'string' || !IdPattern.test(uploadId)) return undefined;
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.upload(tenantId, uploadId), ConsistentRead: true }));
+  return Item ? UploadRecord.parse(Item) : undefined;
+}
+
+const info = (id: string, record: UploadRecord): UploadInfo => ({
+  id,
+  filename: record.filename,
+  contentType: record.contentType,
+  size: record.size,
+});
+
+interface Inspected {
+  size: number;
+  head: Uint8Array;
+  etag: string | undefined;
+}
+
+/** The stored object's real size and first bytes, in one ranged GET (so both describe the same version). */
+async function inspect(key: string): Promise<Inspected | undefined> {
+  let object;
+  try {
+    object = await s3().send(new GetObjectCommand({ Bucket: bucketName(), Key: key, Range: `bytes=0-${SNIFF_BYTES - 1}` }));
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    // S3 answers 416 to a range on an empty object.
+    if (status(error) === 416 || (error as Error).name === 'InvalidRange') return { size: 0, head: new Uint8Array(), etag: undefined };
+    throw error;
+  }
+  const total = object.ContentRange?.match(/\/(\d+)$/)?.[1];
+  const size = total !== undefined ? Number(total) : (object.ContentLength ?? 0);
+  const head = await firstBytes(object.Body, SNIFF_BYTES);
+  return { size, head, etag: object.ETag };
+}
+
+/** Why the stored object does not match its record, or undefined when it does. */
+function verdict(record: UploadRecord, object: Inspected | undefined): string | undefined {
+  if (!object) return 'it was not received';
+  if (object.size === 0) return 'it is empty';
+  if (object.size > MAX_UPLOAD_BYTES) return `it is ${object.size} bytes, over the 10 MB limit`;
+  if (object.size !== record.size) return `it is ${object.size} bytes, not the ${record.size} bytes declared`;
+  const real = sniff(object.head);
+  if (!real) return `it is not a PNG, JPEG, WebP or PDF file (declared ${TYPE_NAMES[record.contentType]})`;
+  if (real !== record.contentType) return `it is a ${TYPE_NAMES[real]} file, not the ${TYPE_NAMES[record.contentType]} declared`;
+  return undefined;
+}
+
+/** A refused or expired upload leaves nothing behind: neither the object nor the record. */
+async function discard(tenantId: string, uploadId: string, key: string) {
+  await Promise.all([
+    s3().send(new DeleteObjectCommand({ Bucket: bucketName(), Key: key })),
+    db().send(new DeleteCommand({ TableName: tableName(), Key: keys.upload(tenantId, uploadId) })),
+  ]);
+}
+
+/** Reads at most n bytes of a response body and drops the rest unread (in case a range was ignored). */
+async function firstBytes(body: unknown, n: number): Promise<Uint8Array> {
+  if (!body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    chunks.push(bytes);
+    length += bytes.byteLength;
+    if (length >= n) break;
+  }
+  destroy(body);
+  const out = new Uint8Array(Math.min(length, n));
+  let offset = 0;
+  for (const chunk of chunks) {
+    if (offset >= out.length) break;
+    const part = chunk.subarray(0, out.length - offset);
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}
+
+function destroy(body: unknown) {
+  const stream = body as { destroy?: () => void } | undefined;
+  if (typeof stream?.destroy === 'function') stream.destroy();
+}
+
+const status = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+const isMissing = (error: unknown) =>
+  (error as Error).name === 'NoSuchKey' || (error as Error).name === 'NotFound' || status(error) === 404;

@@ -1,0 +1,271 @@
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import type { Ctx } from '../../functions/core/context.js';
+import { bucketName, db, s3, tableName } from '../../functions/core/db/client.js';
+import { keys } from '../../functions/core/db/keys.js';
+import type { Member } from '../../functions/core/member/index.js';
+import type { Tenant } from '../../functions/core/tenant/index.js';
+import {
+  createUpload,
+  finalizeUpload,
+  MAX_UPLOAD_BYTES,
+  readUpload,
+  type PresignedUpload,
+  type UploadType,
+} from '../../functions/core/upload/index.js';
+import { sniff } from '../../functions/core/upload/sniff.js';
+import { asMember, asVisitor, makeMembers, makeTenant } from '../support/tenants.js';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** A PNG as far as magic bytes go: the signature, then `length - 8` arbitrary bytes. */
+function pngBytes(length = 64): Uint8Array {
+  const bytes = new Uint8Array(length);
+  bytes.set(PNG_SIGNATURE);
+  for (let i = PNG_SIGNATURE.length; i < length; i++) bytes[i] = (i * 7) % 256;
+  return bytes;
+}
+const text = (s: string) => new TextEncoder().encode(s);
+const PDF = text('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n');
+
+/** What a browser does with the presigned form: every field first, then the file. */
+async function post(upload: PresignedUpload, bytes: Uint8Array, contentType: string) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: contentType }));
+  const response = await fetch(upload.url, { method: 'POST', body: form });
+  expect(response.ok, `POST answered ${response.status}: ${await response.text()}`).toBe(true);
+}
+
+async function start(ctx: Ctx, bytes: Uint8Array, contentType: UploadType, declaredSize = bytes.byteLength) {
+  const upload = await createUpload(ctx, { filename: 'picture.png', contentType, size: declaredSize });
+  await post(upload, bytes, contentType);
+  return upload;
+}
+
+async function objectExists(tenant: Tenant, member: Member, uploadId: string) {
+  try {
+    await s3().send(new HeadObjectCommand({ Bucket: bucketName(), Key: keys.uploadObject(tenant.id, member.id, uploadId) }));
+    return true;
+  } catch (error) {
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+    throw error;
+  }
+}
+
+async function record(tenant: Tenant, uploadId: string) {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.upload(tenant.id, uploadId), ConsistentRead: true }));
+  return Item;
+}
+
+async function expectGone(tenant: Tenant, member: Member, uploadId: string) {
+  expect(await objectExists(tenant, member, uploadId)).toBe(false);
+  expect(await record(tenant, uploadId)).toBeUndefined();
+  await expect(readUpload(asVisitor(tenant), uploadId)).rejects.toMatchObject({ status: 404, code: 'upload_not_found' });
+}
+
+describe('uploads on s3rver and DynamoDB Local', () => {
+  it('uploads a real PNG with the presigned form, finalizes it and reads the same bytes back', async () => {
+    const tenant = await makeTenant();
+    const [m] = await makeMembers(tenant, 1);
+    const ctx = asMember(tenant, m!);
+    const bytes = pngBytes(300);
+
+    const upload = await createUpload(ctx, { filename: 'diagram.png', contentType: 'image/png', size: bytes.byteLength });
+    expect(upload.maxBytes).toBe(MAX_UPLOAD_BYTES);
+    expect(upload.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    const key = keys.uploadObject(tenant.id, m!.id, upload.id);
+    expect(key).toBe(`tenants/${tenant.id}/uploads/${m!.id}/${upload.id}`);
+    expect(upload.fields).toMatchObject({ key, 'Content-Type': 'image/png' });
+    const policy = JSON.parse(Buffer.from(upload.fields.Policy!, 'base64').toString('utf8')) as { expiration: string; conditions: unknown[] };
+    expect(policy.conditions).toEqual(
+      expect.arrayContaining([['content-length-range', 1, 10485760], ['eq', '$Content-Type', 'image/png'], { key }]),
+    );
+    const minutes = (Date.parse(policy.expiration) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(9);
+    expect(minutes).toBeLessThanOrEqual(10);
+
+    const pending = await record(tenant, upload.id);
+    expect(pending).toMatchObject({ memberId: m!.id, key, filename: 'diagram.png', contentType: 'image/png', size: 300, status: 'pending' });
+    const dayFromNow = Math.floor(Date.now() / 1000) + 86_400;
+    expect(pending!.expiresAt).toBeGreaterThan(dayFromNow - 60);
+    expect(pending!.expiresAt).toBeLessThanOrEqual(dayFromNow);
+
+    await post(upload, bytes, 'image/png');
+    // Not readable until finalized.
+    await expect(readUpload(asVisitor(tenant), upload.id)).rejects.toMatchObject({ status: 404 });
+
+    const done = await finalizeUpload(ctx, upload.id);
+    expect(done).toEqual({ id: upload.id, filename: 'diagram.png', contentType: 'image/png', size: 300 });
+    const ready = await record(tenant, upload.id);
+    expect(ready).toMatchObject({ status: 'ready' });
+    expect(ready!.expiresAt).toBeUndefined();
+
+    // Idempotent.
+    expect(await finalizeUpload(ctx, upload.id)).toEqual(done);
+
+    const read = await readUpload(asVisitor(tenant), upload.id);
+    expect(read).toMatchObject({ contentType: 'image/png', filename: 'diagram.png', size: 300 });
+    expect(Buffer.from(read.body).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('recognises each accepted type by its magic bytes', async () => {
+    expect(sniff(pngBytes(16))).toBe('image/png');
+    expect(sniff(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe('image/jpeg');
+    expect(sniff(text('RIFF\x24\x00\x00\x00WEBPVP8 '))).toBe('image/webp');
+    expect(sniff(text('RIFF\x24\x00\x00\x00WAVEfmt '))).toBeUndefined();
+    expect(sniff(PDF)).toBe('application/pdf');
+    expect(sniff(text('<html>'))).toBeUndefined();
+    expect(sniff(new Uint8Array([0x89, 0x50]))).toBeUndefined();
+
+    const tenant = await makeTenant();
+    const [m] = await makeMembers(tenant, 1);
+    const ctx = asMember(tenant, m!);
+    const pdf = await start(ctx, PDF, 'application/pdf');
+    expect(await finalizeUpload(ctx, pdf.id)).toMatchObject({ contentType: 'application/pdf', size: PDF.byteLength });
+  });
+
+  it('rejects a file declared PNG whose bytes are a PDF or plain text, deleting the object and the record', async () => {
+    const tenant = await makeTenant();
+    const [m] = await makeMembers(tenant, 1);
+    const ctx = asMember(tenant, m!);
+
+    const pdf = await start(ctx, PDF, 'image/png');
+    expect(await objectExists(tenant, m!, pdf.id)).toBe(true);
+    await expect(finalizeUpload(ctx, pdf.id)).rejects.toMatchObject({
+      code: 'upload_rejected',
+      status: 422,
+      message: expect.stringMatching(/PDF.*not the PNG declared/),
+      fields: { file: expect.stringMatching(/PDF/) },
+    });
+    await expectGone(tenant, m!, pdf.id);
+
+    const plain = await start(ctx, text('just some plain text, not an image at all'), 'image/png');
+    await expect(finalizeUpload(ctx, plain.id)).rejects.toMatchObject({
+      code: 'upload_rejected',
+      status: 422,
+      fields: { file: expect.stringMatching(/not a PNG, JPEG, WebP or PDF/) },
+    });
+    await expectGone(tenant, m!, plain.id);
+    // A rejected upload stays rejected: a second finalize finds nothing.
+    await expect(finalizeUpload(ctx, plain.id)).rejects.toMatchObject({ status: 404, code: 'upload_not_found' });
+  });
+
+  it('rejects an object larger than declared, over the limit, or never sent', async () => {
+    const tenant = await makeTenant();
+    const [m] = await makeMembers(tenant, 1);
+    const ctx = asMember(tenant, m!);
+
+    // s3rver ignores the form's conditions, so a bigger file than declared is stored; finalize refuses it.
+    const bigger = await start(ctx, pngBytes(500), 'image/png', 100);
+    await expect(finalizeUpload(ctx, bigger.id)).rejects.toMatchObject({
+      code: 'upload_rejected',
+      status: 422,
+      fields: { file: expect.stringMatching(/500 bytes, not the 100 bytes declared/) },
+    });
+    await expectGone(tenant, m!, bigger.id);
+
+    const smaller = await start(ctx, pngBytes(50), 'image/png', 100);
+    await expect(finalizeUpload(ctx, smaller.id)).rejects.toMatchObject({ code: 'upload_rejected', status: 422 });
+    await expectGone(tenant, m!, smaller.id);
+
+    // Over 10 MB, written straight to the upload's key (what an unchecked POST would store).
+    const huge = await createUpload(ctx, { filename: 'huge.png', contentType: 'image/png', size: MAX_UPLOAD_BYTES });
+    await s3().send(
+      new PutObjectCommand({
+        Bucket: bucketName(),
+        Key: keys.uploadObject(tenant.id, m!.id, huge.id),
+        Body: pngBytes(MAX_UPLOAD_BYTES + 1),
+        ContentType: 'image/png',
+      }),
+    );
+    await expect(finalizeUpload(ctx, huge.id)).rejects.toMatchObject({
+      code: 'upload_rejected',
+      status: 422,
+      fields: { file: expect.stringMatching(/over the 10 MB limit/) },
+    });
+    await expectGone(tenant, m!, huge.id);
+
+    const neverSent = await createUpload(ctx, { filename: 'ghost.png', contentType: 'image/png', size: 10 });
+    await expect(finalizeUpload(ctx, neverSent.id)).rejects.toMatchObject({
+      code: 'upload_rejected',
+      status: 422,
+      fields: { file: expect.stringMatching(/not received/) },
+    });
+    await expectGone(tenant, m!, neverSent.id);
+  });
+
+  it('refuses bad input with 400 and the failing fields named', async () => {
+    const tenant = await makeTenant();
+    const [m] = await makeMembers(tenant, 1);
+    const ctx = asMember(tenant, m!);
+    const good = { filename: 'a.png', contentType: 'image/png', size: 10 } as const;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...good, size: 0 }, 'size'],
+      [{ ...good, size: 20 * 1024 * 1024 }, 'size'],
+      [{ ...good, size: 1.5 }, 'size'],
+      [{ ...good, contentType: 'text/html' }, 'contentType'],
+      [{ ...good, filename: '' }, 'filename'],
+      [{ ...good, filename: '   ' }, 'filename'],
+      [{ ...good, filename: 'x'.repeat(201) }, 'filename'],
+    ];
+    for (const [input, field] of cases) {
+      await expect(createUpload(ctx, input as never), JSON.stringify(input)).rejects.toMatchObject({
+        code: 'invalid_input',
+        status: 400,
+        fields: { [field]: expect.any(String) },
+      });
+    }
+  });
+
+  it('keeps an upload to its member for finalizing and to its portal for reading', async () => {
+    const tenant = await makeTenant();
+    const [owner, other] = await makeMembers(tenant, 2);
+    const elsewhere = await makeTenant();
+    const [stranger] = await makeMembers(elsewhere, 1);
+    const upload = await start(asMember(tenant, owner!), pngBytes(40), 'image/png');
+
+    const notFound = { status: 404, code: 'upload_not_found' };
+    await expect(finalizeUpload(asMember(tenant, other!), upload.id)).rejects.toMatchObject(notFound);
+    await expect(readUpload(asMember(tenant, other!), upload.id)).rejects.toMatchObject(notFound);
+    await expect(finalizeUpload(asMember(elsewhere, stranger!), upload.id)).rejects.toMatchObject(notFound);
+    await expect(readUpload(asMember(elsewhere, stranger!), upload.id)).rejects.toMatchObject(notFound);
+    // Their attempts changed nothing: the owner still finalizes.
+    await finalizeUpload(asMember(tenant, owner!), upload.id);
+
+    await expect(finalizeUpload(asMember(tenant, other!), upload.id)).rejects.toMatchObject(notFound);
+    await expect(finalizeUpload(asMember(elsewhere, stranger!), upload.id)).rejects.toMatchObject(notFound);
+    await expect(readUpload(asMember(elsewhere, stranger!), upload.id)).rejects.toMatchObject(notFound);
+    await expect(readUpload(asVisitor(elsewhere), upload.id)).rejects.toMatchObject(notFound);
+    // Within its own portal a ready upload is readable (visibility comes with the idea it belongs to).
+    expect((await readUpload(asMember(tenant, other!), upload.id)).size).toBe(40);
+
+    for (const id of ['', 'not-an-id', '../../etc/passwd', '0000000000aaaaaaaaaa']) {
+      await expect(finalizeUpload(asMember(tenant, owner!), id)).rejects.toMatchObject(notFound);
+      await expect(readUpload(asVisitor(tenant), id)).rejects.toMatchObject(notFound);
+    }
+  });
+
+  it('serves only the object that passed the checks, not one posted over it afterwards', async () => {
+    const tenant = await makeTenant();
+    const [m] = await makeMembers(tenant, 1);
+    const ctx = asMember(tenant, m!);
+    const bytes = pngBytes(64);
+    const upload = await start(ctx, bytes, 'image/png');
+    await finalizeUpload(ctx, upload.id);
+    // The presigned form stays usable for its ten minutes: the same size, different content.
+    const swapped = text('<script>alert(1)</script>'.padEnd(64, ' '));
+    await post(upload, swapped, 'image/png');
+    await expect(readUpload(asVisitor(tenant), upload.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('refuses visitors', async () => {
+    const tenant = await makeTenant();
+    await expect(createUpload(asVisitor(tenant), { filename: 'a.png', contentType: 'image/png', size: 10 })).rejects.toMatchObject({
+      code: 'sign_in_required',
+      status: 401,
+    });
+    await expect(finalizeUpload(asVisitor(tenant), '0000000000aaaaaaaaaa')).rejects.toMatchObject({ status: 401 });
+  });
+});
