@@ -7,6 +7,8 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The Lambda bundles: one ESM file per handler, minified, with the AWS SDK inside (no layer, pinned versions). */
 export const BUNDLES = {
   api: 'functions/handlers/api.ts',
+  uploads: 'functions/handlers/uploads.ts',
+  stream: 'functions/handlers/stream.ts',
   web: 'functions/handlers/web.ts',
 } as const;
 

@@ -15,11 +15,11 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 
 /**
- * One distribution for every portal host: /api/* to the API function, /_app/* (immutable
+ * One distribution for every portal host: /api/uploads* to the uploads function, /api/* to the API function, /_app/* (immutable
  * client assets) from S3, the rest to the SvelteKit function. The origin needs its own Host
  * header, so a viewer-request function copies the portal's host into x-forwarded-host.
  */
-export function createDistribution(scope: Construct, o: { api: FunctionUrl; web: FunctionUrl; assets: Bucket; domainNames?: string[] }) {
+export function createDistribution(scope: Construct, o: { api: FunctionUrl; uploads: FunctionUrl; web: FunctionUrl; assets: Bucket; domainNames?: string[] }) {
   const forwardHost = new CfFunction(scope, 'ForwardHost', {
     code: FunctionCode.fromInline(
       "function handler(event){var r=event.request;r.headers['x-forwarded-host']={value:r.headers.host.value};return r;}",
@@ -36,6 +36,7 @@ export function createDistribution(scope: Construct, o: { api: FunctionUrl; web:
   return new Distribution(scope, 'Distribution', {
     defaultBehavior: dynamic(o.web),
     additionalBehaviors: {
+      '/api/uploads*': dynamic(o.uploads),
       '/api/*': dynamic(o.api),
       '/_app/*': {
         origin: S3BucketOrigin.withOriginAccessControl(o.assets),

@@ -4,7 +4,7 @@ import { RetentionDays, LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { bundleDir, type BUNDLES } from './bundle.js';
 
-/** One Lambda per handler bundle (built by infra/bundle.ts), with a function URL that CloudFront calls. */
+/** One Lambda per handler bundle (built by infra/bundle.ts), with a function URL that CloudFront calls (unused for the stream function). */
 export function createHandler(
   scope: Construct,
   id: string,

@@ -1,5 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -36,8 +38,12 @@ export class PortalStack extends Stack {
       CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
     };
     const api = createHandler(this, 'Api', 'api', environment, 1024);
+    const uploadsApi = createHandler(this, 'Uploads', 'uploads', environment, 512);
     const web = createHandler(this, 'Web', 'web', environment, 1536);
-    for (const { fn } of [api, web]) {
+    const stream = createHandler(this, 'Stream', 'stream', environment, 512);
+    // The notification fan-out reads the table's stream; a failing batch is retried, then skipped.
+    stream.fn.addEventSource(new DynamoEventSource(table, { startingPosition: StartingPosition.TRIM_HORIZON, batchSize: 100, retryAttempts: 3, bisectBatchOnError: true }));
+    for (const { fn } of [api, uploadsApi, web, stream]) {
       table.grantReadWriteData(fn);
       uploads.grantReadWrite(fn, 'tenants/*');
       // E-mail from the platform's verified SES domain identity (created outside this stack).
@@ -45,7 +51,7 @@ export class PortalStack extends Stack {
     }
 
     new BucketDeployment(this, 'ClientAssets', { sources: [Source.asset(props.clientAssets)], destinationBucket: assets });
-    const distribution = createDistribution(this, { api: api.url, web: web.url, assets });
+    const distribution = createDistribution(this, { api: api.url, uploads: uploadsApi.url, web: web.url, assets });
 
     new CfnOutput(this, 'DistributionDomain', { value: distribution.distributionDomainName });
     new CfnOutput(this, 'TableName', { value: table.tableName });

@@ -1,27 +1,22 @@
 import { Hono } from 'hono';
-import { DomainError } from '../core/errors.js';
 import type { Ctx } from '../core/context.js';
+import { DomainError } from '../core/errors.js';
 import { resolveActor } from './middleware/session.js';
 import { resolveSite } from './middleware/tenant.js';
-import { auth } from './routes/auth.js';
 import { health } from './routes/health.js';
-import { ideas } from './routes/ideas.js';
-import { me } from './routes/me.js';
-import { portal } from './routes/portal.js';
-import { team } from './routes/team.js';
 
 export type Env = { Variables: { ctx: Ctx; sessionToken?: string } };
 
-/** The API: tenant from the Host header, thin routes over core functions, one error shape. */
-export function createApp() {
+/**
+ * An API app: tenant from the Host header, then the session, then thin routes over core
+ * functions, with one error shape. The groups of routes it serves are chosen by the caller, so
+ * that a Lambda function loads only what its routes need (see functions/handlers).
+ */
+export function createApp(...groups: Hono<Env>[]) {
   const app = new Hono<Env>().basePath('/api');
   app.route('/', health);
   app.use('*', resolveSite, resolveActor);
-  app.route('/', portal);
-  app.route('/', ideas);
-  app.route('/', auth);
-  app.route('/', me);
-  app.route('/', team);
+  for (const group of groups) app.route('/', group);
   app.notFound((c) => c.json(new DomainError('route_not_found', 404, 'No such API route.').toJSON(), 404));
   app.onError((error, c) => {
     if (error instanceof DomainError) {
@@ -33,5 +28,3 @@ export function createApp() {
   });
   return app;
 }
-
-export const app = createApp();

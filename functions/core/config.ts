@@ -17,6 +17,8 @@ const Env = z.object({
   OUTBOX_DIR: z.string().default('.data/outbox'),
   /** SES sender address domain, e.g. mail.ideas.example.com (the portal's name is the display name). */
   MAIL_FROM_DOMAIN: z.string().default('ideas.localhost'),
+  /** How a portal's address is written in e-mails sent off the request path: {slug} is replaced. */
+  PORTAL_URL: z.string().default('https://{slug}.ideas.localhost'),
   /** scrypt cost as log2(N): 17 is OWASP's recommendation (128 MiB, r=8, p=1). */
   SCRYPT_LOG_N: z.coerce.number().int().min(14).max(20).default(17),
 });

@@ -1,5 +1,6 @@
 import { handle } from 'hono/aws-lambda';
-import { app } from '../api/app.js';
+import { createApp } from '../api/app.js';
+import { coreRoutes } from '../api/routes/index.js';
 
-/** API Gateway v2 / Lambda function URL entry point: the same Hono app as locally. */
-export const handler = handle(app);
+/** API Gateway v2 / Lambda function URL entry point: every API route but uploads, without the S3 client. */
+export const handler = handle(createApp(...coreRoutes));

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { app } from '../api/app.js';
+import { app } from '../api/full.js';
 import { serveOutbox } from './outbox.js';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;

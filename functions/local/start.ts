@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { DEMO_PASSWORD, DEMO_PORTALS, demoAccounts, seedIfEmpty } from './seed/index.js';
 import { startWebServer } from './server.js';
 import { startLocalStack } from './stack.js';
+import { startStreamPoller } from './streams.js';
 
 /** `npm start`: the whole portal on this machine, data under .data/, stopped cleanly by Ctrl-C. */
 async function main() {
@@ -15,7 +16,9 @@ async function main() {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
   const stack = await startLocalStack({ dataDir, s3Dir: join(dataDir, 's3') });
+  process.env.PORTAL_URL ??= `http://{slug}.${process.env.PLATFORM_DOMAIN}:${port}`;
   const seeded = await seedIfEmpty();
+  const streams = await startStreamPoller();
   const server = await startWebServer(port);
 
   const domain = process.env.PLATFORM_DOMAIN;
@@ -39,6 +42,7 @@ async function main() {
     console.log('Stopping…');
     server.close();
     server.closeAllConnections();
+    await streams.stop();
     await stack.stop();
     process.exit(0);
   };

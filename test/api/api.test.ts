@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { app } from '../../functions/api/app.js';
+import { app } from '../../functions/api/full.js';
 import { handler } from '../../functions/handlers/api.js';
 import { system } from '../../functions/core/context.js';
 import { submitIdea } from '../../functions/core/idea/index.js';

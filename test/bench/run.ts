@@ -23,7 +23,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 async function bundles() {
-  for (const name of ['api', 'web'] as const) {
+  for (const name of ['api', 'uploads', 'stream', 'web'] as const) {
     const file = join(await bundle(name), 'index.mjs');
     const bytes = statSync(file).size;
     record(`${name} Lambda bundle (esbuild, minified, AWS SDK inside)`, `${kb(bytes)} (${kb(gzipSync(readFileSync(file)).length)} gz)`, name === 'api' ? '≤ 600 KB' : '');
@@ -71,7 +71,7 @@ async function withLocalStack() {
     const { DEMO_PORTALS, seedPortal } = await import('../../functions/local/seed/index.js');
     const { startWebServer } = await import('../../functions/local/server.js');
     const { freePort } = await import('../../functions/local/ports.js');
-    const { app } = await import('../../functions/api/app.js');
+    const { app } = await import('../../functions/api/full.js');
     await Promise.all(DEMO_PORTALS.map((p) => seedPortal(p)));
 
     // Page weight: every JavaScript file Chromium downloads to show the portal home, gzipped.

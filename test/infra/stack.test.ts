@@ -9,7 +9,7 @@ import { PortalStack } from '../../infra/stack.js';
 let template: Template;
 
 beforeAll(async () => {
-  await Promise.all([bundle('api'), bundle('web')]);
+  await Promise.all([bundle('api'), bundle('uploads'), bundle('stream'), bundle('web')]);
   const app = new App();
   const stack = new PortalStack(app, 'Test', { platformDomain: 'ideas.example.com', clientAssets: join(root, 'web/build/client') });
   template = Template.fromStack(stack);
@@ -41,7 +41,7 @@ describe('CDK stack (synthesized offline)', () => {
 
   it('runs the API and web handlers on a supported Node runtime, from the esbuild bundles', () => {
     const functions = template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler', Runtime: 'nodejs22.x' } });
-    expect(Object.keys(functions)).toHaveLength(2);
+    expect(Object.keys(functions)).toHaveLength(4);
     for (const fn of Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[]) {
       expect(fn.Properties.Environment.Variables).toMatchObject({ PLATFORM_DOMAIN: 'ideas.example.com', TRUST_FORWARDED_HOST: 'true' });
     }
@@ -51,6 +51,7 @@ describe('CDK stack (synthesized offline)', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         CacheBehaviors: Match.arrayWith([
+          Match.objectLike({ PathPattern: '/api/uploads*' }),
           Match.objectLike({ PathPattern: '/api/*', AllowedMethods: Match.arrayWith(['POST', 'DELETE']) }),
           Match.objectLike({ PathPattern: '/_app/*' }),
         ]),
@@ -58,5 +59,9 @@ describe('CDK stack (synthesized offline)', () => {
       }),
     });
     template.resourceCountIs('AWS::CloudFront::Function', 1);
+  });
+
+  it('feeds the table stream to the notification fan-out', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { StartingPosition: 'TRIM_HORIZON', BisectBatchOnFailure: true });
   });
 });

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack.js';
+import { startStreamPoller } from '../../functions/local/streams.js';
 
 let stack: LocalStack | undefined;
+let poller: { stop(): Promise<void> } | undefined;
 let s3Dir: string | undefined;
 
 /**
@@ -19,10 +21,14 @@ export async function setup() {
   process.env.PLATFORM_DOMAIN = 'localhost';
   process.env.CURSOR_SECRET = 'test-cursor-secret-0123456789';
   process.env.OUTBOX_DIR = mkdtempSync(join(tmpdir(), 'portal-outbox-'));
+  process.env.PORTAL_URL = 'http://{slug}.localhost';
   stack = await startLocalStack({ s3Dir });
+  // The notification fan-out runs off the request path, from the table's stream, as in AWS.
+  poller = await startStreamPoller({ intervalMs: 100 });
 }
 
 export async function teardown() {
+  await poller?.stop();
   await stack?.stop();
   for (const dir of [s3Dir, process.env.OUTBOX_DIR]) if (dir) rmSync(dir, { recursive: true, force: true });
 }

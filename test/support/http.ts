@@ -1,4 +1,4 @@
-import { app } from '../../functions/api/app.js';
+import { app } from '../../functions/api/full.js';
 
 /** A browser-like client of one portal host: keeps the session cookie and sends the portal's Origin. */
 export function client(host: string) {

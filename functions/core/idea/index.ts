@@ -10,6 +10,7 @@ import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { getMemberName } from '../member/index.js';
 import { hit } from '../ratelimit.js';
+import { ownReadyUpload } from '../upload/records.js';
 import { blockedWordsIn } from '../text.js';
 import { EditIdea, IdeaId, Idea, ListIdeas, SubmitIdea, summarise, type IdeaSort, type IdeaSummary } from './schema.js';
 import { trendWeight } from './scores.js';
@@ -63,6 +64,7 @@ export async function submitIdea(ctx: Ctx, input: z.input<typeof SubmitIdea>): P
   if (section.archived) throw new DomainError('section_archived', 409, 'This section no longer takes ideas.');
   checkCategory(ctx, data.sectionId, data.categoryId);
   await hit(ctx, 'write:account', member.memberId);
+  const attachments = await Promise.all([...new Set(data.attachmentIds)].map((id) => ownReadyUpload(ctx, id)));
   const now = ctx.now ?? new Date();
   const at = now.toISOString();
   const id = newId(now.getTime());
@@ -77,7 +79,7 @@ export async function submitIdea(ctx: Ctx, input: z.input<typeof SubmitIdea>): P
     authorName: await getMemberName(ctx, member.memberId),
     status: 'new',
     tags: [],
-    attachments: [],
+    attachments,
     ...(needsModeration(ctx, data.title, data.body) ? { moderation: 'pending' as const } : {}),
     upVotes: 0,
     downVotes: 0,

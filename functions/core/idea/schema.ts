@@ -40,6 +40,7 @@ export const SubmitIdea = z.object({
   title: z.string().trim().min(8, 'At least 8 characters.').max(140, 'At most 140 characters.'),
   body: z.string().trim().min(20, 'At least 20 characters.').max(10_000, 'At most 10,000 characters.'),
   lang: Lang.optional(),
+  attachmentIds: z.array(z.string().regex(IdPattern)).max(5, 'At most 5 attachments.').default([]),
 });
 
 export const EditIdea = z

@@ -18,9 +18,26 @@ export const TEMPLATES = {
     en: { subject: '{inviter} invites you to the team of {portal}', intro: '{inviter} invites you to join {portal} as {role}.', action: 'Accept the invitation', outro: 'The invitation is valid for 7 days.' },
     fr: { subject: '{inviter} vous invite dans l’équipe de {portal}', intro: '{inviter} vous invite à rejoindre {portal} en tant que {role}.', action: 'Accepter l’invitation', outro: 'L’invitation est valable 7 jours.' },
   },
+  comment: {
+    en: { subject: '{actor} commented on your idea “{idea}”', intro: 'Hello {name}, {actor} commented on your idea “{idea}” on {portal}.', action: 'Read the comment', outro: 'You receive this because you wrote this idea. Choose which e-mails you get in your account.' },
+    fr: { subject: '{actor} a commenté votre idée « {idea} »', intro: 'Bonjour {name}, {actor} a commenté votre idée « {idea} » sur {portal}.', action: 'Lire le commentaire', outro: 'Vous recevez ce message parce que vous avez écrit cette idée. Choisissez vos e-mails dans votre compte.' },
+  },
+  reply: {
+    en: { subject: '{actor} replied to your comment', intro: 'Hello {name}, {actor} replied to your comment on “{idea}” on {portal}.', action: 'Read the reply', outro: 'Choose which e-mails you get in your account.' },
+    fr: { subject: '{actor} a répondu à votre commentaire', intro: 'Bonjour {name}, {actor} a répondu à votre commentaire sur « {idea} » sur {portal}.', action: 'Lire la réponse', outro: 'Choisissez vos e-mails dans votre compte.' },
+  },
+  status: {
+    en: { subject: 'News of the idea “{idea}”', intro: 'Hello {name}, the idea “{idea}” on {portal} is now: {status}.', action: 'See the answer', outro: 'You receive this because you wrote, voted for or follow this idea.' },
+    fr: { subject: 'Du nouveau pour l’idée « {idea} »', intro: 'Bonjour {name}, l’idée « {idea} » sur {portal} est maintenant : {status}.', action: 'Voir la réponse', outro: 'Vous recevez ce message parce que vous avez écrit, soutenu ou suivi cette idée.' },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; intro: string; action: string; outro: string }>>;
 
 export type TemplateName = keyof typeof TEMPLATES;
+
+export const STATUS_NAMES: Record<Lang, Record<string, string>> = {
+  en: { new: 'new', under_review: 'under review', reviewed: 'reviewed', in_progress: 'in progress', launched: 'launched', declined: 'declined', merged: 'merged', archived: 'archived' },
+  fr: { new: 'nouvelle', under_review: 'à l’étude', reviewed: 'étudiée', in_progress: 'en cours', launched: 'réalisée', declined: 'non retenue', merged: 'fusionnée', archived: 'archivée' },
+};
 
 export const ROLE_NAMES: Record<Lang, Record<string, string>> = {
   en: { owner: 'owner', admin: 'administrator', team: 'innovation team member', partner: 'partner', member: 'member' },

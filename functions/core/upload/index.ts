@@ -8,6 +8,9 @@ import { keys } from '../db/keys.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { IdPattern, newId } from '../ids.js';
 import { SNIFF_BYTES, sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
+import { getRecord, info, UploadRecord, type UploadInfo } from './records.js';
+
+export { ownReadyUpload, type UploadInfo } from './records.js';
 
 export { sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
 
@@ -24,19 +27,7 @@ export const CreateUpload = z.object({
   size: z.number().int().min(1, 'The file is empty.').max(MAX_UPLOAD_BYTES, 'Up to 10 MB.'),
 });
 
-const UploadRecord = z.object({
-  memberId: z.string(),
-  key: z.string(),
-  filename: z.string(),
-  contentType: z.enum(UPLOAD_TYPES),
-  size: z.number(),
-  status: z.enum(['pending', 'ready']),
-  createdAt: z.string(),
-  expiresAt: z.number().optional(),
-  /** The ETag of the object that passed the checks: reads serve that object only, not a later overwrite. */
-  etag: z.string().optional(),
-});
-type UploadRecord = z.output<typeof UploadRecord>;
+
 
 export interface PresignedUpload {
   id: string;
@@ -45,12 +36,7 @@ export interface PresignedUpload {
   maxBytes: number;
 }
 
-export interface UploadInfo {
-  id: string;
-  filename: string;
-  contentType: UploadType;
-  size: number;
-}
+
 
 const TYPE_NAMES: Record<UploadType, string> = {
   'image/png': 'PNG',
@@ -181,18 +167,8 @@ export async function readUpload(
   return { body, contentType: record.contentType, filename: record.filename, size: record.size };
 }
 
-async function getRecord(tenantId: string, uploadId: string): Promise<UploadRecord | undefined> {
-  if (typeof uploadId !== 'string' || !IdPattern.test(uploadId)) return undefined;
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.upload(tenantId, uploadId), ConsistentRead: true }));
-  return Item ? UploadRecord.parse(Item) : undefined;
-}
 
-const info = (id: string, record: UploadRecord): UploadInfo => ({
-  id,
-  filename: record.filename,
-  contentType: record.contentType,
-  size: record.size,
-});
+
 
 interface Inspected {
   size: number;
@@ -268,3 +244,4 @@ function destroy(body: unknown) {
 const status = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 const isMissing = (error: unknown) =>
   (error as Error).name === 'NoSuchKey' || (error as Error).name === 'NotFound' || status(error) === 404;
+

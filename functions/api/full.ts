@@ -1,0 +1,6 @@
+import { createApp } from './app.js';
+import { coreRoutes } from './routes/index.js';
+import { uploads } from './routes/uploads.js';
+
+/** The whole API in one app: the local server and the tests use it; AWS splits it across functions. */
+export const app = createApp(...coreRoutes, uploads);

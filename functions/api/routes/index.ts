@@ -1,0 +1,9 @@
+import { auth } from './auth.js';
+import { ideas } from './ideas.js';
+import { me } from './me.js';
+import { notifications } from './notifications.js';
+import { portal } from './portal.js';
+import { team } from './team.js';
+
+/** Every route group but uploads, which runs in its own function with the S3 client. */
+export const coreRoutes = [portal, ideas, auth, me, team, notifications];

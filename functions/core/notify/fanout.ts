@@ -1,0 +1,124 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { config } from '../config.js';
+import { system } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { sendTemplate } from '../mail/index.js';
+import { STATUS_NAMES } from '../mail/templates.js';
+import type { Member } from '../member/index.js';
+import { getTenantById, type Tenant } from '../tenant/index.js';
+import { createNotification, type NotificationKind } from './index.js';
+
+type Image = Record<string, unknown>;
+export interface Change {
+  id: string;
+  kind: 'INSERT' | 'MODIFY' | 'REMOVE';
+  newImage?: Image;
+  oldImage?: Image;
+}
+
+/** A DynamoDB stream record (Lambda event or Streams API, same shape) as a plain change. */
+export function changeFromStreamRecord(record: {
+  eventID?: string;
+  eventName?: string;
+  dynamodb?: { NewImage?: Record<string, AttributeValue>; OldImage?: Record<string, AttributeValue> };
+}): Change {
+  const img = (i?: Record<string, AttributeValue>) => (i ? (unmarshall(i) as Image) : undefined);
+  return { id: record.eventID ?? '', kind: record.eventName as Change['kind'], newImage: img(record.dynamodb?.NewImage), oldImage: img(record.dynamodb?.OldImage) };
+}
+
+const tenantOf = (pk: string) => /^T#([0-9a-z]+)#/.exec(pk)?.[1];
+
+/**
+ * The notification fan-out, off the request path: the table's stream calls it in AWS, the local
+ * stream poller calls it locally. A new comment tells the idea's author (and, for a reply, the
+ * parent comment's author); a status change tells the author, the voters and the followers.
+ */
+export async function handleChanges(changes: Change[]): Promise<void> {
+  for (const change of changes) {
+    const item = change.newImage;
+    const tenantId = item && tenantOf(String(item.pk));
+    if (!item || !tenantId) continue;
+    if (change.kind === 'INSERT' && String(item.sk).startsWith(keys.commentPrefix)) await onComment(change.id, tenantId, item);
+    if (change.kind === 'MODIFY' && item.sk === 'IDEA' && change.oldImage && change.oldImage.status !== item.status) {
+      await onStatusChange(change.id, tenantId, item);
+    }
+  }
+}
+
+const get = async (key: { pk: string; sk: string }) => (await db().send(new GetCommand({ TableName: tableName(), Key: key }))).Item;
+
+async function onComment(eventId: string, tenantId: string, comment: Image) {
+  const ideaId = String(comment.ideaId);
+  const idea = await get(keys.idea(tenantId, ideaId));
+  if (!idea) return;
+  const recipients = new Map<string, NotificationKind>();
+  if (comment.parentId) {
+    const parent = await get(keys.commentRef(tenantId, String(comment.parentId)));
+    if (parent) recipients.set(String(parent.authorId), 'reply');
+  }
+  if (!recipients.has(String(idea.authorId))) recipients.set(String(idea.authorId), 'comment');
+  recipients.delete(String(comment.authorId));
+  await deliver(eventId, tenantId, recipients, { ideaId, ideaTitle: String(idea.title), actorName: String(comment.authorName), createdAt: String(comment.createdAt) });
+}
+
+async function partitionMembers(tenantId: string, ideaId: string, prefix: string): Promise<string[]> {
+  const ids: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': keys.ideaPartition(tenantId, ideaId), ':p': prefix },
+        ProjectionExpression: 'sk',
+        ExclusiveStartKey: start,
+      }),
+    );
+    ids.push(...(page.Items ?? []).map((i) => String(i.sk).slice(prefix.length)));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return ids;
+}
+
+async function onStatusChange(eventId: string, tenantId: string, idea: Image) {
+  const ideaId = String(idea.id);
+  const [voters, followers] = await Promise.all([partitionMembers(tenantId, ideaId, keys.votePrefix), partitionMembers(tenantId, ideaId, keys.followPrefix)]);
+  const recipients = new Map<string, NotificationKind>([String(idea.authorId), ...voters, ...followers].map((id) => [id, 'status']));
+  if (idea.statusChangedBy) recipients.delete(String(idea.statusChangedBy));
+  await deliver(eventId, tenantId, recipients, { ideaId, ideaTitle: String(idea.title), status: String(idea.status), createdAt: String(idea.updatedAt) });
+}
+
+const portalOrigin = (tenant: Tenant) => config().PORTAL_URL.replace('{slug}', tenant.slug);
+
+async function deliver(
+  eventId: string,
+  tenantId: string,
+  recipients: Map<string, NotificationKind>,
+  n: { ideaId: string; ideaTitle: string; actorName?: string; status?: string; createdAt: string },
+) {
+  recipients.delete('deleted');
+  if (recipients.size === 0) return;
+  const tenant = await getTenantById(tenantId);
+  if (!tenant) return;
+  for (const [memberId, kind] of recipients) {
+    const member = (await get(keys.member(tenantId, memberId))) as Member | undefined;
+    if (!member) continue;
+    const created = await createNotification(tenantId, memberId, { kind, ...n }, `${eventId}:${memberId}`);
+    if (!created || member.emailPrefs !== 'instant') continue;
+    const lang = member.lang;
+    const origin = portalOrigin(tenant);
+    await sendTemplate(
+      { tenant, actor: system, request: { origin, address: 'stream' } },
+      {
+        to: member.email,
+        lang,
+        template: kind,
+        link: `${origin}/ideas/${n.ideaId}`,
+        params: { name: member.displayName, actor: n.actorName ?? '', idea: n.ideaTitle, status: n.status ? (STATUS_NAMES[lang][n.status] ?? n.status) : '' },
+      },
+    );
+  }
+}
