@@ -3,6 +3,7 @@ import { addComment, deleteComment, editComment, listComments } from '../../core
 import { flag } from '../../core/flag/index.js';
 import { setFollow } from '../../core/follow/index.js';
 import { deleteIdea, editIdea, getIdea, listIdeasBySection, submitIdea } from '../../core/idea/index.js';
+import { searchIdeas, similarIdeas } from '../../core/search/index.js';
 import { castVote } from '../../core/vote/index.js';
 import type { Env } from '../app.js';
 
@@ -15,9 +16,11 @@ export const ideas = new Hono<Env>()
     c.json(await listIdeasBySection(c.var.ctx, { ...c.req.query(), sectionId: c.req.param('sectionId') })),
   )
   .get('/ideas', async (c) => {
-    const { section, category, ...rest } = c.req.query();
+    const { section, category, q, ...rest } = c.req.query();
+    if (q !== undefined) return c.json({ items: await searchIdeas(c.var.ctx, { q, sectionId: section, limit: rest.limit }), cursor: null });
     return c.json(await listIdeasBySection(c.var.ctx, { ...rest, sectionId: section ?? '', categoryId: category }));
   })
+  .get('/ideas/similar', async (c) => c.json({ items: await similarIdeas(c.var.ctx, { title: c.req.query('title') ?? '' }) }))
   .post('/ideas', async (c) => c.json(await submitIdea(c.var.ctx, await body(c)), 201))
   .get('/ideas/:id', async (c) => {
     const idea = await getIdea(c.var.ctx, c.req.param('id'));

@@ -57,6 +57,10 @@ export const keys = {
   /** Owner-index sort keys: a member's ideas, votes and comments, newest last. */
   ownerSort: (kind: OwnedKind, at: string, id: string) => `${kind}#${at}#${id}`,
 
+  /** The portal's search change log: one entry per idea text or visibility change, in time order. */
+  searchLog: (tenantId: string) => `${t(tenantId)}#SEARCH`,
+  searchLogEntry: (tenantId: string, at: string, ideaId: string, nonce: string) => ({ pk: `${t(tenantId)}#SEARCH`, sk: `${at}#${ideaId}#${nonce}` }),
+
   /** S3: everything a tenant uploads lives under its own prefix. */
   brandAsset: (tenantId: string, name: string) => `tenants/${tenantId}/brand/${name}`,
 

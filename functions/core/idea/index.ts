@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { isTeam, requireContributor } from '../authz.js';
 import type { Ctx } from '../context.js';
@@ -6,6 +6,8 @@ import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { db, tableName } from '../db/client.js';
 import type { IndexName } from '../db/table.js';
 import { keys } from '../db/keys.js';
+import { writeAllOrNothing } from '../db/transact.js';
+import { searchLogItem } from '../search/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { getMemberName } from '../member/index.js';
@@ -88,21 +90,24 @@ export async function submitIdea(ctx: Ctx, input: z.input<typeof SubmitIdea>): P
     createdAt: at,
     updatedAt: at,
   };
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.idea(ctx.tenant.id, id),
-        ...idea,
-        ...ideaIndexKeys(ctx.tenant.id, idea),
-        topScore: 0,
-        trendScore: trendWeight(now),
-        ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId),
-        ownerSort: keys.ownerSort('IDEA', at, id),
+  // The idea and its search log entry are written together: search sees what was just posted.
+  await writeAllOrNothing([
+    {
+      Put: {
+        Item: {
+          ...keys.idea(ctx.tenant.id, id),
+          ...idea,
+          ...ideaIndexKeys(ctx.tenant.id, idea),
+          topScore: 0,
+          trendScore: trendWeight(now),
+          ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId),
+          ownerSort: keys.ownerSort('IDEA', at, id),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
       },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+    },
+    { Put: { Item: searchLogItem(ctx.tenant.id, idea, newId()) } },
+  ]);
   return idea;
 }
 
@@ -234,10 +239,9 @@ async function writeIdeaFields(ctx: Ctx, before: Idea, after: Idea) {
   };
   const remove = ['sectionKey', 'listKey', 'listSort', 'queueKey', 'queueSort', ...(after.categoryId ? [] : ['categoryId'])].filter((k) => !(k in set));
   const names = Object.keys(set);
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
+  const written = await writeAllOrNothing([
+    {
+      Update: {
         Key: keys.idea(ctx.tenant.id, before.id),
         UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}${remove.length ? ` REMOVE ${remove.map((n) => `#${n}`).join(', ')}` : ''}`,
         ConditionExpression: 'commentCount = :comments AND upVotes = :up AND downVotes = :down',
@@ -246,12 +250,9 @@ async function writeIdeaFields(ctx: Ctx, before: Idea, after: Idea) {
           ...Object.fromEntries(names.map((n) => [`:${n}`, set[n]])),
           ':comments': before.commentCount, ':up': before.upVotes, ':down': before.downVotes,
         },
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') {
-      throw new DomainError('conflict', 409, 'The idea changed meanwhile; reload and try again.');
-    }
-    throw error;
-  }
+      },
+    },
+    { Put: { Item: searchLogItem(ctx.tenant.id, after, newId()) } },
+  ]);
+  if (!written.ok) throw new DomainError('conflict', 409, 'The idea changed meanwhile; reload and try again.');
 }

@@ -1,0 +1,123 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import MiniSearch from 'minisearch';
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { parseInput } from '../errors.js';
+import { markdownToText } from '../idea/markdown.js';
+import type { Idea } from '../idea/schema.js';
+import { processTerm } from './text.js';
+
+/**
+ * Word search and similar ideas over one portal's ideas. Every write that changes an idea's
+ * text or visibility appends an entry to the portal's search log, in the same transaction as the
+ * idea; a search first applies the log entries it has not seen (usually none: one Query), then
+ * searches an in-memory MiniSearch index kept per portal and per process. So a search always
+ * sees the searcher's own last write. docs/architecture.md gives the costs and the next steps.
+ */
+interface Doc {
+  id: string;
+  title: string;
+  text: string;
+  sectionId: string;
+  status: string;
+}
+
+interface PortalIndex {
+  mini: MiniSearch<Doc>;
+  lastSk: string;
+}
+
+const indexes = new Map<string, PortalIndex>();
+
+const newIndex = () =>
+  new MiniSearch<Doc>({
+    fields: ['title', 'text'],
+    storeFields: ['title', 'sectionId', 'status'],
+    processTerm,
+    searchOptions: { boost: { title: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'OR' },
+  });
+
+/** The log entry written with an idea: what the index needs, and whether the idea is visible. */
+export function searchLogItem(tenantId: string, idea: Idea, nonce: string) {
+  return {
+    ...keys.searchLogEntry(tenantId, idea.updatedAt, idea.id, nonce),
+    ideaId: idea.id,
+    title: idea.title,
+    text: markdownToText(idea.body).slice(0, 4000),
+    sectionId: idea.sectionId,
+    status: idea.status,
+    visible: !idea.deleted && !idea.moderation,
+  };
+}
+
+async function freshIndex(tenantId: string): Promise<PortalIndex> {
+  const index = indexes.get(tenantId) ?? { mini: newIndex(), lastSk: '' };
+  indexes.set(tenantId, index);
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        // Entries sort by time; "!" sorts before any ISO date, so an empty index reads them all.
+        KeyConditionExpression: 'pk = :pk AND sk > :last',
+        ExpressionAttributeValues: { ':pk': keys.searchLog(tenantId), ':last': index.lastSk || '!' },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const entry of page.Items ?? []) {
+      const id = String(entry.ideaId);
+      if (index.mini.has(id)) index.mini.discard(id);
+      if (entry.visible) index.mini.add({ id, title: String(entry.title), text: String(entry.text), sectionId: String(entry.sectionId), status: String(entry.status) });
+      index.lastSk = String(entry.sk);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return index;
+}
+
+export const SearchIdeas = z.object({
+  q: z.string().trim().min(2, 'At least 2 characters.').max(200),
+  sectionId: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  sectionId: string;
+  status: string;
+  score: number;
+}
+
+/** Ideas of this portal matching the words, best first (accents folded, word stems, a typo tolerated). */
+export async function searchIdeas(ctx: Ctx, input: z.input<typeof SearchIdeas>): Promise<SearchHit[]> {
+  const { q, sectionId, limit } = parseInput(SearchIdeas, input);
+  const { mini } = await freshIndex(ctx.tenant.id);
+  return mini
+    .search(q, sectionId ? { filter: (r) => r.sectionId === sectionId } : {})
+    .slice(0, limit)
+    .map((r) => ({ id: r.id as string, title: r.title as string, sectionId: r.sectionId as string, status: r.status as string, score: r.score }));
+}
+
+export const SimilarIdeas = z.object({ title: z.string().trim().min(3, 'At least 3 characters.').max(140) });
+
+/** Up to five existing ideas close to a title being typed, so the member can vote instead of posting a duplicate. */
+export async function similarIdeas(ctx: Ctx, input: z.input<typeof SimilarIdeas>): Promise<SearchHit[]> {
+  const { title } = parseInput(SimilarIdeas, input);
+  const { mini } = await freshIndex(ctx.tenant.id);
+  const hits = mini.search(title, { combineWith: 'OR', prefix: true, fuzzy: 0.2 });
+  const best = hits[0]?.score ?? 0;
+  // Weak matches on a single common word are noise: keep those at least a third of the best.
+  return hits
+    .filter((r) => r.score >= best / 3)
+    .slice(0, 5)
+    .map((r) => ({ id: r.id as string, title: r.title as string, sectionId: r.sectionId as string, status: r.status as string, score: r.score }));
+}
+
+/** Forgets the in-memory indexes (tests and the benchmark measure a cold build with it). */
+export function dropSearchIndexes() {
+  indexes.clear();
+}
