@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
@@ -90,4 +90,38 @@ export async function deleteMe(ctx: Ctx): Promise<void> {
   if (!written.ok) {
     throw new DomainError('last_owner', 409, 'The last owner of a portal cannot delete their account; make someone else owner first.');
   }
+}
+
+interface ActivityItem {
+  key: string;
+  ideaId: string;
+  label: string;
+  at: string;
+}
+
+/** The signed-in member's ideas, comments, votes and follows, newest first, for their profile (50 of each). */
+export async function myActivity(ctx: Ctx): Promise<Record<'ideas' | 'comments' | 'votes' | 'follows', ActivityItem[]>> {
+  const member = await currentMember(ctx);
+  const collect = async (kind: string, toItem: (item: Record<string, unknown>) => ActivityItem) => {
+    const items: ActivityItem[] = [];
+    for await (const item of ownedItems(ctx, member.id, kind)) items.push(toItem(item));
+    return items.reverse().slice(0, 50);
+  };
+  const [ideas, comments, votes, follows] = await Promise.all([
+    collect('IDEA', (i) => ({ key: String(i.id), ideaId: String(i.id), label: String(i.title), at: String(i.createdAt) })),
+    collect('COMMENT', (i) => ({ key: String(i.id), ideaId: String(i.ideaId), label: String(i.body).slice(0, 120), at: String(i.createdAt) })),
+    collect('VOTE', (i) => ({ key: String(i.ideaId), ideaId: String(i.ideaId), label: Number(i.value) > 0 ? '+1' : '−1', at: String(i.votedAt) })),
+    collect('FOLLOW', (i) => ({ key: String(i.ideaId), ideaId: String(i.ideaId), label: '', at: String(i.followedAt) })),
+  ]);
+  // Votes and follows name their ideas: one BatchGet of the titles (at most 100 keys).
+  const ids = [...new Set([...votes, ...follows].map((i) => i.ideaId))];
+  const titles = new Map<string, string>();
+  if (ids.length) {
+    const { Responses } = await db().send(
+      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: ids.map((id) => keys.idea(ctx.tenant.id, id)), ProjectionExpression: 'id, title' } } }),
+    );
+    for (const item of Responses?.[tableName()] ?? []) titles.set(String(item.id), String(item.title));
+  }
+  const named = (i: ActivityItem) => ({ ...i, label: [titles.get(i.ideaId) ?? '…', i.label].filter(Boolean).join(' · ') });
+  return { ideas, comments, votes: votes.map(named), follows: follows.map(named) };
 }

@@ -1,15 +1,22 @@
 import { error } from '@sveltejs/kit';
 import { can } from '$core/authz';
+import { unreadCount } from '$core/notify/index';
 import { publicConfig } from '$core/tenant/index';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals }) => {
   const { site, lang } = locals;
   if (site.kind === 'unknown') error(404, { message: site.host, code: 'tenant_not_found' });
   const actor = site.kind === 'tenant' ? site.ctx.actor : undefined;
   const me =
     actor?.kind === 'member'
-      ? { displayName: actor.displayName ?? '', role: actor.role, verified: actor.verified ?? false, team: can(actor, 'members.list') }
+      ? {
+          displayName: actor.displayName ?? '',
+          role: actor.role,
+          verified: actor.verified ?? false,
+          team: can(actor, 'members.list'),
+          unread: site.kind === 'tenant' ? await unreadCount(site.ctx) : 0,
+        }
       : null;
   return { lang, me, portal: site.kind === 'tenant' ? publicConfig(site.tenant) : null };
 };

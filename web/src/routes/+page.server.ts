@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { DomainError } from '$core/errors';
-import { IdeaSort, listIdeasBySection } from '$core/idea/index';
+import { IdeaSort, IdeaStatus, listIdeasBySection } from '$core/idea/index';
+import { searchIdeas } from '$core/search/index';
 import { listPublicPortals, localized } from '$core/tenant/index';
 import { config } from '$core/config';
 import type { PageServerLoad } from './$types';
@@ -28,9 +29,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const sectionId = url.searchParams.get('section') ?? open[0]?.id ?? '';
   const sortParam = IdeaSort.safeParse(url.searchParams.get('sort') ?? 'top');
   const sort = sortParam.success ? sortParam.data : 'top';
+  const q = url.searchParams.get('q')?.trim() ?? '';
+  const status = IdeaStatus.safeParse(url.searchParams.get('status'));
+  const filters = { categoryId: url.searchParams.get('category') || undefined, status: status.success ? status.data : undefined };
   try {
-    const page = await listIdeasBySection(site.ctx, { sectionId, sort, cursor: url.searchParams.get('cursor') ?? undefined });
-    return { view: 'portal' as const, sectionId, sort, ideas: page.items, next: page.cursor, paged: url.searchParams.has('cursor') };
+    const results = q.length >= 2 ? await searchIdeas(site.ctx, { q }) : null;
+    const page = await listIdeasBySection(site.ctx, { sectionId, sort, ...filters, cursor: url.searchParams.get('cursor') ?? undefined });
+    return {
+      view: 'portal' as const, sectionId, sort, filters, q, results,
+      ideas: page.items, next: page.cursor, paged: url.searchParams.has('cursor'),
+    };
   } catch (e) {
     if (e instanceof DomainError && e.status < 500) error(e.status, { message: e.message, code: e.code });
     throw e;

@@ -30,6 +30,19 @@ const FR: Record<string, string> = {
     'Cette invitation a été envoyée à une autre adresse ; connectez-vous avec celle-ci.',
   'This portal does not offer this language.': 'Ce portail ne propose pas cette langue.',
   'Nothing to change.': 'Rien à changer.',
+  'At least 8 characters.': 'Au moins 8 caractères.',
+  'At least 20 characters.': 'Au moins 20 caractères.',
+  'At least 2 characters.': 'Au moins 2 caractères.',
+  'At most 140 characters.': 'Au plus 140 caractères.',
+  'At most 5,000 characters.': 'Au plus 5 000 caractères.',
+  'At most 10,000 characters.': 'Au plus 10 000 caractères.',
+  'Confirm your e-mail address first: we sent you a link.': 'Confirmez d’abord votre adresse e-mail : nous vous avons envoyé un lien.',
+  'Others have voted or commented: the idea can no longer be edited.': 'D’autres ont voté ou commenté : l’idée ne peut plus être modifiée.',
+  'Replies go one level deep.': 'Les réponses ne vont qu’à un niveau.',
+  'This portal only takes votes for ideas.': 'Ce portail ne prend que des votes pour.',
+  'Not a category of this section.': 'Ce n’est pas une catégorie de cette rubrique.',
+  'An attachment is not a finished upload of yours.': 'Une pièce jointe n’est pas un envoi terminé de votre part.',
+  'At most 5 attachments.': 'Au plus 5 pièces jointes.',
 };
 
 export function translateError(message: string, lang: Lang): string {

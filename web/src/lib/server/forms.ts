@@ -17,22 +17,27 @@ export function portalCtx(locals: App.Locals): Ctx {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function formFields(request: Request): Promise<any> {
-  const data = await request.formData();
+  return fieldsOf(await request.formData());
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function fieldsOf(data: FormData): any {
   return Object.fromEntries([...data].filter(([, v]) => typeof v === 'string'));
 }
 
 /**
  * Runs a core call for a form action: a DomainError becomes `fail(status)` with its message and
- * field errors in the reader's language, and the values typed (never passwords) to fill the form again.
+ * field errors in the reader's language, and the values typed (never passwords) to fill the form again;
+ * `tag` names the form, where a page has several.
  */
-export async function attempt<T>(lang: Lang, values: Record<string, string>, run: () => Promise<T>) {
+export async function attempt<T>(lang: Lang, values: Record<string, string>, run: () => Promise<T>, tag: { form?: string } = {}) {
   try {
     return { ok: true as const, value: await run() };
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     const fields = Object.fromEntries(Object.entries(e.fields ?? {}).map(([k, v]) => [k, translateError(v, lang)]));
     const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !/password|current|token/i.test(k)));
-    return { ok: false as const, failure: fail(e.status, { code: e.code, message: translateError(e.message, lang), fields, values: kept }) };
+    return { ok: false as const, failure: fail(e.status, { ...tag, code: e.code, message: translateError(e.message, lang), fields, values: kept }) };
   }
 }
 

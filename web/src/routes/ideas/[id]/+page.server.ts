@@ -1,18 +1,74 @@
-import { error } from '@sveltejs/kit';
-import { listComments } from '$core/comment/index';
+import { error, redirect } from '@sveltejs/kit';
+import { addComment, deleteComment, editComment, listComments } from '$core/comment/index';
 import { DomainError } from '$core/errors';
-import { getIdea } from '$core/idea/index';
-import type { PageServerLoad } from './$types';
+import { flag } from '$core/flag/index';
+import { isFollowing, setFollow } from '$core/follow/index';
+import { deleteIdea, getIdea } from '$core/idea/index';
+import { renderMarkdown } from '$core/idea/markdown';
+import { castVote, getMyVote } from '$core/vote/index';
+import { attempt, formFields, portalCtx } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-  if (locals.site.kind !== 'tenant') error(404, 'Not found');
-  const ctx = locals.site.ctx;
+  const ctx = portalCtx(locals);
   try {
     const idea = await getIdea(ctx, params.id);
-    const comments = await listComments(ctx, { ideaId: idea.id, cursor: url.searchParams.get('comments') ?? undefined });
-    return { idea, comments: comments.items, moreComments: comments.cursor };
+    const [comments, myVote, following] = await Promise.all([
+      listComments(ctx, { ideaId: idea.id, cursor: url.searchParams.get('comments') ?? undefined }),
+      getMyVote(ctx, idea.id),
+      isFollowing(ctx, idea.id),
+    ]);
+    return {
+      idea,
+      bodyHtml: renderMarkdown(idea.body),
+      comments: comments.items.map((c) => ({ ...c, html: renderMarkdown(c.body) })),
+      moreComments: comments.cursor,
+      myVote,
+      following,
+      memberId: ctx.actor.kind === 'member' ? ctx.actor.memberId : null,
+    };
   } catch (e) {
     if (e instanceof DomainError && e.status < 500) error(e.status === 400 ? 404 : e.status, { message: e.message, code: e.code });
     throw e;
   }
+};
+
+/** Each action answers with which form it was, so the page shows the outcome next to that form. */
+const run = async (locals: App.Locals, form: string, values: Record<string, string>, fn: () => Promise<unknown>) => {
+  const result = await attempt(locals.lang, values, fn, { form });
+  return result.ok ? { form, ok: true as const } : result.failure;
+};
+
+export const actions: Actions = {
+  vote: async ({ locals, params, request }) => {
+    const values = await formFields(request);
+    return run(locals, 'vote', values, () => castVote(portalCtx(locals), { ideaId: params.id, value: Number(values.value) as 1 | -1 | 0 }));
+  },
+  follow: async ({ locals, params, request }) => {
+    const values = await formFields(request);
+    return run(locals, 'follow', values, () => setFollow(portalCtx(locals), params.id, values.following === 'true'));
+  },
+  comment: async ({ locals, params, request }) => {
+    const values = await formFields(request);
+    return run(locals, values.parentId ? `reply-${values.parentId}` : 'comment', values, () =>
+      addComment(portalCtx(locals), { ideaId: params.id, body: values.body, ...(values.parentId ? { parentId: values.parentId } : {}) }),
+    );
+  },
+  editComment: async ({ locals, request }) => {
+    const values = await formFields(request);
+    return run(locals, `edit-${values.commentId}`, values, () => editComment(portalCtx(locals), values.commentId, { body: values.body }));
+  },
+  deleteComment: async ({ locals, request }) => {
+    const values = await formFields(request);
+    return run(locals, `delete-${values.commentId}`, values, () => deleteComment(portalCtx(locals), values.commentId));
+  },
+  flag: async ({ locals, request }) => {
+    const values = await formFields(request);
+    return run(locals, `flag-${values.target}`, values, () => flag(portalCtx(locals), { target: values.target, reason: values.reason }));
+  },
+  delete: async ({ locals, params }) => {
+    const result = await attempt(locals.lang, {}, () => deleteIdea(portalCtx(locals), params.id));
+    if (!result.ok) return result.failure;
+    redirect(303, '/');
+  },
 };

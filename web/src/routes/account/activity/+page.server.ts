@@ -1,0 +1,10 @@
+import { redirect } from '@sveltejs/kit';
+import { myActivity } from '$core/identity/profile';
+import { portalCtx } from '$lib/server/forms';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const ctx = portalCtx(locals);
+  if (ctx.actor.kind !== 'member') redirect(303, '/signin?next=/account/activity');
+  return { activity: await myActivity(ctx) };
+};
