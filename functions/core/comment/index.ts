@@ -8,6 +8,7 @@ import { keys } from '../db/keys.js';
 import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { IdPattern, newId } from '../ids.js';
+import { getIdea } from '../idea/index.js';
 import { IdeaId } from '../idea/schema.js';
 import { getMemberName } from '../member/index.js';
 import { hit } from '../ratelimit.js';
@@ -138,9 +139,10 @@ export async function deleteComment(ctx: Ctx, commentId: string): Promise<void> 
   if (!written.ok) throw notFound('comment');
 }
 
-/** An idea's comments in the order they were written, from the idea's own partition. */
+/** An idea's comments in the order they were written, from the idea's own partition; only for an idea the reader may see. */
 export async function listComments(ctx: Ctx, input: z.input<typeof ListComments>) {
   const { ideaId, cursor, limit } = parseInput(ListComments, input);
+  await getIdea(ctx, ideaId);
   const query = `comments:${ideaId}`;
   const { Items = [], LastEvaluatedKey } = await db().send(
     new QueryCommand({

@@ -36,7 +36,12 @@ export async function castVote(ctx: Ctx, input: z.input<typeof CastVote>): Promi
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: voteKey, ConsistentRead: true }));
     const previous = { value: (Item?.value ?? 0) as Value, weight: (Item?.weight ?? 0) as number };
-    if (previous.value === value) return { value };
+    if (previous.value === value) {
+      // Nothing to write; still, an id this portal does not know is a 404, not a silent success.
+      const { Item: idea } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId), ProjectionExpression: 'pk' }));
+      if (!idea) throw notFound('idea');
+      return { value };
+    }
     const written = await writeAllOrNothing(voteWrites(ctx, ideaId, member.memberId, previous, value));
     if (written.ok) return { value };
     if (written.failed[1]) throw notFound('idea');
