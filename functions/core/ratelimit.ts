@@ -20,22 +20,52 @@ export type LimitScope = keyof typeof LIMITS;
  * Counts one attempt in a fixed window kept in DynamoDB (ADD is atomic; TTL cleans up) and
  * answers 429 with the seconds until the window ends once the limit is passed.
  */
-export async function hit(ctx: Ctx, scope: LimitScope, subject: string): Promise<void> {
+function window(ctx: Ctx, scope: LimitScope, subject: string) {
   const { max, windowSeconds } = LIMITS[scope];
   const now = Math.floor((ctx.now ?? new Date()).getTime() / 1000);
   const windowStart = now - (now % windowSeconds);
   const hashed = createHash('sha256').update(subject.toLowerCase()).digest('base64url').slice(0, 22);
+  return {
+    max,
+    key: keys.rateWindow(ctx.tenant.id, scope, hashed, windowStart),
+    expiresAt: windowStart + windowSeconds + 60,
+    retryAfter: windowStart + windowSeconds - now,
+  };
+}
+
+export const tooMany = (retryAfter: number) =>
+  new DomainError('rate_limited', 429, `Too many attempts; try again in ${retryAfter} seconds.`, { retryAfter: String(retryAfter) });
+
+export async function hit(ctx: Ctx, scope: LimitScope, subject: string): Promise<void> {
+  const w = window(ctx, scope, subject);
   const { Attributes } = await db().send(
     new UpdateCommand({
       TableName: tableName(),
-      Key: keys.rateWindow(ctx.tenant.id, scope, hashed, windowStart),
+      Key: w.key,
       UpdateExpression: 'ADD attempts :one SET expiresAt = :exp',
-      ExpressionAttributeValues: { ':one': 1, ':exp': windowStart + windowSeconds + 60 },
+      ExpressionAttributeValues: { ':one': 1, ':exp': w.expiresAt },
       ReturnValues: 'UPDATED_NEW',
     }),
   );
-  if ((Attributes?.attempts as number) > max) {
-    const retryAfter = windowStart + windowSeconds - now;
-    throw new DomainError('rate_limited', 429, `Too many attempts; try again in ${retryAfter} seconds.`, { retryAfter: String(retryAfter) });
-  }
+  if ((Attributes?.attempts as number) > w.max) throw tooMany(w.retryAfter);
+}
+
+/**
+ * The same count as a transaction item, for hot writes (votes): the attempt is counted with the
+ * write itself, and the whole transaction fails when the window is full (the caller answers 429
+ * with `retryAfter`). Saves a round trip on every vote.
+ */
+export function hitInTransaction(ctx: Ctx, scope: LimitScope, subject: string) {
+  const w = window(ctx, scope, subject);
+  return {
+    retryAfter: w.retryAfter,
+    item: {
+      Update: {
+        Key: w.key,
+        UpdateExpression: 'ADD attempts :one SET expiresAt = :exp',
+        ConditionExpression: 'attribute_not_exists(attempts) OR attempts < :max',
+        ExpressionAttributeValues: { ':one': 1, ':exp': w.expiresAt, ':max': w.max },
+      },
+    },
+  };
 }

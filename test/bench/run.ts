@@ -114,6 +114,9 @@ async function withLocalStack() {
     const seconds = (performance.now() - t) / 1000;
     const counted = (await getIdea(asMember(tenant, members[0]!), idea.id)).upVotes;
     record('300 concurrent votes on one idea (DynamoDB Local)', `${(300 / seconds).toFixed(0)} votes/s, counted ${counted}/300`);
+
+    const { apiLoad } = await import('./api-load.js');
+    await apiLoad(record);
   } finally {
     await stack.stop();
     rmSync(s3Dir, { recursive: true, force: true });

@@ -55,14 +55,15 @@ export function searchLogItem(tenantId: string, idea: Idea, nonce: string) {
 async function freshIndex(tenantId: string): Promise<PortalIndex> {
   const index = indexes.get(tenantId) ?? { mini: newIndex(), lastSk: '' };
   indexes.set(tenantId, index);
+  // Entries sort by time; "!" sorts before any ISO date, so an empty index reads them all.
+  const from = index.lastSk || '!';
   let start: Record<string, unknown> | undefined;
   do {
     const page = await db().send(
       new QueryCommand({
         TableName: tableName(),
-        // Entries sort by time; "!" sorts before any ISO date, so an empty index reads them all.
-        KeyConditionExpression: 'pk = :pk AND sk > :last',
-        ExpressionAttributeValues: { ':pk': keys.searchLog(tenantId), ':last': index.lastSk || '!' },
+        KeyConditionExpression: 'pk = :pk AND sk > :from',
+        ExpressionAttributeValues: { ':pk': keys.searchLog(tenantId), ':from': from },
         ConsistentRead: true,
         ExclusiveStartKey: start,
       }),

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { requireContributor } from '../authz.js';
 import type { Ctx } from '../context.js';
-import { hit } from '../ratelimit.js';
+import { hitInTransaction, tooMany } from '../ratelimit.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { writeAllOrNothing } from '../db/transact.js';
@@ -28,24 +28,29 @@ const MAX_ATTEMPTS = 5;
 export async function castVote(ctx: Ctx, input: z.input<typeof CastVote>): Promise<{ value: Value }> {
   const member = requireContributor(ctx);
   const { ideaId, value } = parseInput(CastVote, input);
-  await hit(ctx, 'write:account', member.memberId);
   if (value === -1 && ctx.tenant.votingMode !== 'updown') {
     throw new DomainError('downvotes_disabled', 400, 'This portal only takes votes for ideas.', { value: 'up only' });
   }
   const voteKey = keys.vote(ctx.tenant.id, ideaId, member.memberId);
+  // Most votes are a member's first on the idea: try that without reading, read only if it was not.
+  let previous = value === 0 ? undefined : { value: 0 as Value, weight: 0 };
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: voteKey, ConsistentRead: true }));
-    const previous = { value: (Item?.value ?? 0) as Value, weight: (Item?.weight ?? 0) as number };
+    if (!previous) {
+      const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: voteKey, ConsistentRead: true }));
+      previous = { value: (Item?.value ?? 0) as Value, weight: (Item?.weight ?? 0) as number };
+    }
     if (previous.value === value) {
       // Nothing to write; still, an id this portal does not know is a 404, not a silent success.
       const { Item: idea } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId), ProjectionExpression: 'pk' }));
       if (!idea) throw notFound('idea');
       return { value };
     }
-    const written = await writeAllOrNothing(voteWrites(ctx, ideaId, member.memberId, previous, value));
+    const limit = hitInTransaction(ctx, 'write:account', member.memberId);
+    const written = await writeAllOrNothing([...voteWrites(ctx, ideaId, member.memberId, previous, value), limit.item]);
     if (written.ok) return { value };
+    if (written.failed[2]) throw tooMany(limit.retryAfter);
     if (written.failed[1]) throw notFound('idea');
-    // Otherwise the member's vote changed between our read and our write: read it again.
+    previous = undefined; // the member's vote was not what we assumed or read: read it again
   }
   throw new DomainError('vote_conflict', 409, 'Your vote changed elsewhere at the same time; try again.');
 }

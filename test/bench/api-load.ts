@@ -1,0 +1,160 @@
+import { BatchWriteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { system, type Ctx } from '../../functions/core/context.js';
+import { db, tableName } from '../../functions/core/db/client.js';
+import { keys } from '../../functions/core/db/keys.js';
+import { newId } from '../../functions/core/ids.js';
+import { createSession } from '../../functions/core/identity/sessions.js';
+import { getIdea, ideaIndexKeys, submitIdea, type Idea } from '../../functions/core/idea/index.js';
+import { trendWeight } from '../../functions/core/idea/scores.js';
+import { createMember } from '../../functions/core/member/index.js';
+import { dropSearchIndexes, searchIdeas, searchLogItem } from '../../functions/core/search/index.js';
+import { resolveHost } from '../../functions/core/tenant/index.js';
+import { freePort } from '../../functions/local/ports.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { root } from '../../infra/bundle.js';
+import { makeTenant } from '../support/tenants.js';
+import { call } from './http.js';
+import { fmt, runLoad, type LoadResult } from './load.js';
+
+type Recorder = (what: string, value: string, target?: string) => void;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+/** Writes `count` published ideas (and their search log entries) straight into the table, 25 per batch. */
+async function bulkIdeas(tenantId: string, count: number, withSearchLog: boolean) {
+  const words = ['cup', 'coffee', 'charge', 'battery', 'seat', 'app', 'order', 'music', 'light', 'recycle', 'price', 'delivery', 'garden', 'bike', 'card'];
+  const items: Record<string, unknown>[] = [];
+  const start = Date.UTC(2026, 0, 1);
+  for (let i = 0; i < count; i++) {
+    const at = new Date(start + i * 60_000).toISOString();
+    const idea: Idea = {
+      id: newId(start + i * 60_000), sectionId: 'product', title: `Idea ${i} about ${words[i % 15]} and ${words[(i * 7) % 15]}`,
+      body: `Body ${i}: more ${words[(i * 3) % 15]} for everyone.`, lang: 'en', authorId: 'bench', authorName: 'Bench', status: 'new', tags: [],
+      attachments: [], upVotes: i % 50, downVotes: 0, commentCount: 0, followerCount: 0, createdAt: at, updatedAt: at,
+    };
+    items.push({ ...keys.idea(tenantId, idea.id), ...idea, ...ideaIndexKeys(tenantId, idea), topScore: idea.upVotes, trendScore: trendWeight(new Date(at)) });
+    if (withSearchLog) items.push(searchLogItem(tenantId, idea, String(i)));
+  }
+  const batches: Record<string, unknown>[][] = [];
+  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+  await runLoad({
+    concurrency: 8,
+    total: batches.length,
+    fn: async (b) => {
+      let pending = batches[b]!.map((Item) => ({ PutRequest: { Item } }));
+      while (pending.length) {
+        const res = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
+        pending = (res.UnprocessedItems?.[tableName()] ?? []) as typeof pending;
+      }
+    },
+  });
+}
+
+/** The web server as its own process (the same code `npm start` serves with), so its memory is its own. */
+async function serverProcess(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/serve.ts'], {
+    cwd: root, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => String(chunk).includes('serving on') && resolve());
+    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return child;
+}
+
+/** The peak resident memory of a process, from the kernel (VmHWM). */
+const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+
+export async function apiLoad(record: Recorder) {
+  const port = await freePort();
+  const server = await serverProcess(port);
+  try {
+    const site = await resolveHost('cafe.localhost');
+    if (site.kind !== 'tenant') throw new Error('seed the demo portals first');
+    const cafe = site.tenant;
+    const host = `cafe.localhost:${port}`;
+    const CONCURRENCY = 16;
+
+    // Listing a section: the API over HTTP against the same Query issued raw.
+    const listPath = '/api/sections/product/ideas?sort=top&limit=20';
+    await runLoad({ concurrency: 4, total: 100, fn: () => call(port, { host, path: listPath }) });
+    const rawQuery = () =>
+      db().send(new QueryCommand({
+        TableName: tableName(), IndexName: 'bySectionTop', KeyConditionExpression: 'sectionKey = :s',
+        ExpressionAttributeValues: { ':s': keys.sectionKey(cafe.id, 'product') }, ScanIndexForward: false, Limit: 20,
+      }));
+    const rawList = await runLoad({ concurrency: CONCURRENCY, total: 2000, fn: rawQuery });
+    const apiList = await runLoad({ concurrency: CONCURRENCY, total: 2000, fn: () => call(port, { host, path: listPath }) });
+    record(`raw Query (bySectionTop, 20 items), ${CONCURRENCY} concurrent`, fmt(rawList));
+    record(`GET /api/sections/product/ideas over HTTP, ${CONCURRENCY} concurrent`, fmt(apiList));
+    record('list API vs raw: p50 ratio / throughput ratio', `${ratio(apiList.p50, rawList.p50)} / ${ratio(apiList.rps, rawList.rps)}`, 'p50 ≤ 1.5×, throughput ≥ 0.67×');
+
+    // Voting: the API (session, rate limit, vote read, transaction) against the bare transaction.
+    const tenant = await makeTenant({ requireVerifiedEmail: false });
+    const sys: Ctx = { tenant, actor: system };
+    const author = await createMember(sys, { email: 'author@bench.test', displayName: 'Author', lang: 'en' });
+    const ideas = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+      submitIdea({ tenant, actor: { kind: 'member', memberId: author.id, role: 'member', verified: true } }, { sectionId: 'product', title: `Vote target number ${i}`, body: 'An idea to vote for in the benchmark.' })));
+    const members = await runMembers(sys, 1000);
+    const cookies = await Promise.all(members.slice(0, 500).map(async (m) => `sid=${await createSession(tenant.id, m)}`));
+    const vhost = `${tenant.slug}.localhost:${port}`;
+    const apiVote: LoadResult = await runLoad({
+      concurrency: CONCURRENCY, total: 500,
+      fn: (i) => call(port, { host: vhost, method: 'PUT', path: `/api/ideas/${ideas[i % 10]!.id}/vote`, body: { value: 1 }, cookie: cookies[i] }),
+    });
+    const rawVote: LoadResult = await runLoad({
+      concurrency: CONCURRENCY, total: 500,
+      fn: (i) => {
+        const memberId = members[500 + i]!;
+        const ideaId = ideas[i % 10]!.id;
+        return db().send(new TransactWriteCommand({ TransactItems: [
+          { Put: { TableName: tableName(), Item: { ...keys.vote(tenant.id, ideaId, memberId), ideaId, memberId, value: 1 }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Update: { TableName: tableName(), Key: keys.idea(tenant.id, ideaId), UpdateExpression: 'ADD upVotes :one, topScore :one', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': 1 } } },
+        ] }));
+      },
+    });
+    const counted = (await Promise.all(ideas.map((i) => getIdea(sys, i.id)))).reduce((sum, i) => sum + i.upVotes, 0);
+    record(`raw TransactWriteItems (vote + counts), ${CONCURRENCY} concurrent`, fmt(rawVote));
+    record(`PUT /api/ideas/:id/vote over HTTP, ${CONCURRENCY} concurrent`, fmt(apiVote));
+    record('vote API vs raw throughput; votes counted', `${ratio(apiVote.rps, rawVote.rps)}; ${counted}/1000`, '≥ 0.9×, exact');
+
+    // A portal of 100,000 ideas lists a page as fast as one of 100.
+    const small = await makeTenant();
+    const big = await makeTenant();
+    const seedStart = performance.now();
+    await bulkIdeas(small.id, 100, false);
+    await bulkIdeas(big.id, 100_000, true);
+    record('bulk-load 100,000 ideas + search log into DynamoDB Local', `${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
+    const page = (t: typeof small) => () => call(port, { host: `${t.slug}.localhost:${port}`, path: listPath });
+    await runLoad({ concurrency: 4, total: 50, fn: page(big) });
+    const smallList = await runLoad({ concurrency: CONCURRENCY, total: 1000, fn: page(small) });
+    const bigList = await runLoad({ concurrency: CONCURRENCY, total: 1000, fn: page(big) });
+    record('list a page: portal of 100 ideas', fmt(smallList));
+    record('list a page: portal of 100,000 ideas', fmt(bigList));
+    record('100,000 vs 100 ideas: p50 ratio', ratio(bigList.p50, smallList.p50), '≤ 1.2×');
+    record('peak RSS of the server process through these loads', `${(peakRss(server.pid!) / 2 ** 20).toFixed(0)} MB`, '≤ 300 MB');
+
+    // The search index of a 100,000-idea portal: cold build from the log, and its memory.
+    dropSearchIndexes();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    await searchIdeas({ tenant: big, actor: system }, { q: 'coffee battery' });
+    const buildMs = performance.now() - t0;
+    const heapAfter = process.memoryUsage().heapUsed;
+    record('search index of 100,000 ideas: cold build from the search log', `${(buildMs / 1000).toFixed(1)} s, heap +${((heapAfter - heapBefore) / 2 ** 20).toFixed(0)} MB`);
+    const t1 = performance.now();
+    await searchIdeas({ tenant: big, actor: system }, { q: 'garden bike' });
+    record('search on the warm index of 100,000 ideas', `${(performance.now() - t1).toFixed(1)} ms`);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+async function runMembers(ctx: Ctx, count: number): Promise<string[]> {
+  const ids: string[] = new Array(count);
+  await runLoad({
+    concurrency: 16, total: count,
+    fn: async (i) => (ids[i] = (await createMember(ctx, { email: `voter${i}@bench.test`, displayName: `Voter ${i}`, lang: 'en' })).id),
+  });
+  return ids;
+}
