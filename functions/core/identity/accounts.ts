@@ -10,7 +10,7 @@ import { getMember, getMemberByEmail, insertMember, profileOf, type Member, type
 import { hit } from '../ratelimit.js';
 import { decoyHash, hashPassword, verifyPassword } from './password.js';
 import { ChangePassword, EmailOnly, ResetPassword, SignIn, SignUp, TokenOnly } from './schema.js';
-import { createSession, endAllSessions, endSession } from './sessions.js';
+import { createSession, endAllSessions, endSession, forgetMemberSessions } from './sessions.js';
 import { consumeToken, issueToken, type TokenKind } from './tokens.js';
 
 const address = (ctx: Ctx) => ctx.request?.address ?? 'unknown';
@@ -49,6 +49,7 @@ export async function signUp(ctx: Ctx, input: z.input<typeof SignUp>): Promise<S
 }
 
 async function markVerified(ctx: Ctx, memberId: string) {
+  forgetMemberSessions(ctx.tenant.id, memberId);
   await db().send(
     new UpdateCommand({
       TableName: tableName(),

@@ -29,11 +29,33 @@ export async function createSession(tenantId: string, memberId: string, now = ne
 }
 
 /**
+ * Resolved sessions are kept a few seconds per process, so a burst of requests (votes during an
+ * event) does not read the session and the member again each time. Ending sessions or changing
+ * a member forgets them here at once; another Lambda instance may honour a revoked session for
+ * at most CACHE_MS (see docs/architecture.md).
+ */
+const CACHE_MS = 5_000;
+const cache = new Map<string, { actor: Actor; memberId: string; until: number }>();
+
+export function forgetMemberSessions(tenantId: string, memberId: string) {
+  for (const [key, entry] of cache) if (entry.memberId === memberId && key.startsWith(`${tenantId}:`)) cache.delete(key);
+}
+
+/**
  * The actor behind a session cookie of this tenant: a visitor when the token is unknown,
  * expired (TTL deletion can lag), of another tenant, or its member is gone.
  */
 export async function actorFromSession(tenantId: string, token: string | undefined, now = new Date()): Promise<Actor> {
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return { kind: 'visitor' };
+  const cacheKey = `${tenantId}:${hashSecret(token)}`;
+  const hit = cache.get(cacheKey);
+  if (hit && hit.until > Date.now()) return hit.actor;
+  const actor = await readSession(tenantId, token, now);
+  if (actor.kind === 'member') cache.set(cacheKey, { actor, memberId: actor.memberId, until: Date.now() + CACHE_MS });
+  return actor;
+}
+
+async function readSession(tenantId: string, token: string, now: Date): Promise<Actor> {
   const { Item: session } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.session(tenantId, hashSecret(token)) }));
   if (!session || (session.expiresAt as number) <= Math.floor(now.getTime() / 1000)) return { kind: 'visitor' };
   const { Item: member } = await db().send(
@@ -44,11 +66,13 @@ export async function actorFromSession(tenantId: string, token: string | undefin
 }
 
 export async function endSession(tenantId: string, token: string): Promise<void> {
+  cache.delete(`${tenantId}:${hashSecret(token)}`);
   await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.session(tenantId, hashSecret(token)) }));
 }
 
 /** Every session of a member, from the owner index, deleted in batches of 25. */
 export async function endAllSessions(tenantId: string, memberId: string): Promise<number> {
+  forgetMemberSessions(tenantId, memberId);
   let count = 0;
   let start: Record<string, unknown> | undefined;
   do {

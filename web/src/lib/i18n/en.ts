@@ -210,6 +210,9 @@ export const en = {
   'activity.follows': 'Ideas I follow',
   'activity.none': 'Nothing yet.',
   'nav.activity': 'My activity',
+  'idea.edit': 'Edit my idea',
+  'idea.cancel': 'Cancel',
+  'comments.flag': 'Report this comment',
   'footer.poweredBy': 'Idea portal',
 } satisfies Record<string, Message>;
 

@@ -209,5 +209,8 @@ export const fr: Record<MessageKey, Message> = {
   'activity.follows': 'Idées suivies',
   'activity.none': 'Rien pour l’instant.',
   'nav.activity': 'Mon activité',
+  'idea.edit': 'Modifier mon idée',
+  'idea.cancel': 'Annuler',
+  'comments.flag': 'Signaler ce commentaire',
   'footer.poweredBy': 'Portail d’idées',
 };
