@@ -38,7 +38,7 @@ export class PortalStack extends Stack {
       CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
     };
     const api = createHandler(this, 'Api', 'api', environment, 1024);
-    const uploadsApi = createHandler(this, 'Uploads', 'uploads', environment, 512);
+    const uploadsApi = createHandler(this, 'UploadsApi', 'uploads', environment, 512);
     const web = createHandler(this, 'Web', 'web', environment, 1536);
     const stream = createHandler(this, 'Stream', 'stream', environment, 512);
     // The notification fan-out reads the table's stream; a failing batch is retried, then skipped.

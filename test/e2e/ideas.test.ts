@@ -97,7 +97,7 @@ describe('ideas in Chromium', () => {
     await noViolations(ann);
     await ann.close();
     await bob.close();
-  });
+  }, 120_000);
 
   it('in English, by keyboard: find ideas by words, post one, and vote for it', async () => {
     const tenant = await makeTenant({ defaultLang: 'en', languages: ['en', 'fr'] });
@@ -119,5 +119,5 @@ describe('ideas in Chromium', () => {
     expect(await page.locator('section[aria-labelledby="results-heading"]').textContent()).toContain('Quiet hour without music');
     await noViolations(page);
     await page.close();
-  });
+  }, 120_000);
 });

@@ -81,7 +81,7 @@ describe('accounts in Chromium', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain('You are signed out');
     await expectAccessible(page);
     await page.close();
-  });
+  }, 120_000);
 
   it('in English: sign up, account page, sign-in link by e-mail, phone-sized', async () => {
     const tenant = await makeTenant({ defaultLang: 'en', languages: ['en', 'fr'] });
@@ -107,5 +107,5 @@ describe('accounts in Chromium', () => {
     await page.waitForURL(`${base}/`);
     expect(await page.getByRole('navigation', { name: 'Account menu' }).textContent()).toContain('Sam');
     await page.close();
-  });
+  }, 120_000);
 });

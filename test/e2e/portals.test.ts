@@ -48,7 +48,7 @@ describe('the two demo portals in Chromium', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/cafe-home.png` });
     await page.close();
-  });
+  }, 120_000);
 
   it('motors is English first, in other colours, with other ideas', async () => {
     const page = await open(`http://motors.localhost:${port}/`);
@@ -60,7 +60,7 @@ describe('the two demo portals in Chromium', () => {
     expect(ideas).not.toContain('gobelets');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 
   it('switches language, sorts, and opens an idea with its comments, by keyboard', async () => {
     const page = await open(`http://cafe.localhost:${port}/`);
@@ -84,14 +84,14 @@ describe('the two demo portals in Chromium', () => {
     await expect(page.getByRole('heading', { name: 'Comments' }).count()).resolves.toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 
   it('fits a phone screen without sideways scrolling', async () => {
     const page = await open(`http://motors.localhost:${port}/?section=experience`, { width: 375, height: 740 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: `${shots}/motors-phone.png`, fullPage: false });
     await page.close();
-  });
+  }, 120_000);
 
   it('lists both portals on the platform page, and answers 404 for an unknown portal', async () => {
     const page = await open(`http://localhost:${port}/`);
@@ -103,5 +103,5 @@ describe('the two demo portals in Chromium', () => {
     expect(missing?.status()).toBe(404);
     expect(await page.textContent('h1')).toContain('no portal');
     await page.close();
-  });
+  }, 120_000);
 });

@@ -62,6 +62,6 @@ describe('CDK stack (synthesized offline)', () => {
   });
 
   it('feeds the table stream to the notification fan-out', () => {
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { StartingPosition: 'TRIM_HORIZON', BisectBatchOnFailure: true });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { StartingPosition: 'TRIM_HORIZON', BisectBatchOnFunctionError: true });
   });
 });
