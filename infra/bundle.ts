@@ -9,6 +9,7 @@ export const BUNDLES = {
   api: 'functions/handlers/api.ts',
   uploads: 'functions/handlers/uploads.ts',
   stream: 'functions/handlers/stream.ts',
+  schedule: 'functions/handlers/schedule.ts',
   web: 'functions/handlers/web.ts',
 } as const;
 

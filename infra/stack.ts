@@ -1,4 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Rule, Schedule as EventSchedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -43,7 +45,10 @@ export class PortalStack extends Stack {
     const stream = createHandler(this, 'Stream', 'stream', environment, 512);
     // The notification fan-out reads the table's stream; a failing batch is retried, then skipped.
     stream.fn.addEventSource(new DynamoEventSource(table, { startingPosition: StartingPosition.TRIM_HORIZON, batchSize: 100, retryAttempts: 3, bisectBatchOnError: true }));
-    for (const { fn } of [api, uploadsApi, web, stream]) {
+    const schedule = createHandler(this, 'Schedule', 'schedule', environment, 512);
+    // The weekly digest, Monday 07:00 UTC.
+    new Rule(this, 'WeeklyDigest', { schedule: EventSchedule.cron({ weekDay: 'MON', hour: '7', minute: '0' }), targets: [new LambdaFunction(schedule.fn)] });
+    for (const { fn } of [api, uploadsApi, web, stream, schedule]) {
       table.grantReadWriteData(fn);
       uploads.grantReadWrite(fn, 'tenants/*');
       // E-mail from the platform's verified SES domain identity (created outside this stack).

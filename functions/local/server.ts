@@ -1,7 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { app } from '../api/full.js';
+import { sendAllDigests } from '../core/notify/digest.js';
 import { serveOutbox } from './outbox.js';
+
+/** Local only: `curl -X POST localhost:3000/_jobs/digest` sends this week's digests now (AWS runs them weekly). */
+async function runDigestNow(res: ServerResponse) {
+  const sent = await sendAllDigests();
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify({ sent }));
+}
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -17,6 +25,7 @@ export async function startWebServer(port: number): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.url === '/api' || req.url?.startsWith('/api/')) return void api(req, res);
     if (req.url?.startsWith('/_outbox')) return void serveOutbox(req, res);
+    if (req.url === '/_jobs/digest' && req.method === 'POST') return void runDigestNow(res);
     req.headers['x-forwarded-proto'] = 'http';
     kit(req, res, () => {
       res.statusCode = 404;

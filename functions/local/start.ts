@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, DEMO_PORTALS, demoAccounts, seedIfEmpty } from './seed/i
 import { startWebServer } from './server.js';
 import { startLocalStack } from './stack.js';
 import { startStreamPoller } from './streams.js';
+import { sendAllDigests } from '../core/notify/digest.js';
 
 /** `npm start`: the whole portal on this machine, data under .data/, stopped cleanly by Ctrl-C. */
 async function main() {
@@ -19,6 +20,10 @@ async function main() {
   process.env.PORTAL_URL ??= `http://{slug}.${process.env.PLATFORM_DOMAIN}:${port}`;
   const seeded = await seedIfEmpty();
   const streams = await startStreamPoller();
+  // Scheduled jobs run in-process locally: the weekly digest, checked every hour (a marker per week prevents repeats).
+  const digests = setInterval(() => {
+    if (new Date().getUTCDay() === 1) sendAllDigests().catch((e) => console.error('digest:', (e as Error).message));
+  }, 3600_000);
   const server = await startWebServer(port);
 
   const domain = process.env.PLATFORM_DOMAIN;
@@ -42,6 +47,7 @@ async function main() {
     console.log('Stopping…');
     server.close();
     server.closeAllConnections();
+    clearInterval(digests);
     await streams.stop();
     await stack.stop();
     process.exit(0);

@@ -9,7 +9,7 @@ import { PortalStack } from '../../infra/stack.js';
 let template: Template;
 
 beforeAll(async () => {
-  await Promise.all([bundle('api'), bundle('uploads'), bundle('stream'), bundle('web')]);
+  await Promise.all([bundle('api'), bundle('uploads'), bundle('stream'), bundle('schedule'), bundle('web')]);
   const app = new App();
   const stack = new PortalStack(app, 'Test', { platformDomain: 'ideas.example.com', clientAssets: join(root, 'web/build/client') });
   template = Template.fromStack(stack);
@@ -41,7 +41,7 @@ describe('CDK stack (synthesized offline)', () => {
 
   it('runs the API and web handlers on a supported Node runtime, from the esbuild bundles', () => {
     const functions = template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler', Runtime: 'nodejs22.x' } });
-    expect(Object.keys(functions)).toHaveLength(4);
+    expect(Object.keys(functions)).toHaveLength(5);
     for (const fn of Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[]) {
       expect(fn.Properties.Environment.Variables).toMatchObject({ PLATFORM_DOMAIN: 'ideas.example.com', TRUST_FORWARDED_HOST: 'true' });
     }
@@ -59,6 +59,10 @@ describe('CDK stack (synthesized offline)', () => {
       }),
     });
     template.resourceCountIs('AWS::CloudFront::Function', 1);
+  });
+
+  it('runs the weekly digest on a schedule', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 7 ? * MON *)' });
   });
 
   it('feeds the table stream to the notification fan-out', () => {

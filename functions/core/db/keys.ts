@@ -26,6 +26,9 @@ export const keys = {
   }),
   /** The number of owners of a portal, kept exact so the last owner can never be removed. */
   owners: (tenantId: string) => ({ pk: t(tenantId), sk: 'OWNERS' }),
+  /** Every portal of the platform, for platform jobs (the weekly digest): the platform "owns" the tenant items. */
+  allTenants: () => 'PLATFORM#TENANTS',
+  digestMarker: (tenantId: string, memberId: string, week: string) => ({ pk: `${t(tenantId)}#M#${memberId}`, sk: `DIGEST#${week}` }),
   membersList: (tenantId: string) => `${t(tenantId)}#MEMBERS`,
 
   idea: (tenantId: string, ideaId: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: 'IDEA' }),

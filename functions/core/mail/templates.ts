@@ -26,6 +26,10 @@ export const TEMPLATES = {
     en: { subject: '{actor} replied to your comment', intro: 'Hello {name}, {actor} replied to your comment on “{idea}” on {portal}.', action: 'Read the reply', outro: 'Choose which e-mails you get in your account.' },
     fr: { subject: '{actor} a répondu à votre commentaire', intro: 'Bonjour {name}, {actor} a répondu à votre commentaire sur « {idea} » sur {portal}.', action: 'Lire la réponse', outro: 'Choisissez vos e-mails dans votre compte.' },
   },
+  digest: {
+    en: { subject: 'Your week on {portal}', intro: 'Hello {name}, {count} things happened this week on ideas you care about:', action: 'See my notifications', outro: 'You chose a weekly digest. Change it in your account.' },
+    fr: { subject: 'Votre semaine sur {portal}', intro: 'Bonjour {name}, {count} nouveautés cette semaine sur les idées qui vous intéressent :', action: 'Voir mes notifications', outro: 'Vous avez choisi un résumé par semaine. Modifiez-le dans votre compte.' },
+  },
   status: {
     en: { subject: 'News of the idea “{idea}”', intro: 'Hello {name}, the idea “{idea}” on {portal} is now: {status}.', action: 'See the answer', outro: 'You receive this because you wrote, voted for or follow this idea.' },
     fr: { subject: 'Du nouveau pour l’idée « {idea} »', intro: 'Bonjour {name}, l’idée « {idea} » sur {portal} est maintenant : {status}.', action: 'Voir la réponse', outro: 'Vous recevez ce message parce que vous avez écrit, soutenu ou suivi cette idée.' },

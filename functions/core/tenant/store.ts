@@ -36,6 +36,8 @@ export async function insertTenant(tenant: Tenant): Promise<boolean> {
         Item: {
           ...keys.tenant(tenant.id),
           ...tenant,
+          ownerKey: keys.allTenants(),
+          ownerSort: `${tenant.createdAt}#${tenant.id}`,
           ...(isPublic ? { listKey: keys.publicPortals(), listSort: `${tenant.createdAt}#${tenant.id}` } : {}),
         },
         ConditionExpression: 'attribute_not_exists(pk)',

@@ -1,0 +1,95 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config.js';
+import { system } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { sendTemplate } from '../mail/index.js';
+import { STATUS_NAMES } from '../mail/templates.js';
+import type { Member } from '../member/index.js';
+import type { Tenant } from '../tenant/schema.js';
+import { getTenantById } from '../tenant/store.js';
+import type { Notification } from './index.js';
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+async function* paged(input: ConstructorParameters<typeof QueryCommand>[0]) {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    yield* page.Items ?? [];
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+/** The ISO week a digest belongs to, e.g. 2026-W48: one digest per member and week, even if the job runs twice. */
+function weekOf(date: Date): string {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7));
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return `${d.getUTCFullYear()}-W${String(Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7)).padStart(2, '0')}`;
+}
+
+function line(n: Notification, lang: Member['lang']): string {
+  if (n.kind === 'status') return `${n.ideaTitle} → ${STATUS_NAMES[lang][n.status ?? ''] ?? n.status}`;
+  return `${n.ideaTitle} · ${n.actorName ?? ''}`;
+}
+
+/**
+ * The weekly digest of one portal: each member who chose it gets one e-mail listing their unread
+ * notifications of the last seven days (nothing when there are none). A marker item per member
+ * and week makes a second run of the same week send nothing.
+ */
+export async function sendDigests(tenant: Tenant, now = new Date()): Promise<number> {
+  const week = weekOf(now);
+  const since = new Date(now.getTime() - WEEK_MS).toISOString();
+  const origin = config().PORTAL_URL.replace('{slug}', tenant.slug);
+  let sent = 0;
+  for await (const item of paged({
+    TableName: tableName(), IndexName: 'byList', KeyConditionExpression: 'listKey = :k',
+    ExpressionAttributeValues: { ':k': keys.membersList(tenant.id) },
+  })) {
+    const member = item as Member;
+    if (member.emailPrefs !== 'digest') continue;
+    const unread: Notification[] = [];
+    for await (const n of paged({
+      TableName: tableName(), IndexName: 'byOwner', KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :u)',
+      ExpressionAttributeValues: { ':o': keys.ownerKey(tenant.id, member.id), ':u': 'NOTIF#0#' },
+    })) {
+      if (String(n.createdAt) >= since) unread.push(n as Notification);
+    }
+    if (unread.length === 0) continue;
+    try {
+      await db().send(new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.digestMarker(tenant.id, member.id, week), sentAt: now.toISOString(), expiresAt: Math.floor(now.getTime() / 1000) + 60 * 86_400 },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') continue;
+      throw error;
+    }
+    await sendTemplate({ tenant, actor: system, request: { origin, address: 'schedule' }, now }, {
+      to: member.email,
+      lang: member.lang,
+      template: 'digest',
+      link: `${origin}/notifications`,
+      params: { name: member.displayName, count: String(unread.length) },
+      items: unread.slice(0, 15).map((n) => line(n, member.lang)),
+    });
+    sent++;
+  }
+  return sent;
+}
+
+/** The weekly job over every portal (EventBridge in AWS, a timer locally). */
+export async function sendAllDigests(now = new Date()): Promise<number> {
+  let sent = 0;
+  for await (const item of paged({
+    TableName: tableName(), IndexName: 'byOwner', KeyConditionExpression: 'ownerKey = :p',
+    ExpressionAttributeValues: { ':p': keys.allTenants() },
+  })) {
+    const tenant = await getTenantById(String(item.id));
+    if (tenant) sent += await sendDigests(tenant, now);
+  }
+  return sent;
+}
