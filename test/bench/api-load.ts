@@ -6,7 +6,7 @@ import { newId } from '../../functions/core/ids.js';
 import { createSession } from '../../functions/core/identity/sessions.js';
 import { getIdea, ideaIndexKeys, submitIdea, type Idea } from '../../functions/core/idea/index.js';
 import { trendWeight } from '../../functions/core/idea/scores.js';
-import { createMember } from '../../functions/core/member/index.js';
+import { createMember, type Member } from '../../functions/core/member/index.js';
 import { dropSearchIndexes, searchIdeas, searchLogItem } from '../../functions/core/search/index.js';
 import { resolveHost } from '../../functions/core/tenant/index.js';
 import { freePort } from '../../functions/local/ports.js';
@@ -105,7 +105,7 @@ export async function apiLoad(record: Recorder) {
     const rawVote: LoadResult = await runLoad({
       concurrency: CONCURRENCY, total: 500,
       fn: (i) => {
-        const memberId = members[500 + i]!;
+        const memberId = members[500 + i]!.id;
         const ideaId = ideas[i % 10]!.id;
         return db().send(new TransactWriteCommand({ TransactItems: [
           { Put: { TableName: tableName(), Item: { ...keys.vote(tenant.id, ideaId, memberId), ideaId, memberId, value: 1 }, ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -153,11 +153,11 @@ export async function apiLoad(record: Recorder) {
   }
 }
 
-async function runMembers(ctx: Ctx, count: number): Promise<string[]> {
-  const ids: string[] = new Array(count);
+async function runMembers(ctx: Ctx, count: number): Promise<Member[]> {
+  const members: Member[] = new Array(count);
   await runLoad({
     concurrency: 16, total: count,
-    fn: async (i) => (ids[i] = (await createMember(ctx, { email: `voter${i}@bench.test`, displayName: `Voter ${i}`, lang: 'en' })).id),
+    fn: async (i) => (members[i] = await createMember(ctx, { email: `voter${i}@bench.test`, displayName: `Voter ${i}`, lang: 'en' })),
   });
-  return ids;
+  return members;
 }
