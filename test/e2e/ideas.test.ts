@@ -1,45 +1,31 @@
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { system } from '../../functions/core/context.js';
 import { submitIdea } from '../../functions/core/idea/index.js';
 import { createMember } from '../../functions/core/member/index.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
-import { freePort } from '../../functions/local/ports.js';
-import { startWebServer } from '../../functions/local/server.js';
 import { asMember, makeTenant } from '../support/tenants.js';
-import { accessibilityViolations, launchChromium } from './browser.js';
+import { accessibilityViolations } from './browser.js';
+import { useServerAndBrowser } from './server.js';
 
-let server: Server;
-let browser: Browser;
-let port: number;
 const PASSWORD = 'a long enough secret phrase';
 // A real 1x1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const XSS = '**Gras** <script>window.__xss=1</script> <img src=x onerror="window.__xss=2"> [lien](javascript:window.__xss=3)';
 
-beforeAll(async () => {
-  port = await freePort();
-  server = await startWebServer(port);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useServerAndBrowser();
 
 async function member(tenant: Tenant, name: string, lang: 'fr' | 'en') {
   return createMember({ tenant, actor: system }, { email: `${name}@example.test`, displayName: name, lang, password: PASSWORD });
 }
 
 async function signIn(tenant: Tenant, name: string, submit: string, viewport = { width: 1100, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  await page.goto(`http://${tenant.slug}.localhost:${port}/signin`);
+  const page = await env.browser.newPage({ viewport });
+  await page.goto(`http://${tenant.slug}.localhost:${env.port}/signin`);
   await page.locator('#field-email').fill(`${name}@example.test`);
   await page.locator('#field-password').fill(PASSWORD);
   await page.getByRole('button', { name: submit }).click();
-  await page.waitForURL(`http://${tenant.slug}.localhost:${port}/`);
+  await page.waitForURL(`http://${tenant.slug}.localhost:${env.port}/`);
   return page;
 }
 
@@ -114,7 +100,7 @@ describe('ideas in Chromium', () => {
     await page.getByRole('button', { name: 'Vote for this idea' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'You voted for it (withdraw)' }).waitFor();
-    await page.goto(`http://${tenant.slug}.localhost:${port}/?q=music`);
+    await page.goto(`http://${tenant.slug}.localhost:${env.port}/?q=music`);
     expect(await page.getByRole('heading', { name: 'Results for “music”' }).count()).toBe(1);
     expect(await page.locator('section[aria-labelledby="results-heading"]').textContent()).toContain('Quiet hour without music');
     await noViolations(page);

@@ -1,26 +1,12 @@
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../functions/local/ports.js';
-import { startWebServer } from '../../functions/local/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { lastMessageTo } from '../support/outbox.js';
 import { makeTenant } from '../support/tenants.js';
-import { accessibilityViolations, launchChromium } from './browser.js';
+import { accessibilityViolations } from './browser.js';
+import { useServerAndBrowser } from './server.js';
 
-let server: Server;
-let browser: Browser;
-let port: number;
 
-beforeAll(async () => {
-  port = await freePort();
-  server = await startWebServer(port);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useServerAndBrowser();
 
 async function expectAccessible(page: Page) {
   expect(await accessibilityViolations(page), page.url()).toEqual([]);
@@ -29,8 +15,8 @@ async function expectAccessible(page: Page) {
 describe('accounts in Chromium', () => {
   it('in French: sign up, verify by the e-mailed link, sign out, sign in, switch to English, sign out', async () => {
     const tenant = await makeTenant({ defaultLang: 'fr', languages: ['fr', 'en'], name: { fr: 'Portail Lumière', en: 'Lumière portal' } });
-    const base = `http://${tenant.slug}.localhost:${port}`;
-    const page = await browser.newPage();
+    const base = `http://${tenant.slug}.localhost:${env.port}`;
+    const page = await env.browser.newPage();
     await page.goto(`${base}/signup`);
     await expectAccessible(page);
 
@@ -85,8 +71,8 @@ describe('accounts in Chromium', () => {
 
   it('in English: sign up, account page, sign-in link by e-mail, phone-sized', async () => {
     const tenant = await makeTenant({ defaultLang: 'en', languages: ['en', 'fr'] });
-    const base = `http://${tenant.slug}.localhost:${port}`;
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    const base = `http://${tenant.slug}.localhost:${env.port}`;
+    const page = await env.browser.newPage({ viewport: { width: 375, height: 740 } });
     await page.goto(`${base}/signup`);
     await page.getByLabel('Your name').fill('Sam');
     await page.getByLabel('E-mail').fill('sam@example.test');

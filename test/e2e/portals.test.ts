@@ -1,32 +1,15 @@
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../functions/local/ports.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PORTALS, seedPortal } from '../../functions/local/seed/index.js';
-import { startWebServer } from '../../functions/local/server.js';
-import { accessibilityViolations, launchChromium } from './browser.js';
+import { accessibilityViolations } from './browser.js';
+import { useServerAndBrowser } from './server.js';
 
-let server: Server;
-let browser: Browser;
-let port: number;
 const shots = 'test-results';
 
-beforeAll(async () => {
-  await Promise.all(DEMO_PORTALS.map((portal) => seedPortal(portal)));
-  port = await freePort();
-  server = await startWebServer(port);
-  browser = await launchChromium();
-  mkdirSync(shots, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useServerAndBrowser(() => Promise.all(DEMO_PORTALS.map((portal) => seedPortal(portal))));
 
 async function open(url: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
+  const page = await env.browser.newPage({ viewport });
   const response = await page.goto(url);
   expect(response?.status(), url).toBe(200);
   return page;
@@ -37,7 +20,7 @@ const cssVar = (page: Page, name: string) =>
 
 describe('the two demo portals in Chromium', () => {
   it('cafe is French first, in its own colours, with its own ideas, and passes axe', async () => {
-    const page = await open(`http://cafe.localhost:${port}/`);
+    const page = await open(`http://cafe.localhost:${env.port}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await expect(page.locator('h1').textContent()).resolves.toContain('Café Lumière');
     expect(await cssVar(page, '--primary')).toBe('#6b3410');
@@ -51,7 +34,7 @@ describe('the two demo portals in Chromium', () => {
   }, 120_000);
 
   it('motors is English first, in other colours, with other ideas', async () => {
-    const page = await open(`http://motors.localhost:${port}/`);
+    const page = await open(`http://motors.localhost:${env.port}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expect(page.locator('h1').textContent()).resolves.toContain('Northwind Motors');
     expect(await cssVar(page, '--primary')).toBe('#0b4f8a');
@@ -63,7 +46,7 @@ describe('the two demo portals in Chromium', () => {
   }, 120_000);
 
   it('switches language, sorts, and opens an idea with its comments, by keyboard', async () => {
-    const page = await open(`http://cafe.localhost:${port}/`);
+    const page = await open(`http://cafe.localhost:${env.port}/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
     await page.getByRole('link', { name: 'English' }).click();
@@ -87,19 +70,19 @@ describe('the two demo portals in Chromium', () => {
   }, 120_000);
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const page = await open(`http://motors.localhost:${port}/?section=experience`, { width: 375, height: 740 });
+    const page = await open(`http://motors.localhost:${env.port}/?section=experience`, { width: 375, height: 740 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: `${shots}/motors-phone.png`, fullPage: false });
     await page.close();
   }, 120_000);
 
   it('lists both portals on the platform page, and answers 404 for an unknown portal', async () => {
-    const page = await open(`http://localhost:${port}/`);
+    const page = await open(`http://localhost:${env.port}/`);
     const portals = await page.locator('.cards').textContent();
     expect(portals).toContain('Café Lumière');
     expect(portals).toContain('Northwind Motors');
     expect(await accessibilityViolations(page)).toEqual([]);
-    const missing = await page.goto(`http://nowhere.localhost:${port}/`);
+    const missing = await page.goto(`http://nowhere.localhost:${env.port}/`);
     expect(missing?.status()).toBe(404);
     expect(await page.textContent('h1')).toContain('no portal');
     await page.close();

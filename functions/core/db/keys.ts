@@ -5,7 +5,7 @@
  */
 const t = (tenantId: string) => `T#${tenantId}`;
 
-export type OwnedKind = 'IDEA' | 'VOTE' | 'COMMENT' | 'FOLLOW' | 'SESSION' | 'NOTIF';
+export type OwnedKind = 'IDEA' | 'VOTE' | 'COMMENT' | 'FOLLOW' | 'SESSION' | 'NOTIF' | 'NOTIF#0';
 
 export const keys = {
   tenant: (tenantId: string) => ({ pk: t(tenantId), sk: 'TENANT' }),

@@ -2,7 +2,7 @@ import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
+import { keys, type OwnedKind } from '../db/keys.js';
 import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, parseInput } from '../errors.js';
 import { getMember, ownedItems, ownerCountChange, profileOf, type Profile } from '../member/index.js';
@@ -47,7 +47,7 @@ const strip = ({ pk: _, sk: __, ownerKey: ___, ownerSort: ____, listKey: _____, 
 /** Everything the portal holds about the signed-in member, as one JSON document. */
 export async function exportMe(ctx: Ctx) {
   const member = await currentMember(ctx);
-  const collect = async (kind: string) => {
+  const collect = async (kind: OwnedKind) => {
     const items = [];
     for await (const item of ownedItems(ctx, member.id, kind)) items.push(strip(item));
     return items;
@@ -70,7 +70,7 @@ export async function exportMe(ctx: Ctx) {
  */
 export async function deleteMe(ctx: Ctx): Promise<void> {
   const member = await currentMember(ctx);
-  for (const kind of ['IDEA', 'COMMENT', 'VOTE']) {
+  for (const kind of ['IDEA', 'COMMENT', 'VOTE'] as const) {
     for await (const item of ownedItems(ctx, member.id, kind)) {
       await db().send(
         new UpdateCommand({
@@ -103,7 +103,7 @@ interface ActivityItem {
 /** The signed-in member's ideas, comments, votes and follows, newest first, for their profile (50 of each). */
 export async function myActivity(ctx: Ctx): Promise<Record<'ideas' | 'comments' | 'votes' | 'follows', ActivityItem[]>> {
   const member = await currentMember(ctx);
-  const collect = async (kind: string, toItem: (item: Record<string, unknown>) => ActivityItem) => {
+  const collect = async (kind: OwnedKind, toItem: (item: Record<string, unknown>) => ActivityItem) => {
     const items: ActivityItem[] = [];
     for await (const item of ownedItems(ctx, member.id, kind)) items.push(toItem(item));
     return items.reverse().slice(0, 50);

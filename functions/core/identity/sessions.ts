@@ -1,7 +1,8 @@
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor, Role } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
+import { ownedBy } from '../db/query.js';
 import { hashSecret, newSecret } from './tokens.js';
 
 export const SESSION_COOKIE = 'sid';
@@ -91,21 +92,7 @@ export async function endSession(tenantId: string, token: string): Promise<void>
 
 async function sessionKeysOf(tenantId: string, memberId: string): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'byOwner',
-        KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :s)',
-        ExpressionAttributeValues: { ':o': keys.ownerKey(tenantId, memberId), ':s': 'SESSION#' },
-        ProjectionExpression: 'pk, sk',
-        ExclusiveStartKey: start,
-      }),
-    );
-    found.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  for await (const key of ownedBy(keys.ownerKey(tenantId, memberId), 'SESSION', 'pk, sk')) found.push(key);
   return found;
 }
 

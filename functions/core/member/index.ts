@@ -1,8 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nowIso, requireSystem, type Ctx, type Role } from '../context.js';
 import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
+import { keys, type OwnedKind } from '../db/keys.js';
+import { ownedBy } from '../db/query.js';
 import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
@@ -113,19 +114,6 @@ export async function getMemberName(ctx: Ctx, memberId: string): Promise<string>
 }
 
 /** Every item a member owns of one kind (ideas, votes, comments...), from the owner index, page by page. */
-export async function* ownedItems(ctx: Ctx, memberId: string, kind: string) {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'byOwner',
-        KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :k)',
-        ExpressionAttributeValues: { ':o': keys.ownerKey(ctx.tenant.id, memberId), ':k': `${kind}#` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    yield* page.Items ?? [];
-    start = page.LastEvaluatedKey;
-  } while (start);
+export function ownedItems(ctx: Ctx, memberId: string, kind: OwnedKind) {
+  return ownedBy(keys.ownerKey(ctx.tenant.id, memberId), kind);
 }

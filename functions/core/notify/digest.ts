@@ -1,8 +1,9 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.js';
 import { system } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
+import { ownedBy, queryAll } from '../db/query.js';
 import { sendTemplate } from '../mail/index.js';
 import { STATUS_NAMES } from '../mail/templates.js';
 import type { Member } from '../member/index.js';
@@ -12,14 +13,6 @@ import type { Notification } from './index.js';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
-async function* paged(input: ConstructorParameters<typeof QueryCommand>[0]) {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    yield* page.Items ?? [];
-    start = page.LastEvaluatedKey;
-  } while (start);
-}
 
 /** The ISO week a digest belongs to, e.g. 2026-W48: one digest per member and week, even if the job runs twice. */
 function weekOf(date: Date): string {
@@ -44,17 +37,13 @@ export async function sendDigests(tenant: Tenant, now = new Date()): Promise<num
   const since = new Date(now.getTime() - WEEK_MS).toISOString();
   const origin = config().PORTAL_URL.replace('{slug}', tenant.slug);
   let sent = 0;
-  for await (const item of paged({
-    TableName: tableName(), IndexName: 'byList', KeyConditionExpression: 'listKey = :k',
-    ExpressionAttributeValues: { ':k': keys.membersList(tenant.id) },
+  for await (const item of queryAll({
+    IndexName: 'byList', KeyConditionExpression: 'listKey = :k', ExpressionAttributeValues: { ':k': keys.membersList(tenant.id) },
   })) {
     const member = item as Member;
     if (member.emailPrefs !== 'digest') continue;
     const unread: Notification[] = [];
-    for await (const n of paged({
-      TableName: tableName(), IndexName: 'byOwner', KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :u)',
-      ExpressionAttributeValues: { ':o': keys.ownerKey(tenant.id, member.id), ':u': 'NOTIF#0#' },
-    })) {
+    for await (const n of ownedBy(keys.ownerKey(tenant.id, member.id), 'NOTIF#0')) {
       if (String(n.createdAt) >= since) unread.push(n as Notification);
     }
     if (unread.length === 0) continue;
@@ -84,9 +73,8 @@ export async function sendDigests(tenant: Tenant, now = new Date()): Promise<num
 /** The weekly job over every portal (EventBridge in AWS, a timer locally). */
 export async function sendAllDigests(now = new Date()): Promise<number> {
   let sent = 0;
-  for await (const item of paged({
-    TableName: tableName(), IndexName: 'byOwner', KeyConditionExpression: 'ownerKey = :p',
-    ExpressionAttributeValues: { ':p': keys.allTenants() },
+  for await (const item of queryAll({
+    IndexName: 'byOwner', KeyConditionExpression: 'ownerKey = :p', ExpressionAttributeValues: { ':p': keys.allTenants() },
   })) {
     const tenant = await getTenantById(String(item.id));
     if (tenant) sent += await sendDigests(tenant, now);

@@ -1,10 +1,11 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { config } from '../config.js';
 import { system } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
+import { queryAll } from '../db/query.js';
 import { sendTemplate } from '../mail/index.js';
 import { STATUS_NAMES } from '../mail/templates.js';
 import type { Member } from '../member/index.js';
@@ -66,20 +67,11 @@ async function onComment(eventId: string, tenantId: string, comment: Image) {
 
 async function partitionMembers(tenantId: string, ideaId: string, prefix: string): Promise<string[]> {
   const ids: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': keys.ideaPartition(tenantId, ideaId), ':p': prefix },
-        ProjectionExpression: 'sk',
-        ExclusiveStartKey: start,
-      }),
-    );
-    ids.push(...(page.Items ?? []).map((i) => String(i.sk).slice(prefix.length)));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  for await (const item of queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': keys.ideaPartition(tenantId, ideaId), ':p': prefix },
+    ProjectionExpression: 'sk',
+  })) ids.push(String(item.sk).slice(prefix.length));
   return ids;
 }
 

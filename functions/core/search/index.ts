@@ -1,9 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
+import { queryAll } from '../db/query.js';
 import { parseInput } from '../errors.js';
 import { markdownToText } from '../idea/markdown.js';
 import type { Idea } from '../idea/schema.js';
@@ -56,26 +55,16 @@ async function freshIndex(tenantId: string): Promise<PortalIndex> {
   const index = indexes.get(tenantId) ?? { mini: newIndex(), lastSk: '' };
   indexes.set(tenantId, index);
   // Entries sort by time; "!" sorts before any ISO date, so an empty index reads them all.
-  const from = index.lastSk || '!';
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND sk > :from',
-        ExpressionAttributeValues: { ':pk': keys.searchLog(tenantId), ':from': from },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const entry of page.Items ?? []) {
-      const id = String(entry.ideaId);
-      if (index.mini.has(id)) index.mini.discard(id);
-      if (entry.visible) index.mini.add({ id, title: String(entry.title), text: String(entry.text), sectionId: String(entry.sectionId), status: String(entry.status) });
-      index.lastSk = String(entry.sk);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  for await (const entry of queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk > :from',
+    ExpressionAttributeValues: { ':pk': keys.searchLog(tenantId), ':from': index.lastSk || '!' },
+    ConsistentRead: true,
+  })) {
+    const id = String(entry.ideaId);
+    if (index.mini.has(id)) index.mini.discard(id);
+    if (entry.visible) index.mini.add({ id, title: String(entry.title), text: String(entry.text), sectionId: String(entry.sectionId), status: String(entry.status) });
+    index.lastSk = String(entry.sk);
+  }
   return index;
 }
 
