@@ -1,5 +1,5 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { Rule, Schedule as EventSchedule } from 'aws-cdk-lib/aws-events';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Rule, RuleTargetInput, Schedule as EventSchedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -47,7 +47,15 @@ export class PortalStack extends Stack {
     stream.fn.addEventSource(new DynamoEventSource(table, { startingPosition: StartingPosition.TRIM_HORIZON, batchSize: 100, retryAttempts: 3, bisectBatchOnError: true }));
     const schedule = createHandler(this, 'Schedule', 'schedule', environment, 512);
     // The weekly digest, Monday 07:00 UTC.
-    new Rule(this, 'WeeklyDigest', { schedule: EventSchedule.cron({ weekDay: 'MON', hour: '7', minute: '0' }), targets: [new LambdaFunction(schedule.fn)] });
+    new Rule(this, 'WeeklyDigest', {
+      schedule: EventSchedule.cron({ weekDay: 'MON', hour: '7', minute: '0' }),
+      targets: [new LambdaFunction(schedule.fn, { event: RuleTargetInput.fromObject({ job: 'digest' }) })],
+    });
+    // Search snapshots, so that cold instances do not rebuild a portal's index from its whole log.
+    new Rule(this, 'SearchSnapshots', {
+      schedule: EventSchedule.rate(Duration.hours(1)),
+      targets: [new LambdaFunction(schedule.fn, { event: RuleTargetInput.fromObject({ job: 'search-snapshots' }) })],
+    });
     for (const { fn } of [api, uploadsApi, web, stream, schedule]) {
       table.grantReadWriteData(fn);
       uploads.grantReadWrite(fn, 'tenants/*');

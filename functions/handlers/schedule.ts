@@ -1,6 +1,8 @@
 import { sendAllDigests } from '../core/notify/digest.js';
+import { saveAllSearchSnapshots } from '../core/search/snapshot.js';
 
-/** Scheduled jobs in AWS (an EventBridge rule): the weekly digest of every portal. */
-export async function handler(): Promise<{ sent: number }> {
+/** Scheduled jobs in AWS (EventBridge rules): the weekly digest, and hourly search snapshots. */
+export async function handler(event: { job?: 'digest' | 'search-snapshots' }): Promise<Record<string, number>> {
+  if (event.job === 'search-snapshots') return { saved: await saveAllSearchSnapshots() };
   return { sent: await sendAllDigests() };
 }

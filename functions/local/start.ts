@@ -5,6 +5,7 @@ import { startWebServer } from './server.js';
 import { startLocalStack } from './stack.js';
 import { startStreamPoller } from './streams.js';
 import { sendAllDigests } from '../core/notify/digest.js';
+import { saveAllSearchSnapshots } from '../core/search/snapshot.js';
 
 /** `npm start`: the whole portal on this machine, data under .data/, stopped cleanly by Ctrl-C. */
 async function main() {
@@ -24,6 +25,7 @@ async function main() {
   const digests = setInterval(() => {
     if (new Date().getUTCDay() === 1) sendAllDigests().catch((e) => console.error('digest:', (e as Error).message));
   }, 3600_000);
+  const snapshots = setInterval(() => saveAllSearchSnapshots().catch((e) => console.error('search snapshot:', (e as Error).message)), 600_000);
   const server = await startWebServer(port);
 
   const domain = process.env.PLATFORM_DOMAIN;
@@ -48,6 +50,7 @@ async function main() {
     server.close();
     server.closeAllConnections();
     clearInterval(digests);
+    clearInterval(snapshots);
     await streams.stop();
     await stack.stop();
     process.exit(0);

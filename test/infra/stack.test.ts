@@ -63,6 +63,7 @@ describe('CDK stack (synthesized offline)', () => {
 
   it('runs the weekly digest on a schedule', () => {
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 7 ? * MON *)' });
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
   });
 
   it('feeds the table stream to the notification fan-out', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deleteIdea, editIdea, submitIdea } from '../../functions/core/idea/index.js';
-import { dropSearchIndexes, searchIdeas, similarIdeas } from '../../functions/core/search/index.js';
+import { dropSearchIndexes, freshIndex, searchIdeas, similarIdeas } from '../../functions/core/search/index.js';
+import { saveSearchSnapshot } from '../../functions/core/search/snapshot.js';
 import { asMember, asVisitor, makeMembers, makeTenant } from '../support/tenants.js';
 
 describe('search and similar ideas', () => {
@@ -26,5 +27,18 @@ describe('search and similar ideas', () => {
     dropSearchIndexes(); // a cold process rebuilds the same index from the log
     expect((await searchIdeas(asVisitor(tenant), { q: 'dimanche' })).map((h) => h.id)).toEqual([hours.id]);
     await expect(searchIdeas(asVisitor(tenant), { q: 'x' })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('starts a cold instance from the S3 snapshot, then applies only the log written after it', async () => {
+    const tenant = await makeTenant();
+    const [m] = await makeMembers(tenant, 1);
+    const before = await submitIdea(asMember(tenant, m!), { sectionId: 'product', title: 'Solar panels on the roof', body: 'Written before the snapshot.' });
+    const saved = await saveSearchSnapshot(tenant.id);
+    expect(saved.bytes).toBeGreaterThan(100);
+    const after = await submitIdea(asMember(tenant, m!), { sectionId: 'product', title: 'Solar chargers for phones', body: 'Written after the snapshot.' });
+    dropSearchIndexes();
+    const index = await freshIndex(tenant.id);
+    expect(index.lastSk > saved.lastSk).toBe(true);
+    expect((await searchIdeas(asVisitor(tenant), { q: 'solar' })).map((h) => h.id).sort()).toEqual([before.id, after.id].sort());
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../../functions/core/mail/sigv4.js';
+import { signRequest } from '../../functions/core/aws/sigv4.js';
 
 /** The "get-vanilla" case of AWS's published Signature Version 4 test suite. */
 describe('SigV4 signer', () => {

@@ -52,6 +52,8 @@ export const keys = {
   /** A comment's stable address: replies, edits and flags point to it without knowing its time key. */
   commentRef: (tenantId: string, commentId: string) => ({ pk: `${t(tenantId)}#CREF#${commentId}`, sk: 'CREF' }),
   flag: (tenantId: string, targetId: string, memberId: string) => ({ pk: `${t(tenantId)}#FLAG#${targetId}`, sk: `M#${memberId}` }),
+  flagTarget: (tenantId: string, targetId: string) => ({ pk: `${t(tenantId)}#FLAG#${targetId}`, sk: 'TARGET' }),
+  searchSnapshot: (tenantId: string) => `tenants/${tenantId}/search/index.json`,
   queue: (tenantId: string, name: 'MODERATION' | 'FLAGGED') => `${t(tenantId)}#Q#${name}`,
   notification: (tenantId: string, memberId: string, at: string, id: string) => ({ pk: `${t(tenantId)}#M#${memberId}`, sk: `N#${at}#${id}` }),
   notificationSort: (read: boolean, at: string, id: string) => `NOTIF#${read ? 1 : 0}#${at}#${id}`,

@@ -41,7 +41,7 @@ export async function flag(ctx: Ctx, input: z.input<typeof FlagInput>): Promise<
     },
     {
       Update: {
-        Key: keys.flag(ctx.tenant.id, target, 'TARGET'),
+        Key: keys.flagTarget(ctx.tenant.id, target),
         UpdateExpression: 'ADD flags :one SET target = :t, queueKey = :q, queueSort = if_not_exists(queueSort, :at), lastReason = :r',
         ExpressionAttributeValues: { ':one': 1, ':t': target, ':q': keys.queue(ctx.tenant.id, 'FLAGGED'), ':at': at, ':r': reason },
       },

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
+import { getObjectText } from '../aws/s3-get.js';
 import { keys } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
 import { parseInput } from '../errors.js';
@@ -23,20 +24,33 @@ interface Doc {
   status: string;
 }
 
-interface PortalIndex {
+export interface PortalIndex {
   mini: MiniSearch<Doc>;
   lastSk: string;
 }
 
 const indexes = new Map<string, PortalIndex>();
 
-const newIndex = () =>
-  new MiniSearch<Doc>({
-    fields: ['title', 'text'],
-    storeFields: ['title', 'sectionId', 'status'],
-    processTerm,
-    searchOptions: { boost: { title: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'OR' },
-  });
+const OPTIONS = {
+  fields: ['title', 'text'],
+  storeFields: ['title', 'sectionId', 'status'],
+  processTerm,
+  searchOptions: { boost: { title: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'OR' as const },
+};
+const newIndex = () => new MiniSearch<Doc>(OPTIONS);
+
+/** The snapshot a cold instance starts from: the index as JSON and the last log entry it holds. */
+export interface Snapshot {
+  lastSk: string;
+  index: ReturnType<MiniSearch<Doc>['toJSON']>;
+}
+
+async function fromSnapshot(tenantId: string): Promise<PortalIndex | undefined> {
+  const text = await getObjectText(keys.searchSnapshot(tenantId));
+  if (!text) return undefined;
+  const snapshot = JSON.parse(text) as Snapshot;
+  return { mini: MiniSearch.loadJS<Doc>(snapshot.index, OPTIONS), lastSk: snapshot.lastSk };
+}
 
 /** The log entry written with an idea: what the index needs, and whether the idea is visible. */
 export function searchLogItem(tenantId: string, idea: Idea, nonce: string) {
@@ -51,9 +65,13 @@ export function searchLogItem(tenantId: string, idea: Idea, nonce: string) {
   };
 }
 
-async function freshIndex(tenantId: string): Promise<PortalIndex> {
-  const index = indexes.get(tenantId) ?? { mini: newIndex(), lastSk: '' };
-  indexes.set(tenantId, index);
+/** The portal's index in this process: loaded from its snapshot (or empty) on first use, then brought up to date from the log. */
+export async function freshIndex(tenantId: string): Promise<PortalIndex> {
+  let index = indexes.get(tenantId);
+  if (!index) {
+    index = (await fromSnapshot(tenantId)) ?? { mini: newIndex(), lastSk: '' };
+    indexes.set(tenantId, index);
+  }
   // Entries sort by time; "!" sorts before any ISO date, so an empty index reads them all.
   for await (const entry of queryAll({
     KeyConditionExpression: 'pk = :pk AND sk > :from',

@@ -11,7 +11,8 @@ export interface Credentials {
 
 /**
  * AWS Signature Version 4 for one request (path without query string), returning the headers to
- * send. Written here so that sending one e-mail does not pull a whole SDK client into the bundle.
+ * send. Written here so that sending an e-mail or reading one S3 object does not pull a whole SDK
+ * client into the API bundle.
  */
 export function signRequest(o: {
   method: string;
