@@ -51,6 +51,9 @@ describe('team routes and roles', () => {
 
     const mail = await lastMessageTo('analyst@example.test');
     expect(mail.subject).toContain('invites you');
+    // Opened while signed in with another account: refused, and the invitation stays usable.
+    const wrong = await as('member');
+    expect((await wrong.post('/api/invitations/accept', { token: mail.token })).json.error.code).toBe('wrong_account');
     const invitee = client(new URL(mail.link).host);
     const accepted = await invitee.post('/api/invitations/accept', { token: mail.token, displayName: 'Analyst', password: PASSWORD });
     expect(accepted.status).toBe(200);

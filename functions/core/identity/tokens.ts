@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
@@ -36,6 +36,14 @@ export async function issueToken(ctx: Ctx, kind: TokenKind, data: TokenData): Pr
     }),
   );
   return secret;
+}
+
+/** Reads a token without using it up (to check it before acting); undefined when invalid or expired. */
+export async function peekToken(ctx: Ctx, kind: TokenKind, secret: string): Promise<TokenData | undefined> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(secret)) return undefined;
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.token(ctx.tenant.id, hashSecret(secret)), ConsistentRead: true }));
+  const now = Math.floor((ctx.now ?? new Date()).getTime() / 1000);
+  return Item && Item.kind === kind && (Item.expiresAt as number) > now ? (Item as TokenData) : undefined;
 }
 
 const invalidToken = () => new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.', { token: 'invalid' });

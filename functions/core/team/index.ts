@@ -9,7 +9,7 @@ import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { createSession, endAllSessions } from '../identity/sessions.js';
-import { consumeToken, issueToken } from '../identity/tokens.js';
+import { consumeToken, issueToken, peekToken } from '../identity/tokens.js';
 import { NewPassword, hashPassword } from '../identity/password.js';
 import { ROLE_NAMES } from '../mail/templates.js';
 import { sendTemplate } from '../mail/index.js';
@@ -64,6 +64,11 @@ export async function acceptInvitation(ctx: Ctx, input: z.input<typeof AcceptInv
       ...(data.displayName ? {} : { displayName: 'Your name, please.' }),
       ...(data.password ? {} : { password: 'Choose a password.' }),
     });
+  }
+  // Checked before the token is used up, so that opening the link with the wrong account costs nothing.
+  const peeked = await peekToken(ctx, 'invite', data.token);
+  if (signedIn && peeked && signedIn.email !== peeked.email) {
+    throw new DomainError('wrong_account', 403, 'This invitation was sent to another e-mail address; sign in with that one.');
   }
   const invitation = await consumeToken(ctx, 'invite', data.token);
   const role = invitation.role as Role;
