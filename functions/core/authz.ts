@@ -37,6 +37,13 @@ export function requireContributor(ctx: Ctx) {
   return ctx.actor;
 }
 
+/** Reading a portal's ideas: anyone on a public portal, only its members on a members-only or invitation-only one. */
+export function requireReader(ctx: Ctx) {
+  if (ctx.tenant.visibility !== 'public' && ctx.actor.kind === 'visitor') {
+    throw new DomainError('sign_in_required', 401, 'This portal is open to its members: sign in first.');
+  }
+}
+
 export const isTeam = (actor: Actor) => can(actor, 'ideas.moderate');
 
 /** Roles an inviter may hand out: admins cannot make owners. */

@@ -134,3 +134,16 @@ describe('ideas through the API', () => {
     expect((await ann.get('/api/ideas?section=product&status=bogus')).status).toBe(400);
   });
 });
+
+describe('portal visibility', () => {
+  it('a members-only portal shows its ideas to signed-in members only', async () => {
+    const tenant = await makeTenant({ visibility: 'members' });
+    const ann = await signedIn(tenant, 'ann');
+    const id = (await ann.post('/api/ideas', idea('Members only idea here'))).json.id;
+    const visitor = client(hostOf(tenant));
+    for (const path of [`/api/ideas/${id}`, `/api/ideas/${id}/comments`, '/api/ideas?section=product', '/api/ideas?q=members', '/api/ideas/similar?title=Members only']) {
+      expect((await visitor.get(path)).status, path).toBe(401);
+    }
+    expect((await ann.get(`/api/ideas/${id}`)).status).toBe(200);
+  });
+});

@@ -31,7 +31,7 @@ export async function setFollow(ctx: Ctx, ideaIdInput: string, following: boolea
       Update: {
         Key: keys.idea(ctx.tenant.id, ideaId),
         UpdateExpression: 'ADD followerCount :d',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted)',
+        ConditionExpression: following ? 'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)' : 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':d': following ? 1 : -1 },
       },
     },

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import { isTeam, requireContributor } from '../authz.js';
+import { isTeam, requireContributor, requireReader } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { db, tableName } from '../db/client.js';
@@ -122,6 +122,7 @@ export async function listIdeasBySection(
   ctx: Ctx,
   input: z.input<typeof ListIdeas>,
 ): Promise<{ items: IdeaSummary[]; cursor: string | null }> {
+  requireReader(ctx);
   const { sectionId, sort, cursor, limit, status, categoryId, tag } = parseInput(ListIdeas, input);
   openSection(ctx, sectionId);
   const query = `ideas:${sectionId}:${sort}:${status ?? ''}:${categoryId ?? ''}:${tag ?? ''}`;
@@ -163,6 +164,7 @@ async function readIdea(ctx: Ctx, ideaId: string): Promise<Idea | undefined> {
  * so is a deleted idea, or one waiting for moderation unless you wrote it or are on the team.
  */
 export async function getIdea(ctx: Ctx, ideaIdInput: string): Promise<Idea> {
+  requireReader(ctx);
   const ideaId = parseInput(IdeaId, ideaIdInput);
   const idea = await readIdea(ctx, ideaId);
   const mine = ctx.actor.kind === 'member' && idea?.authorId === ctx.actor.memberId;
@@ -215,7 +217,7 @@ export async function editIdea(ctx: Ctx, ideaId: string, input: z.input<typeof E
     editedAt: at,
     updatedAt: at,
   };
-  if (!updated.moderation && needsModeration(ctx, updated.title, updated.body) && ctx.tenant.moderation === 'after') {
+  if (!updated.moderation && needsModeration(ctx, updated.title, updated.body)) {
     updated.moderation = 'pending';
   }
   await writeIdeaFields(ctx, idea, updated);

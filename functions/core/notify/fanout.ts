@@ -76,6 +76,8 @@ async function partitionMembers(tenantId: string, ideaId: string, prefix: string
 }
 
 async function onStatusChange(eventId: string, tenantId: string, idea: Image) {
+  // A held or deleted idea tells no one: its title must not reach followers by e-mail.
+  if (idea.deleted || idea.moderation) return;
   const ideaId = String(idea.id);
   const [voters, followers] = await Promise.all([partitionMembers(tenantId, ideaId, keys.votePrefix), partitionMembers(tenantId, ideaId, keys.followPrefix)]);
   const recipients = new Map<string, NotificationKind>([String(idea.authorId), ...voters, ...followers].map((id) => [id, 'status']));

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
+import { requireReader } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { getObjectText } from '../aws/s3-get.js';
 import { keys } from '../db/keys.js';
@@ -102,6 +103,7 @@ export interface SearchHit {
 
 /** Ideas of this portal matching the words, best first (accents folded, word stems, a typo tolerated). */
 export async function searchIdeas(ctx: Ctx, input: z.input<typeof SearchIdeas>): Promise<SearchHit[]> {
+  requireReader(ctx);
   const { q, sectionId, limit } = parseInput(SearchIdeas, input);
   const { mini } = await freshIndex(ctx.tenant.id);
   return mini
@@ -114,6 +116,7 @@ export const SimilarIdeas = z.object({ title: z.string().trim().min(3, 'At least
 
 /** Up to five existing ideas close to a title being typed, so the member can vote instead of posting a duplicate. */
 export async function similarIdeas(ctx: Ctx, input: z.input<typeof SimilarIdeas>): Promise<SearchHit[]> {
+  requireReader(ctx);
   const { title } = parseInput(SimilarIdeas, input);
   const { mini } = await freshIndex(ctx.tenant.id);
   const hits = mini.search(title, { combineWith: 'OR', prefix: true, fuzzy: 0.2 });

@@ -14,7 +14,7 @@ import { NewPassword, hashPassword } from '../identity/password.js';
 import { ROLE_NAMES } from '../mail/templates.js';
 import { sendTemplate } from '../mail/index.js';
 import {
-  DisplayName, Email, RoleSchema, getMember, getMemberByEmail, insertMember, ownerCountChange, profileOf, type Member, type Profile,
+  DisplayName, Email, ROLES, RoleSchema, getMember, getMemberByEmail, insertMember, ownerCountChange, profileOf, type Member, type Profile,
 } from '../member/index.js';
 import { hit } from '../ratelimit.js';
 import { localized } from '../tenant/localized.js';
@@ -69,6 +69,9 @@ export async function acceptInvitation(ctx: Ctx, input: z.input<typeof AcceptInv
   const peeked = await peekToken(ctx, 'invite', data.token);
   if (signedIn && peeked && signedIn.email !== peeked.email) {
     throw new DomainError('wrong_account', 403, 'This invitation was sent to another e-mail address; sign in with that one.');
+  }
+  if (signedIn && peeked && ROLES.indexOf(peeked.role as Role) > ROLES.indexOf(signedIn.role)) {
+    throw new DomainError('role_higher', 409, 'You already have a higher role on this portal; the invitation would lower it.');
   }
   const invitation = await consumeToken(ctx, 'invite', data.token);
   const role = invitation.role as Role;
