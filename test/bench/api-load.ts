@@ -97,7 +97,7 @@ export async function apiLoad(record: Recorder) {
     const ideas = await Promise.all(Array.from({ length: 10 }, (_, i) =>
       submitIdea({ tenant, actor: { kind: 'member', memberId: author.id, role: 'member', verified: true } }, { sectionId: 'product', title: `Vote target number ${i}`, body: 'An idea to vote for in the benchmark.' })));
     const members = await runMembers(sys, 1000);
-    const cookies = await Promise.all(members.slice(0, 500).map(async (m) => `sid=${await createSession(tenant.id, m)}`));
+    const cookies = await Promise.all(members.slice(0, 500).map(async (m) => `sid=${await createSession(tenant.id, m.id)}`));
     const vhost = `${tenant.slug}.localhost:${port}`;
     const apiVote: LoadResult = await runLoad({
       concurrency: CONCURRENCY, total: 500,

@@ -10,7 +10,7 @@ import { getMember, getMemberByEmail, insertMember, profileOf, type Member, type
 import { hit } from '../ratelimit.js';
 import { decoyHash, hashPassword, verifyPassword } from './password.js';
 import { ChangePassword, EmailOnly, ResetPassword, SignIn, SignUp, TokenOnly } from './schema.js';
-import { createSession, endAllSessions, endSession, refreshSessions } from './sessions.js';
+import { createSession, endAllSessions, endSession, forgetMemberSessions } from './sessions.js';
 import { consumeToken, issueToken, type TokenKind } from './tokens.js';
 
 const address = (ctx: Ctx) => ctx.request?.address ?? 'unknown';
@@ -45,7 +45,7 @@ export async function signUp(ctx: Ctx, input: z.input<typeof SignUp>): Promise<S
     createdAt: nowIso(ctx),
   });
   await mailToken(ctx, member, 'verify', '/verify');
-  return { token: await createSession(ctx.tenant.id, member, ctx.now), profile: profileOf(member) };
+  return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
 }
 
 async function markVerified(ctx: Ctx, memberId: string) {
@@ -58,7 +58,7 @@ async function markVerified(ctx: Ctx, memberId: string) {
       ExpressionAttributeValues: { ':at': nowIso(ctx) },
     }),
   );
-  await refreshSessions(ctx.tenant.id, memberId, { verified: true });
+  forgetMemberSessions(ctx.tenant.id, memberId);
 }
 
 /** The link from the verification e-mail: the account's e-mail is now proven. */
@@ -86,7 +86,7 @@ export async function signIn(ctx: Ctx, input: z.input<typeof SignIn>): Promise<S
   const member = await getMemberByEmail(ctx, email);
   const matches = await verifyPassword(password, member?.passwordHash ?? (await decoyHash()));
   if (!member || !member.passwordHash || !matches) throw wrongCredentials();
-  return { token: await createSession(ctx.tenant.id, member, ctx.now), profile: profileOf(member) };
+  return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
 }
 
 /** Sends a one-time sign-in link when the e-mail has an account; answers the same either way. */
@@ -106,7 +106,7 @@ export async function signInWithLink(ctx: Ctx, input: z.input<typeof TokenOnly>)
   if (!member) throw new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.');
   await markVerified(ctx, member.id);
   const verified = { ...member, verifiedAt: member.verifiedAt ?? nowIso(ctx) };
-  return { token: await createSession(ctx.tenant.id, verified, ctx.now), profile: profileOf(verified) };
+  return { token: await createSession(ctx.tenant.id, verified.id, ctx.now), profile: profileOf(verified) };
 }
 
 export async function signOut(ctx: Ctx, sessionToken: string | undefined): Promise<void> {
@@ -158,5 +158,5 @@ export async function changePassword(ctx: Ctx, input: z.input<typeof ChangePassw
     throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { current: 'This is not your current password.' });
   }
   await setPassword(ctx, member.id, password);
-  return createSession(ctx.tenant.id, member, ctx.now);
+  return createSession(ctx.tenant.id, member.id, ctx.now);
 }

@@ -7,7 +7,7 @@ import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, parseInput } from '../errors.js';
 import { getMember, ownedItems, ownerCountChange, profileOf, type Profile } from '../member/index.js';
 import { UpdateProfile } from './schema.js';
-import { endAllSessions, refreshSessions } from './sessions.js';
+import { endAllSessions, forgetMemberSessions } from './sessions.js';
 
 async function currentMember(ctx: Ctx) {
   const actor = requireMember(ctx);
@@ -38,7 +38,7 @@ export async function updateMe(ctx: Ctx, input: z.input<typeof UpdateProfile>): 
       ExpressionAttributeValues: Object.fromEntries(Object.entries(changes).map(([n, v]) => [`:${n}`, v])),
     }),
   );
-  if (changes.displayName) await refreshSessions(ctx.tenant.id, member.id, { displayName: changes.displayName });
+  forgetMemberSessions(ctx.tenant.id, member.id); // the header shows the new name at once
   return profileOf({ ...member, ...changes });
 }
 

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor, Role } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
@@ -8,29 +8,20 @@ import { hashSecret, newSecret } from './tokens.js';
 export const SESSION_COOKIE = 'sid';
 export const SESSION_SECONDS = 30 * 24 * 3600;
 
-/** What a request needs to know of its member, kept on the session so that one read resolves it. */
-export interface SessionMember {
-  id: string;
-  role: Role;
-  displayName: string;
-  verifiedAt?: string;
-}
+/** The cookie is `<memberId>.<secret>`: the id lets one BatchGet read session and member together; only the secret's hash is stored. */
+const TOKEN = /^([0-9a-z]{20})\.([A-Za-z0-9_-]{43})$/;
 
 /** A new server-side session: the cookie carries 256 random bits, the table only their hash. */
-export async function createSession(tenantId: string, member: SessionMember, now = new Date()): Promise<string> {
-  const token = newSecret();
+export async function createSession(tenantId: string, memberId: string, now = new Date()): Promise<string> {
+  const secret = newSecret();
   const at = now.toISOString();
-  const hash = hashSecret(token);
-  const memberId = member.id;
+  const hash = hashSecret(secret);
   await db().send(
     new PutCommand({
       TableName: tableName(),
       Item: {
         ...keys.session(tenantId, hash),
         memberId,
-        role: member.role,
-        displayName: member.displayName,
-        verified: Boolean(member.verifiedAt),
         createdAt: at,
         expiresAt: Math.floor(now.getTime() / 1000) + SESSION_SECONDS,
         ownerKey: keys.ownerKey(tenantId, memberId),
@@ -38,14 +29,13 @@ export async function createSession(tenantId: string, member: SessionMember, now
       },
     }),
   );
-  return token;
+  return `${memberId}.${secret}`;
 }
 
 /**
- * Resolved sessions are kept a few seconds per process, so a burst of requests (votes during an
- * event) does not read the session and the member again each time. Ending sessions or changing
- * a member forgets them here at once; another Lambda instance may honour a revoked session for
- * at most CACHE_MS (see docs/architecture.md).
+ * Resolved sessions are kept a few seconds per process, so a burst of requests does not read
+ * DynamoDB each time. Ending sessions forgets them here (before and after the writes); another
+ * Lambda instance may honour a revoked session for at most CACHE_MS (see docs/architecture.md).
  */
 const CACHE_MS = 5_000;
 const cache = new Map<string, { actor: Actor; memberId: string; until: number }>();
@@ -55,72 +45,69 @@ export function forgetMemberSessions(tenantId: string, memberId: string) {
 }
 
 /**
- * The actor behind a session cookie of this tenant: a visitor when the token is unknown,
- * expired (TTL deletion can lag), of another tenant, or its member is gone.
+ * The actor behind a session cookie of this tenant: a visitor when the token is malformed,
+ * unknown, expired (TTL deletion can lag), of another member or tenant, older than the member's
+ * last "end all sessions", or when the member is gone.
  */
 export async function actorFromSession(tenantId: string, token: string | undefined, now = new Date()): Promise<Actor> {
-  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return { kind: 'visitor' };
-  const cacheKey = `${tenantId}:${hashSecret(token)}`;
+  const match = token ? TOKEN.exec(token) : null;
+  if (!match) return { kind: 'visitor' };
+  const [, memberId, secret] = match as unknown as [string, string, string];
+  const cacheKey = `${tenantId}:${hashSecret(secret)}`;
   const hit = cache.get(cacheKey);
   if (hit && hit.until > Date.now()) return hit.actor;
-  const actor = await readSession(tenantId, token, now);
-  if (actor.kind === 'member') cache.set(cacheKey, { actor, memberId: actor.memberId, until: Date.now() + CACHE_MS });
+  const actor = await readSession(tenantId, memberId, secret, now);
+  if (actor.kind === 'member') cache.set(cacheKey, { actor, memberId, until: Date.now() + CACHE_MS });
   return actor;
 }
 
-/**
- * One GetItem: the session carries the member's role, name and verification, refreshed by
- * `refreshSessions` when they change; a role change or a deletion ends the sessions instead.
- */
-async function readSession(tenantId: string, token: string, now: Date): Promise<Actor> {
-  const { Item: session } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.session(tenantId, hashSecret(token)) }));
-  if (!session || (session.expiresAt as number) <= Math.floor(now.getTime() / 1000)) return { kind: 'visitor' };
-  if (session.role) {
-    return { kind: 'member', memberId: session.memberId as string, role: session.role as Role, verified: session.verified === true, displayName: session.displayName as string };
-  }
-  const { Item: member } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.member(tenantId, session.memberId as string) }),
+/** One BatchGetItem: the session and its member, both strongly consistent. */
+async function readSession(tenantId: string, memberId: string, secret: string, now: Date): Promise<Actor> {
+  const sessionKey = keys.session(tenantId, hashSecret(secret));
+  const memberKey = keys.member(tenantId, memberId);
+  const { Responses } = await db().send(
+    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [sessionKey, memberKey], ConsistentRead: true } } }),
   );
-  if (!member || member.status !== 'active') return { kind: 'visitor' };
-  return { kind: 'member', memberId: member.id as string, role: member.role as Role, verified: Boolean(member.verifiedAt), displayName: member.displayName as string };
+  const items = Responses?.[tableName()] ?? [];
+  const session = items.find((i) => i.pk === sessionKey.pk);
+  const member = items.find((i) => i.pk === memberKey.pk && i.sk === memberKey.sk);
+  if (!session || !member || member.status !== 'active' || session.memberId !== memberId) return { kind: 'visitor' };
+  if ((session.expiresAt as number) <= Math.floor(now.getTime() / 1000)) return { kind: 'visitor' };
+  if (member.sessionsNotBefore && String(session.createdAt) < String(member.sessionsNotBefore)) return { kind: 'visitor' };
+  return { kind: 'member', memberId, role: member.role as Role, verified: Boolean(member.verifiedAt), displayName: member.displayName as string };
 }
 
 export async function endSession(tenantId: string, token: string): Promise<void> {
-  cache.delete(`${tenantId}:${hashSecret(token)}`);
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.session(tenantId, hashSecret(token)) }));
+  const match = TOKEN.exec(token);
+  if (!match) return;
+  const key = keys.session(tenantId, hashSecret(match[2]!));
+  cache.delete(`${tenantId}:${hashSecret(match[2]!)}`);
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+  cache.delete(`${tenantId}:${hashSecret(match[2]!)}`);
 }
 
-async function sessionKeysOf(tenantId: string, memberId: string): Promise<Record<string, unknown>[]> {
-  const found: Record<string, unknown>[] = [];
-  for await (const key of ownedBy(keys.ownerKey(tenantId, memberId), 'SESSION', 'pk, sk')) found.push(key);
-  return found;
-}
-
-/** The member's name or verification changed: their open sessions carry the new values. */
-export async function refreshSessions(tenantId: string, memberId: string, fields: { displayName?: string; verified?: boolean }): Promise<void> {
+/**
+ * Ends every session of a member. The member's `sessionsNotBefore` makes it exact at once (a
+ * session older than it is refused), whatever the owner index, which lags, still lists; the
+ * session items are then deleted from that index in batches of 25.
+ */
+export async function endAllSessions(tenantId: string, memberId: string, now = new Date()): Promise<number> {
   forgetMemberSessions(tenantId, memberId);
-  const names = Object.keys(fields);
-  if (!names.length) return;
-  for (const Key of await sessionKeysOf(tenantId, memberId)) {
-    await db().send(
+  await db()
+    .send(
       new UpdateCommand({
         TableName: tableName(),
-        Key,
-        UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
+        Key: keys.member(tenantId, memberId),
+        UpdateExpression: 'SET sessionsNotBefore = :now',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
-        ExpressionAttributeValues: Object.fromEntries(Object.entries(fields).map(([n, v]) => [`:${n}`, v])),
+        ExpressionAttributeValues: { ':now': now.toISOString() },
       }),
-    ).catch((error: Error) => {
-      if (error.name !== 'ConditionalCheckFailedException') throw error; // a session that ended meanwhile
+    )
+    .catch((error: Error) => {
+      if (error.name !== 'ConditionalCheckFailedException') throw error; // the account is already gone
     });
-  }
-}
-
-/** Every session of a member, from the owner index, deleted in batches of 25. */
-export async function endAllSessions(tenantId: string, memberId: string): Promise<number> {
-  forgetMemberSessions(tenantId, memberId);
-  const items = await sessionKeysOf(tenantId, memberId);
+  const items: Record<string, unknown>[] = [];
+  for await (const key of ownedBy(keys.ownerKey(tenantId, memberId), 'SESSION', 'pk, sk')) items.push(key);
   for (let i = 0; i < items.length; i += 25) {
     let pending = items.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
     while (pending.length) {
@@ -128,6 +115,6 @@ export async function endAllSessions(tenantId: string, memberId: string): Promis
       pending = (result.UnprocessedItems?.[tableName()] ?? []) as typeof pending;
     }
   }
-  const count = items.length;
-  return count;
+  forgetMemberSessions(tenantId, memberId);
+  return items.length;
 }

@@ -97,7 +97,7 @@ export async function acceptInvitation(ctx: Ctx, input: z.input<typeof AcceptInv
     passwordHash: await hashPassword(data.password!),
     createdAt: at,
   });
-  return { profile: profileOf(member), token: await createSession(ctx.tenant.id, member, ctx.now) };
+  return { profile: profileOf(member), token: await createSession(ctx.tenant.id, member.id, ctx.now) };
 }
 
 /** The portal's accounts, oldest first, for its team. */
