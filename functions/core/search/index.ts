@@ -28,7 +28,17 @@ interface Doc {
 export interface PortalIndex {
   mini: MiniSearch<Doc>;
   lastSk: string;
+  /** The log entry applied last for each idea, so that an entry committed late never undoes a newer one. */
+  latest: Map<string, string>;
 }
+
+/**
+ * A log entry's key holds the time its writer read the clock, not the time it committed: an
+ * entry can appear behind one already read. Each refresh therefore reads again from ten seconds
+ * before the newest entry applied, and skips what it has already applied.
+ */
+const MARGIN_MS = 10_000;
+const rewind = (sk: string) => (sk ? new Date(new Date(sk.slice(0, 24)).getTime() - MARGIN_MS).toISOString() : '!');
 
 const indexes = new Map<string, PortalIndex>();
 
@@ -50,7 +60,7 @@ async function fromSnapshot(tenantId: string): Promise<PortalIndex | undefined> 
   const text = await getObjectText(keys.searchSnapshot(tenantId));
   if (!text) return undefined;
   const snapshot = JSON.parse(text) as Snapshot;
-  return { mini: MiniSearch.loadJS<Doc>(snapshot.index, OPTIONS), lastSk: snapshot.lastSk };
+  return { mini: MiniSearch.loadJS<Doc>(snapshot.index, OPTIONS), lastSk: snapshot.lastSk, latest: new Map() };
 }
 
 /** The log entry written with an idea: what the index needs, and whether the idea is visible. */
@@ -70,19 +80,22 @@ export function searchLogItem(tenantId: string, idea: Idea, nonce: string) {
 export async function freshIndex(tenantId: string): Promise<PortalIndex> {
   let index = indexes.get(tenantId);
   if (!index) {
-    index = (await fromSnapshot(tenantId)) ?? { mini: newIndex(), lastSk: '' };
+    index = (await fromSnapshot(tenantId)) ?? { mini: newIndex(), lastSk: '', latest: new Map() };
     indexes.set(tenantId, index);
   }
   // Entries sort by time; "!" sorts before any ISO date, so an empty index reads them all.
   for await (const entry of queryAll({
     KeyConditionExpression: 'pk = :pk AND sk > :from',
-    ExpressionAttributeValues: { ':pk': keys.searchLog(tenantId), ':from': index.lastSk || '!' },
+    ExpressionAttributeValues: { ':pk': keys.searchLog(tenantId), ':from': rewind(index.lastSk) },
     ConsistentRead: true,
   })) {
     const id = String(entry.ideaId);
+    const sk = String(entry.sk);
+    if ((index.latest.get(id) ?? '') >= sk) continue; // applied already, or older than what is applied
+    index.latest.set(id, sk);
     if (index.mini.has(id)) index.mini.discard(id);
     if (entry.visible) index.mini.add({ id, title: String(entry.title), text: String(entry.text), sectionId: String(entry.sectionId), status: String(entry.status) });
-    index.lastSk = String(entry.sk);
+    if (sk > index.lastSk) index.lastSk = sk;
   }
   return index;
 }
