@@ -58,7 +58,12 @@ describe('ideas in Chromium', () => {
     expect(await ann.locator('.markdown script, .markdown img, .markdown a[href^="javascript"]').count()).toBe(0);
     expect(await ann.locator('.markdown').first().textContent()).toContain('<script>window.__xss=1</script>');
     expect(await ann.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    expect(await ann.locator('.attachments img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    // The attachment is lazy-loaded: bring it into view, then it must decode as the 1x1 PNG it is.
+    await ann.locator('.attachments img').scrollIntoViewIfNeeded();
+    await ann.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.attachments img');
+      return img?.complete === true && img.naturalWidth === 1;
+    }, undefined, { timeout: 10_000 });
     await noViolations(ann);
 
     const bob = await signIn(tenant, 'bob', 'Me connecter', { width: 375, height: 740 });
