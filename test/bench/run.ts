@@ -131,7 +131,7 @@ const table = ['| measure | result | target |', '| --- | --- | --- |', ...rows.m
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 writeFileSync(
   join(root, 'docs/benchmarks.md'),
-  `# Benchmarks\n\nProduced by \`npm run bench\` (test/bench/run.ts) on ${new Date().toISOString().slice(0, 10)}, ${machine}.\nThe table is rewritten by every run; timed assertions do not live in the tests.\n\n${table}\n`,
+  `# Benchmarks\n\nProduced by \`npm run bench\` (test/bench/run.ts) on ${new Date().toISOString().slice(0, 10)}, ${machine}.\nThe table is rewritten by every run; timed assertions do not live in the tests.\n\n${table}\n\n\n${readFileSync(join(root, 'test/bench/reading.md'), 'utf8')}`,
 );
 console.log('\nWritten to docs/benchmarks.md');
 process.exit(0);
