@@ -6,6 +6,7 @@ import {
 } from '../../core/identity/accounts.js';
 import { SESSION_COOKIE, SESSION_SECONDS } from '../../core/identity/sessions.js';
 import type { Env } from '../app.js';
+import { jsonBody } from '../body.js';
 
 /** The session cookie: HttpOnly, SameSite=Lax, host-only (this portal's host), Secure outside plain-http localhost. */
 export function setSessionCookie(c: Context<Env>, token: string) {
@@ -18,16 +19,15 @@ export function setSessionCookie(c: Context<Env>, token: string) {
   });
 }
 
-const body = (c: Context<Env>) => c.req.json().catch(() => ({}));
 
 export const auth = new Hono<Env>()
   .post('/auth/signup', async (c) => {
-    const { token, profile } = await signUp(c.var.ctx, await body(c));
+    const { token, profile } = await signUp(c.var.ctx, await jsonBody(c));
     setSessionCookie(c, token);
     return c.json({ profile }, 201);
   })
   .post('/auth/verify', async (c) => {
-    await verifyEmail(c.var.ctx, await body(c));
+    await verifyEmail(c.var.ctx, await jsonBody(c));
     return c.json({ verified: true });
   })
   .post('/auth/verify/resend', async (c) => {
@@ -35,16 +35,16 @@ export const auth = new Hono<Env>()
     return c.json({ sent: true }, 202);
   })
   .post('/auth/signin', async (c) => {
-    const { token, profile } = await signIn(c.var.ctx, await body(c));
+    const { token, profile } = await signIn(c.var.ctx, await jsonBody(c));
     setSessionCookie(c, token);
     return c.json({ profile });
   })
   .post('/auth/link', async (c) => {
-    await requestSignInLink(c.var.ctx, await body(c));
+    await requestSignInLink(c.var.ctx, await jsonBody(c));
     return c.json({ sent: true }, 202);
   })
   .post('/auth/link/signin', async (c) => {
-    const { token, profile } = await signInWithLink(c.var.ctx, await body(c));
+    const { token, profile } = await signInWithLink(c.var.ctx, await jsonBody(c));
     setSessionCookie(c, token);
     return c.json({ profile });
   })
@@ -59,14 +59,14 @@ export const auth = new Hono<Env>()
     return c.json({ signedOut: sessions });
   })
   .post('/auth/reset-request', async (c) => {
-    await requestPasswordReset(c.var.ctx, await body(c));
+    await requestPasswordReset(c.var.ctx, await jsonBody(c));
     return c.json({ sent: true }, 202);
   })
   .post('/auth/reset', async (c) => {
-    await resetPassword(c.var.ctx, await body(c));
+    await resetPassword(c.var.ctx, await jsonBody(c));
     return c.json({ reset: true });
   })
   .post('/auth/password', async (c) => {
-    setSessionCookie(c, await changePassword(c.var.ctx, await body(c)));
+    setSessionCookie(c, await changePassword(c.var.ctx, await jsonBody(c)));
     return c.json({ changed: true });
   });

@@ -3,10 +3,11 @@ import { deleteCookie } from 'hono/cookie';
 import { deleteMe, exportMe, getMe, updateMe } from '../../core/identity/profile.js';
 import { SESSION_COOKIE } from '../../core/identity/sessions.js';
 import type { Env } from '../app.js';
+import { jsonBody } from '../body.js';
 
 export const me = new Hono<Env>()
   .get('/me', async (c) => c.json(await getMe(c.var.ctx)))
-  .patch('/me', async (c) => c.json(await updateMe(c.var.ctx, await c.req.json().catch(() => ({})))))
+  .patch('/me', async (c) => c.json(await updateMe(c.var.ctx, await jsonBody(c))))
   .get('/me/export', async (c) => {
     const data = await exportMe(c.var.ctx);
     c.header('content-disposition', `attachment; filename="${data.portal}-my-data.json"`);

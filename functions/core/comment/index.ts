@@ -141,8 +141,18 @@ export async function deleteComment(ctx: Ctx, commentId: string): Promise<void> 
 
 /** An idea's comments in the order they were written, from the idea's own partition; only for an idea the reader may see. */
 export async function listComments(ctx: Ctx, input: z.input<typeof ListComments>) {
-  const { ideaId, cursor, limit } = parseInput(ListComments, input);
-  await getIdea(ctx, ideaId);
+  const data = parseInput(ListComments, input);
+  await getIdea(ctx, data.ideaId);
+  return readComments(ctx, data);
+}
+
+/** An idea and the first page of its comments: the idea page's one read of the idea. */
+export async function getIdeaWithComments(ctx: Ctx, ideaId: string, commentsCursor?: string) {
+  const idea = await getIdea(ctx, ideaId);
+  return { idea, comments: await readComments(ctx, parseInput(ListComments, { ideaId: idea.id, cursor: commentsCursor })) };
+}
+
+async function readComments(ctx: Ctx, { ideaId, cursor, limit }: z.output<typeof ListComments>) {
   const query = `comments:${ideaId}`;
   const { Items = [], LastEvaluatedKey } = await db().send(
     new QueryCommand({

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { config } from '../config.js';
 import type { Ctx } from '../context.js';
 import { newId } from '../ids.js';
+import { logoPath } from '../tenant/index.js';
 import { localized } from '../tenant/localized.js';
 import type { Lang } from '../tenant/schema.js';
 import { TEMPLATES, type TemplateName } from './templates.js';
@@ -37,7 +38,8 @@ export function composeMessage(
   const [subject, intro, action, outro] = [t.subject, t.intro, t.action, t.outro].map((s) => fill(s, params)) as [string, string, string, string];
   const { primary, surface, text } = tenant.theme;
   const origin = ctx.request?.origin;
-  const logo = tenant.logo && origin ? `<img src="${escape(`${origin}/brand/logo?v=${tenant.logo.version}`)}" alt="" width="40" height="40" style="vertical-align:middle;margin-right:8px">` : '';
+  const path = logoPath(tenant);
+  const logo = path && origin ? `<img src="${escape(`${origin}${path}`)}" alt="" width="40" height="40" style="vertical-align:middle;margin-right:8px">` : '';
   const html = `<!doctype html><html lang="${lang}"><body style="margin:0;background:${surface};color:${text};font-family:system-ui,sans-serif">
 <div style="max-width:560px;margin:auto;padding:24px"><p style="font-weight:700;font-size:18px;border-bottom:4px solid ${primary};padding-bottom:8px">${logo}${escape(portal)}</p>
 <p>${escape(intro)}</p>${o.items?.length ? `<ul>${o.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>` : ''}<p><a href="${escape(o.link)}" style="display:inline-block;background:${primary};color:${surface};padding:12px 18px;border-radius:6px;text-decoration:none">${escape(action)}</a></p>

@@ -78,6 +78,9 @@ export async function addVerifiedDomain(ctx: Ctx, hostInput: string): Promise<st
   return host;
 }
 
+/** The logo's path on the portal's own host, versioned by content so it can be cached for good. */
+export const logoPath = (tenant: Tenant) => (tenant.logo ? `/brand/logo?v=${tenant.logo.version}` : null);
+
 /** What any visitor may know of a portal: its name, theme, languages and open sections. */
 export function publicConfig(tenant: Tenant) {
   return {
@@ -89,7 +92,7 @@ export function publicConfig(tenant: Tenant) {
     languages: tenant.languages,
     theme: { ...tenant.theme, fontStack: FONT_STACKS[tenant.theme.font] },
     // Served by the web function (web/src/routes/brand/logo), which already carries the S3 client.
-    logoUrl: tenant.logo ? `/brand/logo?v=${tenant.logo.version}` : null,
+    logoUrl: logoPath(tenant),
     votingMode: tenant.votingMode,
     sections: tenant.sections
       .filter((s) => !s.archived)

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { DomainError } from '$core/errors';
 import { IdeaSort, IdeaStatus, listIdeasBySection } from '$core/idea/index';
 import { searchIdeas } from '$core/search/index';
-import { listPublicPortals, localized } from '$core/tenant/index';
+import { listPublicPortals, localized, logoPath } from '$core/tenant/index';
 import { config } from '$core/config';
 import type { PageServerLoad } from './$types';
 
@@ -14,14 +14,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     const port = url.port ? `:${url.port}` : '';
     return {
       view: 'platform' as const,
-      portals: portals.map((p) => ({
-        slug: p.slug,
-        name: localized(p.name, lang, p.defaultLang),
-        tagline: localized(p.tagline, lang, p.defaultLang),
-        url: `${url.protocol}//${p.slug}.${config().PLATFORM_DOMAIN}${port}/`,
-        logoUrl: p.logo ? `${url.protocol}//${p.slug}.${config().PLATFORM_DOMAIN}${port}/brand/logo?v=${p.logo.version}` : null,
-        primary: p.theme.primary,
-      })),
+      portals: portals.map((p) => {
+        const origin = `${url.protocol}//${p.slug}.${config().PLATFORM_DOMAIN}${port}`;
+        const logo = logoPath(p);
+        return {
+          slug: p.slug,
+          name: localized(p.name, lang, p.defaultLang),
+          tagline: localized(p.tagline, lang, p.defaultLang),
+          url: `${origin}/`,
+          logoUrl: logo ? `${origin}${logo}` : null,
+          primary: p.theme.primary,
+        };
+      }),
     };
   }
   if (site.kind !== 'tenant') error(404, 'Not found');

@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
-import { addComment, deleteComment, editComment, listComments } from '$core/comment/index';
+import { addComment, deleteComment, editComment, getIdeaWithComments } from '$core/comment/index';
 import { DomainError } from '$core/errors';
 import { flag } from '$core/flag/index';
 import { isFollowing, setFollow } from '$core/follow/index';
-import { deleteIdea, getIdea } from '$core/idea/index';
+import { deleteIdea } from '$core/idea/index';
 import { renderMarkdown } from '$core/idea/markdown';
 import { castVote, getMyVote } from '$core/vote/index';
 import { attempt, formFields, portalCtx } from '$lib/server/forms';
@@ -12,12 +12,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const ctx = portalCtx(locals);
   try {
-    const idea = await getIdea(ctx, params.id);
-    const [comments, myVote, following] = await Promise.all([
-      listComments(ctx, { ideaId: idea.id, cursor: url.searchParams.get('comments') ?? undefined }),
-      getMyVote(ctx, idea.id),
-      isFollowing(ctx, idea.id),
-    ]);
+    const { idea, comments } = await getIdeaWithComments(ctx, params.id, url.searchParams.get('comments') ?? undefined);
+    const [myVote, following] = await Promise.all([getMyVote(ctx, idea.id), isFollowing(ctx, idea.id)]);
     return {
       idea,
       bodyHtml: renderMarkdown(idea.body),

@@ -1,16 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { getIdea } from '$core/idea/index';
-import { readUpload } from '$core/upload/index';
+import { readIdeaAttachment } from '$core/upload/index';
 import { portalCtx } from '$lib/server/forms';
 import type { RequestHandler } from './$types';
 
 /** An idea's attachment, for whoever may see the idea: images inline with their type, PDFs as downloads. */
 export const GET: RequestHandler = async ({ locals, params }) => {
-  const ctx = portalCtx(locals);
-  const idea = await getIdea(ctx, params.id).catch(() => error(404, 'Not found'));
-  const attached = idea.attachments.find((a) => a.id === params.uploadId);
-  if (!attached) error(404, 'Not found');
-  const file = await readUpload(ctx, attached.id).catch(() => error(404, 'Not found'));
+  const file = await readIdeaAttachment(portalCtx(locals), params.id, params.uploadId).catch(() => error(404, 'Not found'));
   const inline = file.contentType.startsWith('image/');
   const name = encodeURIComponent(file.filename);
   return new Response(file.body as Uint8Array<ArrayBuffer>, {
