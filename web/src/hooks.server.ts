@@ -2,8 +2,8 @@ import type { Handle } from '@sveltejs/kit';
 import { visitor } from '$core/context';
 import { actorFromSession, SESSION_COOKIE } from '$core/identity/sessions';
 import { DomainError } from '$core/errors';
-import { FONT_STACKS } from '$core/tenant/fonts';
-import { hostFromHeaders, resolveHost, type Lang, type Tenant } from '$core/tenant/index';
+import { themeCss } from '$core/tenant/fonts';
+import { hostFromHeaders, resolveHost, type Lang } from '$core/tenant/index';
 import { chooseLang } from '$lib/i18n';
 
 async function findSite(host: string): Promise<App.Locals['site']> {
@@ -16,12 +16,6 @@ async function findSite(host: string): Promise<App.Locals['site']> {
   }
 }
 
-/** The tenant's colours and font as CSS custom properties, written into the first HTML (no unbranded flash). */
-function themeCss(tenant: Tenant | undefined): string {
-  if (!tenant) return '';
-  const { primary, accent, surface, text, font } = tenant.theme;
-  return `:root{--primary:${primary};--accent:${accent};--surface:${surface};--text:${text};--font:${FONT_STACKS[font]}}`;
-}
 
 const LANG_COOKIE = 'lang';
 
@@ -49,6 +43,6 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.lang = lang;
 
   return resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%portal.lang%', lang).replace('%portal.theme%', themeCss(tenant)),
+    transformPageChunk: ({ html }) => html.replace('%portal.lang%', lang).replace('%portal.theme%', tenant ? themeCss(tenant.theme) : ''),
   });
 };

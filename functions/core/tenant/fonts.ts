@@ -12,3 +12,9 @@ export const FONT_STACKS = {
 
 export const FontId = z.enum(Object.keys(FONT_STACKS) as [keyof typeof FONT_STACKS, ...(keyof typeof FONT_STACKS)[]]);
 export type FontId = z.infer<typeof FontId>;
+
+/** A theme as CSS custom properties, written into the first HTML of every page (no unbranded flash). Values are validated hex colours and a font of the safe list. */
+export function themeCss(theme: { primary: string; accent: string; surface: string; text: string; font: FontId }): string {
+  const { primary, accent, surface, text, font } = theme;
+  return `:root{--primary:${primary};--accent:${accent};--surface:${surface};--text:${text};--font:${FONT_STACKS[font]}}`;
+}
