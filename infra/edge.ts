@@ -1,6 +1,9 @@
+import { Stack } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
+  CfnConnectionGroup,
+  CfnDistributionTenant,
   Distribution,
   Function as CfFunction,
   FunctionCode,
@@ -8,18 +11,22 @@ import {
   OriginRequestPolicy,
   ViewerProtocolPolicy,
   type BehaviorOptions,
+  type CfnDistribution,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { FunctionUrlOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import type { FunctionUrl } from 'aws-cdk-lib/aws-lambda';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction, FunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 
 /**
- * One distribution for every portal host: /api/uploads* to the uploads function, /api/* to the API function, /_app/* (immutable
- * client assets) from S3, the rest to the SvelteKit function. The origin needs its own Host
- * header, so a viewer-request function copies the portal's host into x-forwarded-host.
+ * One multi-tenant distribution (CloudFront SaaS Manager) for every portal host: /api/uploads* to
+ * the uploads function, /api/* to the API function, /_app/* (immutable client assets) from S3,
+ * the rest to the SvelteKit function. The origin needs its own Host header, so a viewer-request
+ * function copies the portal's host into x-forwarded-host. Hosts are not on the distribution:
+ * each belongs to a distribution tenant (the platform's, or one per custom domain).
  */
-export function createDistribution(scope: Construct, o: { api: FunctionUrl; uploads: FunctionUrl; web: FunctionUrl; assets: Bucket; domainNames?: string[] }) {
+export function createDistribution(scope: Construct, o: { api: FunctionUrl; uploads: FunctionUrl; web: FunctionUrl; assets: Bucket }) {
   const forwardHost = new CfFunction(scope, 'ForwardHost', {
     code: FunctionCode.fromInline(
       "function handler(event){var r=event.request;r.headers['x-forwarded-host']={value:r.headers.host.value};return r;}",
@@ -33,7 +40,8 @@ export function createDistribution(scope: Construct, o: { api: FunctionUrl; uplo
     originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
     functionAssociations: [{ function: forwardHost, eventType: FunctionEventType.VIEWER_REQUEST }],
   });
-  return new Distribution(scope, 'Distribution', {
+  const distribution = new Distribution(scope, 'Distribution', {
+    comment: 'Idea portal: every portal host, through distribution tenants',
     defaultBehavior: dynamic(o.web),
     additionalBehaviors: {
       '/api/uploads*': dynamic(o.uploads),
@@ -44,6 +52,60 @@ export function createDistribution(scope: Construct, o: { api: FunctionUrl; uplo
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
       },
     },
-    ...(o.domainNames?.length ? { domainNames: o.domainNames } : {}),
   });
+  // The L2 Distribution has no multi-tenant option yet: set it on the L1. IPv6 is a connection
+  // group setting for multi-tenant distributions, which refuse the distribution-level flag.
+  const cfn = distribution.node.defaultChild as CfnDistribution;
+  cfn.addPropertyOverride('DistributionConfig.ConnectionMode', 'tenant-only');
+  cfn.addPropertyDeletionOverride('DistributionConfig.IPV6Enabled');
+  return distribution;
+}
+
+/**
+ * The platform's hosts at the edge: a connection group (its routing endpoint is what DNS points
+ * at) and one distribution tenant for *.{platformDomain} and the apex, with the operator's
+ * wildcard certificate. The tenant is named after the platform domain: custom-domain tenants
+ * find the connection group through it (functions/core/aws/edge-domains.ts).
+ */
+export function createPlatformEdge(scope: Construct, o: { distribution: Distribution; platformDomain: string; certificateArn: string }) {
+  const connectionGroup = new CfnConnectionGroup(scope, 'EdgeConnectionGroup', {
+    name: `${Stack.of(scope).stackName}-edge`,
+    enabled: true,
+    ipv6Enabled: true,
+  });
+  const platformTenant = new CfnDistributionTenant(scope, 'PlatformTenant', {
+    distributionId: o.distribution.distributionId,
+    name: o.platformDomain,
+    domains: [`*.${o.platformDomain}`, o.platformDomain],
+    connectionGroupId: connectionGroup.attrId,
+    enabled: true,
+    customizations: { certificate: { arn: o.certificateArn } },
+  });
+  return { connectionGroup, platformTenant };
+}
+
+/**
+ * Lets a function attach and detach custom domains: the distribution id in EDGE_DISTRIBUTION_ID,
+ * and the tenant operations on this distribution and on distribution tenants (tenant ids are
+ * made at run time, so IAM can only name them all).
+ */
+export function allowCustomDomains(fn: LambdaFunction, distribution: Distribution) {
+  fn.addEnvironment('EDGE_DISTRIBUTION_ID', distribution.distributionId);
+  const tenants = Stack.of(fn).formatArn({ service: 'cloudfront', region: '', resource: 'distribution-tenant', resourceName: '*' });
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: [
+        'cloudfront:CreateDistributionTenant',
+        'cloudfront:GetDistributionTenant',
+        'cloudfront:GetDistributionTenantByDomain',
+        'cloudfront:UpdateDistributionTenant',
+        'cloudfront:DeleteDistributionTenant',
+        'cloudfront:TagResource',
+      ],
+      resources: [distribution.distributionArn, tenants],
+    }),
+  );
+  // CloudFront requests the managed certificate of a new tenant in ACM with the caller's rights;
+  // RequestCertificate names no existing resource, so it cannot be scoped further.
+  fn.addToRolePolicy(new PolicyStatement({ actions: ['acm:RequestCertificate', 'acm:DescribeCertificate'], resources: ['*'] }));
 }

@@ -8,7 +8,8 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { createTable } from './data.js';
-import { createDistribution } from './edge.js';
+import { platformCertificateArn } from './certificates.js';
+import { allowCustomDomains, createDistribution, createPlatformEdge } from './edge.js';
 import { createHandler } from './functions.js';
 import { createStaticBucket, createUploadsBucket } from './storage.js';
 
@@ -17,6 +18,8 @@ export interface PortalStackProps extends StackProps {
   platformDomain: string;
   /** Path of the SvelteKit client build (web/build/client). */
   clientAssets: string;
+  /** ACM (us-east-1) certificate for *.{platformDomain} and the apex; see infra/certificates.ts for the fallbacks. */
+  platformCertificateArn?: string;
 }
 
 /** The whole portal: one table, two buckets, the API and web functions, one CloudFront distribution. */
@@ -65,8 +68,18 @@ export class PortalStack extends Stack {
 
     new BucketDeployment(this, 'ClientAssets', { sources: [Source.asset(props.clientAssets)], destinationBucket: assets });
     const distribution = createDistribution(this, { api: api.url, uploads: uploadsApi.url, web: web.url, assets });
+    const edge = createPlatformEdge(this, {
+      distribution,
+      platformDomain: props.platformDomain,
+      certificateArn: platformCertificateArn(this, props.platformCertificateArn),
+    });
+    // Only a function that is not an origin of the distribution can be given its id: on an origin
+    // (api, uploads, web) it would close a cycle (function -> distribution -> function URL -> function).
+    allowCustomDomains(stream.fn, distribution);
 
-    new CfnOutput(this, 'DistributionDomain', { value: distribution.distributionDomainName });
+    new CfnOutput(this, 'DistributionId', { value: distribution.distributionId });
+    // DNS: *.{platformDomain} (CNAME) and the apex (alias/ANAME) point at this endpoint.
+    new CfnOutput(this, 'EdgeRoutingEndpoint', { value: edge.connectionGroup.attrRoutingEndpoint });
     new CfnOutput(this, 'TableName', { value: table.tableName });
   }
 }

@@ -10,6 +10,7 @@ const PERMISSIONS = {
   'members.manage': ['owner', 'admin'],
   'invitations.create': ['owner', 'admin'],
   'ideas.moderate': ['owner', 'admin', 'team'],
+  'portal.configure': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ export const LIMITS = {
   'mail:account': { max: 5, windowSeconds: 60 * 60 },
   'mail:address': { max: 20, windowSeconds: 60 * 60 },
   'write:account': { max: 60, windowSeconds: 60 },
+  'portal:address': { max: 5, windowSeconds: 60 * 60 },
 } as const;
 export type LimitScope = keyof typeof LIMITS;
 
@@ -20,7 +21,10 @@ export type LimitScope = keyof typeof LIMITS;
  * Counts one attempt in a fixed window kept in DynamoDB (ADD is atomic; TTL cleans up) and
  * answers 429 with the seconds until the window ends once the limit is passed.
  */
-function window(ctx: Ctx, scope: LimitScope, subject: string) {
+/** Limits count per portal; the platform's own forms (opening a portal) count under the platform's id. */
+type LimitCtx = Pick<Ctx, 'now'> & { tenant: { id: string } };
+
+function window(ctx: LimitCtx, scope: LimitScope, subject: string) {
   const { max, windowSeconds } = LIMITS[scope];
   const now = Math.floor((ctx.now ?? new Date()).getTime() / 1000);
   const windowStart = now - (now % windowSeconds);
@@ -36,7 +40,7 @@ function window(ctx: Ctx, scope: LimitScope, subject: string) {
 export const tooMany = (retryAfter: number) =>
   new DomainError('rate_limited', 429, `Too many attempts; try again in ${retryAfter} seconds.`, { retryAfter: String(retryAfter) });
 
-export async function hit(ctx: Ctx, scope: LimitScope, subject: string): Promise<void> {
+export async function hit(ctx: LimitCtx, scope: LimitScope, subject: string): Promise<void> {
   const w = window(ctx, scope, subject);
   const { Attributes } = await db().send(
     new UpdateCommand({

@@ -4,16 +4,19 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/core/db/table.js';
 import { bundle, root } from '../../infra/bundle.js';
-import { PortalStack } from '../../infra/stack.js';
+import { PortalStack, type PortalStackProps } from '../../infra/stack.js';
 
 let template: Template;
+const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
+const synth = (props: Partial<PortalStackProps> = {}) =>
+  Template.fromStack(new PortalStack(new App(), 'Test', { platformDomain: 'ideas.example.com', clientAssets: join(root, 'web/build/client'), ...props }));
 
 beforeAll(async () => {
   await Promise.all([bundle('api'), bundle('uploads'), bundle('stream'), bundle('schedule'), bundle('web')]);
-  const app = new App();
-  const stack = new PortalStack(app, 'Test', { platformDomain: 'ideas.example.com', clientAssets: join(root, 'web/build/client') });
-  template = Template.fromStack(stack);
+  template = synth({ platformCertificateArn: certificateArn });
 }, 120_000);
+
+type Resources = Record<string, { Properties?: Record<string, unknown> }>;
 
 describe('CDK stack (synthesized offline)', () => {
   it('creates the table from the shared definition: on demand, PITR, deletion protection, stream, TTL', () => {
@@ -68,5 +71,64 @@ describe('CDK stack (synthesized offline)', () => {
 
   it('feeds the table stream to the notification fan-out', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { StartingPosition: 'TRIM_HORIZON', BisectBatchOnFunctionError: true });
+  });
+
+  it('makes the distribution multi-tenant: tenant-only connections, no hosts or IPv6 flag of its own', () => {
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as { Properties: { DistributionConfig: Record<string, unknown> } }[];
+    expect(distribution!.Properties.DistributionConfig).toMatchObject({ ConnectionMode: 'tenant-only', Enabled: true });
+    expect(distribution!.Properties.DistributionConfig).not.toHaveProperty('Aliases');
+    expect(distribution!.Properties.DistributionConfig).not.toHaveProperty('IPV6Enabled');
+  });
+
+  it('serves *.{platformDomain} and the apex through one platform tenant with the wildcard certificate', () => {
+    const distributionId = Object.keys(template.findResources('AWS::CloudFront::Distribution'))[0]!;
+    const groupId = Object.keys(template.findResources('AWS::CloudFront::ConnectionGroup'))[0]!;
+    template.hasResourceProperties('AWS::CloudFront::ConnectionGroup', { Enabled: true, Ipv6Enabled: true });
+    template.resourceCountIs('AWS::CloudFront::DistributionTenant', 1);
+    template.hasResourceProperties('AWS::CloudFront::DistributionTenant', {
+      Name: 'ideas.example.com',
+      DistributionId: { Ref: distributionId },
+      Domains: ['*.ideas.example.com', 'ideas.example.com'],
+      ConnectionGroupId: { 'Fn::GetAtt': [groupId, 'Id'] },
+      Enabled: true,
+      Customizations: { Certificate: { Arn: certificateArn } },
+    });
+    template.hasOutput('EdgeRoutingEndpoint', { Value: { 'Fn::GetAtt': [groupId, 'RoutingEndpoint'] } });
+  });
+
+  it('asks for the certificate at deploy time when synth is given none, and refuses one outside us-east-1', () => {
+    const bare = synth();
+    bare.hasParameter('PlatformCertificateArn', { Type: 'String', AllowedPattern: Match.stringLikeRegexp('us-east-1') });
+    bare.hasResourceProperties('AWS::CloudFront::DistributionTenant', { Customizations: { Certificate: { Arn: { Ref: 'PlatformCertificateArn' } } } });
+    expect(() => synth({ platformCertificateArn: certificateArn.replace('us-east-1', 'eu-west-3') })).toThrow(/us-east-1/);
+  });
+
+  // Template.fromStack refuses a template with a resource cycle, which is why no origin function
+  // (api, uploads, web) can hold the distribution id.
+  it('gives the stream function the distribution id and the tenant operations, scoped to the distribution and its tenants', () => {
+    const functions = template.findResources('AWS::Lambda::Function') as Resources;
+    const distributionId = Object.keys(template.findResources('AWS::CloudFront::Distribution'))[0]!;
+    const withEdge = Object.entries(functions).filter(([, fn]) => JSON.stringify(fn.Properties).includes('EDGE_DISTRIBUTION_ID'));
+    expect(withEdge.map(([id]) => id)).toEqual([expect.stringMatching(/^Stream/)]);
+    const [, stream] = withEdge[0]!;
+    expect(stream.Properties).toMatchObject({ Environment: { Variables: { EDGE_DISTRIBUTION_ID: { Ref: distributionId } } } });
+
+    const role = (stream.Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(role))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const tenantStatement = statements.find((s) => [s.Action].flat().includes('cloudfront:CreateDistributionTenant'));
+    expect([tenantStatement!.Action].flat()).toEqual(
+      expect.arrayContaining([
+        'cloudfront:CreateDistributionTenant',
+        'cloudfront:DeleteDistributionTenant',
+        'cloudfront:GetDistributionTenant',
+        'cloudfront:GetDistributionTenantByDomain',
+      ]),
+    );
+    const resources = JSON.stringify(tenantStatement!.Resource);
+    expect(resources).toContain(`:distribution/",{"Ref":"${distributionId}"}`);
+    expect(resources).toContain(':distribution-tenant/*');
+    expect(resources).not.toMatch(/"\*"/);
   });
 });

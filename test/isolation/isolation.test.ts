@@ -3,7 +3,7 @@ import { app } from '../../functions/api/full.js';
 import { system } from '../../functions/core/context.js';
 import { submitIdea } from '../../functions/core/idea/index.js';
 import { addComment } from '../../functions/core/comment/index.js';
-import { readBrandLogo, setBrandLogo } from '../../functions/core/tenant/index.js';
+import { readBrandImage, setBrandLogo } from '../../functions/core/tenant/index.js';
 import { asMember, hostOf, makeMembers, makeTenant } from '../support/tenants.js';
 
 const get = (host: string, path: string) => app.request(`http://${host}${path}`, { headers: { host } });
@@ -37,8 +37,8 @@ describe('tenant isolation', () => {
     const bList = await (await get(hostOf(b), '/api/sections/product/ideas')).json();
     expect(bList.items).toEqual([]);
     // The logo is read through the tenant's own record: B has none, A's bytes come back for A only.
-    await expect(readBrandLogo({ tenant: b, actor: system })).rejects.toMatchObject({ status: 404 });
-    const logo = await readBrandLogo({ tenant: aWithLogo, actor: system });
+    await expect(readBrandImage({ tenant: b, actor: system }, "logo")).rejects.toMatchObject({ status: 404 });
+    const logo = await readBrandImage({ tenant: aWithLogo, actor: system }, "logo");
     expect(new TextDecoder().decode(logo.body)).toContain('<svg');
   });
 

@@ -12,6 +12,13 @@ export const keys = {
   slug: (slug: string) => ({ pk: `SLUG#${slug}`, sk: 'SLUG' }),
   domain: (host: string) => ({ pk: `DOMAIN#${host}`, sk: 'DOMAIN' }),
   publicPortals: () => 'PLATFORM#PUBLIC_PORTALS',
+  /** A custom domain the portal has added, verified or not; only verified ones get the global `domain` item. */
+  tenantDomain: (tenantId: string, host: string) => ({ pk: t(tenantId), sk: `DOMAIN#${host}` }),
+  tenantDomainPrefix: 'DOMAIN#',
+  tenantPartition: (tenantId: string) => t(tenantId),
+  /** The portal's audit log, newest last by time. */
+  audit: (tenantId: string, at: string, id: string) => ({ pk: `${t(tenantId)}#AUDIT`, sk: `${at}#${id}` }),
+  auditPartition: (tenantId: string) => `${t(tenantId)}#AUDIT`,
 
   member: (tenantId: string, memberId: string) => ({ pk: `${t(tenantId)}#M#${memberId}`, sk: 'MEMBER' }),
   memberEmail: (tenantId: string, email: string) => ({ pk: `${t(tenantId)}#E#${email}`, sk: 'EMAIL' }),
@@ -68,6 +75,7 @@ export const keys = {
 
   /** S3: everything a tenant uploads lives under its own prefix. */
   brandAsset: (tenantId: string, name: string) => `tenants/${tenantId}/brand/${name}`,
+  brandPrefix: (tenantId: string) => `tenants/${tenantId}/brand/`,
 
   /** Uploads: the pending or ready record in DynamoDB, and the object under the uploader's prefix in S3. */
   upload: (tenantId: string, uploadId: string) => ({ pk: `${t(tenantId)}#UP#${uploadId}`, sk: 'UPLOAD' }),

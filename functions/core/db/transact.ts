@@ -3,7 +3,7 @@ import { db, tableName } from './client.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type WithoutTable<T> = T extends { TableName?: unknown } ? Omit<T, 'TableName'> : T;
-type Write = { [K in keyof TransactItem]?: WithoutTable<NonNullable<TransactItem[K]>> };
+export type Write = { [K in keyof TransactItem]?: WithoutTable<NonNullable<TransactItem[K]>> };
 
 export type TransactResult = { ok: true } | { ok: false; failed: boolean[] };
 

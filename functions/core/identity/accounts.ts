@@ -21,7 +21,7 @@ export interface SignedIn {
   profile: Profile;
 }
 
-async function mailToken(ctx: Ctx, member: Member, kind: Exclude<TokenKind, 'invite'>, path: string) {
+async function mailToken(ctx: Ctx, member: Member, kind: Exclude<TokenKind, 'invite' | 'handoff'>, path: string) {
   const token = await issueToken(ctx, kind, { memberId: member.id });
   await sendTemplate(ctx, { to: member.email, lang: member.lang, template: kind, link: link(ctx, path, token), params: { name: member.displayName } });
 }
@@ -107,6 +107,15 @@ export async function signInWithLink(ctx: Ctx, input: z.input<typeof TokenOnly>)
   await markVerified(ctx, member.id);
   const verified = { ...member, verifiedAt: member.verifiedAt ?? nowIso(ctx) };
   return { token: await createSession(ctx.tenant.id, verified.id, ctx.now), profile: profileOf(verified) };
+}
+
+/** The owner who just opened the portal arrives signed in (the handoff token is single-use and lives two minutes). */
+export async function signInWithHandoff(ctx: Ctx, input: z.input<typeof TokenOnly>): Promise<SignedIn> {
+  const { token } = parseInput(TokenOnly, input);
+  const { memberId } = await consumeToken(ctx, 'handoff', token);
+  const member = await getMember(ctx, memberId!);
+  if (!member) throw new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.');
+  return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
 }
 
 export async function signOut(ctx: Ctx, sessionToken: string | undefined): Promise<void> {

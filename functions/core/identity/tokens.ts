@@ -5,13 +5,15 @@ import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { DomainError } from '../errors.js';
 
-export type TokenKind = 'verify' | 'signin' | 'reset' | 'invite';
+/** `handoff` carries the owner of a new portal from the platform's host to the portal's own (cookies are per host). */
+export type TokenKind = 'verify' | 'signin' | 'reset' | 'invite' | 'handoff';
 
 const LIFETIME_SECONDS: Record<TokenKind, number> = {
   verify: 3 * 24 * 3600,
   signin: 15 * 60,
   reset: 60 * 60,
   invite: 7 * 24 * 3600,
+  handoff: 2 * 60,
 };
 
 /** 256 random bits, sent to the user; only its SHA-256 is stored. */

@@ -39,22 +39,27 @@ export const profileOf = ({ passwordHash: _, status: __, verifiedAt, ...rest }: 
  * owner, the portal's owner count, all in one transaction.
  */
 export async function insertMember(ctx: Ctx, member: Member): Promise<Member> {
-  const written = await writeAllOrNothing([
+  const written = await writeAllOrNothing(newMemberWrites(ctx.tenant.id, member));
+  if (!written.ok) throw new DomainError('email_taken', 409, 'An account already uses this e-mail on this portal.', { email: 'taken' });
+  return member;
+}
+
+/** The writes of a new account: its e-mail claim (the first item, conditional), the account, the owner count. */
+export function newMemberWrites(tenantId: string, member: Member) {
+  return [
     {
       Put: {
-        Item: { ...keys.memberEmail(ctx.tenant.id, member.email), memberId: member.id },
+        Item: { ...keys.memberEmail(tenantId, member.email), memberId: member.id },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
     {
       Put: {
-        Item: { ...keys.member(ctx.tenant.id, member.id), ...member, listKey: keys.membersList(ctx.tenant.id), listSort: `${member.createdAt}#${member.id}` },
+        Item: { ...keys.member(tenantId, member.id), ...member, listKey: keys.membersList(tenantId), listSort: `${member.createdAt}#${member.id}` },
       },
     },
-    ...(member.role === 'owner' ? [ownerCountChange(ctx.tenant.id, 1)] : []),
-  ]);
-  if (!written.ok) throw new DomainError('email_taken', 409, 'An account already uses this e-mail on this portal.', { email: 'taken' });
-  return member;
+    ...(member.role === 'owner' ? [ownerCountChange(tenantId, 1)] : []),
+  ];
 }
 
 /** The portal's number of owners moves with every owner added or removed, never below one. */

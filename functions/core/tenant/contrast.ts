@@ -16,6 +16,34 @@ export function contrastRatio(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+const hex2 = (n: number) => Math.round(n).toString(16).padStart(2, '0');
+
+/** `colour` mixed toward `target` by t (0..1), in sRGB. */
+function mix(colour: string, target: string, t: number): string {
+  const c = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return `#${[0, 1, 2].map((i) => hex2(c(colour, i) + (c(target, i) - c(colour, i)) * t)).join('')}`;
+}
+
+/**
+ * The nearest colour to `colour` that reaches `min` on `background`: the smallest step toward
+ * black or toward white that passes (both directions tried, the smaller change wins).
+ */
+export function nearestReadable(colour: string, background: string, min: number): string {
+  const candidates: { colour: string; t: number }[] = [];
+  for (const target of ['#000000', '#ffffff']) {
+    for (let step = 1; step <= 100; step++) {
+      const t = step / 100;
+      const tried = mix(colour, target, t);
+      if (contrastRatio(tried, background) >= min) {
+        candidates.push({ colour: tried, t });
+        break;
+      }
+    }
+  }
+  candidates.sort((a, b) => a.t - b.t);
+  return (candidates[0]?.colour ?? '#000000').toLowerCase();
+}
+
 /** The pairs the page draws: body text and links/buttons need 4.5:1, the accent (UI marks) 3:1. */
 const PAIRS = [
   { field: 'text', on: 'surface', min: 4.5 },
@@ -28,7 +56,10 @@ export function assertReadableTheme(theme: Theme): void {
   const fields: Record<string, string> = {};
   for (const { field, on, min } of PAIRS) {
     const ratio = contrastRatio(theme[field], theme[on]);
-    if (ratio < min) fields[`theme.${field}`] = `Contrast ${ratio.toFixed(2)}:1 on ${on}; at least ${min}:1 is needed.`;
+    if (ratio < min) {
+      const suggestion = nearestReadable(theme[field], theme[on], min);
+      fields[`theme.${field}`] = `Contrast ${ratio.toFixed(2)}:1 on ${on}; at least ${min}:1 is needed. Nearest that passes: ${suggestion}.`;
+    }
   }
   if (Object.keys(fields).length) {
     throw new DomainError('insufficient_contrast', 400, 'Some colours are too hard to read.', fields);

@@ -53,3 +53,8 @@ export function forgetTenant(tenantId: string) {
     if (entry.site.kind === 'tenant' && entry.site.tenant.id === tenantId) cache.delete(host);
   }
 }
+
+/** Drops one host from the cache (a custom domain added or removed). */
+export function forgetHost(host: string) {
+  cache.delete(normaliseHost(host));
+}

@@ -8,7 +8,7 @@ import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { assertReadableTheme } from './contrast.js';
 import { FONT_STACKS } from './fonts.js';
-import { Slug, TenantSettings, type Tenant } from './schema.js';
+import { Slug, TenantSettings, type BrandImageKind, type Tenant } from './schema.js';
 import { forgetTenant, normaliseHost } from './host.js';
 import { insertTenant, putDomain, queryPublicTenants, updateTenantLogo } from './store.js';
 
@@ -56,13 +56,13 @@ export async function setBrandLogo(ctx: Ctx, input: z.input<typeof LogoUpload>):
   return { ...ctx.tenant, logo, version: ctx.tenant.version + 1 };
 }
 
-/** The logo bytes of the current tenant; the key comes from its own record, so no other tenant's file is reachable. */
-export async function readBrandLogo(ctx: Ctx): Promise<{ body: Uint8Array; contentType: string; version: string }> {
-  const logo = ctx.tenant.logo;
-  if (!logo) throw notFound('logo');
-  const object = await s3().send(new GetObjectCommand({ Bucket: bucketName(), Key: logo.key }));
-  if (!object.Body) throw notFound('logo');
-  return { body: await object.Body.transformToByteArray(), contentType: logo.contentType, version: logo.version };
+/** A brand image of the current tenant; the key comes from its own record, so no other tenant's file is reachable. */
+export async function readBrandImage(ctx: Ctx, kind: BrandImageKind): Promise<{ body: Uint8Array; contentType: string; version: string }> {
+  const image = ctx.tenant[kind];
+  if (!image) throw notFound(kind);
+  const object = await s3().send(new GetObjectCommand({ Bucket: bucketName(), Key: image.key }));
+  if (!object.Body) throw notFound(kind);
+  return { body: await object.Body.transformToByteArray(), contentType: image.contentType, version: image.version };
 }
 
 /**
@@ -78,8 +78,12 @@ export async function addVerifiedDomain(ctx: Ctx, hostInput: string): Promise<st
   return host;
 }
 
-/** The logo's path on the portal's own host, versioned by content so it can be cached for good. */
-export const logoPath = (tenant: Tenant) => (tenant.logo ? `/brand/logo?v=${tenant.logo.version}` : null);
+/** A brand image's path on the portal's own host, versioned by content so it can be cached for good. */
+export const brandImagePath = (tenant: Tenant, kind: BrandImageKind) => {
+  const image = tenant[kind];
+  return image ? `/brand/${kind}?v=${image.version}` : null;
+};
+export const logoPath = (tenant: Tenant) => brandImagePath(tenant, 'logo');
 
 /** What any visitor may know of a portal: its name, theme, languages and open sections. */
 export function publicConfig(tenant: Tenant) {
@@ -93,6 +97,12 @@ export function publicConfig(tenant: Tenant) {
     theme: { ...tenant.theme, fontStack: FONT_STACKS[tenant.theme.font] },
     // Served by the web function (web/src/routes/brand/logo), which already carries the S3 client.
     logoUrl: logoPath(tenant),
+    faviconUrl: brandImagePath(tenant, 'favicon'),
+    heroUrl: brandImagePath(tenant, 'hero'),
+    charter: tenant.charter,
+    footerLinks: tenant.footerLinks,
+    statusLabels: tenant.statusLabels,
+    visibility: tenant.visibility,
     votingMode: tenant.votingMode,
     sections: tenant.sections
       .filter((s) => !s.archived)

@@ -34,10 +34,31 @@ export const Section = z.object({
 });
 export type Section = z.infer<typeof Section>;
 
+/** A footer link: its label per language and an http(s) address (no javascript: or data: links). */
+export const FooterLink = z.object({
+  label: LocalizedText,
+  url: z.url({ protocol: /^https?$/, error: 'An address starting with https:// or http://.' }).max(500),
+});
+
+/** Longer brand texts (the community charter) get more room than names and taglines. */
+export const LocalizedLongText = z.partialRecord(Lang, z.string().trim().min(1).max(10_000));
+
+/** An image the brand uploaded (logo, favicon, hero): its S3 key under the tenant's prefix and a content version for caching. */
+export const BrandImage = z.object({ key: z.string(), contentType: z.string(), version: z.string() });
+export type BrandImage = z.infer<typeof BrandImage>;
+export const BRAND_IMAGES = ['logo', 'favicon', 'hero'] as const;
+export type BrandImageKind = (typeof BRAND_IMAGES)[number];
+
 export const TenantSettings = z.object({
   name: LocalizedText,
   tagline: LocalizedText.optional(),
   welcome: LocalizedText.optional(),
+  charter: LocalizedLongText.optional(),
+  footerLinks: z.array(FooterLink).max(10).default([]),
+  /** The display name of e-mails the portal sends; the portal's name when unset. */
+  senderName: z.string().trim().min(1).max(60).optional(),
+  /** The brand's own words for idea statuses, per language; the product's names otherwise. */
+  statusLabels: z.record(z.string().regex(/^[a-z_]{2,20}$/), LocalizedText).default({}),
   defaultLang: Lang,
   languages: z.array(Lang).min(1),
   theme: Theme,
@@ -54,7 +75,9 @@ export const TenantSettings = z.object({
 export const Tenant = TenantSettings.extend({
   id: z.string(),
   slug: Slug,
-  logo: z.object({ key: z.string(), contentType: z.string(), version: z.string() }).optional(),
+  logo: BrandImage.optional(),
+  favicon: BrandImage.optional(),
+  hero: BrandImage.optional(),
   createdAt: z.string(),
   version: z.number().int(),
 });

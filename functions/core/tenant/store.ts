@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
-import { writeAllOrNothing } from '../db/transact.js';
+import { writeAllOrNothing, type Write } from '../db/transact.js';
 import { Tenant } from './schema.js';
 
 /** Strips the storage attributes from a tenant item. */
@@ -26,23 +26,46 @@ export async function getTenantIdByDomain(host: string): Promise<string | undefi
   return Item?.verified === true ? (Item.tenantId as string) : undefined;
 }
 
+/** The stored tenant item: the platform lists every portal, and the platform page lists the public ones. */
+function tenantItem(tenant: Tenant) {
+  const isPublic = tenant.visibility === 'public';
+  return {
+    ...keys.tenant(tenant.id),
+    ...tenant,
+    ownerKey: keys.allTenants(),
+    ownerSort: `${tenant.createdAt}#${tenant.id}`,
+    ...(isPublic ? { listKey: keys.publicPortals(), listSort: `${tenant.createdAt}#${tenant.id}` } : {}),
+  };
+}
+
+/** The writes that open a portal: its slug is claimed only if free, with the tenant item. */
+export function newTenantWrites(tenant: Tenant) {
+  return [
+    { Put: { Item: { ...keys.slug(tenant.slug), tenantId: tenant.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { Item: tenantItem(tenant), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ];
+}
+
 /** Tenant item and slug lookup are written together, the slug claimed only if free. */
 export async function insertTenant(tenant: Tenant): Promise<boolean> {
-  const isPublic = tenant.visibility === 'public';
+  return (await writeAllOrNothing(newTenantWrites(tenant))).ok;
+}
+
+/**
+ * The whole new configuration in one conditional write, accepted only if the stored version is
+ * still the one it was made from (no lost update between two admins), with any other writes
+ * that belong to the change (its audit entry). False when the version moved.
+ */
+export async function replaceTenant(tenant: Tenant, expectedVersion: number, alongside: Write[] = []): Promise<boolean> {
   const written = await writeAllOrNothing([
-    { Put: { Item: { ...keys.slug(tenant.slug), tenantId: tenant.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
     {
       Put: {
-        Item: {
-          ...keys.tenant(tenant.id),
-          ...tenant,
-          ownerKey: keys.allTenants(),
-          ownerSort: `${tenant.createdAt}#${tenant.id}`,
-          ...(isPublic ? { listKey: keys.publicPortals(), listSort: `${tenant.createdAt}#${tenant.id}` } : {}),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
+        Item: tenantItem(tenant),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': expectedVersion },
       },
     },
+    ...alongside,
   ]);
   return written.ok;
 }

@@ -1,0 +1,132 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { authorize } from '../authz.js';
+import { config } from '../config.js';
+import { nowIso, type Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { writeAllOrNothing } from '../db/transact.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { txtRecords } from '../tenant/dns.js';
+import { forgetHost, normaliseHost } from '../tenant/host.js';
+import { auditWrite } from './audit.js';
+
+export const Hostname = z
+  .string()
+  .transform(normaliseHost)
+  .pipe(z.string().regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'A domain name like ideas.brand.com.'));
+
+export interface CustomDomain {
+  host: string;
+  verified: boolean;
+  addedAt: string;
+  verifiedAt?: string;
+  /** What the brand must publish in its DNS zone. */
+  records: { type: 'TXT' | 'CNAME'; name: string; value: string }[];
+}
+
+const challengeName = (host: string) => `_portal-verify.${host}`;
+
+function view(ctx: Ctx, item: Record<string, unknown>): CustomDomain {
+  const host = item.host as string;
+  return {
+    host,
+    verified: item.verified === true,
+    addedAt: item.addedAt as string,
+    ...(item.verifiedAt ? { verifiedAt: item.verifiedAt as string } : {}),
+    records: [
+      { type: 'TXT', name: challengeName(host), value: `portal-verify=${item.token as string}` },
+      { type: 'CNAME', name: host, value: `${ctx.tenant.slug}.${config().PLATFORM_DOMAIN}` },
+    ],
+  };
+}
+
+async function ownDomain(ctx: Ctx, host: string) {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.tenantDomain(ctx.tenant.id, host), ConsistentRead: true }));
+  if (!Item) throw notFound('domain');
+  return Item;
+}
+
+export async function listDomains(ctx: Ctx): Promise<CustomDomain[]> {
+  authorize(ctx, 'portal.configure');
+  const { Items = [] } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.tenantPartition(ctx.tenant.id), ':prefix': keys.tenantDomainPrefix },
+    }),
+  );
+  return Items.map((item) => view(ctx, item));
+}
+
+/**
+ * The brand names a domain; it gets a verification token to publish as TXT. Nothing routes to
+ * the portal yet: only a verified domain claims the host for one portal.
+ */
+export async function addDomain(ctx: Ctx, input: { domain: string }): Promise<CustomDomain> {
+  authorize(ctx, 'portal.configure');
+  const { domain: host } = parseInput(z.object({ domain: Hostname }), input);
+  const apex = config().PLATFORM_DOMAIN;
+  if (host === apex || host.endsWith(`.${apex}`)) throw new DomainError('invalid_input', 400, 'Platform addresses cannot be added.', { domain: 'platform' });
+  const existing = (await listDomains(ctx)).find((d) => d.host === host);
+  if (existing) return existing;
+  if ((await listDomains(ctx)).length >= 5) throw new DomainError('too_many_domains', 400, 'At most 5 custom domains per portal.');
+  const item = { ...keys.tenantDomain(ctx.tenant.id, host), host, token: randomBytes(18).toString('base64url'), verified: false, addedAt: nowIso(ctx) };
+  const written = await writeAllOrNothing([
+    { Put: { Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+    auditWrite(ctx, 'domain.add', { domain: host }),
+  ]);
+  if (!written.ok) return view(ctx, await ownDomain(ctx, host));
+  return view(ctx, item);
+}
+
+/**
+ * Checks the TXT record; when it holds the token, the host is claimed for this portal in the
+ * same transaction as the portal's own record, only if no other portal holds it. The edge
+ * learns of it from the table's stream (see edge-sync.ts).
+ */
+export async function verifyDomain(ctx: Ctx, hostInput: string): Promise<CustomDomain> {
+  authorize(ctx, 'portal.configure');
+  const host = parseInput(Hostname, hostInput);
+  const item = await ownDomain(ctx, host);
+  if (item.verified === true) return view(ctx, item);
+  const expected = `portal-verify=${item.token as string}`;
+  if (!(await txtRecords(challengeName(host))).includes(expected)) {
+    throw new DomainError('domain_unverified', 422, `The TXT record ${challengeName(host)} does not hold the verification value yet. DNS changes can take a while to spread.`);
+  }
+  const verifiedAt = nowIso(ctx);
+  const written = await writeAllOrNothing([
+    {
+      Put: {
+        Item: { ...keys.domain(host), tenantId: ctx.tenant.id, verified: true },
+        ConditionExpression: 'attribute_not_exists(pk) OR tenantId = :t',
+        ExpressionAttributeValues: { ':t': ctx.tenant.id },
+      },
+    },
+    { Put: { Item: { ...item, verified: true, verifiedAt }, ConditionExpression: 'attribute_exists(pk)' } },
+    auditWrite(ctx, 'domain.verify', { domain: host }),
+  ]);
+  if (!written.ok) {
+    if (written.failed[0]) throw new DomainError('domain_taken', 409, 'This domain belongs to another portal.', { domain: 'taken' });
+    throw notFound('domain');
+  }
+  forgetHost(host);
+  return view(ctx, { ...item, verified: true, verifiedAt });
+}
+
+/** Removes the domain: the host stops resolving to the portal at once (the edge follows from the stream). */
+export async function removeDomain(ctx: Ctx, hostInput: string): Promise<void> {
+  authorize(ctx, 'portal.configure');
+  const host = parseInput(Hostname, hostInput);
+  const item = await ownDomain(ctx, host);
+  const written = await writeAllOrNothing([
+    { Delete: { Key: keys.tenantDomain(ctx.tenant.id, host) } },
+    ...(item.verified === true
+      ? [{ Delete: { Key: keys.domain(host), ConditionExpression: 'tenantId = :t', ExpressionAttributeValues: { ':t': ctx.tenant.id } } }]
+      : []),
+    auditWrite(ctx, 'domain.remove', { domain: host }),
+  ]);
+  if (!written.ok) throw notFound('domain');
+  forgetHost(host);
+}

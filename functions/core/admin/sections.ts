@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { fold } from '../text.js';
+import { LocalizedText, ShortId, type Section, type Tenant } from '../tenant/schema.js';
+import { changeTenant, getSettings } from './portal.js';
+
+export const AddSection = z.object({ id: ShortId.optional(), name: LocalizedText, description: LocalizedText.optional() }).strict();
+export const UpdateSection = z
+  .object({
+    name: LocalizedText.optional(),
+    description: LocalizedText.optional(),
+    archived: z.boolean().optional(),
+    /** The section's new place in the list, 0 first. */
+    position: z.number().int().min(0).max(29).optional(),
+  })
+  .strict();
+export const AddCategory = z.object({ sectionId: ShortId, id: ShortId.optional(), name: LocalizedText }).strict();
+export const UpdateCategory = z.object({ name: LocalizedText }).strict();
+
+/** An id from a name: "Expérience client" -> "experience-client", made unique among `taken`. */
+function idFrom(name: Partial<Record<string, string>>, taken: Set<string>): string {
+  const base =
+    fold(Object.values(name)[0] ?? '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 32) || 'section';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+const sectionOf = (tenant: Tenant, id: string) => tenant.sections.find((s) => s.id === id) ?? (() => { throw notFound('section'); })();
+const allCategoryIds = (tenant: Tenant) => new Set(tenant.sections.flatMap((s) => s.categories.map((c) => c.id)));
+const withSection = (tenant: Tenant, section: Section) => ({ ...tenant, sections: tenant.sections.map((s) => (s.id === section.id ? section : s)) });
+
+/** Every section, archived ones included, in their order. */
+export async function listSections(ctx: Ctx): Promise<Section[]> {
+  return (await getSettings(ctx)).sections;
+}
+
+export async function addSection(ctx: Ctx, input: z.input<typeof AddSection>): Promise<Section> {
+  const data = parseInput(AddSection, input);
+  let added!: Section;
+  await changeTenant(ctx, 'section.add', (current) => {
+    const taken = new Set(current.sections.map((s) => s.id));
+    if (data.id && taken.has(data.id)) throw new DomainError('section_exists', 409, 'A section already has this id.', { id: 'taken' });
+    if (current.sections.length >= 30) throw new DomainError('too_many_sections', 400, 'At most 30 sections.');
+    added = { id: data.id ?? idFrom(data.name, taken), name: data.name, description: data.description, archived: false, categories: [] };
+    return { next: { ...current, sections: [...current.sections, added] }, detail: { section: added.id, name: added.name } };
+  });
+  return added;
+}
+
+/** Renames, describes, archives or restores, and moves a section. An archived section's ideas stay readable. */
+export async function updateSection(ctx: Ctx, sectionId: string, input: z.input<typeof UpdateSection>): Promise<Section> {
+  const { position, ...changes } = parseInput(UpdateSection, input);
+  let updated!: Section;
+  await changeTenant(ctx, 'section.update', (current) => {
+    updated = { ...sectionOf(current, sectionId), ...changes };
+    let sections = withSection(current, updated).sections;
+    if (position !== undefined) {
+      sections = sections.filter((s) => s.id !== sectionId);
+      sections.splice(Math.min(position, sections.length), 0, updated);
+    }
+    return { next: { ...current, sections }, detail: { section: sectionId, ...changes, ...(position !== undefined ? { position } : {}) } };
+  });
+  return updated;
+}
+
+/** Sections are archived, never deleted: their ideas keep their address. */
+export async function archiveSection(ctx: Ctx, sectionId: string): Promise<Section> {
+  return updateSection(ctx, sectionId, { archived: true });
+}
+
+export async function listCategories(ctx: Ctx) {
+  return (await getSettings(ctx)).sections.flatMap((s) => s.categories.map((c) => ({ ...c, sectionId: s.id })));
+}
+
+export async function addCategory(ctx: Ctx, input: z.input<typeof AddCategory>) {
+  const data = parseInput(AddCategory, input);
+  let added!: { id: string; name: z.output<typeof LocalizedText>; sectionId: string };
+  await changeTenant(ctx, 'category.add', (current) => {
+    const section = sectionOf(current, data.sectionId);
+    const taken = allCategoryIds(current);
+    if (data.id && taken.has(data.id)) throw new DomainError('category_exists', 409, 'A category already has this id.', { id: 'taken' });
+    if (section.categories.length >= 50) throw new DomainError('too_many_categories', 400, 'At most 50 categories per section.');
+    const category = { id: data.id ?? idFrom(data.name, taken), name: data.name };
+    added = { ...category, sectionId: section.id };
+    return { next: withSection(current, { ...section, categories: [...section.categories, category] }), detail: { category: category.id, section: section.id, name: category.name } };
+  });
+  return added;
+}
+
+function findCategory(tenant: Tenant, categoryId: string) {
+  const section = tenant.sections.find((s) => s.categories.some((c) => c.id === categoryId));
+  if (!section) throw notFound('category');
+  return section;
+}
+
+export async function updateCategory(ctx: Ctx, categoryId: string, input: z.input<typeof UpdateCategory>) {
+  const { name } = parseInput(UpdateCategory, input);
+  await changeTenant(ctx, 'category.update', (current) => {
+    const section = findCategory(current, categoryId);
+    const categories = section.categories.map((c) => (c.id === categoryId ? { ...c, name } : c));
+    return { next: withSection(current, { ...section, categories }), detail: { category: categoryId, name } };
+  });
+  return { id: categoryId, name };
+}
+
+/** Removes a category from the choices; ideas filed under it keep their category id and stay listed in the section. */
+export async function deleteCategory(ctx: Ctx, categoryId: string): Promise<void> {
+  await changeTenant(ctx, 'category.delete', (current) => {
+    const section = findCategory(current, categoryId);
+    return { next: withSection(current, { ...section, categories: section.categories.filter((c) => c.id !== categoryId) }), detail: { category: categoryId, section: section.id } };
+  });
+}
