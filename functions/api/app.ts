@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import type { Ctx } from '../core/context.js';
 import { DomainError } from '../core/errors.js';
-import { resolveActor } from './middleware/session.js';
+import { closedPortalGate, resolveActor } from './middleware/session.js';
 import { resolveSite } from './middleware/tenant.js';
 import { health } from './routes/health.js';
+import { platform } from './routes/platform.js';
 
 export type Env = { Variables: { ctx: Ctx; sessionToken?: string } };
 
@@ -15,7 +16,9 @@ export type Env = { Variables: { ctx: Ctx; sessionToken?: string } };
 export function createApp(...groups: Hono<Env>[]) {
   const app = new Hono<Env>().basePath('/api');
   app.route('/', health);
-  app.use('*', resolveSite, resolveActor);
+  // The platform's own routes answer on its apex host only; everything after belongs to a portal.
+  app.route('/', platform);
+  app.use('*', resolveSite, resolveActor, closedPortalGate);
   for (const group of groups) app.route('/', group);
   app.notFound((c) => c.json(new DomainError('route_not_found', 404, 'No such API route.').toJSON(), 404));
   app.onError((error, c) => {

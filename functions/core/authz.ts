@@ -53,3 +53,19 @@ export function assignableRoles(actor: Actor): Role[] {
   if (actor.kind === 'member' && actor.role === 'admin') return ['admin', 'team', 'partner', 'member'];
   return [];
 }
+
+/**
+ * The only doors a visitor finds on a members-only or invitation-only portal: signing in or up,
+ * following an e-mailed link, and the branding those pages show. Everything else answers 401
+ * (API) or sends them to the sign-in page.
+ */
+const CLOSED_PORTAL_DOORS = {
+  api: ['/api/health', '/api/portal', '/api/auth/', '/api/team/invitations/accept'],
+  pages: ['/signin', '/signup', '/verify', '/link', '/reset', '/reset-request', '/invitations/accept', '/welcome', '/brand/', '/_app/', '/favicon'],
+} as const;
+
+/** True when this visitor must be kept out of `path` (an API route or a page) of this portal. */
+export function shutOut(ctx: Ctx, surface: keyof typeof CLOSED_PORTAL_DOORS, path: string): boolean {
+  if (ctx.tenant.visibility === 'public' || ctx.actor.kind !== 'visitor') return false;
+  return !CLOSED_PORTAL_DOORS[surface].some((door) => path === door || (door.endsWith('/') ? path.startsWith(door) : path.startsWith(`${door}/`) || path === door));
+}

@@ -21,10 +21,11 @@ const Env = z.object({
   PORTAL_URL: z.string().default('https://{slug}.ideas.localhost'),
   /** scrypt cost as log2(N): 17 is OWASP's recommendation (128 MiB, r=8, p=1). */
   /**
-   * Custom-domain checks read TXT records from this JSON file ({"host": ["value", ...]}) instead
-   * of DNS: the local override for `npm start` and the tests. Unset in AWS (real DNS lookups).
+   * Custom-domain checks read TXT records from this folder instead of DNS (one file per name,
+   * `<name>.txt`, one value per line): the local override for `npm start` and the tests. Unset
+   * in AWS, where the checks are real DNS lookups.
    */
-  DNS_TXT_FILE: z.string().optional(),
+  DNS_TXT_DIR: z.string().optional(),
   /** In AWS, the multi-tenant CloudFront distribution that verified custom domains are attached to. */
   EDGE_DISTRIBUTION_ID: z.string().optional(),
   SCRYPT_LOG_N: z.coerce.number().int().min(14).max(20).default(17),

@@ -15,6 +15,8 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   process.env.PLATFORM_DOMAIN ??= 'localhost';
   process.env.OUTBOX_DIR ??= join(dataDir, 'outbox');
+  // Custom domains: put TXT values in .data/dns/<name>.txt instead of DNS (see core/tenant/dns.ts).
+  process.env.DNS_TXT_DIR ??= join(dataDir, 'dns');
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
   const stack = await startLocalStack({ dataDir, s3Dir: join(dataDir, 's3') });

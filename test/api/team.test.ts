@@ -4,24 +4,7 @@ import { createMember } from '../../functions/core/member/index.js';
 import { lastMessageTo } from '../support/outbox.js';
 import { client } from '../support/http.js';
 import { hostOf, makeTenant } from '../support/tenants.js';
-
-const PASSWORD = 'a long enough secret phrase';
-
-async function portalWithRoles() {
-  const tenant = await makeTenant();
-  const roles: Role[] = ['owner', 'admin', 'team', 'partner', 'member'];
-  const members = Object.fromEntries(
-    await Promise.all(
-      roles.map(async (role) => [role, await createMember({ tenant, actor: system }, { email: `${role}@example.test`, displayName: role, lang: 'en', role, password: PASSWORD })] as const),
-    ),
-  ) as unknown as Record<Role, { id: string }>;
-  const as = async (role: Role) => {
-    const web = client(hostOf(tenant));
-    expect((await web.post('/api/auth/signin', { email: `${role}@example.test`, password: PASSWORD })).status).toBe(200);
-    return web;
-  };
-  return { tenant, members, as };
-}
+import { PASSWORD, portalWithRoles } from '../support/roles.js';
 
 describe('team routes and roles', () => {
   it('every team route refuses every lower role: 401 for visitors, 403 for members and partners', async () => {

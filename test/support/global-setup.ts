@@ -22,6 +22,8 @@ export async function setup() {
   process.env.CURSOR_SECRET = 'test-cursor-secret-0123456789';
   process.env.OUTBOX_DIR = mkdtempSync(join(tmpdir(), 'portal-outbox-'));
   process.env.PORTAL_URL = 'http://{slug}.localhost';
+  // Custom-domain verification reads TXT records from here instead of DNS (see core/tenant/dns.ts).
+  process.env.DNS_TXT_DIR = mkdtempSync(join(tmpdir(), 'portal-dns-'));
   stack = await startLocalStack({ s3Dir });
   // The notification fan-out runs off the request path, from the table's stream, as in AWS.
   poller = await startStreamPoller({ intervalMs: 100 });
@@ -30,5 +32,5 @@ export async function setup() {
 export async function teardown() {
   await poller?.stop();
   await stack?.stop();
-  for (const dir of [s3Dir, process.env.OUTBOX_DIR]) if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [s3Dir, process.env.OUTBOX_DIR, process.env.DNS_TXT_DIR]) if (dir) rmSync(dir, { recursive: true, force: true });
 }

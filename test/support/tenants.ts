@@ -5,7 +5,7 @@ import { createTenant, type Tenant } from '../../functions/core/tenant/index.js'
 import type { z } from 'zod';
 import type { CreateTenant } from '../../functions/core/tenant/index.js';
 
-type Settings = Partial<z.input<typeof CreateTenant>>;
+export type Settings = Partial<z.input<typeof CreateTenant>>;
 
 /** A fresh portal for one test, with a random slug, so tests run in parallel without cleanup. */
 export async function makeTenant(overrides: Settings = {}): Promise<Tenant> {

@@ -1,13 +1,15 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
 import { config } from '../../core/config.js';
+import { shutOut } from '../../core/authz.js';
 import { DomainError } from '../../core/errors.js';
 import { actorFromSession, SESSION_COOKIE } from '../../core/identity/sessions.js';
 import type { Env } from '../app.js';
 
 /** The client address: CloudFront's x-forwarded-for in AWS, the socket's peer locally. */
-function clientAddress(c: Parameters<Parameters<typeof createMiddleware<Env>>[0]>[0]): string {
+export function clientAddress(c: Context): string {
   if (config().TRUST_FORWARDED_HOST) return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown';
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
@@ -33,5 +35,13 @@ export const resolveActor = createMiddleware<Env>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   c.set('ctx', { ...ctx, actor: await actorFromSession(ctx.tenant.id, token), request: { origin, address: clientAddress(c) } });
   c.set('sessionToken', token);
+  await next();
+});
+
+/** A members-only or invitation-only portal answers its visitors 401 everywhere but at its few open doors. */
+export const closedPortalGate = createMiddleware<Env>(async (c, next) => {
+  if (shutOut(c.var.ctx, 'api', new URL(c.req.url).pathname)) {
+    throw new DomainError('sign_in_required', 401, 'This portal is open to its members: sign in first.');
+  }
   await next();
 });

@@ -1,3 +1,4 @@
+import { admin } from './admin.js';
 import { auth } from './auth.js';
 import { ideas } from './ideas.js';
 import { me } from './me.js';
@@ -6,4 +7,4 @@ import { portal } from './portal.js';
 import { team } from './team.js';
 
 /** Every route group but uploads, which runs in its own function with the S3 client. */
-export const coreRoutes = [portal, ideas, auth, me, team, notifications];
+export const coreRoutes = [portal, ideas, auth, me, team, notifications, admin];

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { publicConfig } from '../../core/tenant/index.js';
+import { configFor } from '../../core/tenant/index.js';
 import type { Env } from '../app.js';
 
-export const portal = new Hono<Env>().get('/portal', (c) => c.json(publicConfig(c.var.ctx.tenant)));
+export const portal = new Hono<Env>().get('/portal', (c) => c.json(configFor(c.var.ctx)));

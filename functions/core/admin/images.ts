@@ -5,6 +5,7 @@ import { BRAND_IMAGES, type Tenant } from '../tenant/schema.js';
 import { getRecord } from '../upload/records.js';
 import { changeTenant } from './portal.js';
 import { requireMember } from '../context.js';
+import { authorize } from '../authz.js';
 
 export const SetBrandImage = z.object({ kind: z.enum(BRAND_IMAGES), uploadId: z.string().regex(/^[A-Za-z0-9_-]{10,40}$/) }).strict();
 
@@ -15,6 +16,7 @@ const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
  * see core/upload) the portal's logo, favicon or hero image. The upload id versions its URL.
  */
 export async function setBrandImage(ctx: Ctx, input: z.input<typeof SetBrandImage>): Promise<Tenant> {
+  authorize(ctx, 'portal.configure');
   const member = requireMember(ctx);
   const { kind, uploadId } = parseInput(SetBrandImage, input);
   const record = await getRecord(ctx.tenant.id, uploadId);
@@ -28,6 +30,7 @@ export async function setBrandImage(ctx: Ctx, input: z.input<typeof SetBrandImag
 }
 
 export async function removeBrandImage(ctx: Ctx, kind: (typeof BRAND_IMAGES)[number]): Promise<Tenant> {
+  authorize(ctx, 'portal.configure');
   parseInput(z.enum(BRAND_IMAGES), kind);
   return changeTenant(ctx, `image.${kind}.remove`, (current) => {
     const { [kind]: _, ...rest } = current;

@@ -26,8 +26,22 @@ export function changeFromStreamRecord(record: {
   eventName?: string;
   dynamodb?: { NewImage?: Record<string, AttributeValue>; OldImage?: Record<string, AttributeValue> };
 }): Change {
-  const img = (i?: Record<string, AttributeValue>) => (i ? (unmarshall(i) as Image) : undefined);
+  const img = (i?: Record<string, AttributeValue>) => (i ? (unmarshall(withoutBlankValues(i)) as Image) : undefined);
   return { id: record.eventID ?? '', kind: record.eventName as Change['kind'], newImage: img(record.dynamodb?.NewImage), oldImage: img(record.dynamodb?.OldImage) };
+}
+
+/**
+ * An empty map or list can arrive from a stream as a value with no type at all (seen with
+ * DynamoDB Local), which unmarshall refuses; read those as null rather than stall the stream.
+ */
+function withoutBlankValues(image: Record<string, AttributeValue>): Record<string, AttributeValue> {
+  const fix = (value: AttributeValue): AttributeValue => {
+    if (!value || Object.keys(value).length === 0) return { NULL: true };
+    if (value.M) return { M: withoutBlankValues(value.M) };
+    if (value.L) return { L: value.L.map(fix) };
+    return value;
+  };
+  return Object.fromEntries(Object.entries(image).map(([k, v]) => [k, fix(v)]));
 }
 
 const tenantOf = (pk: string) => /^T#([0-9a-z]+)#/.exec(pk)?.[1];

@@ -8,6 +8,7 @@ import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { assertReadableTheme } from './contrast.js';
 import { FONT_STACKS } from './fonts.js';
+import { config } from '../config.js';
 import { Slug, TenantSettings, type BrandImageKind, type Tenant } from './schema.js';
 import { forgetTenant, normaliseHost } from './host.js';
 import { insertTenant, putDomain, queryPublicTenants, updateTenantLogo } from './store.js';
@@ -84,6 +85,23 @@ export const brandImagePath = (tenant: Tenant, kind: BrandImageKind) => {
   return image ? `/brand/${kind}?v=${image.version}` : null;
 };
 export const logoPath = (tenant: Tenant) => brandImagePath(tenant, 'logo');
+
+/** A portal's own origin, seen from a URL of the platform (same scheme and port: `http://cafe.localhost:3000`). */
+export function portalOrigin(slug: string, platformUrl: URL): string {
+  const port = platformUrl.port ? `:${platformUrl.port}` : '';
+  return `${platformUrl.protocol}//${slug}.${config().PLATFORM_DOMAIN}${port}`;
+}
+
+/** What a visitor of a closed portal may know: enough to draw its sign-in page in its colours. */
+export function brandingOf(tenant: Tenant) {
+  const { sections: _, welcome: __, charter: ___, statusLabels: ____, ...rest } = publicConfig(tenant);
+  return { ...rest, sections: [] as PublicConfig['sections'] };
+}
+
+/** What a visitor (or member) may see of the portal: everything public, or only the branding when it is closed to them. */
+export function configFor(ctx: Ctx) {
+  return ctx.tenant.visibility !== 'public' && ctx.actor.kind === 'visitor' ? brandingOf(ctx.tenant) : publicConfig(ctx.tenant);
+}
 
 /** What any visitor may know of a portal: its name, theme, languages and open sections. */
 export function publicConfig(tenant: Tenant) {

@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { DomainError } from '../../core/errors.js';
+import { openPortal, slugAvailability } from '../../core/admin/open.js';
+import { hostFromHeaders, portalOrigin, resolveHost } from '../../core/tenant/index.js';
+import type { Env } from '../app.js';
+import { jsonBody } from '../body.js';
+import { clientAddress } from '../middleware/session.js';
+
+/** Platform routes exist on the apex host only; on a portal's host they are not found. */
+const onPlatform = createMiddleware<Env>(async (c, next) => {
+  const site = await resolveHost(hostFromHeaders((name) => c.req.header(name))).catch(() => undefined);
+  if (site?.kind !== 'platform') throw new DomainError('route_not_found', 404, 'No such API route.');
+  await next();
+});
+
+export const platform = new Hono<Env>()
+  .use('/portals', onPlatform)
+  .use('/portals/*', onPlatform)
+  .get('/portals/slug-available', async (c) => c.json(await slugAvailability(c.req.query('slug') ?? '')))
+  .post('/portals', async (c) => {
+    const url = new URL(c.req.url);
+    const body = await jsonBody(c);
+    const origin = typeof body?.slug === 'string' ? portalOrigin(body.slug, url) : undefined;
+    const opened = await openPortal({ address: clientAddress(c), origin }, body);
+    const home = portalOrigin(opened.tenant.slug, url);
+    return c.json({ slug: opened.tenant.slug, url: `${home}/`, welcome: `${home}/welcome?token=${encodeURIComponent(opened.handoff)}` }, 201);
+  });
