@@ -93,9 +93,8 @@ export function portalOrigin(slug: string, platformUrl: URL): string {
 }
 
 /** What a visitor of a closed portal may know: enough to draw its sign-in page in its colours. */
-export function brandingOf(tenant: Tenant) {
-  const { sections: _, welcome: __, charter: ___, statusLabels: ____, ...rest } = publicConfig(tenant);
-  return { ...rest, sections: [] as PublicConfig['sections'] };
+export function brandingOf(tenant: Tenant): PublicConfig {
+  return { ...publicConfig(tenant), sections: [], welcome: undefined, charter: undefined, statusLabels: {} };
 }
 
 /** What a visitor (or member) may see of the portal: everything public, or only the branding when it is closed to them. */

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { can } from '$core/authz';
 import { unreadCount } from '$core/notify/index';
-import { publicConfig } from '$core/tenant/index';
+import { configFor } from '$core/tenant/index';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
@@ -15,8 +15,9 @@ export const load: LayoutServerLoad = async ({ locals }) => {
           role: actor.role,
           verified: actor.verified ?? false,
           team: can(actor, 'members.list'),
+          admin: can(actor, 'portal.configure'),
           unread: site.kind === 'tenant' ? await unreadCount(site.ctx) : 0,
         }
       : null;
-  return { lang, me, portal: site.kind === 'tenant' ? publicConfig(site.tenant) : null };
+  return { lang, me, portal: site.kind === 'tenant' ? configFor(site.ctx) : null };
 };

@@ -1,8 +1,12 @@
-import { en, type Message, type MessageKey } from './en';
+import { adminEn } from './admin-en';
+import { adminFr } from './admin-fr';
+import { en, type Message } from './en';
 import { fr } from './fr';
 
 export type Lang = 'fr' | 'en';
-const dictionaries: Record<Lang, Record<MessageKey, Message>> = { en, fr };
+/** The interface texts, and those of the settings pages (kept apart: they are many and only admins see them). */
+type MessageKey = keyof typeof en | keyof typeof adminEn;
+const dictionaries: Record<Lang, Record<MessageKey, Message>> = { en: { ...en, ...adminEn }, fr: { ...fr, ...adminFr } };
 const isLang = (value: unknown): value is Lang => value === 'fr' || value === 'en';
 
 /** The visitor's explicit choice, then the one remembered, then the portal's default; only enabled languages. */
