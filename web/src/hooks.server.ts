@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { shutOut } from '$core/authz';
 import { visitor } from '$core/context';
 import { actorFromSession, SESSION_COOKIE } from '$core/identity/sessions';
 import { DomainError } from '$core/errors';
@@ -26,6 +27,11 @@ export const handle: Handle = async ({ event, resolve }) => {
     // The session cookie is looked up for this portal only; SvelteKit checks the Origin of form posts (CSRF).
     site.ctx.actor = await actorFromSession(site.tenant.id, event.cookies.get(SESSION_COOKIE));
     site.ctx.request = { origin: event.url.origin, address: event.getClientAddress() };
+    // A members-only or invitation-only portal shows its visitors the sign-in page and nothing else.
+    if (shutOut(site.ctx, 'pages', event.url.pathname)) {
+      const next = event.url.pathname === '/' ? '' : `?next=${encodeURIComponent(event.url.pathname + event.url.search)}`;
+      return new Response(null, { status: 303, headers: { location: `/signin${next}` } });
+    }
   }
   event.locals.site = site;
   const tenant = site.kind === 'tenant' ? site.tenant : undefined;

@@ -1,0 +1,30 @@
+import { error, redirect } from '@sveltejs/kit';
+import { openPortal } from '$core/admin/open';
+import { config } from '$core/config';
+import { portalOrigin } from '$core/tenant/index';
+import { attempt, formFields } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The platform's own page: any company opens its portal here. Portal hosts have no such page. */
+export const load: PageServerLoad = ({ locals }) => {
+  if (locals.site.kind !== 'platform') error(404, 'Not found');
+  return { platformDomain: config().PLATFORM_DOMAIN };
+};
+
+export const actions: Actions = {
+  default: async ({ locals, request, url, getClientAddress }) => {
+    if (locals.site.kind !== 'platform') error(404, 'Not found');
+    const values = await formFields(request);
+    const input = {
+      name: values.name,
+      slug: String(values.slug ?? '').trim().toLowerCase(),
+      lang: values.lang,
+      owner: { displayName: values.displayName, email: values.email, password: values.password },
+    };
+    const origin = /^[a-z0-9-]{1,32}$/.test(input.slug) ? portalOrigin(input.slug, url) : undefined;
+    const result = await attempt(locals.lang, values, () => openPortal({ address: getClientAddress(), origin }, input));
+    if (!result.ok) return result.failure;
+    // Cookies belong to one host: the new portal signs its owner in from a single-use link, then shows its settings.
+    redirect(303, `${portalOrigin(result.value.tenant.slug, url)}/welcome?token=${encodeURIComponent(result.value.handoff)}`);
+  },
+};
