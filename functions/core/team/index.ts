@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { writeAllOrNothing } from '../db/transact.js';
+import { auditWrite } from '../admin/audit.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { createSession, endAllSessions } from '../identity/sessions.js';
@@ -132,9 +133,10 @@ async function setRole(ctx: Ctx, member: Member, role: Role): Promise<Member> {
       },
     },
     ...(ownerDelta ? [ownerCountChange(ctx.tenant.id, ownerDelta)] : []),
+    auditWrite(ctx, 'member.role', { member: member.id, name: member.displayName, from: member.role, to: role }),
   ]);
   if (!written.ok) {
-    if (written.failed[1]) throw new DomainError('last_owner', 409, 'A portal keeps at least one owner.');
+    if (ownerDelta && written.failed[1]) throw new DomainError('last_owner', 409, 'A portal keeps at least one owner.');
     throw new DomainError('conflict', 409, 'This role changed meanwhile; reload and try again.');
   }
   await endAllSessions(ctx.tenant.id, member.id);
