@@ -66,6 +66,29 @@ export const keys = {
   notificationSort: (read: boolean, at: string, id: string) => `NOTIF#${read ? 1 : 0}#${at}#${id}`,
   unreadCounter: (tenantId: string, memberId: string) => ({ pk: `${t(tenantId)}#M#${memberId}`, sk: 'UNREAD' }),
 
+  /** Team workspace: an idea's status history, internal notes, scorecards and assignment live in its partition. */
+  statusChange: (tenantId: string, ideaId: string, at: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: `S#${at}` }),
+  statusChangePrefix: 'S#',
+  note: (tenantId: string, ideaId: string, at: string, noteId: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: `NOTE#${at}#${noteId}` }),
+  notePrefix: 'NOTE#',
+  scorecard: (tenantId: string, ideaId: string, memberId: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: `SC#${memberId}` }),
+  scorecardPrefix: 'SC#',
+  assignment: (tenantId: string, ideaId: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: 'ASSIGNEE' }),
+  assignedQueue: (tenantId: string, memberId: string) => `${t(tenantId)}#Q#ASSIGNED#${memberId}`,
+  /** Launched ideas with their official response, for the public "ideas in action" page. */
+  launchedList: (tenantId: string) => `${t(tenantId)}#LAUNCHED`,
+
+  /** Dashboard aggregates kept by the stream consumer: one item per portal and day, ranged by date. */
+  dayStats: (tenantId: string, day: string) => ({ pk: `${t(tenantId)}#DAYS`, sk: day }),
+  dayStatsPartition: (tenantId: string) => `${t(tenantId)}#DAYS`,
+  /** Word and phrase counts of what was written that day (rising themes). */
+  dayWords: (tenantId: string, day: string) => ({ pk: `${t(tenantId)}#WORDS`, sk: day }),
+  dayWordsPartition: (tenantId: string) => `${t(tenantId)}#WORDS`,
+  /** Running totals by status, section and category, moved by the stream consumer. */
+  totals: (tenantId: string) => ({ pk: t(tenantId), sk: 'TOTALS' }),
+  /** One marker per stream event already counted, so a redelivered event counts once (TTL cleans up). */
+  streamMarker: (tenantId: string, eventId: string) => ({ pk: `${t(tenantId)}#EVENT#${eventId}`, sk: 'EVENT' }),
+
   /** Owner-index sort keys: a member's ideas, votes and comments, newest last. */
   ownerSort: (kind: OwnedKind, at: string, id: string) => `${kind}#${at}#${id}`,
 
