@@ -2,11 +2,18 @@ import { adminEn } from './admin-en';
 import { adminFr } from './admin-fr';
 import { en, type Message } from './en';
 import { fr } from './fr';
+import { insightsEn } from './insights-en';
+import { insightsFr } from './insights-fr';
+import { teamEn } from './team-en';
+import { teamFr } from './team-fr';
 
 export type Lang = 'fr' | 'en';
-/** The interface texts, and those of the settings pages (kept apart: they are many and only admins see them). */
-type MessageKey = keyof typeof en | keyof typeof adminEn;
-const dictionaries: Record<Lang, Record<MessageKey, Message>> = { en: { ...en, ...adminEn }, fr: { ...fr, ...adminFr } };
+/** The interface texts, and those of the settings and team pages (kept apart: they are many and only the brand's staff sees them). */
+type MessageKey = keyof typeof en | keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn;
+const dictionaries: Record<Lang, Record<MessageKey, Message>> = {
+  en: { ...en, ...adminEn, ...teamEn, ...insightsEn },
+  fr: { ...fr, ...adminFr, ...teamFr, ...insightsFr },
+};
 const isLang = (value: unknown): value is Lang => value === 'fr' || value === 'en';
 
 /** The visitor's explicit choice, then the one remembered, then the portal's default; only enabled languages. */
