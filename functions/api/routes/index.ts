@@ -5,6 +5,7 @@ import { me } from './me.js';
 import { notifications } from './notifications.js';
 import { portal } from './portal.js';
 import { team } from './team.js';
+import { workspace } from './workspace.js';
 
 /** Every route group but uploads, which runs in its own function with the S3 client. */
-export const coreRoutes = [portal, ideas, auth, me, team, notifications, admin];
+export const coreRoutes = [portal, ideas, auth, me, team, notifications, admin, workspace];

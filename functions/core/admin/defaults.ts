@@ -1,4 +1,4 @@
-import type { Lang, TenantSettings } from '../tenant/schema.js';
+import { DEFAULT_CRITERIA, type Lang, type TenantSettings } from '../tenant/schema.js';
 import type { z } from 'zod';
 
 /**
@@ -40,5 +40,6 @@ export function defaultSettings(name: string, lang: Lang): z.output<typeof Tenan
     moderation: 'after',
     requireVerifiedEmail: true,
     blockedWords: [],
+    scoringCriteria: DEFAULT_CRITERIA,
   };
 }

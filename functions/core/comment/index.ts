@@ -33,13 +33,15 @@ export interface Comment {
   authorDeleted?: boolean;
   body: string;
   deleted?: boolean;
+  /** Withdrawn by the team's moderation: shown as such, without its text. */
+  hidden?: boolean;
   editedAt?: string;
   createdAt: string;
 }
 
 const toComment = (item: Record<string, unknown>): Comment => {
-  const { id, ideaId, parentId, authorId, authorName, authorDeleted, body, deleted, editedAt, createdAt } = item as unknown as Comment;
-  return { id, ideaId, parentId, authorId, authorName, authorDeleted, body: deleted ? '' : body, deleted, editedAt, createdAt };
+  const { id, ideaId, parentId, authorId, authorName, authorDeleted, body, deleted, hidden, editedAt, createdAt } = item as unknown as Comment;
+  return { id, ideaId, parentId, authorId, authorName, authorDeleted, body: deleted || hidden ? '' : body, deleted, hidden, editedAt, createdAt };
 };
 
 /** Where a comment lives: its idea and creation time, from its reference item. */

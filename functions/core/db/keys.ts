@@ -75,8 +75,6 @@ export const keys = {
   scorecardPrefix: 'SC#',
   assignment: (tenantId: string, ideaId: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: 'ASSIGNEE' }),
   assignedQueue: (tenantId: string, memberId: string) => `${t(tenantId)}#Q#ASSIGNED#${memberId}`,
-  /** Launched ideas with their official response, for the public "ideas in action" page. */
-  launchedList: (tenantId: string) => `${t(tenantId)}#LAUNCHED`,
 
   /** Dashboard aggregates kept by the stream consumer: one item per portal and day, ranged by date. */
   dayStats: (tenantId: string, day: string) => ({ pk: `${t(tenantId)}#DAYS`, sk: day }),

@@ -46,11 +46,14 @@ function needsModeration(ctx: Ctx, ...texts: string[]): boolean {
 
 /**
  * The index keys of an idea. A published idea is in its section's five sort indexes and in
- * its status list; a pending one only in the moderation queue; a deleted one in none.
+ * its status list; a pending one only in the moderation queue; a merged one only in its status
+ * list; a deleted, rejected or hidden one in none.
  */
 export function ideaIndexKeys(tenantId: string, idea: Idea) {
-  if (idea.deleted) return {};
+  if (idea.deleted || idea.moderation === 'rejected' || idea.moderation === 'hidden') return {};
   if (idea.moderation) return { queueKey: keys.queue(tenantId, 'MODERATION'), queueSort: idea.createdAt };
+  // A merged duplicate leaves its section's lists; its page stays, pointing to the kept idea.
+  if (idea.status === 'merged') return { listKey: keys.ideasByStatus(tenantId, idea.status), listSort: idea.updatedAt };
   return {
     sectionKey: keys.sectionKey(tenantId, idea.sectionId),
     listKey: keys.ideasByStatus(tenantId, idea.status),

@@ -20,8 +20,15 @@ export const Idea = z.object({
   authorDeleted: z.boolean().optional(),
   status: IdeaStatus,
   tags: z.array(z.string()).default([]),
-  /** 'pending' while it waits for the team (moderation before publication, or a blocked word). */
-  moderation: z.enum(['pending', 'rejected']).optional(),
+  /**
+   * 'pending' while it waits for the team (moderation before publication, or a blocked word);
+   * 'rejected' or 'hidden' once the team refused or withdrew it (only its author and the team see it).
+   */
+  moderation: z.enum(['pending', 'rejected', 'hidden']).optional(),
+  /** A merged duplicate points to the idea it was merged into. */
+  mergedInto: z.string().optional(),
+  /** The team's latest official response, shown with the status. */
+  response: z.object({ text: z.string(), at: z.string(), byName: z.string(), status: z.string() }).optional(),
   deleted: z.boolean().optional(),
   editedAt: z.string().optional(),
   attachments: z.array(z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number() })).default([]),

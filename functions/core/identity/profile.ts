@@ -5,6 +5,7 @@ import { db, tableName } from '../db/client.js';
 import { keys, type OwnedKind } from '../db/keys.js';
 import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, parseInput } from '../errors.js';
+import { Idea } from '../idea/schema.js';
 import { getMember, ownedItems, ownerCountChange, profileOf, type Profile } from '../member/index.js';
 import { UpdateProfile } from './schema.js';
 import { endAllSessions, forgetMemberSessions } from './sessions.js';
@@ -56,8 +57,9 @@ export async function exportMe(ctx: Ctx) {
   return {
     exportedAt: nowIso(ctx),
     portal: ctx.tenant.slug,
-    profile: profileOf(member),
-    ideas,
+    profile: strip(profileOf(member)),
+    // What a member may see of an idea (the schema drops the team's fields: scores, assignment, moderation notes).
+    ideas: ideas.map((item) => Idea.parse(item)),
     comments,
     votes: votes.map(({ ideaId, value, votedAt }) => ({ ideaId, value, votedAt })),
   };

@@ -23,7 +23,8 @@ export interface Member {
   displayName: string;
   lang: Lang;
   role: Role;
-  status: 'active';
+  /** A blocked member (spam) can no longer sign in; their sessions ended when they were blocked. */
+  status: 'active' | 'blocked';
   verifiedAt?: string;
   passwordHash?: string;
   emailPrefs: z.infer<typeof EmailPrefs>;

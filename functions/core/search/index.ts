@@ -72,7 +72,7 @@ export function searchLogItem(tenantId: string, idea: Idea, nonce: string) {
     text: markdownToText(idea.body).slice(0, 4000),
     sectionId: idea.sectionId,
     status: idea.status,
-    visible: !idea.deleted && !idea.moderation,
+    visible: !idea.deleted && !idea.moderation && idea.status !== 'merged',
   };
 }
 

@@ -49,6 +49,15 @@ export type BrandImage = z.infer<typeof BrandImage>;
 export const BRAND_IMAGES = ['logo', 'favicon', 'hero'] as const;
 export type BrandImageKind = (typeof BRAND_IMAGES)[number];
 
+/** A criterion the team scores ideas on, 1 to 5. `effort: true` marks the ones that measure cost (the chart's other axis). */
+export const ScoringCriterion = z.object({ id: ShortId, name: LocalizedText, effort: z.boolean().default(false) });
+export const DEFAULT_CRITERIA = [
+  { id: 'impact', name: { en: 'Impact', fr: 'Impact' }, effort: false },
+  { id: 'feasibility', name: { en: 'Feasibility', fr: 'Faisabilité' }, effort: false },
+  { id: 'cost', name: { en: 'Cost', fr: 'Coût' }, effort: true },
+  { id: 'fit', name: { en: 'Strategic fit', fr: 'Adéquation stratégique' }, effort: false },
+];
+
 export const TenantSettings = z.object({
   name: LocalizedText,
   tagline: LocalizedText.optional(),
@@ -70,6 +79,7 @@ export const TenantSettings = z.object({
   requireVerifiedEmail: z.boolean().default(true),
   /** Posts containing one of these words wait for moderation. */
   blockedWords: z.array(z.string().trim().min(2).max(40)).max(500).default([]),
+  scoringCriteria: z.array(ScoringCriterion).min(1).max(8).default(DEFAULT_CRITERIA),
 });
 
 export const Tenant = TenantSettings.extend({

@@ -92,8 +92,8 @@ function voteWrites(ctx: Ctx, ideaId: string, memberId: string, previous: { valu
     Update: {
       Key: keys.idea(ctx.tenant.id, ideaId),
       UpdateExpression: 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend',
-      // Only a published idea takes votes: not a deleted one, nor one waiting for moderation.
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)',
+      // Only a published idea takes votes: not a deleted one, one waiting for moderation, or a merged duplicate.
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation) AND attribute_not_exists(mergedInto)',
       ExpressionAttributeValues: { ':up': up, ':down': down, ':score': up - down, ':trend': weight - previous.weight },
     },
   };

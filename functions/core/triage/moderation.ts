@@ -1,0 +1,138 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { queryAll } from '../db/query.js';
+import { writeAllOrNothing } from '../db/transact.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { IdPattern } from '../ids.js';
+import { endAllSessions, forgetMemberSessions } from '../identity/sessions.js';
+import { auditWrite } from '../admin/audit.js';
+import { nextUpdatedAt, requireTeam, reviseIdea } from './revise.js';
+
+export const Decision = z
+  .object({
+    decision: z.enum(['approve', 'hide', 'reject']),
+    reason: z.string().trim().max(500, 'At most 500 characters.').optional(),
+  })
+  .strict()
+  .refine((d) => d.decision === 'approve' || (d.reason?.length ?? 0) >= 3, { message: 'Give a reason.', path: ['reason'] });
+
+/** `idea:<id>`, `comment:<id>`, or a bare idea id. */
+const Target = z
+  .string()
+  .transform((t) => (t.includes(':') ? t : `idea:${t}`))
+  .pipe(z.string().regex(/^(idea|comment):[0-9a-z]{20}$/, 'idea:<id> or comment:<id>.'));
+
+/** The flag entry leaves the flagged queue once the team decided (the individual flags stay as history). */
+function resolveFlags(ctx: Ctx, target: string, decision: string) {
+  return {
+    Update: {
+      Key: keys.flagTarget(ctx.tenant.id, target),
+      UpdateExpression: 'SET decision = :d REMOVE queueKey, queueSort',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':d': decision },
+    },
+  };
+}
+
+async function isFlagged(ctx: Ctx, target: string) {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.flagTarget(ctx.tenant.id, target) }));
+  return Boolean(Item);
+}
+
+/**
+ * The team decides on an idea or comment from a queue: approve (publish a held idea, or keep a
+ * flagged one), hide (withdraw it from the public), or reject (refuse a held idea), with a reason
+ * that is kept with the item and in the audit log. Deciding the same again changes nothing.
+ */
+export async function moderate(ctx: Ctx, targetInput: string, input: z.input<typeof Decision>) {
+  requireTeam(ctx);
+  const target = parseInput(Target, targetInput);
+  const { decision, reason } = parseInput(Decision, input);
+  const [kind, id] = target.split(':') as ['idea' | 'comment', string];
+  const flagged = await isFlagged(ctx, target);
+  const flagWrites = flagged ? [resolveFlags(ctx, target, decision)] : [];
+  if (kind === 'comment') return moderateComment(ctx, id, decision, reason, flagWrites);
+  const wanted = decision === 'approve' ? undefined : decision === 'hide' ? 'hidden' : 'rejected';
+  const idea = await reviseIdea(ctx, id, (current) => {
+    if (current.moderation === wanted && !flagged) return undefined;
+    if (decision === 'reject' && current.moderation !== 'pending') {
+      throw new DomainError('not_pending', 409, 'Only an idea waiting for moderation can be rejected; hide a published one.');
+    }
+    const { moderation: _, ...rest } = current;
+    return {
+      next: { ...rest, ...(wanted ? { moderation: wanted } : {}), updatedAt: nextUpdatedAt(ctx, current) },
+      extra: { moderationReason: reason ?? '' },
+      alongside: flagWrites,
+      audit: { action: `moderation.${decision}`, detail: { target, ...(reason ? { reason } : {}) } },
+    };
+  });
+  return { target, decision, moderation: idea.moderation ?? null };
+}
+
+async function moderateComment(ctx: Ctx, commentId: string, decision: 'approve' | 'hide' | 'reject', reason: string | undefined, flagWrites: object[]) {
+  if (decision === 'reject') throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { decision: 'Comments are approved or hidden.' });
+  const { Item: ref } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, commentId) }));
+  if (!ref) throw notFound('comment');
+  const key = keys.comment(ctx.tenant.id, String(ref.ideaId), String(ref.createdAt), commentId);
+  const written = await writeAllOrNothing([
+    {
+      Update: {
+        Key: key,
+        UpdateExpression: decision === 'hide' ? 'SET #hidden = :t, moderationReason = :r' : 'REMOVE #hidden SET moderationReason = :r',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#hidden': 'hidden' },
+        ExpressionAttributeValues: decision === 'hide' ? { ':t': true, ':r': reason ?? '' } : { ':r': reason ?? '' },
+      },
+    },
+    ...(flagWrites as never[]),
+    auditWrite(ctx, `moderation.${decision}`, { target: `comment:${commentId}`, idea: ref.ideaId, ...(reason ? { reason } : {}) }),
+  ]);
+  if (!written.ok) throw notFound('comment');
+  return { target: `comment:${commentId}`, decision, moderation: decision === 'hide' ? 'hidden' : null };
+}
+
+export const BlockMember = z.object({ reason: z.string().trim().min(3, 'Give a reason.').max(500) }).strict();
+
+/**
+ * Blocks a member who posts spam: the account can no longer sign in, every session ends, and
+ * their ideas still waiting for moderation are hidden. Owners and admins cannot be blocked.
+ */
+export async function blockMember(ctx: Ctx, memberIdInput: string, input: z.input<typeof BlockMember>) {
+  requireTeam(ctx);
+  const memberId = parseInput(z.string().regex(IdPattern, 'Not a member id.'), memberIdInput);
+  const { reason } = parseInput(BlockMember, input);
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.member(ctx.tenant.id, memberId),
+        UpdateExpression: 'SET #status = :blocked, blockedReason = :r',
+        ConditionExpression: 'attribute_exists(pk) AND #role IN (:member, :partner)',
+        ExpressionAttributeNames: { '#status': 'status', '#role': 'role' },
+        ExpressionAttributeValues: { ':blocked': 'blocked', ':r': reason, ':member': 'member', ':partner': 'partner' },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') throw new DomainError('cannot_block', 409, 'Only members and partners can be blocked.');
+    throw error;
+  }
+  await endAllSessions(ctx.tenant.id, memberId, ctx.now);
+  forgetMemberSessions(ctx.tenant.id, memberId);
+  let hidden = 0;
+  for await (const owned of queryAll({
+    IndexName: 'byOwner',
+    KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :k)',
+    ExpressionAttributeValues: { ':o': keys.ownerKey(ctx.tenant.id, memberId), ':k': 'IDEA#' },
+    ProjectionExpression: 'pk, moderation',
+  })) {
+    if (owned.moderation !== 'pending') continue;
+    const ideaId = String(owned.pk).split('#I#')[1]!;
+    await moderate(ctx, `idea:${ideaId}`, { decision: 'reject', reason: `Blocked member: ${reason}` });
+    hidden++;
+  }
+  await writeAllOrNothing([auditWrite(ctx, 'member.block', { member: memberId, reason, hiddenIdeas: hidden })]);
+  return { memberId, blocked: true, hiddenIdeas: hidden };
+}

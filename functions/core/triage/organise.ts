@@ -1,0 +1,106 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { can } from '../authz.js';
+import { nowIso, type Ctx, type Role } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { writeAllOrNothing } from '../db/transact.js';
+import { DomainError, parseInput } from '../errors.js';
+import { IdPattern, newId } from '../ids.js';
+import { auditWrite } from '../admin/audit.js';
+import { nextUpdatedAt, readTeamIdea, requireTeam, reviseIdea, type TeamIdea } from './revise.js';
+
+export const SetTags = z.object({ tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(10, 'At most 10 tags.') }).strict();
+export const SetAssignee = z.object({ memberId: z.string().regex(IdPattern).nullable() }).strict();
+export const AddNote = z.object({ body: z.string().trim().min(1, 'Write the note.').max(5000, 'At most 5,000 characters.') }).strict();
+
+/** Tags are the team's: members can filter by them but never set them. */
+export async function setTags(ctx: Ctx, ideaId: string, input: z.input<typeof SetTags>): Promise<TeamIdea> {
+  requireTeam(ctx);
+  const tags = [...new Set(parseInput(SetTags, input).tags)].sort();
+  return reviseIdea(ctx, ideaId, (idea) => {
+    if (JSON.stringify([...idea.tags].sort()) === JSON.stringify(tags)) return undefined;
+    return { next: { ...idea, tags, updatedAt: nextUpdatedAt(ctx, idea) }, audit: { action: 'idea.tags', detail: { tags } } };
+  });
+}
+
+/**
+ * Assigns the idea to a team member (or nobody): the assignment item puts it in that member's
+ * "assigned to me" queue, written with the idea in one transaction.
+ */
+export async function setAssignee(ctx: Ctx, ideaId: string, input: z.input<typeof SetAssignee>): Promise<TeamIdea> {
+  requireTeam(ctx);
+  const { memberId } = parseInput(SetAssignee, input);
+  let assigneeName = '';
+  if (memberId) {
+    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.member(ctx.tenant.id, memberId) }));
+    if (!Item || Item.status !== 'active' || !can({ kind: 'member', memberId, role: Item.role as Role }, 'ideas.moderate')) {
+      throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { memberId: 'Assign to a member of the team.' });
+    }
+    assigneeName = String(Item.displayName);
+  }
+  const updated = await reviseIdea(ctx, ideaId, (idea) => {
+    if ((idea.assigneeId ?? null) === memberId) return undefined;
+    const at = nextUpdatedAt(ctx, idea);
+    return {
+      next: { ...idea, assigneeId: memberId ?? undefined, updatedAt: at },
+      extra: { assigneeId: memberId ?? '' },
+      alongside: [
+        memberId
+          ? { Put: { Item: { ...keys.assignment(ctx.tenant.id, idea.id), ideaId: idea.id, title: idea.title, memberId, queueKey: keys.assignedQueue(ctx.tenant.id, memberId), queueSort: at } } }
+          : { Delete: { Key: keys.assignment(ctx.tenant.id, idea.id) } },
+      ],
+      audit: { action: 'idea.assign', detail: { assignee: memberId, name: assigneeName } },
+    };
+  });
+  return updated;
+}
+
+export interface Note {
+  id: string;
+  body: string;
+  byName: string;
+  at: string;
+}
+
+/** Internal notes: kept in the idea's partition under their own prefix, read only by the team. */
+export async function addNote(ctx: Ctx, ideaId: string, input: z.input<typeof AddNote>): Promise<Note> {
+  const actor = requireTeam(ctx);
+  const { body } = parseInput(AddNote, input);
+  const idea = await readTeamIdea(ctx, ideaId);
+  const note: Note = { id: newId(), body, byName: actor.displayName ?? '', at: nowIso(ctx) };
+  await writeAllOrNothing([
+    { Put: { Item: { ...keys.note(ctx.tenant.id, idea.id, note.at, note.id), ...note }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    auditWrite(ctx, 'idea.note', { idea: idea.id, title: idea.title }),
+  ]);
+  return note;
+}
+
+export async function listNotes(ctx: Ctx, ideaId: string): Promise<Note[]> {
+  const idea = await readTeamIdea(ctx, ideaId);
+  const { Items = [] } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
+      ExpressionAttributeValues: { ':pk': keys.ideaPartition(ctx.tenant.id, idea.id), ':n': keys.notePrefix },
+    }),
+  );
+  return Items.map(({ id, body, byName, at }) => ({ id, body, byName, at }) as Note);
+}
+
+/** The team members, for the assignment menu. */
+export async function teamMembers(ctx: Ctx): Promise<{ id: string; displayName: string }[]> {
+  requireTeam(ctx);
+  const { Items = [] } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'byList',
+      KeyConditionExpression: 'listKey = :k',
+      FilterExpression: '#role IN (:o, :a, :t) AND #status = :active',
+      ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
+      ExpressionAttributeValues: { ':k': keys.membersList(ctx.tenant.id), ':o': 'owner', ':a': 'admin', ':t': 'team', ':active': 'active' },
+    }),
+  );
+  return Items.map((m) => ({ id: String(m.id), displayName: String(m.displayName) }));
+}
+

@@ -1,0 +1,117 @@
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { decodeCursor, encodeCursor } from '../db/cursor.js';
+import { keys } from '../db/keys.js';
+import { parseInput } from '../errors.js';
+import { requireTeam } from './revise.js';
+
+export const QUEUES = ['moderation', 'flagged', 'new', 'assigned'] as const;
+export const ListQueue = z.object({
+  queue: z.enum(QUEUES),
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export interface QueueItem {
+  /** `idea:<id>` or `comment:<id>`: what a moderation decision names. */
+  target: string;
+  ideaId: string;
+  title: string;
+  excerpt: string;
+  authorName: string;
+  authorId: string;
+  at: string;
+  flags?: number;
+  reason?: string;
+}
+
+/** Which index and key each queue reads, oldest first: the team works from the front. */
+function source(ctx: Ctx, queue: (typeof QUEUES)[number], memberId: string) {
+  switch (queue) {
+    case 'moderation': return { IndexName: 'byQueue', KeyConditionExpression: 'queueKey = :k', key: keys.queue(ctx.tenant.id, 'MODERATION') };
+    case 'flagged': return { IndexName: 'byQueue', KeyConditionExpression: 'queueKey = :k', key: keys.queue(ctx.tenant.id, 'FLAGGED') };
+    case 'assigned': return { IndexName: 'byQueue', KeyConditionExpression: 'queueKey = :k', key: keys.assignedQueue(ctx.tenant.id, memberId) };
+    case 'new': return { IndexName: 'byList', KeyConditionExpression: 'listKey = :k', key: keys.ideasByStatus(ctx.tenant.id, 'new') };
+  }
+}
+
+const excerpt = (text: unknown) => {
+  const s = String(text ?? '');
+  return s.length > 200 ? `${s.slice(0, 197)}…` : s;
+};
+
+/**
+ * One of the team's queues, a page at a time: ideas awaiting moderation, flagged ideas and
+ * comments (with their number of flags), new ideas not yet reviewed, ideas assigned to me.
+ * Each is one Query on an index; flagged and assigned entries are completed by one BatchGet.
+ */
+export async function listQueue(ctx: Ctx, input: z.input<typeof ListQueue>): Promise<{ items: QueueItem[]; cursor: string | null }> {
+  const actor = requireTeam(ctx);
+  const { queue, cursor, limit } = parseInput(ListQueue, input);
+  const { key, ...query } = source(ctx, queue, actor.memberId);
+  const { Items = [], LastEvaluatedKey } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      ...query,
+      ExpressionAttributeValues: { ':k': key },
+      ScanIndexForward: true,
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(ctx.tenant.id, `queue:${queue}:${actor.memberId}`, cursor),
+    }),
+  );
+  const items = queue === 'moderation' || queue === 'new' ? Items.map(ideaEntry) : await completeEntries(ctx, Items);
+  return { items, cursor: encodeCursor(ctx.tenant.id, `queue:${queue}:${actor.memberId}`, LastEvaluatedKey) };
+}
+
+function ideaEntry(idea: Record<string, unknown>): QueueItem {
+  return {
+    target: `idea:${idea.id}`, ideaId: String(idea.id), title: String(idea.title), excerpt: excerpt(idea.body),
+    authorName: String(idea.authorName), authorId: String(idea.authorId), at: String(idea.createdAt),
+  };
+}
+
+/** Flag targets and assignments name an idea or a comment: read those in one BatchGet. */
+async function completeEntries(ctx: Ctx, entries: Record<string, unknown>[]): Promise<QueueItem[]> {
+  if (!entries.length) return [];
+  const refs = entries.map((e) => (e.target ? String(e.target) : `idea:${e.ideaId}`));
+  const wanted = new Map<string, { pk: string; sk: string }>();
+  for (const ref of refs) {
+    const [kind, id] = ref.split(':') as [string, string];
+    wanted.set(ref, kind === 'idea' ? keys.idea(ctx.tenant.id, id) : keys.commentRef(ctx.tenant.id, id));
+  }
+  const found = await batchGet([...wanted.values()]);
+  // Comments are found through their reference item; read the comments themselves next.
+  const commentKeys = [...found.values()].filter((i) => i.sk === 'CREF').map((r) => keys.comment(ctx.tenant.id, String(r.ideaId), String(r.createdAt), String(r.pk).split('#CREF#')[1]!));
+  const comments = await batchGet(commentKeys);
+  return entries.flatMap((entry, i) => {
+    const ref = refs[i]!;
+    const key = wanted.get(ref)!;
+    let item = found.get(`${key.pk}|${key.sk}`);
+    if (item?.sk === 'CREF') {
+      const commentKey = keys.comment(ctx.tenant.id, String(item.ideaId), String(item.createdAt), ref.split(':')[1]!);
+      item = comments.get(`${commentKey.pk}|${commentKey.sk}`);
+    }
+    if (!item || item.deleted) return [];
+    return [{
+      target: ref,
+      ideaId: String(item.ideaId ?? item.id),
+      title: String(item.title ?? ''),
+      excerpt: excerpt(item.body),
+      authorName: String(item.authorName),
+      authorId: String(item.authorId),
+      at: String(entry.queueSort ?? item.createdAt),
+      ...(entry.flags ? { flags: Number(entry.flags), reason: String(entry.lastReason) } : {}),
+    }];
+  });
+}
+
+async function batchGet(list: { pk: string; sk: string }[]) {
+  const out = new Map<string, Record<string, unknown>>();
+  for (let i = 0; i < list.length; i += 100) {
+    const { Responses } = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: list.slice(i, i + 100) } } }));
+    for (const item of Responses?.[tableName()] ?? []) out.set(`${item.pk}|${item.sk}`, item);
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { authorize } from '../authz.js';
+import type { Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { writeAllOrNothing, type Write } from '../db/transact.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { newId } from '../ids.js';
+import { Idea, IdeaId, ideaIndexKeys } from '../idea/index.js';
+import { searchLogItem } from '../search/index.js';
+import { auditWrite } from '../admin/audit.js';
+
+/** An idea as the team sees it: any state but deleted, with the fields members never get. */
+export interface TeamIdea extends Idea {
+  assigneeId?: string;
+  scoreSummary?: Record<string, { average: number; spread: number; count: number }>;
+}
+
+/** The team member acting, checked once for every triage function. */
+export function requireTeam(ctx: Ctx) {
+  authorize(ctx, 'ideas.moderate');
+  return ctx.actor.kind === 'member' ? ctx.actor : { memberId: 'system', displayName: 'system', role: 'owner' as const };
+}
+
+export async function readTeamIdea(ctx: Ctx, ideaIdInput: string): Promise<TeamIdea> {
+  requireTeam(ctx);
+  const ideaId = parseInput(IdeaId, ideaIdInput);
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId), ConsistentRead: true }));
+  if (!Item || Item.deleted) throw notFound('idea');
+  return { ...Idea.parse(Item), assigneeId: Item.assigneeId as string | undefined, scoreSummary: Item.scoreSummary as TeamIdea['scoreSummary'] };
+}
+
+export interface Revision {
+  /** The idea after the change; its index keys and search entry follow from it. */
+  next: TeamIdea;
+  /** Attributes to write (besides status, moderation, tags, updatedAt and the index keys). */
+  extra?: Record<string, unknown>;
+  alongside?: Write[];
+  audit: { action: string; detail: Record<string, unknown> };
+}
+
+const INDEX_ATTRIBUTES = ['sectionKey', 'listKey', 'listSort', 'queueKey', 'queueSort'];
+const RETRIES = 5;
+
+/**
+ * A team change to an idea, in one transaction with its index keys, its search log entry and
+ * its audit entry, conditioned on the idea not having changed since it was read (votes do not
+ * count: they never touch `updatedAt`). A concurrent edit makes it read again and re-apply;
+ * `change` returns undefined when there is nothing to do (the change is already there), which
+ * is what makes repeated requests harmless.
+ */
+export async function reviseIdea(
+  ctx: Ctx,
+  ideaId: string,
+  change: (idea: TeamIdea) => Revision | undefined | Promise<Revision | undefined>,
+): Promise<TeamIdea> {
+  for (let attempt = 0; attempt < RETRIES; attempt++) {
+    const idea = await readTeamIdea(ctx, ideaId);
+    const revision = await change(idea);
+    if (!revision) return idea;
+    const { next } = revision;
+    const set: Record<string, unknown> = {
+      status: next.status,
+      tags: next.tags,
+      updatedAt: next.updatedAt,
+      ...(next.moderation ? { moderation: next.moderation } : {}),
+      ...(next.mergedInto ? { mergedInto: next.mergedInto } : {}),
+      ...(next.response ? { response: next.response } : {}),
+      ...ideaIndexKeys(ctx.tenant.id, next),
+      ...revision.extra,
+    };
+    const remove = [...INDEX_ATTRIBUTES, 'moderation'].filter((name) => !(name in set));
+    const names = Object.keys(set);
+    const written = await writeAllOrNothing([
+      {
+        Update: {
+          Key: keys.idea(ctx.tenant.id, idea.id),
+          UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}${remove.length ? ` REMOVE ${remove.map((n) => `#${n}`).join(', ')}` : ''}`,
+          ConditionExpression: 'updatedAt = :seen AND attribute_not_exists(deleted)',
+          ExpressionAttributeNames: Object.fromEntries([...names, ...remove].map((n) => [`#${n}`, n])),
+          ExpressionAttributeValues: { ...Object.fromEntries(names.map((n) => [`:${n}`, set[n]])), ':seen': idea.updatedAt },
+        },
+      },
+      { Put: { Item: searchLogItem(ctx.tenant.id, next, newId()) } },
+      auditWrite(ctx, revision.audit.action, { idea: idea.id, title: idea.title, ...revision.audit.detail }),
+      ...(revision.alongside ?? []),
+    ]);
+    if (written.ok) return next;
+    if (!written.failed[0]) throw new DomainError('conflict', 409, 'This idea changed meanwhile; reload and try again.');
+  }
+  throw new DomainError('conflict', 409, 'This idea changed meanwhile; reload and try again.');
+}
+
+/** updatedAt must move with every team change (it is the optimistic lock), even within one millisecond. */
+export function nextUpdatedAt(ctx: Ctx, idea: Idea): string {
+  const now = (ctx.now ?? new Date()).toISOString();
+  return now > idea.updatedAt ? now : new Date(Date.parse(idea.updatedAt) + 1).toISOString();
+}

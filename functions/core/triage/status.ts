@@ -1,0 +1,90 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { requireReader } from '../authz.js';
+import type { Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { decodeCursor, encodeCursor } from '../db/cursor.js';
+import { keys } from '../db/keys.js';
+import { DomainError, parseInput } from '../errors.js';
+import { getIdea, summarise, type Idea, type IdeaSummary } from '../idea/index.js';
+import { nextUpdatedAt, requireTeam, reviseIdea, type TeamIdea } from './revise.js';
+
+/** The workflow statuses a team sets by hand (merged comes only from a merge). */
+export const WORKFLOW = ['new', 'under_review', 'reviewed', 'in_progress', 'launched', 'declined', 'archived'] as const;
+export const ChangeStatus = z
+  .object({
+    status: z.enum(WORKFLOW),
+    response: z.string().trim().max(5000, 'At most 5,000 characters.').optional(),
+  })
+  .strict();
+
+export interface StatusChange {
+  from: string;
+  to: string;
+  response?: string;
+  byName: string;
+  at: string;
+}
+
+/**
+ * Moves an idea along the workflow with an official public response. The history entry, the
+ * idea and its audit entry are one transaction; the fan-out (author, voters, followers) follows
+ * from the table's stream. Sending the same status and response again changes nothing.
+ */
+export async function changeStatus(ctx: Ctx, ideaId: string, input: z.input<typeof ChangeStatus>): Promise<TeamIdea> {
+  const actor = requireTeam(ctx);
+  const { status, response } = parseInput(ChangeStatus, input);
+  return reviseIdea(ctx, ideaId, (idea) => {
+    if (idea.status === 'merged') throw new DomainError('idea_merged', 409, 'A merged idea keeps its status; change the idea it was merged into.');
+    if (idea.moderation) throw new DomainError('idea_unpublished', 409, 'Publish this idea before giving it a status.');
+    const current = idea.response?.status === status ? idea.response.text : undefined;
+    if (idea.status === status && (!response || response === current)) return undefined;
+    const at = nextUpdatedAt(ctx, idea);
+    const byName = actor.displayName ?? '';
+    const change: StatusChange = { from: idea.status, to: status, byName, at, ...(response ? { response } : {}) };
+    return {
+      next: { ...idea, status, updatedAt: at, ...(response ? { response: { text: response, at, byName, status } } : {}) },
+      // The fan-out tells everyone concerned but the one who made the change.
+      extra: { statusChangedBy: actor.memberId },
+      alongside: [{ Put: { Item: { ...keys.statusChange(ctx.tenant.id, idea.id, at), ...change }, ConditionExpression: 'attribute_not_exists(pk)' } }],
+      audit: { action: 'idea.status', detail: { from: idea.status, to: status, ...(response ? { response } : {}) } },
+    };
+  });
+}
+
+/** The public history of an idea's statuses and responses, oldest first. */
+export async function statusHistory(ctx: Ctx, ideaId: string): Promise<StatusChange[]> {
+  const idea = await getIdea(ctx, ideaId);
+  const { Items = [] } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':pk': keys.ideaPartition(ctx.tenant.id, idea.id), ':s': keys.statusChangePrefix },
+    }),
+  );
+  return Items.map(({ from, to, response, byName, at }) => ({ from, to, response, byName, at }) as StatusChange);
+}
+
+const IdeasInAction = z.object({ cursor: z.string().max(2048).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+
+/** The public "ideas in action" page: launched ideas, most recent first, with the team's response. */
+export async function ideasInAction(ctx: Ctx, input: z.input<typeof IdeasInAction> = {}): Promise<{ items: (IdeaSummary & { response?: Idea['response'] })[]; cursor: string | null }> {
+  requireReader(ctx);
+  const { cursor, limit } = parseInput(IdeasInAction, input);
+  const { Items = [], LastEvaluatedKey } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'byList',
+      KeyConditionExpression: 'listKey = :k',
+      ExpressionAttributeValues: { ':k': keys.ideasByStatus(ctx.tenant.id, 'launched') },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(ctx.tenant.id, 'in-action', cursor),
+    }),
+  );
+  return {
+    items: Items.map((item) => ({ ...summarise(item as Idea), response: (item as Idea).response })),
+    cursor: encodeCursor(ctx.tenant.id, 'in-action', LastEvaluatedKey),
+  };
+}
+
