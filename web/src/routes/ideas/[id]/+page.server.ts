@@ -6,6 +6,8 @@ import { isFollowing, setFollow } from '$core/follow/index';
 import { deleteIdea } from '$core/idea/index';
 import { renderMarkdown } from '$core/idea/markdown';
 import { castVote, getMyVote } from '$core/vote/index';
+import { statusHistory } from '$core/triage/index';
+import { isTeam } from '$core/authz';
 import { attempt, formFields, portalCtx } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const ctx = portalCtx(locals);
   try {
     const { idea, comments } = await getIdeaWithComments(ctx, params.id, url.searchParams.get('comments') ?? undefined);
-    const [myVote, following] = await Promise.all([getMyVote(ctx, idea.id), isFollowing(ctx, idea.id)]);
+    const [myVote, following, history] = await Promise.all([getMyVote(ctx, idea.id), isFollowing(ctx, idea.id), statusHistory(ctx, idea.id)]);
     return {
       idea,
       bodyHtml: renderMarkdown(idea.body),
@@ -22,6 +24,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       myVote,
       following,
       memberId: ctx.actor.kind === 'member' ? ctx.actor.memberId : null,
+      history,
+      team: isTeam(ctx.actor),
     };
   } catch (e) {
     if (e instanceof DomainError && e.status < 500) error(e.status === 400 ? 404 : e.status, { message: e.message, code: e.code });
