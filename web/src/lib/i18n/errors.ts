@@ -48,21 +48,6 @@ const FR: Record<string, string> = {
   'reserved': 'Cette adresse est réservée.',
   'Lower-case letters, digits and hyphens, 1 to 32 characters.': 'Lettres minuscules, chiffres et tirets, de 1 à 32 caractères.',
   'At most 80 characters.': 'Au plus 80 caractères.',
-  'Someone else saved the settings meanwhile; reload to see their change, then try again.':
-    'Quelqu’un d’autre a enregistré les réglages entre-temps ; rechargez pour voir sa modification, puis recommencez.',
-  'Some colours are too hard to read.': 'Certaines couleurs sont trop difficiles à lire.',
-  'The default language must be enabled.': 'La langue par défaut doit être activée.',
-  'not enabled': 'La langue par défaut doit être activée.',
-  'A portal keeps at least one open section.': 'Un portail garde au moins une rubrique ouverte.',
-  'A section already has this id.': 'Une rubrique a déjà cet identifiant.',
-  'A category already has this id.': 'Une catégorie a déjà cet identifiant.',
-  'A domain name like ideas.brand.com.': 'Un nom de domaine comme idees.marque.fr.',
-  'Platform addresses cannot be added.': 'Les adresses de la plateforme ne peuvent pas être ajoutées.',
-  'This domain belongs to another portal.': 'Ce domaine appartient à un autre portail.',
-  'At most 5 custom domains per portal.': 'Au plus 5 domaines personnalisés par portail.',
-  'A PNG, JPEG or WebP image you uploaded, please.': 'Une image PNG, JPEG ou WebP que vous avez envoyée, s’il vous plaît.',
-  'An address starting with https:// or http://.': 'Une adresse commençant par https:// ou http://.',
-  'A colour like #1a2b3c.': 'Une couleur comme #1a2b3c.',
   'This portal is open to its members: sign in first.': 'Ce portail est réservé à ses membres : connectez-vous d’abord.',
 };
 
@@ -71,10 +56,7 @@ export function translateError(message: string, lang: Lang): string {
     if (FR[message]) return FR[message];
     const wait = /^Too many attempts; try again in (\d+) seconds\.$/.exec(message);
     if (wait) return `Trop de tentatives ; réessayez dans ${Math.ceil(Number(wait[1]) / 60)} min.`;
-    const contrast = /^Contrast ([\d.]+):1 on (\w+); at least ([\d.]+):1 is needed\. Nearest that passes: (#[0-9a-f]{6})\.$/.exec(message);
-    if (contrast) return `Contraste ${contrast[1]!.replace('.', ',')}:1 sur le fond ; il faut au moins ${contrast[3]!.replace('.', ',')}:1. Couleur la plus proche qui convient : ${contrast[4]}.`;
-    const txt = /^The TXT record (\S+) does not hold the verification value yet\./.exec(message);
-    if (txt) return `L’enregistrement TXT ${txt[1]} ne contient pas encore la valeur de vérification. Les changements DNS peuvent prendre un moment.`;
+    // The settings pages' own messages (contrast, DNS, versions) are in routes/admin/messages.ts.
   }
   return message;
 }

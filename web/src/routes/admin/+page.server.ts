@@ -1,0 +1,68 @@
+import { redirect } from '@sveltejs/kit';
+import { removeBrandImage, setBrandImage } from '$core/admin/images';
+import { getSettings, updateSettings } from '$core/admin/portal';
+import { IdeaStatus } from '$core/idea/schema';
+import { FONT_STACKS } from '$core/tenant/fonts';
+import { brandImagePath } from '$core/tenant/index';
+import { BRAND_IMAGES, type BrandImageKind } from '$core/tenant/schema';
+import { fieldsOf, portalCtx } from '$lib/server/forms';
+import { attemptAsAdmin, loadAsAdmin, missingName } from './guard';
+import { onlyChanged, settingsChanges, settingsValues, submittedValues } from './settings-form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) =>
+  loadAsAdmin(locals, url, async (ctx) => {
+    const settings = await getSettings(ctx);
+    return {
+      values: settingsValues(settings),
+      languages: settings.languages,
+      defaultLang: settings.defaultLang,
+      images: Object.fromEntries(BRAND_IMAGES.map((kind) => [kind, brandImagePath(settings, kind)])) as Record<BrandImageKind, string | null>,
+      // Sent from here so that the browser bundle needs neither zod nor the core's schemas.
+      fonts: FONT_STACKS,
+      statuses: IdeaStatus.options,
+      saved: url.searchParams.get('saved'),
+    };
+  });
+
+export const actions: Actions = {
+  /** The whole settings form; a success reloads the page, so that the new theme is in its first HTML. */
+  save: async ({ locals, request }) => {
+    const data = await request.formData();
+    const values = submittedValues(data);
+    const changes = settingsChanges(data, IdeaStatus.options);
+    if (changes.name) {
+      const refused = missingName(changes.name as object, locals.lang, values.defaultLang || 'en', values, { form: 'settings' });
+      if (refused) return refused;
+    }
+    const ctx = portalCtx(locals);
+    const result = await attemptAsAdmin(
+      locals.lang,
+      values,
+      async () => {
+        const changed = onlyChanged(changes, await getSettings(ctx));
+        return Object.keys(changed).length > 1 ? updateSettings(ctx, changed as never) : null;
+      },
+      { form: 'settings' },
+    );
+    if (!result.ok) return result.failure;
+    redirect(303, `/admin?saved=${result.value ? 'settings' : 'unchanged'}`);
+  },
+
+  image: async ({ locals, request }) => {
+    const values = fieldsOf(await request.formData());
+    const kind = values.kind as BrandImageKind;
+    const result = await attemptAsAdmin(locals.lang, values, () => setBrandImage(portalCtx(locals), { kind, uploadId: values.uploadId ?? '' }), { form: `image:${kind}` });
+    if (!result.ok) return result.failure;
+    redirect(303, `/admin?saved=${kind}#image-${kind}`);
+  },
+
+  removeImage: async ({ locals, request }) => {
+    const values = fieldsOf(await request.formData());
+    // The core checks the kind; an unknown one is its 400.
+    const kind = values.kind as BrandImageKind;
+    const result = await attemptAsAdmin(locals.lang, values, () => removeBrandImage(portalCtx(locals), kind), { form: `image:${kind}` });
+    if (!result.ok) return result.failure;
+    redirect(303, `/admin?saved=${kind}-removed#image-${kind}`);
+  },
+};

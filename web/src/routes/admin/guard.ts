@@ -1,0 +1,45 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Ctx } from '$core/context';
+import { DomainError } from '$core/errors';
+import { translateError } from '$lib/i18n/errors';
+import { attempt, portalCtx } from '$lib/server/forms';
+import { translator, type Lang } from '$lib/i18n';
+import { adminMessage } from './messages';
+
+/**
+ * Reads what a settings page shows. Visitors are sent to sign in first and come back here; the
+ * core decides who may configure the portal, and its refusal becomes the error page (403).
+ */
+export async function loadAsAdmin<T>(locals: App.Locals, url: URL, read: (ctx: Ctx) => Promise<T>): Promise<T> {
+  const ctx = portalCtx(locals);
+  if (ctx.actor.kind !== 'member') redirect(303, `/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
+  try {
+    return await read(ctx);
+  } catch (e) {
+    if (e instanceof DomainError && e.status < 500) {
+      error(e.status, { message: adminMessage(translateError(e.message, locals.lang), locals.lang), code: e.code });
+    }
+    throw e;
+  }
+}
+
+/** `attempt` for the settings forms: the same failure, with the core's settings messages in the reader's language. */
+export async function attemptAsAdmin<T>(lang: Lang, values: Record<string, string>, run: () => Promise<T>, tag: { form?: string } = {}) {
+  const result = await attempt(lang, values, run, tag);
+  if (!result.ok) {
+    const data = result.failure.data;
+    data.message = adminMessage(data.message, lang);
+    data.fields = Object.fromEntries(Object.entries(data.fields).map(([name, message]) => [name, adminMessage(message, lang)]));
+  }
+  return result;
+}
+
+/**
+ * A brand name (of a portal, a section or a category) needs at least one language: the core
+ * accepts an empty set of translations, a form does not. The error goes to the default language's input.
+ */
+export function missingName(name: object, lang: Lang, defaultLang: string, values: Record<string, string>, tag: { form: string }) {
+  if (Object.keys(name).length > 0) return undefined;
+  const t = translator(lang);
+  return fail(400, { ...tag, code: 'invalid_input', message: t('admin.error.fields'), fields: { [`name.${defaultLang}`]: t('admin.error.nameRequired') }, values });
+}

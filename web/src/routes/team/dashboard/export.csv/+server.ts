@@ -1,0 +1,25 @@
+import { error, redirect } from '@sveltejs/kit';
+import { DomainError } from '$core/errors';
+import { exportCsv, exportFileName } from '$core/insights/index';
+import { translateError } from '$lib/i18n/errors';
+import { portalCtx } from '$lib/server/forms';
+import type { RequestHandler } from './$types';
+
+/** The period's ideas, votes and comments as a CSV download, for the team (the same core function as the API's). */
+export const GET: RequestHandler = async ({ locals, url }) => {
+  const ctx = portalCtx(locals);
+  if (ctx.actor.kind !== 'member') redirect(303, `/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
+  const input = { from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' };
+  try {
+    return new Response(await exportCsv(ctx, input), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${exportFileName(ctx, input)}"`,
+        'cache-control': 'no-store',
+      },
+    });
+  } catch (e) {
+    if (e instanceof DomainError && e.status < 500) error(e.status, { message: translateError(e.message, locals.lang), code: e.code });
+    throw e;
+  }
+};
