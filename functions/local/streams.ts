@@ -2,6 +2,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { config } from '../core/config.js';
 import { db, tableName } from '../core/db/client.js';
+import { aggregateChanges } from '../core/insights/aggregate.js';
 import { changeFromStreamRecord, handleChanges } from '../core/notify/fanout.js';
 
 /**
@@ -40,7 +41,11 @@ export async function startStreamPoller(options: { intervalMs?: number } = {}): 
   async function poll() {
     for (const [shardId, iterator] of iterators) {
       const { Records = [], NextShardIterator } = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
-      if (Records.length) await handleChanges(Records.map((r) => changeFromStreamRecord(r as Parameters<typeof changeFromStreamRecord>[0])));
+      if (Records.length) {
+        const changes = Records.map((r) => changeFromStreamRecord(r as Parameters<typeof changeFromStreamRecord>[0]));
+        await handleChanges(changes);
+        await aggregateChanges(changes);
+      }
       if (NextShardIterator) iterators.set(shardId, NextShardIterator);
       else iterators.delete(shardId);
     }

@@ -1,6 +1,7 @@
 import { admin } from './admin.js';
 import { auth } from './auth.js';
 import { ideas } from './ideas.js';
+import { insights } from './insights.js';
 import { me } from './me.js';
 import { notifications } from './notifications.js';
 import { portal } from './portal.js';
@@ -8,4 +9,4 @@ import { team } from './team.js';
 import { workspace } from './workspace.js';
 
 /** Every route group but uploads, which runs in its own function with the S3 client. */
-export const coreRoutes = [portal, ideas, auth, me, team, notifications, admin, workspace];
+export const coreRoutes = [portal, ideas, auth, me, team, notifications, admin, workspace, insights];

@@ -1,0 +1,33 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+
+const BATCH = 100;
+
+/** Items by key with BatchGetItem, 100 keys a call, asking again for what DynamoDB left unprocessed. */
+export async function batchGet(keyList: { pk: string; sk: string }[], attributes?: string[]): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  const projection = attributes && {
+    ProjectionExpression: attributes.map((_, i) => `#p${i}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(attributes.map((name, i) => [`#p${i}`, name])),
+  };
+  for (let i = 0; i < keyList.length; i += BATCH) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [tableName()]: { Keys: keyList.slice(i, i + BATCH), ...projection },
+    };
+    for (let round = 0; request && Object.keys(request).length; round++) {
+      if (round) await new Promise((resolve) => setTimeout(resolve, 50 * round));
+      const result = await db().send(new BatchGetCommand({ RequestItems: request }));
+      found.push(...(result.Responses?.[tableName()] ?? []));
+      request = result.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
+/** Display names of members of a portal by id; a deleted account has none. */
+export async function memberNames(tenantId: string, memberIds: Iterable<string>): Promise<Map<string, string>> {
+  const ids = [...new Set(memberIds)];
+  const items = await batchGet(ids.map((id) => keys.member(tenantId, id)), ['id', 'displayName']);
+  return new Map(items.map((item) => [String(item.id), String(item.displayName ?? '')]));
+}

@@ -1,0 +1,5 @@
+/** The team's dashboard: aggregates kept from the table's stream, read by day; and the CSV export of a period. */
+export { aggregateChanges, AGGREGATE_LIMITS } from './aggregate.js';
+export { getDashboard, type Dashboard } from './dashboard.js';
+export { exportCsv, exportFileName } from './export.js';
+export { PERIOD_MESSAGES, resolvePeriod, type Period } from './period.js';
