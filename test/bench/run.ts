@@ -117,6 +117,8 @@ async function withLocalStack() {
 
     const { apiLoad } = await import('./api-load.js');
     await apiLoad(record);
+    const { dashboardLoad } = await import('./dashboard.js');
+    await dashboardLoad(record);
   } finally {
     await stack.stop();
     rmSync(s3Dir, { recursive: true, force: true });
