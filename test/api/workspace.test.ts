@@ -83,6 +83,18 @@ describe('the innovation team workspace', () => {
     expect((await team.post(`/api/ideas/${kept.id}/merge`, { into: dup.id })).status).toBe(400);
   });
 
+  it('two opposite merges at once: one wins, the ideas never end up merged into each other', async () => {
+    const { tenant, as } = await portalWithRoles();
+    const [author] = await people(tenant, 'o', 1);
+    const a = await post(tenant, author!, 'Longer opening hours on Sunday');
+    const b = await post(tenant, author!, 'Open later on Sundays please');
+    const [team, admin] = [await as('team'), await as('admin')];
+    const results = await Promise.all([team.post(`/api/ideas/${a.id}/merge`, { into: b.id }), admin.post(`/api/ideas/${b.id}/merge`, { into: a.id })]);
+    expect(results.map((r) => r.status).filter((s) => s === 200)).toHaveLength(1);
+    const states = await Promise.all([a.id, b.id].map((id) => getIdea({ tenant, actor: system }, id)));
+    expect(states.filter((i) => i.status === 'merged')).toHaveLength(1);
+  });
+
   it('internal notes, scores, tags and assignment stay with the team: no member-facing answer carries them', async () => {
     const { tenant, as, members } = await portalWithRoles();
     const member = await as('member');

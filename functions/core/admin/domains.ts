@@ -90,7 +90,14 @@ export async function verifyDomain(ctx: Ctx, hostInput: string): Promise<CustomD
   authorize(ctx, 'portal.configure');
   const host = parseInput(Hostname, hostInput);
   const item = await ownDomain(ctx, host);
-  if (item.verified === true) return view(ctx, item);
+  if (item.verified === true) {
+    // Verifying again rewrites the host's claim: the table's stream then asks the edge to serve it again (a retry after an edge failure).
+    const again = await writeAllOrNothing([
+      { Put: { Item: { ...keys.domain(host), tenantId: ctx.tenant.id, verified: true, confirmedAt: nowIso(ctx) }, ConditionExpression: 'tenantId = :t', ExpressionAttributeValues: { ':t': ctx.tenant.id } } },
+    ]);
+    if (!again.ok) throw new DomainError('domain_taken', 409, 'This domain belongs to another portal.', { domain: 'taken' });
+    return view(ctx, item);
+  }
   const expected = `portal-verify=${item.token as string}`;
   if (!(await txtRecords(challengeName(host))).includes(expected)) {
     throw new DomainError('domain_unverified', 422, `The TXT record ${challengeName(host)} does not hold the verification value yet. DNS changes can take a while to spread.`);

@@ -73,14 +73,19 @@ export async function openPortal(request: { address: string; origin?: string }, 
   const written = await writeAllOrNothing([...newTenantWrites(tenant), ...newMemberWrites(tenant.id, owner), auditWrite(ctx, 'portal.open', { slug: tenant.slug, name: data.name })]);
   if (!written.ok) throw new DomainError('slug_taken', 409, 'This address is already taken.', { slug: 'taken' });
   const systemCtx: Ctx = { tenant, actor: system, now };
-  const portalOrigin = request.origin;
-  const verify = await issueToken(systemCtx, 'verify', { memberId: owner.id });
-  await sendTemplate({ ...systemCtx, request: portalOrigin ? { origin: portalOrigin, address: request.address } : undefined }, {
-    to: owner.email,
-    lang: owner.lang,
-    template: 'verify',
-    link: `${portalOrigin ?? ''}/verify?token=${encodeURIComponent(verify)}`,
-    params: { name: owner.displayName },
-  });
-  return { tenant, ownerId: owner.id, handoff: await issueToken(systemCtx, 'handoff', { memberId: owner.id }) };
+  const handoff = await issueToken(systemCtx, 'handoff', { memberId: owner.id });
+  // The portal is open: a verification e-mail that fails to leave must not make it look as if it were not (the owner can ask again).
+  try {
+    const verify = await issueToken(systemCtx, 'verify', { memberId: owner.id });
+    await sendTemplate({ ...systemCtx, request: request.origin ? { origin: request.origin, address: request.address } : undefined }, {
+      to: owner.email,
+      lang: owner.lang,
+      template: 'verify',
+      link: `${request.origin ?? ''}/verify?token=${encodeURIComponent(verify)}`,
+      params: { name: owner.displayName },
+    });
+  } catch (error) {
+    console.error('portal opened, verification e-mail not sent:', (error as Error).message);
+  }
+  return { tenant, ownerId: owner.id, handoff };
 }

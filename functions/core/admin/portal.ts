@@ -47,7 +47,7 @@ export async function getSettings(ctx: Ctx): Promise<Tenant> {
 
 /** Writes a new configuration made from `expectedVersion`, with its audit entry, and drops this process's cached copy. */
 async function save(ctx: Ctx, next: Tenant, expectedVersion: number, action: string, detail: Record<string, unknown>, alongside: Write[] = []) {
-  const parsed = TenantSettings.parse(next);
+  const parsed = parseInput(TenantSettings, next);
   const tenant: Tenant = { ...next, ...parsed, version: expectedVersion + 1 };
   assertConsistent(tenant);
   const saved = await replaceTenant(tenant, expectedVersion, [auditWrite(ctx, action, detail), ...alongside]);

@@ -2,21 +2,21 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { fold } from '../text.js';
-import { LocalizedText, ShortId, type Section, type Tenant } from '../tenant/schema.js';
+import { LocalizedName, LocalizedText, ShortId, type Section, type Tenant } from '../tenant/schema.js';
 import { changeTenant, getSettings } from './portal.js';
 
-export const AddSection = z.object({ id: ShortId.optional(), name: LocalizedText, description: LocalizedText.optional() }).strict();
+export const AddSection = z.object({ id: ShortId.optional(), name: LocalizedName, description: LocalizedText.optional() }).strict();
 export const UpdateSection = z
   .object({
-    name: LocalizedText.optional(),
+    name: LocalizedName.optional(),
     description: LocalizedText.optional(),
     archived: z.boolean().optional(),
     /** The section's new place in the list, 0 first. */
     position: z.number().int().min(0).max(29).optional(),
   })
   .strict();
-export const AddCategory = z.object({ sectionId: ShortId, id: ShortId.optional(), name: LocalizedText }).strict();
-export const UpdateCategory = z.object({ name: LocalizedText }).strict();
+export const AddCategory = z.object({ sectionId: ShortId, id: ShortId.optional(), name: LocalizedName }).strict();
+export const UpdateCategory = z.object({ name: LocalizedName }).strict();
 
 /** An id from a name: "Expérience client" -> "experience-client", made unique among `taken`. */
 function idFrom(name: Partial<Record<string, string>>, taken: Set<string>): string {

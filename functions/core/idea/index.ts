@@ -250,11 +250,12 @@ async function writeIdeaFields(ctx: Ctx, before: Idea, after: Idea) {
       Update: {
         Key: keys.idea(ctx.tenant.id, before.id),
         UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}${remove.length ? ` REMOVE ${remove.map((n) => `#${n}`).join(', ')}` : ''}`,
-        ConditionExpression: 'commentCount = :comments AND upVotes = :up AND downVotes = :down',
+        // Nothing may have changed since the author read it: no vote or comment, and no team decision (it moves updatedAt).
+        ConditionExpression: 'commentCount = :comments AND upVotes = :up AND downVotes = :down AND updatedAt = :seen AND attribute_not_exists(mergedInto)',
         ExpressionAttributeNames: Object.fromEntries([...names, ...remove].map((n) => [`#${n}`, n])),
         ExpressionAttributeValues: {
           ...Object.fromEntries(names.map((n) => [`:${n}`, set[n]])),
-          ':comments': before.commentCount, ':up': before.upVotes, ':down': before.downVotes,
+          ':comments': before.commentCount, ':up': before.upVotes, ':down': before.downVotes, ':seen': before.updatedAt,
         },
       },
     },

@@ -60,7 +60,8 @@ export async function exportMe(ctx: Ctx) {
     profile: strip(profileOf(member)),
     // What a member may see of an idea (the schema drops the team's fields: scores, assignment, moderation notes).
     ideas: ideas.map((item) => Idea.parse(item)),
-    comments,
+    // Their own words, as written; not the team's moderation reasons.
+    comments: comments.map(({ id, ideaId, parentId, body, createdAt, editedAt, deleted, hidden }) => ({ id, ideaId, parentId, body, createdAt, editedAt, deleted, hidden })),
     votes: votes.map(({ ideaId, value, votedAt }) => ({ ideaId, value, votedAt })),
   };
 }

@@ -8,6 +8,8 @@ export const LANGS = Lang.options;
 /** Brand-written text, given per enabled language. */
 export const LocalizedText = z.partialRecord(Lang, z.string().trim().min(1).max(500));
 export type LocalizedText = z.infer<typeof LocalizedText>;
+/** A name (of a portal, section, category, criterion) is given in one language at least. */
+export const LocalizedName = LocalizedText.refine((text) => Object.keys(text).length > 0, 'Give a name in at least one language.');
 
 export const Slug = z
   .string()
@@ -24,10 +26,10 @@ export const Theme = z.object({
 });
 export type Theme = z.infer<typeof Theme>;
 
-export const Category = z.object({ id: ShortId, name: LocalizedText });
+export const Category = z.object({ id: ShortId, name: LocalizedName });
 export const Section = z.object({
   id: ShortId,
-  name: LocalizedText,
+  name: LocalizedName,
   description: LocalizedText.optional(),
   archived: z.boolean().default(false),
   categories: z.array(Category).max(50).default([]),
@@ -50,7 +52,7 @@ export const BRAND_IMAGES = ['logo', 'favicon', 'hero'] as const;
 export type BrandImageKind = (typeof BRAND_IMAGES)[number];
 
 /** A criterion the team scores ideas on, 1 to 5. `effort: true` marks the ones that measure cost (the chart's other axis). */
-export const ScoringCriterion = z.object({ id: ShortId, name: LocalizedText, effort: z.boolean().default(false) });
+export const ScoringCriterion = z.object({ id: ShortId, name: LocalizedName, effort: z.boolean().default(false) });
 export const DEFAULT_CRITERIA = [
   { id: 'impact', name: { en: 'Impact', fr: 'Impact' }, effort: false },
   { id: 'feasibility', name: { en: 'Feasibility', fr: 'Faisabilité' }, effort: false },
@@ -59,7 +61,7 @@ export const DEFAULT_CRITERIA = [
 ];
 
 export const TenantSettings = z.object({
-  name: LocalizedText,
+  name: LocalizedName,
   tagline: LocalizedText.optional(),
   welcome: LocalizedText.optional(),
   charter: LocalizedLongText.optional(),

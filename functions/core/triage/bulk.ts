@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { DomainError, parseInput } from '../errors.js';
 import { IdeaId } from '../idea/index.js';
-import { setAssignee, setTags } from './organise.js';
-import { readTeamIdea, requireTeam } from './revise.js';
+import { addTag, setAssignee } from './organise.js';
+import { requireTeam } from './revise.js';
 import { changeStatus, WORKFLOW } from './status.js';
 
 /** One batch: the page sends hundreds of ideas as batches of at most 25 and shows the progress. */
@@ -41,10 +41,7 @@ export async function bulkAction(ctx: Ctx, input: z.input<typeof BulkAction>): P
       if (action.type === 'status') await changeStatus(ctx, ideaId, { status: action.status, response: action.response });
       else if (action.type === 'archive') await changeStatus(ctx, ideaId, { status: 'archived' });
       else if (action.type === 'assign') await setAssignee(ctx, ideaId, { memberId: action.memberId });
-      else {
-        const idea = await readTeamIdea(ctx, ideaId);
-        await setTags(ctx, ideaId, { tags: [...idea.tags, action.tag] });
-      }
+      else await addTag(ctx, ideaId, action.tag);
       results.push({ ideaId, ok: true });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -7,6 +7,8 @@ import { DomainError, parseInput } from '../errors.js';
 import { IdeaId } from '../idea/index.js';
 import { nextUpdatedAt, readTeamIdea, requireTeam, reviseIdea } from './revise.js';
 
+const KEPT_IDEA = 'attribute_exists(pk) AND attribute_not_exists(mergedInto) AND attribute_not_exists(moderation) AND attribute_not_exists(deleted)';
+
 export const MergeInput = z.object({ into: IdeaId }).strict();
 
 /**
@@ -33,7 +35,11 @@ export async function mergeIdea(ctx: Ctx, sourceId: string, input: z.input<typeo
     return {
       next: { ...idea, status: 'merged', mergedInto: into, updatedAt: at },
       extra: { statusChangedBy: ctx.actor.kind === 'member' ? ctx.actor.memberId : 'system' },
-      alongside: [{ Put: { Item: { ...keys.statusChange(ctx.tenant.id, idea.id, at), from: idea.status, to: 'merged', byName, at, mergedInto: into } } }],
+      alongside: [
+        { Put: { Item: { ...keys.statusChange(ctx.tenant.id, idea.id, at), from: idea.status, to: 'merged', byName, at, mergedInto: into } } },
+        // The kept idea must still be a published idea when this one is marked: two opposite merges cannot both win.
+        { ConditionCheck: { Key: keys.idea(ctx.tenant.id, into), ConditionExpression: KEPT_IDEA } },
+      ],
       audit: { action: 'idea.merge', detail: { into, intoTitle: target.title } },
     };
   });
@@ -48,6 +54,8 @@ async function carry(ctx: Ctx, sourceId: string, targetId: string, prefix: strin
   for await (const item of queryAll({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
     FilterExpression: 'attribute_not_exists(carried)',
+    // Every vote written before the duplicate was marked merged must be seen here.
+    ConsistentRead: true,
     ExpressionAttributeValues: { ':pk': keys.ideaPartition(ctx.tenant.id, sourceId), ':p': prefix },
   })) {
     const memberId = String(item.sk).slice(prefix.length);
@@ -78,7 +86,7 @@ async function carry(ctx: Ctx, sourceId: string, targetId: string, prefix: strin
       Update: {
         Key: keys.idea(ctx.tenant.id, targetId),
         UpdateExpression: isVote ? 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend' : 'ADD followerCount :one',
-        ConditionExpression: 'attribute_exists(pk)',
+        ConditionExpression: KEPT_IDEA,
         ExpressionAttributeValues: isVote
           ? { ':up': value === 1 ? 1 : 0, ':down': value === -1 ? 1 : 0, ':score': value, ':trend': Number(item.weight ?? 0) }
           : { ':one': 1 },
@@ -87,6 +95,7 @@ async function carry(ctx: Ctx, sourceId: string, targetId: string, prefix: strin
     const written = await writeAllOrNothing([copy, counts, markCarried]);
     if (written.ok) carried++;
     else if (written.failed[2]) continue; // carried meanwhile by another run of this merge
+    else if (written.failed[1]) throw new DomainError('conflict', 409, 'The idea to keep changed meanwhile; run the merge again.');
     else {
       // The member already has a vote (or follow) on the kept idea: it stays as it is, counted once.
       await writeAllOrNothing([markCarried]);

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
@@ -39,7 +39,7 @@ function resolveFlags(ctx: Ctx, target: string, decision: string) {
 
 async function isFlagged(ctx: Ctx, target: string) {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.flagTarget(ctx.tenant.id, target) }));
-  return Boolean(Item);
+  return Boolean(Item?.queueKey); // still waiting in the flagged queue, not decided already
 }
 
 /**
@@ -104,21 +104,19 @@ export async function blockMember(ctx: Ctx, memberIdInput: string, input: z.inpu
   requireTeam(ctx);
   const memberId = parseInput(z.string().regex(IdPattern, 'Not a member id.'), memberIdInput);
   const { reason } = parseInput(BlockMember, input);
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
+  const written = await writeAllOrNothing([
+    {
+      Update: {
         Key: keys.member(ctx.tenant.id, memberId),
         UpdateExpression: 'SET #status = :blocked, blockedReason = :r',
         ConditionExpression: 'attribute_exists(pk) AND #role IN (:member, :partner)',
         ExpressionAttributeNames: { '#status': 'status', '#role': 'role' },
         ExpressionAttributeValues: { ':blocked': 'blocked', ':r': reason, ':member': 'member', ':partner': 'partner' },
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') throw new DomainError('cannot_block', 409, 'Only members and partners can be blocked.');
-    throw error;
-  }
+      },
+    },
+    auditWrite(ctx, 'member.block', { member: memberId, reason }),
+  ]);
+  if (!written.ok) throw new DomainError('cannot_block', 409, 'Only members and partners can be blocked.');
   await endAllSessions(ctx.tenant.id, memberId, ctx.now);
   forgetMemberSessions(ctx.tenant.id, memberId);
   let hidden = 0;
@@ -130,9 +128,12 @@ export async function blockMember(ctx: Ctx, memberIdInput: string, input: z.inpu
   })) {
     if (owned.moderation !== 'pending') continue;
     const ideaId = String(owned.pk).split('#I#')[1]!;
-    await moderate(ctx, `idea:${ideaId}`, { decision: 'reject', reason: `Blocked member: ${reason}` });
-    hidden++;
+    try {
+      await moderate(ctx, `idea:${ideaId}`, { decision: 'reject', reason: `Blocked member: ${reason}` });
+      hidden++;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error; // decided meanwhile by someone else: theirs stands
+    }
   }
-  await writeAllOrNothing([auditWrite(ctx, 'member.block', { member: memberId, reason, hiddenIdeas: hidden })]);
   return { memberId, blocked: true, hiddenIdeas: hidden };
 }

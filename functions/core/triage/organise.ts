@@ -24,6 +24,17 @@ export async function setTags(ctx: Ctx, ideaId: string, input: z.input<typeof Se
   });
 }
 
+/** Adds one tag to what the idea has at the moment of writing (bulk actions: a tag set meanwhile by someone else stays). */
+export async function addTag(ctx: Ctx, ideaId: string, tagInput: string): Promise<TeamIdea> {
+  requireTeam(ctx);
+  const [tag] = parseInput(SetTags, { tags: [tagInput] }).tags;
+  return reviseIdea(ctx, ideaId, (idea) => {
+    if (idea.tags.includes(tag!) || idea.tags.length >= 10) return undefined;
+    const tags = [...idea.tags, tag!].sort();
+    return { next: { ...idea, tags, updatedAt: nextUpdatedAt(ctx, idea) }, audit: { action: 'idea.tags', detail: { tags } } };
+  });
+}
+
 /**
  * Assigns the idea to a team member (or nobody): the assignment item puts it in that member's
  * "assigned to me" queue, written with the idea in one transaction.
@@ -40,7 +51,7 @@ export async function setAssignee(ctx: Ctx, ideaId: string, input: z.input<typeo
     assigneeName = String(Item.displayName);
   }
   const updated = await reviseIdea(ctx, ideaId, (idea) => {
-    if ((idea.assigneeId ?? null) === memberId) return undefined;
+    if ((idea.assigneeId || null) === memberId) return undefined; // '' is how an unassigned idea is stored
     const at = nextUpdatedAt(ctx, idea);
     return {
       next: { ...idea, assigneeId: memberId ?? undefined, updatedAt: at },

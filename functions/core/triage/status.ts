@@ -83,7 +83,8 @@ export async function ideasInAction(ctx: Ctx, input: z.input<typeof IdeasInActio
     }),
   );
   return {
-    items: Items.map((item) => ({ ...summarise(item as Idea), response: (item as Idea).response })),
+    // A response written for an earlier status is not shown as the launch's.
+    items: Items.map((item) => ({ ...summarise(item as Idea), response: (item as Idea).response?.status === 'launched' ? (item as Idea).response : undefined })),
     cursor: encodeCursor(ctx.tenant.id, 'in-action', LastEvaluatedKey),
   };
 }

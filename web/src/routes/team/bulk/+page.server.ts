@@ -9,7 +9,7 @@ const SHOWN = 200;
 /** Up to 200 ideas of a section, newest first, to select from (teamMembers also checks the role). */
 export const load: PageServerLoad = ({ locals, url }) =>
   loadSignedIn(locals, url, async (ctx) => {
-    await teamMembers(ctx);
+    const team = await teamMembers(ctx);
     const open = ctx.tenant.sections.filter((s) => !s.archived);
     const sectionId = url.searchParams.get('section') ?? open[0]?.id ?? '';
     const ideas: IdeaSummary[] = [];
@@ -19,7 +19,7 @@ export const load: PageServerLoad = ({ locals, url }) =>
       ideas.push(...page.items);
       cursor = page.cursor ?? undefined;
     } while (cursor && ideas.length < SHOWN);
-    return { sectionId, ideas, statuses: WORKFLOW, batch: BULK_BATCH };
+    return { sectionId, ideas, team, statuses: WORKFLOW, batch: BULK_BATCH };
   });
 
 /** Without JavaScript the whole selection runs here, batch after batch; with it, the page sends the batches itself and shows the progress. */
@@ -29,7 +29,7 @@ export const actions: Actions = {
     const ideaIds = data.getAll('ideaId').map(String);
     const type = String(data.get('type') ?? '');
     const value = String(data.get('value') ?? '').trim();
-    const action = type === 'status' ? { type, status: value } : type === 'tag' ? { type, tag: value } : { type };
+    const action = type === 'status' ? { type, status: value } : type === 'tag' ? { type, tag: value } : type === 'assign' ? { type, memberId: value || null } : { type };
     let ok = 0;
     let failed = 0;
     for (let i = 0; i < Math.max(ideaIds.length, 1); i += BULK_BATCH) {
