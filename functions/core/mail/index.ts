@@ -46,7 +46,8 @@ export function composeMessage(
 <p style="font-size:14px">${escape(outro)}</p><p style="font-size:12px;word-break:break-all">${escape(o.link)}</p></div></body></html>`;
   return {
     to: o.to,
-    from: `${portal} <no-reply@${config().MAIL_FROM_DOMAIN}>`,
+    // The brand's chosen sender name, else the portal's name; quotes and angle brackets cannot break the header.
+    from: `"${(tenant.senderName ?? portal).replace(/["<>\\\r\n]/g, '')}" <no-reply@${config().MAIL_FROM_DOMAIN}>`,
     subject,
     text: `${intro}\n${(o.items ?? []).map((i) => `- ${i}\n`).join('')}\n${action}: ${o.link}\n\n${outro}\n`,
     html,
