@@ -21,8 +21,9 @@ async function main() {
 
   const stack = await startLocalStack({ dataDir, s3Dir: join(dataDir, 's3') });
   process.env.PORTAL_URL ??= `http://{slug}.${process.env.PLATFORM_DOMAIN}:${port}`;
-  const seeded = await seedIfEmpty();
+  // The stream poller starts first: the demo's activity reaches the notifications and the dashboard's aggregates, as in AWS.
   const streams = await startStreamPoller();
+  const seeded = await seedIfEmpty();
   // Scheduled jobs run in-process locally: the weekly digest, checked every hour (a marker per week prevents repeats).
   const digests = setInterval(() => {
     if (new Date().getUTCDay() === 1) sendAllDigests().catch((e) => console.error('digest:', (e as Error).message));

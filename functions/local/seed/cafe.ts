@@ -81,6 +81,11 @@ export const cafe: DemoPortal = {
     ['experience', 'store', 'Des pailles en pâte plutôt qu’en papier', 'Les pailles en papier ramollissent en cinq minutes. Les pailles en pâte de blé tiennent mieux.'],
     ['product', 'drinks', 'Un chocolat chaud à l’ancienne', 'Un vrai chocolat épais, fait avec du chocolat fondu et non de la poudre, pour l’hiver.'],
   ],
+  answers: [
+    [0, 'launched', 'Depuis le 1er novembre, le lait d’avoine est au même prix que le lait dans toutes nos boutiques. Merci à toutes celles et ceux qui ont voté !'],
+    [7, 'in_progress', 'Un essai démarre dans vingt boutiques de Lyon en janvier ; nous publierons les résultats ici.'],
+    [4, 'under_review', 'L’équipe produit étudie les invendus de chaque boutique pour choisir le bon horaire.'],
+  ],
   comments: [
     'Excellente idée, je signe tout de suite !',
     'Je suis d’accord, c’est ce qui me manque le plus.',

@@ -5,6 +5,7 @@ import { createMember } from '../../core/member/index.js';
 import { createTenant, setBrandLogo } from '../../core/tenant/index.js';
 import { getTenantIdBySlug } from '../../core/tenant/store.js';
 import { castVote } from '../../core/vote/index.js';
+import { changeStatus } from '../../core/triage/index.js';
 import { cafe } from './cafe.js';
 import { monogramSvg } from './logo.js';
 import { motors } from './motors.js';
@@ -49,7 +50,7 @@ export async function seedPortal(portal: DemoPortal, now = new Date()) {
   );
   const as = (memberId: string, t: number): Ctx => ({ tenant, actor: { kind: 'member', memberId, role: 'member', verified: true }, now: at(t) });
 
-  await Promise.all(
+  const ideas = await Promise.all(
     portal.ideas.map(async ([sectionId, categoryId, title, body], i) => {
       // One generator per idea: the ideas are seeded concurrently, yet every start seeds the same demo.
       const random = generator(7919 * (i + 1) + portal.slug.length);
@@ -67,8 +68,16 @@ export async function seedPortal(portal: DemoPortal, now = new Date()) {
         const body = portal.comments[(i * 3 + c) % portal.comments.length]!;
         await addComment(as(writer.id, postedAt + (c + 1) * 0.7 * DAY), { ideaId: idea.id, body });
       }
+      return idea;
     }),
   );
+  // The innovation team (the demo "team" account) has answered a few ideas: "ideas in action" is not empty.
+  const teamMember = members[1]!;
+  for (const [n, [index, status, response]] of portal.answers.entries()) {
+    const when = at(now.getTime() - (portal.answers.length - n) * DAY);
+    const team: Ctx = { tenant, actor: { kind: 'member', memberId: teamMember.id, role: 'team', verified: true, displayName: teamMember.displayName }, now: when };
+    await changeStatus(team, ideas[index]!.id, { status, response });
+  }
   return tenant;
 }
 

@@ -81,6 +81,11 @@ export const motors: DemoPortal = {
     ['product', 'vehicles', 'A tow hitch rated for a small caravan', 'The EV crossover is rated for 750 kg only. A 1,500 kg rating would open up camping holidays.'],
     ['experience', 'service', 'Longer warranty on the infotainment screen', 'Screens fail after the warranty ends and cost a fortune. Extend their warranty to 5 years.'],
   ],
+  answers: [
+    [0, 'launched', 'The 2027 models ship with physical climate controls: fan, temperature and defrost are back on real knobs.'],
+    [3, 'under_review', 'Our product planning team is studying a compact model; we will share what we decide here.'],
+    [1, 'declined', 'Wind-tunnel tests showed a range loss of 9% even with the best design; we prefer not to sell it.'],
+  ],
   comments: [
     'Fully agree, this is overdue.',
     'I would pay extra for this.',

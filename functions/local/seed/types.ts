@@ -9,4 +9,6 @@ export interface DemoPortal {
   /** [section, category, title, body] */
   ideas: [string, string, string, string][];
   comments: string[];
+  /** What the innovation team answered: [index in ideas, status, official response]. */
+  answers: [number, 'under_review' | 'in_progress' | 'launched' | 'declined', string][];
 }
