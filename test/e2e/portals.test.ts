@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PORTALS, seedPortal } from '../../functions/local/seed/index.js';
+import { makeTenant } from '../support/tenants.js';
 import { accessibilityViolations } from './browser.js';
 import { useServerAndBrowser } from './server.js';
 
@@ -76,11 +77,15 @@ describe('the two demo portals in Chromium', () => {
     await page.close();
   }, 120_000);
 
-  it('lists both portals on the platform page, and answers 404 for an unknown portal', async () => {
+  it('lists the newest public portals on the platform page, not the others, and answers 404 for an unknown portal', async () => {
+    // The shared test database holds many portals (the page shows the 50 newest): two made now are among them.
+    const shown = await makeTenant({ name: { en: 'Listed brand ideas' } });
+    await makeTenant({ name: { en: 'Private brand ideas' }, visibility: 'members' });
     const page = await open(`http://localhost:${env.port}/`);
     const portals = await page.locator('.cards').textContent();
-    expect(portals).toContain('Café Lumière');
-    expect(portals).toContain('Northwind Motors');
+    expect(portals).toContain('Listed brand ideas');
+    expect(portals).not.toContain('Private brand ideas');
+    expect(await page.locator(`.cards a[href="http://${shown.slug}.localhost:${env.port}/"]`).count()).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
     const missing = await page.goto(`http://nowhere.localhost:${env.port}/`);
     expect(missing?.status()).toBe(404);
