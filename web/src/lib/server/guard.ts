@@ -8,13 +8,18 @@ import { portalCtx } from './forms';
  * Reads what a members-only page shows: visitors are sent to sign in and come back; the core
  * decides who may see it, and its refusal (403, 404) becomes the error page in the reader's language.
  */
-export async function loadSignedIn<T>(locals: App.Locals, url: URL, read: (ctx: Ctx) => Promise<T>): Promise<T> {
+export async function loadSignedIn<T>(
+  locals: App.Locals,
+  url: URL,
+  read: (ctx: Ctx) => Promise<T>,
+  translate: (message: string, lang: App.Locals['lang']) => string = translateError,
+): Promise<T> {
   const ctx = portalCtx(locals);
   if (ctx.actor.kind !== 'member') redirect(303, `/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
   try {
     return await read(ctx);
   } catch (e) {
-    if (e instanceof DomainError && e.status < 500) error(e.status, { message: translateError(e.message, locals.lang), code: e.code });
+    if (e instanceof DomainError && e.status < 500) error(e.status, { message: translate(e.message, locals.lang), code: e.code });
     throw e;
   }
 }

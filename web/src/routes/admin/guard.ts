@@ -1,26 +1,14 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Ctx } from '$core/context';
-import { DomainError } from '$core/errors';
 import { translateError } from '$lib/i18n/errors';
-import { attempt, portalCtx } from '$lib/server/forms';
+import { attempt } from '$lib/server/forms';
+import { loadSignedIn } from '$lib/server/guard';
 import { translator, type Lang } from '$lib/i18n';
 import { adminMessage } from './messages';
 
-/**
- * Reads what a settings page shows. Visitors are sent to sign in first and come back here; the
- * core decides who may configure the portal, and its refusal becomes the error page (403).
- */
-export async function loadAsAdmin<T>(locals: App.Locals, url: URL, read: (ctx: Ctx) => Promise<T>): Promise<T> {
-  const ctx = portalCtx(locals);
-  if (ctx.actor.kind !== 'member') redirect(303, `/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
-  try {
-    return await read(ctx);
-  } catch (e) {
-    if (e instanceof DomainError && e.status < 500) {
-      error(e.status, { message: adminMessage(translateError(e.message, locals.lang), locals.lang), code: e.code });
-    }
-    throw e;
-  }
+/** Reads what a settings page shows (see loadSignedIn), with the settings' own messages in the reader's language. */
+export function loadAsAdmin<T>(locals: App.Locals, url: URL, read: (ctx: Ctx) => Promise<T>): Promise<T> {
+  return loadSignedIn(locals, url, read, (message, lang) => adminMessage(translateError(message, lang), lang));
 }
 
 /** `attempt` for the settings forms: the same failure, with the core's settings messages in the reader's language. */
