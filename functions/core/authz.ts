@@ -61,7 +61,7 @@ export function assignableRoles(actor: Actor): Role[] {
  */
 const CLOSED_PORTAL_DOORS = {
   api: ['/api/health', '/api/portal', '/api/auth/', '/api/team/invitations/accept'],
-  pages: ['/signin', '/signup', '/verify', '/link', '/reset', '/reset-request', '/invitations/accept', '/welcome', '/brand/', '/_app/', '/favicon'],
+  pages: ['/signin', '/signup', '/verify', '/link', '/reset', '/reset-request', '/invitations/accept', '/welcome', '/brand/', '/_app/', '/favicon.svg'],
 } as const;
 
 /** True when this visitor must be kept out of `path` (an API route or a page) of this portal. */
