@@ -10,6 +10,9 @@ import { teamFr } from './team-fr';
 export type Lang = 'fr' | 'en';
 /** The interface texts, and those of the settings and team pages (kept apart: they are many and only the brand's staff sees them). */
 type MessageKey = keyof typeof en | keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn;
+/** A key defined twice would silently take the later text: this fails to compile instead. */
+const distinctKeys: [keyof typeof en & (keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn)] extends [never] ? true : never = true;
+void distinctKeys;
 const dictionaries: Record<Lang, Record<MessageKey, Message>> = {
   en: { ...en, ...adminEn, ...teamEn, ...insightsEn },
   fr: { ...fr, ...adminFr, ...teamFr, ...insightsFr },

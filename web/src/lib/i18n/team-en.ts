@@ -2,7 +2,7 @@ import type { Message } from './en';
 
 /** English texts of the innovation team's workspace pages. */
 export const teamEn = {
-  'team.title': 'Team workspace',
+  'team.workspace': 'Team workspace',
   'team.nav': 'Team workspace',
   'team.nav.queues': 'Queues',
   'team.nav.bulk': 'Bulk actions',

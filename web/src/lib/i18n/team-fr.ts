@@ -3,7 +3,7 @@ import type { teamEn } from './team-en';
 
 /** Textes français de l’espace de travail de l’équipe d’innovation. */
 export const teamFr: Record<keyof typeof teamEn, Message> = {
-  'team.title': 'Espace de l’équipe',
+  'team.workspace': 'Espace de l’équipe',
   'team.nav': 'Espace de l’équipe',
   'team.nav.queues': 'Files',
   'team.nav.bulk': 'Actions groupées',
