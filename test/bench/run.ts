@@ -119,6 +119,8 @@ async function withLocalStack() {
     await apiLoad(record);
     const { dashboardLoad } = await import('./dashboard.js');
     await dashboardLoad(record);
+    const { offerSearchLoad } = await import('./offer-search.js');
+    await offerSearchLoad(record);
   } finally {
     await stack.stop();
     rmSync(s3Dir, { recursive: true, force: true });
