@@ -57,7 +57,7 @@ export async function exportMe(ctx: Ctx) {
   return {
     exportedAt: nowIso(ctx),
     portal: ctx.tenant.slug,
-    profile: strip(profileOf(member)),
+    profile: profileOf(member),
     // What a member may see of an idea (the schema drops the team's fields: scores, assignment, moderation notes).
     ideas: ideas.map((item) => Idea.parse(item)),
     // Their own words, as written; not the team's moderation reasons.

@@ -33,7 +33,11 @@ export interface Member {
 
 export type Profile = Omit<Member, 'passwordHash' | 'status' | 'verifiedAt'> & { verified: boolean };
 
-export const profileOf = ({ passwordHash: _, status: __, verifiedAt, ...rest }: Member): Profile => ({ ...rest, verified: Boolean(verifiedAt) });
+/** What a member sees of their account: named fields only (a stored item also carries keys, the password hash, moderation notes). */
+export const profileOf = (m: Member): Profile => ({
+  id: m.id, email: m.email, displayName: m.displayName, lang: m.lang, role: m.role, emailPrefs: m.emailPrefs, createdAt: m.createdAt,
+  verified: Boolean(m.verifiedAt),
+});
 
 /**
  * Writes a new account with its e-mail claim (one account per e-mail per portal) and, for an

@@ -63,6 +63,8 @@ export class OfferAttributes {
   private readonly freeSlots: number[] = [];
   /** Live slots newest first, rebuilt on the first list after a write. */
   private newest: number[] | undefined;
+  /** The same, per highest visibility seen: a list without words then needs no filtering. */
+  private newestVisible: (number[] | undefined)[] = [];
 
   constructor(sectorNames: readonly string[] = [], countryNames: readonly string[] = []) {
     this.sectorNames = new Dictionary(sectorNames);
@@ -89,6 +91,7 @@ export class OfferAttributes {
     this.sectors[slot] = [...new Set(doc.sectors)].map((s) => this.sectorNames.code(s));
     this.publishedAt[slot] = published;
     this.newest = undefined;
+    this.newestVisible = [];
     return slot;
   }
 
@@ -100,12 +103,18 @@ export class OfferAttributes {
     this.sectors[slot] = [];
     this.freeSlots.push(slot);
     this.newest = undefined;
+    this.newestVisible = [];
     return true;
   }
 
   newestFirst(): number[] {
     this.newest ??= [...this.slotOf.values()].sort((a, b) => this.publishedAt[b]! - this.publishedAt[a]! || (this.ids[a]! < this.ids[b]! ? -1 : 1));
     return this.newest;
+  }
+
+  /** Live slots of visibility `sees` or lower, newest first; not to be modified. */
+  newestVisibleTo(sees: number): number[] {
+    return (this.newestVisible[sees] ??= this.newestFirst().filter((slot) => this.visibility[slot]! <= sees));
   }
 
   toJSON(): AttributesJSON {

@@ -12,6 +12,11 @@ import { IP_STATUSES, MATURITIES, PARTNERSHIPS, TRLS, type OfferFacets, type Off
  */
 const NONE = -1;
 
+function anySelected(codes: readonly number[], selected: Uint8Array): boolean {
+  for (let i = 0; i < codes.length; i++) if (selected[codes[i]!]) return true;
+  return false;
+}
+
 const list = <T>(value: T | readonly T[] | undefined): readonly T[] | undefined =>
   value === undefined ? undefined : Array.isArray(value) ? value : [value as T];
 
@@ -42,33 +47,20 @@ export function compileFilters(filters: OfferFilters, attributes: OfferAttribute
   };
 }
 
-/**
- * The one facet a slot fails (0 maturity, 1 TRL, 2 sector, 3 partnership, 4 IP, 5 country),
- * NONE if it passes them all, or TWO_OR_MORE (then it counts nowhere). No closures: this runs
- * once per candidate, up to the whole portal.
- */
-const TWO_OR_MORE = -2;
-function failedFacet(a: OfferAttributes, slot: number, f: CompiledFilters): number {
-  let failed = NONE;
-  let failures = 0;
-  if (f.maturity && !f.maturity.has(a.maturity[slot]!)) (failed = 0), failures++;
-  const trl = a.trl[slot]!;
-  if (trl < f.trlMin || trl > f.trlMax) (failed = 1), failures++;
-  if (f.sector && !hasAny(a.sectors[slot]!, f.sector)) (failed = 2), failures++;
-  if (f.partnershipBits !== undefined && (a.partnerships[slot]! & f.partnershipBits) === 0) (failed = 3), failures++;
-  if (f.ip && !f.ip.has(a.ip[slot]!)) (failed = 4), failures++;
-  if (f.country && !f.country.has(a.country[slot]!)) (failed = 5), failures++;
-  return failures > 1 ? TWO_OR_MORE : failed;
-}
-
-function hasAny(values: number[], wanted: Set<number>): boolean {
-  for (const v of values) if (wanted.has(v)) return true;
-  return false;
+/** A selection as a lookup table by code (1 = selected): cheaper than Set.has in the loop below. */
+function table(selected: Set<number> | undefined, size: number): Uint8Array | undefined {
+  if (!selected) return undefined;
+  const t = new Uint8Array(Math.max(size, 1));
+  for (const code of selected) if (code < size) t[code] = 1;
+  return t;
 }
 
 /**
- * One pass over the visible candidates (in their ranked order): returns the slots passing every
- * filter, in the same order, and the facet counts.
+ * One pass over the visible candidates: returns the slots passing every filter, in the same
+ * order, and the facet counts. Each slot fails at most one facet to still count (in that facet
+ * only): `failed` is the facet (0 maturity, 1 TRL, 2 sector, 3 partnership, 4 IP, 5 country), or
+ * NONE. Columns and tables are locals and the loop has no closures: it runs up to 50,000 times
+ * per search.
  */
 export function filterAndCount(a: OfferAttributes, candidates: readonly number[], f: CompiledFilters) {
   const maturity = new Int32Array(MATURITIES.length);
@@ -78,16 +70,32 @@ export function filterAndCount(a: OfferAttributes, candidates: readonly number[]
   const ip = new Int32Array(IP_STATUSES.length);
   const country = new Int32Array(a.countryNames.names.length);
   const passing: number[] = [];
-  for (const slot of candidates) {
-    const failed = failedFacet(a, slot, f);
-    if (failed === TWO_OR_MORE) continue;
+  const maturityCol = a.maturity, trlCol = a.trl, sectorCol = a.sectors, partnershipCol = a.partnerships, ipCol = a.ip, countryCol = a.country;
+  const wantMaturity = table(f.maturity, MATURITIES.length);
+  const wantSector = table(f.sector, sector.length);
+  const wantIp = table(f.ip, IP_STATUSES.length);
+  const wantCountry = table(f.country, country.length);
+  const { trlMin, trlMax } = f;
+  const bits = f.partnershipBits;
+  for (let i = 0; i < candidates.length; i++) {
+    const slot = candidates[i]!;
+    const m = maturityCol[slot]!, t = trlCol[slot]!, sectors = sectorCol[slot]!, p = partnershipCol[slot]!, ipCode = ipCol[slot]!, c = countryCol[slot]!;
+    let failed = NONE;
+    let failures = 0;
+    if (wantMaturity && !wantMaturity[m]) (failed = 0), failures++;
+    if (t < trlMin || t > trlMax) (failed = 1), failures++;
+    if (wantSector && !anySelected(sectors, wantSector)) (failed = 2), failures++;
+    if (bits !== undefined && (p & bits) === 0) (failed = 3), failures++;
+    if (wantIp && !wantIp[ipCode]) (failed = 4), failures++;
+    if (wantCountry && !wantCountry[c]) (failed = 5), failures++;
+    if (failures > 1) continue;
     if (failed === NONE) passing.push(slot);
-    if (failed === NONE || failed === 0) maturity[a.maturity[slot]!]!++;
-    if (failed === NONE || failed === 1) trl[a.trl[slot]!]!++;
-    if (failed === NONE || failed === 2) for (const s of a.sectors[slot]!) sector[s]!++;
-    if (failed === NONE || failed === 3) for (let bits = a.partnerships[slot]!, p = 0; bits; bits >>= 1, p++) if (bits & 1) partnership[p]!++;
-    if (failed === NONE || failed === 4) ip[a.ip[slot]!]!++;
-    if (failed === NONE || failed === 5) country[a.country[slot]!]!++;
+    if (failed === NONE || failed === 0) maturity[m]!++;
+    if (failed === NONE || failed === 1) trl[t]!++;
+    if (failed === NONE || failed === 2) for (let j = 0; j < sectors.length; j++) sector[sectors[j]!]!++;
+    if (failed === NONE || failed === 3) for (let rest = p, bit = 0; rest; rest >>= 1, bit++) if (rest & 1) partnership[bit]!++;
+    if (failed === NONE || failed === 4) ip[ipCode]!++;
+    if (failed === NONE || failed === 5) country[c]!++;
   }
   const closed = (names: readonly string[], counts: Int32Array) => Object.fromEntries(names.map((n, i) => [n, counts[i]!]));
   const open = (names: readonly string[], counts: Int32Array) =>

@@ -1,57 +1,32 @@
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { OfferAttributes, type AttributesJSON } from './attributes.js';
 import { compileFilters, filterAndCount } from './facets.js';
+import { best, Scorer, type QueryWord } from './rank.js';
+import { TextIndex, type TextJSON } from './text-index.js';
 import { VISIBILITIES, type OfferDoc, type OfferQuery, type OfferSearchResult, type Viewer } from './types.js';
 import { offerTerm } from './words.js';
 
 export * from './types.js';
 
-/**
- * The words MiniSearch indexes, under the offer's slot number (results then need no lookup by id);
- * nothing is stored in it (the attributes live beside it). Summary and description form one
- * field: a field per text doubles the postings of a word found in both, for little ranking gain.
- */
-interface TextDoc {
-  id: number;
-  title: string;
-  keywords: string;
-  body: string;
-}
-
 /** Long descriptions add little to ranking past their opening and cost memory at 50,000 offers. */
 const DESCRIPTION_CHARS = 2000;
 const MAX_LIMIT = 100;
-
-const MINI_OPTIONS: Options<TextDoc> = {
-  fields: ['title', 'keywords', 'body'],
-  storeFields: [],
-  processTerm: offerTerm,
-};
-
-const SEARCH: SearchOptions = {
-  boost: { title: 3, keywords: 2 },
-  // The last word may be unfinished (search as you type); a typo is tolerated in words of 5+ letters.
-  prefix: (_term, i, terms) => i === terms.length - 1,
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-  // One typo, not two: a distance of 2 on long words multiplies the terms to score for little gain.
-  maxFuzzy: 1,
-};
+/** Query words are split as the indexed text is. */
+const SPLIT = /[\n\r\p{Z}\p{P}]+/u;
 
 /** The highest visibility each viewer may see, as an index into VISIBILITIES. */
 const SEES: Record<Viewer, number> = { member: VISIBILITIES.indexOf('public'), partner: VISIBILITIES.indexOf('partners'), team: VISIBILITIES.indexOf('team') };
 
 export interface OfferIndexJSON {
-  version: 1;
-  text: ReturnType<MiniSearch<TextDoc>['toJSON']>;
+  version: 2;
+  text: TextJSON;
   attributes: AttributesJSON;
 }
 
-const textOf = (slot: number, doc: OfferDoc): TextDoc => ({
-  id: slot,
-  title: doc.title,
-  keywords: doc.keywords.join(' '),
-  body: `${doc.summary}\n${doc.description.slice(0, DESCRIPTION_CHARS)}`,
-});
+/**
+ * The indexed fields: title, keywords, and summary with description as one field (a field per
+ * text doubles the postings of a word found in both, for little ranking gain).
+ */
+const textsOf = (doc: OfferDoc) => [doc.title, doc.keywords.join(' '), `${doc.summary}\n${doc.description.slice(0, DESCRIPTION_CHARS)}`];
 
 /**
  * The technology offers of one portal, searchable by words (French and English), filters and
@@ -59,20 +34,24 @@ const textOf = (slot: number, doc: OfferDoc): TextDoc => ({
  * storage: the caller adds published offers and removes withdrawn ones.
  */
 export class OfferIndex {
+  private readonly scorer: Scorer;
+
   private constructor(
-    private readonly text: MiniSearch<TextDoc>,
+    private readonly text: TextIndex,
     private readonly attributes: OfferAttributes,
-  ) {}
+  ) {
+    this.scorer = new Scorer(text);
+  }
 
   static empty(): OfferIndex {
-    return new OfferIndex(new MiniSearch<TextDoc>(MINI_OPTIONS), new OfferAttributes());
+    return new OfferIndex(new TextIndex(), new OfferAttributes());
   }
 
   /** From a snapshot written by toJSON (a JSON string or the parsed object). */
   static load(json: string | OfferIndexJSON): OfferIndex {
     const snapshot: OfferIndexJSON = typeof json === 'string' ? JSON.parse(json) : json;
-    if (snapshot.version !== 1) throw new Error(`Unknown offer index snapshot version: ${snapshot.version}`);
-    return new OfferIndex(MiniSearch.loadJS<TextDoc>(snapshot.text, MINI_OPTIONS), OfferAttributes.fromJSON(snapshot.attributes));
+    if (snapshot.version !== 2) throw new Error(`Unknown offer index snapshot version: ${snapshot.version}`);
+    return new OfferIndex(TextIndex.fromJSON(snapshot.text, snapshot.attributes.ids.length), OfferAttributes.fromJSON(snapshot.attributes));
   }
 
   get size(): number {
@@ -85,9 +64,10 @@ export class OfferIndex {
 
   /** Adds an offer, or replaces the one with the same id. */
   add(doc: OfferDoc): void {
+    const texts = textsOf(doc);
     const slot = this.attributes.slotOf.get(doc.id);
-    if (slot !== undefined) this.text.discard(slot);
-    this.text.add(textOf(this.attributes.set(doc), doc));
+    if (slot !== undefined) this.text.remove(slot);
+    this.text.add(this.attributes.set(doc), texts);
   }
 
   addAll(docs: Iterable<OfferDoc>): void {
@@ -97,7 +77,7 @@ export class OfferIndex {
   remove(id: string): boolean {
     const slot = this.attributes.slotOf.get(id);
     if (slot === undefined) return false;
-    this.text.discard(slot); // before the slot can be reused by the next add
+    this.text.remove(slot); // before the slot can be reused by the next add
     return this.attributes.delete(id);
   }
 
@@ -105,42 +85,44 @@ export class OfferIndex {
     const a = this.attributes;
     const sees = SEES[query.viewer];
     if (sees === undefined) throw new Error(`Unknown viewer: ${query.viewer}`);
-    const visible = (slot: number) => a.visibility[slot]! <= sees;
     const words = query.q?.trim() ?? '';
 
-    const scores = new Map<number, number>();
-    const ranked = words ? this.matching(words, visible, scores) : a.newestFirst().filter(visible);
-    const { passing, facets } = filterAndCount(a, ranked, compileFilters(query.filters ?? {}, a));
-    if (words && query.sort === 'newest') passing.sort((x, y) => a.publishedAt[y]! - a.publishedAt[x]!);
+    const candidates = words ? this.matching(words, sees) : a.newestVisibleTo(sees);
+    const { passing, facets } = filterAndCount(a, candidates, compileFilters(query.filters ?? {}, a));
 
     const offset = Math.max(0, Math.floor(query.cursor ?? 0));
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? 20)));
-    const hits = passing.slice(offset, offset + limit).map((slot) => ({ id: a.ids[slot]!, score: scores.get(slot) ?? 0 }));
+    const score = (slot: number) => (words ? this.scorer.score(slot) : 0);
+    let page: number[];
+    if (!words) page = passing.slice(offset, offset + limit); // already newest first
+    else {
+      // Only the hits up to the page's end are put in order; ties go by id, so a snapshot ranks alike.
+      const byScore = (x: number, y: number) => score(x) > score(y) || (score(x) === score(y) && a.ids[x]! < a.ids[y]!);
+      const byDate = (x: number, y: number) =>
+        a.publishedAt[x]! > a.publishedAt[y]! || (a.publishedAt[x] === a.publishedAt[y] && byScore(x, y));
+      page = best(passing, offset + limit, query.sort === 'newest' ? byDate : byScore).slice(offset);
+    }
+    const hits = page.map((slot) => ({ id: a.ids[slot]!, score: score(slot) }));
     return { hits, total: passing.length, facets };
   }
 
   /**
-   * Visible slots matching the words, best first. Every word must match (AND); if no offer has
-   * them all, any of them will do (OR), so a long query still finds something.
+   * Visible slots matching the words. Every word must match (AND); if no offer has them all,
+   * any of them will do (OR), so a long query still finds something.
    */
-  private matching(words: string, visible: (slot: number) => boolean, scores: Map<number, number>): number[] {
-    const slots: number[] = [];
-    const options: SearchOptions = {
-      ...SEARCH,
-      // Applied while MiniSearch collects results, so hidden offers never reach the ranking.
-      boostDocument: (slot: number) => (visible(slot) ? 1 : 0),
-    };
-    for (const combineWith of ['AND', 'OR'] as const) {
-      for (const result of this.text.search(words, { ...options, combineWith })) {
-        scores.set(result.id, result.score);
-        slots.push(result.id);
-      }
-      if (slots.length || !/\s/.test(words.trim())) break; // OR of one word is the same search
-    }
-    return slots;
+  private matching(words: string, sees: number): number[] {
+    const terms = words.split(SPLIT).map(offerTerm).filter((t): t is string => !!t);
+    if (!terms.length) return [];
+    // The last word may be unfinished (search as you type).
+    const query: QueryWord[] = terms.map((term, i) => ({ term, prefix: i === terms.length - 1 }));
+    return this.scorer.match(query, this.attributes.visibility, sees, /\s/.test(words));
   }
 
   toJSON(): OfferIndexJSON {
-    return { version: 1, text: this.text.toJSON(), attributes: this.attributes.toJSON() };
+    // Snapshot slots are the live slots in the order the attributes write them.
+    const renumber = new Int32Array(this.attributes.ids.length).fill(-1);
+    let next = 0;
+    for (const slot of this.attributes.slotOf.values()) renumber[slot] = next++;
+    return { version: 2, text: this.text.toJSON(renumber, next), attributes: this.attributes.toJSON() };
   }
 }
