@@ -1,7 +1,7 @@
 import { OfferAttributes, type AttributesJSON } from './attributes.js';
 import { compileFilters, filterAndCount } from './facets.js';
 import { best, Scorer, type QueryWord } from './rank.js';
-import { TextIndex, type TextJSON } from './text-index.js';
+import { SPLIT, TextIndex, type TextJSON } from './text-index.js';
 import { VISIBILITIES, type OfferDoc, type OfferQuery, type OfferSearchResult, type Viewer } from './types.js';
 import { offerTerm } from './words.js';
 
@@ -10,8 +10,6 @@ export * from './types.js';
 /** Long descriptions add little to ranking past their opening and cost memory at 50,000 offers. */
 const DESCRIPTION_CHARS = 2000;
 const MAX_LIMIT = 100;
-/** Query words are split as the indexed text is. */
-const SPLIT = /[\n\r\p{Z}\p{P}]+/u;
 
 /** The highest visibility each viewer may see, as an index into VISIBILITIES. */
 const SEES: Record<Viewer, number> = { member: VISIBILITIES.indexOf('public'), partner: VISIBILITIES.indexOf('partners'), team: VISIBILITIES.indexOf('team') };

@@ -31,7 +31,7 @@ export function stem(word: string): string {
   return /(ll|nn|tt)$/.test(w) && w.length > MIN_STEM ? w.slice(0, -1) : w;
 }
 
-/** MiniSearch's term processor for index and query alike: null drops the term. */
+/** The term processor for index and query alike: null drops the term. */
 export function offerTerm(term: string): string | null {
   const folded = fold(term);
   if (folded.length < 2 || STOP.has(folded)) return null;
