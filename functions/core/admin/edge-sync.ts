@@ -1,7 +1,6 @@
 import { attachCustomDomain, detachCustomDomain } from '../aws/edge-domains.js';
+import { keyParts } from '../db/keys.js';
 import type { Change } from '../notify/fanout.js';
-
-const DOMAIN_PK = /^DOMAIN#(.+)$/;
 
 /**
  * Keeps the edge in step with the verified custom domains, from the table's stream: the API
@@ -11,7 +10,7 @@ const DOMAIN_PK = /^DOMAIN#(.+)$/;
 export async function syncEdgeDomains(changes: Change[]): Promise<void> {
   for (const change of changes) {
     const image = change.newImage ?? change.oldImage;
-    const host = image && DOMAIN_PK.exec(String(image.pk))?.[1];
+    const host = image && keyParts.domainHost(String(image.pk));
     if (!host || image.sk !== 'DOMAIN') continue;
     if (change.kind === 'REMOVE') await detachCustomDomain(host);
     else if (change.newImage?.verified === true) await attachCustomDomain(host, String(change.newImage.tenantId));

@@ -102,3 +102,18 @@ export const keys = {
   upload: (tenantId: string, uploadId: string) => ({ pk: `${t(tenantId)}#UP#${uploadId}`, sk: 'UPLOAD' }),
   uploadObject: (tenantId: string, memberId: string, uploadId: string) => `tenants/${tenantId}/uploads/${memberId}/${uploadId}`,
 };
+
+/** Reading keys back (stream records, index entries): the inverse of `keys`, kept beside it. */
+export const keyParts = {
+  /** The tenant of any tenant-owned partition key. */
+  tenantOf: (pk: string) => /^T#([0-9a-z]+)#/.exec(pk)?.[1],
+  /** Tenant and idea of an idea partition (the idea and its votes, comments, follows...). */
+  ideaPartition: (pk: string) => {
+    const match = /^T#([0-9a-z]+)#I#([0-9a-z]+)$/.exec(pk);
+    return match ? { tenantId: match[1]!, ideaId: match[2]! } : undefined;
+  },
+  /** The host of a platform-level custom-domain claim. */
+  domainHost: (pk: string) => /^DOMAIN#(.+)$/.exec(pk)?.[1],
+  /** The comment id of a comment reference. */
+  commentRefId: (pk: string) => /#CREF#([0-9a-z]+)$/.exec(pk)?.[1],
+};

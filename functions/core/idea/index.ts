@@ -7,6 +7,7 @@ import { db, tableName } from '../db/client.js';
 import type { IndexName } from '../db/table.js';
 import { keys } from '../db/keys.js';
 import { writeAllOrNothing } from '../db/transact.js';
+import { placeholders, setAndRemove } from '../db/expression.js';
 import { searchLogItem } from '../search/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
@@ -49,6 +50,9 @@ function needsModeration(ctx: Ctx, ...texts: string[]): boolean {
  * its status list; a pending one only in the moderation queue; a merged one only in its status
  * list; a deleted, rejected or hidden one in none.
  */
+/** Every index attribute an idea may carry: a rewrite removes those its new state does not set. */
+export const INDEX_ATTRIBUTES = ['sectionKey', 'listKey', 'listSort', 'queueKey', 'queueSort'] as const;
+
 export function ideaIndexKeys(tenantId: string, idea: Idea) {
   if (idea.deleted || idea.moderation === 'rejected' || idea.moderation === 'hidden') return {};
   if (idea.moderation) return { queueKey: keys.queue(tenantId, 'MODERATION'), queueSort: idea.createdAt };
@@ -243,20 +247,16 @@ async function writeIdeaFields(ctx: Ctx, before: Idea, after: Idea) {
     ...(after.moderation ? { moderation: after.moderation } : {}),
     ...(after.categoryId ? { categoryId: after.categoryId } : {}),
   };
-  const remove = ['sectionKey', 'listKey', 'listSort', 'queueKey', 'queueSort', ...(after.categoryId ? [] : ['categoryId'])].filter((k) => !(k in set));
-  const names = Object.keys(set);
+  const remove = [...INDEX_ATTRIBUTES, ...(after.categoryId ? [] : ['categoryId'])].filter((k) => !(k in set));
+  const x = placeholders();
   const written = await writeAllOrNothing([
     {
       Update: {
         Key: keys.idea(ctx.tenant.id, before.id),
-        UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}${remove.length ? ` REMOVE ${remove.map((n) => `#${n}`).join(', ')}` : ''}`,
+        UpdateExpression: setAndRemove(x, set, remove),
         // Nothing may have changed since the author read it: no vote or comment, and no team decision (it moves updatedAt).
-        ConditionExpression: 'commentCount = :comments AND upVotes = :up AND downVotes = :down AND updatedAt = :seen AND attribute_not_exists(mergedInto)',
-        ExpressionAttributeNames: Object.fromEntries([...names, ...remove].map((n) => [`#${n}`, n])),
-        ExpressionAttributeValues: {
-          ...Object.fromEntries(names.map((n) => [`:${n}`, set[n]])),
-          ':comments': before.commentCount, ':up': before.upVotes, ':down': before.downVotes, ':seen': before.updatedAt,
-        },
+        ConditionExpression: `commentCount = ${x.value(before.commentCount)} AND upVotes = ${x.value(before.upVotes)} AND downVotes = ${x.value(before.downVotes)} AND updatedAt = ${x.value(before.updatedAt)} AND attribute_not_exists(mergedInto)`,
+        ...x.expression,
       },
     },
     { Put: { Item: searchLogItem(ctx.tenant.id, after, newId()) } },

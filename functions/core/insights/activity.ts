@@ -1,3 +1,4 @@
+import { keyParts, keys } from '../db/keys.js';
 import type { Change } from '../notify/fanout.js';
 import { attr } from './attributes.js';
 import { dayOf } from './calendar.js';
@@ -23,8 +24,6 @@ export interface Activity {
   /** Moves of the running totals (attribute -> delta). */
   totals: Record<string, number>;
 }
-
-const IDEA_PARTITION = /^T#([0-9a-z]+)#I#([0-9a-z]+)$/;
 
 /** Visible to members: not deleted, not held, hidden or rejected by moderation. */
 const isLive = (idea: Image | undefined): idea is Image => Boolean(idea && !idea.deleted && !idea.moderation);
@@ -59,17 +58,17 @@ const none = (tenantId: string): Activity => ({ tenantId, ideas: 0, votes: 0, co
  */
 export function activityOf(change: Change): Activity | undefined {
   const item = change.newImage ?? change.oldImage;
-  const match = item && IDEA_PARTITION.exec(String(item.pk));
-  if (!item || !match) return undefined;
-  const tenantId = match[1]!;
+  const partition = item && keyParts.ideaPartition(String(item.pk));
+  if (!item || !partition) return undefined;
+  const { tenantId } = partition;
   const sk = String(item.sk);
   if (sk === 'IDEA') return ideaActivity(tenantId, change.oldImage, change.newImage);
   const inserted = change.kind === 'INSERT' ? change.newImage : undefined;
   if (!inserted) return undefined;
-  if (sk.startsWith('V#') && !inserted.carriedFrom && inserted.votedAt) {
-    return { ...none(tenantId), day: dayOf(String(inserted.votedAt)), votes: 1, memberId: String(inserted.memberId ?? sk.slice(2)), votedIdeaId: match[2] };
+  if (sk.startsWith(keys.votePrefix) && !inserted.carriedFrom && inserted.votedAt) {
+    return { ...none(tenantId), day: dayOf(String(inserted.votedAt)), votes: 1, memberId: String(inserted.memberId ?? sk.slice(keys.votePrefix.length)), votedIdeaId: partition.ideaId };
   }
-  if (sk.startsWith('C#') && inserted.createdAt) {
+  if (sk.startsWith(keys.commentPrefix) && inserted.createdAt) {
     return { ...none(tenantId), day: dayOf(String(inserted.createdAt)), comments: 1, memberId: String(inserted.authorId), text: String(inserted.body ?? '') };
   }
   return undefined;

@@ -5,7 +5,7 @@ import { writeAllOrNothing, type Write } from '../db/transact.js';
 import type { Change } from '../notify/fanout.js';
 import { activityOf, type Activity } from './activity.js';
 import { attr } from './attributes.js';
-import { placeholders } from './expression.js';
+import { placeholders } from '../db/expression.js';
 import { TERMS_PER_TEXT, termsOf } from './terms.js';
 
 /**

@@ -4,7 +4,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { config } from '../config.js';
 import { system } from '../context.js';
 import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
+import { keyParts, keys } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
 import { sendTemplate } from '../mail/index.js';
 import { STATUS_NAMES } from '../mail/templates.js';
@@ -44,8 +44,6 @@ function withoutBlankValues(image: Record<string, AttributeValue>): Record<strin
   return Object.fromEntries(Object.entries(image).map(([k, v]) => [k, fix(v)]));
 }
 
-const tenantOf = (pk: string) => /^T#([0-9a-z]+)#/.exec(pk)?.[1];
-
 /**
  * The notification fan-out, off the request path: the table's stream calls it in AWS, the local
  * stream poller calls it locally. A new comment tells the idea's author (and, for a reply, the
@@ -54,7 +52,7 @@ const tenantOf = (pk: string) => /^T#([0-9a-z]+)#/.exec(pk)?.[1];
 export async function handleChanges(changes: Change[]): Promise<void> {
   for (const change of changes) {
     const item = change.newImage;
-    const tenantId = item && tenantOf(String(item.pk));
+    const tenantId = item && keyParts.tenantOf(String(item.pk));
     if (!item || !tenantId) continue;
     if (change.kind === 'INSERT' && String(item.sk).startsWith(keys.commentPrefix)) await onComment(change.id, tenantId, item);
     if (change.kind === 'MODIFY' && item.sk === 'IDEA' && change.oldImage && change.oldImage.status !== item.status) {

@@ -76,7 +76,8 @@ async function carry(ctx: Ctx, sourceId: string, targetId: string, prefix: strin
           ...rest,
           ...(isVote ? { ideaId: targetId } : {}),
           carriedFrom: sourceId,
-          ...(item.ownerKey ? { ownerSort: String(item.ownerSort).replace(sourceId, targetId) } : {}),
+          // A member's votes and follows list the kept idea now (anonymised votes have no owner).
+          ...(item.ownerKey ? { ownerSort: isVote ? keys.ownerSort('VOTE', String(item.votedAt), targetId) : keys.ownerSort('FOLLOW', String(item.followedAt), targetId) } : {}),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },

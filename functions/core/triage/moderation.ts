@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
-import { queryAll } from '../db/query.js';
 import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { IdPattern } from '../ids.js';
-import { endAllSessions, forgetMemberSessions } from '../identity/sessions.js';
+import { endAllSessions } from '../identity/sessions.js';
+import { ownedItems } from '../member/index.js';
 import { auditWrite } from '../admin/audit.js';
 import { nextUpdatedAt, requireTeam, reviseIdea } from './revise.js';
 
@@ -118,18 +118,11 @@ export async function blockMember(ctx: Ctx, memberIdInput: string, input: z.inpu
   ]);
   if (!written.ok) throw new DomainError('cannot_block', 409, 'Only members and partners can be blocked.');
   await endAllSessions(ctx.tenant.id, memberId, ctx.now);
-  forgetMemberSessions(ctx.tenant.id, memberId);
   let hidden = 0;
-  for await (const owned of queryAll({
-    IndexName: 'byOwner',
-    KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :k)',
-    ExpressionAttributeValues: { ':o': keys.ownerKey(ctx.tenant.id, memberId), ':k': 'IDEA#' },
-    ProjectionExpression: 'pk, moderation',
-  })) {
+  for await (const owned of ownedItems(ctx, memberId, 'IDEA')) {
     if (owned.moderation !== 'pending') continue;
-    const ideaId = String(owned.pk).split('#I#')[1]!;
     try {
-      await moderate(ctx, `idea:${ideaId}`, { decision: 'reject', reason: `Blocked member: ${reason}` });
+      await moderate(ctx, `idea:${String(owned.id)}`, { decision: 'reject', reason: `Blocked member: ${reason}` });
       hidden++;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error; // decided meanwhile by someone else: theirs stands

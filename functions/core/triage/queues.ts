@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
-import { keys } from '../db/keys.js';
+import { keyParts, keys } from '../db/keys.js';
 import { parseInput } from '../errors.js';
 import { requireTeam } from './revise.js';
 
@@ -83,7 +83,7 @@ async function completeEntries(ctx: Ctx, entries: Record<string, unknown>[]): Pr
   }
   const found = await batchGet([...wanted.values()]);
   // Comments are found through their reference item; read the comments themselves next.
-  const commentKeys = [...found.values()].filter((i) => i.sk === 'CREF').map((r) => keys.comment(ctx.tenant.id, String(r.ideaId), String(r.createdAt), String(r.pk).split('#CREF#')[1]!));
+  const commentKeys = [...found.values()].filter((i) => i.sk === 'CREF').map((r) => keys.comment(ctx.tenant.id, String(r.ideaId), String(r.createdAt), keyParts.commentRefId(String(r.pk))!));
   const comments = await batchGet(commentKeys);
   return entries.flatMap((entry, i) => {
     const ref = refs[i]!;

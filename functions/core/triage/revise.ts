@@ -4,9 +4,10 @@ import type { Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { writeAllOrNothing, type Write } from '../db/transact.js';
+import { placeholders, setAndRemove } from '../db/expression.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
-import { Idea, IdeaId, ideaIndexKeys } from '../idea/index.js';
+import { Idea, IdeaId, ideaIndexKeys, INDEX_ATTRIBUTES } from '../idea/index.js';
 import { searchLogItem } from '../search/index.js';
 import { auditWrite } from '../admin/audit.js';
 
@@ -39,7 +40,6 @@ export interface Revision {
   audit: { action: string; detail: Record<string, unknown> };
 }
 
-const INDEX_ATTRIBUTES = ['sectionKey', 'listKey', 'listSort', 'queueKey', 'queueSort'];
 const RETRIES = 5;
 
 /**
@@ -70,15 +70,14 @@ export async function reviseIdea(
       ...revision.extra,
     };
     const remove = [...INDEX_ATTRIBUTES, 'moderation'].filter((name) => !(name in set));
-    const names = Object.keys(set);
+    const x = placeholders();
     const written = await writeAllOrNothing([
       {
         Update: {
           Key: keys.idea(ctx.tenant.id, idea.id),
-          UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}${remove.length ? ` REMOVE ${remove.map((n) => `#${n}`).join(', ')}` : ''}`,
-          ConditionExpression: 'updatedAt = :seen AND attribute_not_exists(deleted)',
-          ExpressionAttributeNames: Object.fromEntries([...names, ...remove].map((n) => [`#${n}`, n])),
-          ExpressionAttributeValues: { ...Object.fromEntries(names.map((n) => [`:${n}`, set[n]])), ':seen': idea.updatedAt },
+          UpdateExpression: setAndRemove(x, set, remove),
+          ConditionExpression: `updatedAt = ${x.value(idea.updatedAt)} AND attribute_not_exists(deleted)`,
+          ...x.expression,
         },
       },
       { Put: { Item: searchLogItem(ctx.tenant.id, next, newId()) } },

@@ -25,3 +25,9 @@ export function placeholders() {
     },
   };
 }
+
+/** `SET a = :v, ... REMOVE b, ...` for the given fields, with their placeholders taken from `x`. */
+export function setAndRemove(x: ReturnType<typeof placeholders>, set: Record<string, unknown>, remove: readonly string[] = []): string {
+  const sets = Object.entries(set).map(([name, value]) => `${x.name(name)} = ${x.value(value)}`);
+  return `SET ${sets.join(', ')}${remove.length ? ` REMOVE ${remove.map((name) => x.name(name)).join(', ')}` : ''}`;
+}
