@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '../../core/errors.js';
 import { openPortal, slugAvailability } from '../../core/admin/open.js';
-import { hostFromHeaders, portalOrigin, resolveHost } from '../../core/tenant/index.js';
+import { hostFromHeaders, resolveHost } from '../../core/tenant/index.js';
 import type { Env } from '../app.js';
 import { jsonBody } from '../body.js';
 import { clientAddress } from '../middleware/session.js';
@@ -19,10 +19,6 @@ export const platform = new Hono<Env>()
   .use('/portals/*', onPlatform)
   .get('/portals/slug-available', async (c) => c.json(await slugAvailability(c.req.query('slug') ?? '')))
   .post('/portals', async (c) => {
-    const url = new URL(c.req.url);
-    const body = await jsonBody(c);
-    const origin = typeof body?.slug === 'string' ? portalOrigin(body.slug, url) : undefined;
-    const opened = await openPortal({ address: clientAddress(c), origin }, body);
-    const home = portalOrigin(opened.tenant.slug, url);
-    return c.json({ slug: opened.tenant.slug, url: `${home}/`, welcome: `${home}/welcome?token=${encodeURIComponent(opened.handoff)}` }, 201);
+    const opened = await openPortal({ address: clientAddress(c), platformUrl: new URL(c.req.url) }, await jsonBody(c));
+    return c.json({ slug: opened.tenant.slug, url: `${opened.origin}/`, welcome: `${opened.origin}/welcome?token=${encodeURIComponent(opened.handoff)}` }, 201);
   });

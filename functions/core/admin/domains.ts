@@ -10,6 +10,7 @@ import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { txtRecords } from '../tenant/dns.js';
 import { forgetHost, normaliseHost } from '../tenant/host.js';
+import { domainClaim } from '../tenant/store.js';
 import { auditWrite } from './audit.js';
 
 export const Hostname = z
@@ -69,9 +70,10 @@ export async function addDomain(ctx: Ctx, input: { domain: string }): Promise<Cu
   const { domain: host } = parseInput(z.object({ domain: Hostname }), input);
   const apex = config().PLATFORM_DOMAIN;
   if (host === apex || host.endsWith(`.${apex}`)) throw new DomainError('invalid_input', 400, 'Platform addresses cannot be added.', { domain: 'platform' });
-  const existing = (await listDomains(ctx)).find((d) => d.host === host);
+  const domains = await listDomains(ctx);
+  const existing = domains.find((d) => d.host === host);
   if (existing) return existing;
-  if ((await listDomains(ctx)).length >= 5) throw new DomainError('too_many_domains', 400, 'At most 5 custom domains per portal.');
+  if (domains.length >= 5) throw new DomainError('too_many_domains', 400, 'At most 5 custom domains per portal.');
   const item = { ...keys.tenantDomain(ctx.tenant.id, host), host, token: randomBytes(18).toString('base64url'), verified: false, addedAt: nowIso(ctx) };
   const written = await writeAllOrNothing([
     { Put: { Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -92,9 +94,7 @@ export async function verifyDomain(ctx: Ctx, hostInput: string): Promise<CustomD
   const item = await ownDomain(ctx, host);
   if (item.verified === true) {
     // Verifying again rewrites the host's claim: the table's stream then asks the edge to serve it again (a retry after an edge failure).
-    const again = await writeAllOrNothing([
-      { Put: { Item: { ...keys.domain(host), tenantId: ctx.tenant.id, verified: true, confirmedAt: nowIso(ctx) }, ConditionExpression: 'tenantId = :t', ExpressionAttributeValues: { ':t': ctx.tenant.id } } },
-    ]);
+    const again = await writeAllOrNothing([domainClaim(ctx.tenant.id, host, nowIso(ctx))]);
     if (!again.ok) throw new DomainError('domain_taken', 409, 'This domain belongs to another portal.', { domain: 'taken' });
     return view(ctx, item);
   }
@@ -104,13 +104,7 @@ export async function verifyDomain(ctx: Ctx, hostInput: string): Promise<CustomD
   }
   const verifiedAt = nowIso(ctx);
   const written = await writeAllOrNothing([
-    {
-      Put: {
-        Item: { ...keys.domain(host), tenantId: ctx.tenant.id, verified: true },
-        ConditionExpression: 'attribute_not_exists(pk) OR tenantId = :t',
-        ExpressionAttributeValues: { ':t': ctx.tenant.id },
-      },
-    },
+    domainClaim(ctx.tenant.id, host, verifiedAt),
     { Put: { Item: { ...item, verified: true, verifiedAt }, ConditionExpression: 'attribute_exists(pk)' } },
     auditWrite(ctx, 'domain.verify', { domain: host }),
   ]);

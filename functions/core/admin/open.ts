@@ -10,6 +10,7 @@ import { DisplayName, Email, newMemberWrites, type Member } from '../member/inde
 import { hit } from '../ratelimit.js';
 import { Lang, Slug, type Tenant } from '../tenant/schema.js';
 import { getTenantIdBySlug, newTenantWrites } from '../tenant/store.js';
+import { portalOrigin } from '../tenant/index.js';
 import { auditWrite } from './audit.js';
 import { defaultSettings } from './defaults.js';
 
@@ -24,7 +25,8 @@ export const RESERVED_SLUGS = new Set([
 export const OpenPortal = z
   .object({
     name: z.string().trim().min(2, 'At least 2 characters.').max(80, 'At most 80 characters.'),
-    slug: Slug,
+    // "  Cafe " is the address "cafe": what people type is forgiven before the rule applies.
+    slug: z.string().trim().toLowerCase().pipe(Slug),
     lang: Lang,
     owner: z.object({ displayName: DisplayName, email: Email, password: NewPassword }).strict(),
   })
@@ -42,6 +44,8 @@ export async function slugAvailability(slugInput: string): Promise<{ slug: strin
 
 export interface OpenedPortal {
   tenant: Tenant;
+  /** The portal's own origin, e.g. `http://cafe.localhost:3000`. */
+  origin: string;
   ownerId: string;
   /** Single-use, two minutes: signs the owner in on the portal's own host (see signInWithHandoff). */
   handoff: string;
@@ -52,7 +56,7 @@ export interface OpenedPortal {
  * owner's account and the first audit entry are written in one transaction, so a failure leaves
  * neither a portal without owner nor an owner without portal.
  */
-export async function openPortal(request: { address: string; origin?: string }, input: z.input<typeof OpenPortal>, now = new Date()): Promise<OpenedPortal> {
+export async function openPortal(request: { address: string; platformUrl: URL }, input: z.input<typeof OpenPortal>, now = new Date()): Promise<OpenedPortal> {
   const data = parseInput(OpenPortal, input);
   if (RESERVED_SLUGS.has(data.slug)) throw new DomainError('slug_reserved', 409, 'This address is reserved.', { slug: 'reserved' });
   await hit({ tenant: { id: 'platform' }, now }, 'portal:address', request.address);
@@ -72,20 +76,21 @@ export async function openPortal(request: { address: string; origin?: string }, 
   const ctx: Ctx = { tenant, actor: { kind: 'member', memberId: owner.id, role: 'owner', displayName: owner.displayName }, now };
   const written = await writeAllOrNothing([...newTenantWrites(tenant), ...newMemberWrites(tenant.id, owner), auditWrite(ctx, 'portal.open', { slug: tenant.slug, name: data.name })]);
   if (!written.ok) throw new DomainError('slug_taken', 409, 'This address is already taken.', { slug: 'taken' });
-  const systemCtx: Ctx = { tenant, actor: system, now };
+  const origin = portalOrigin(tenant.slug, request.platformUrl);
+  const systemCtx: Ctx = { tenant, actor: system, now, request: { origin, address: request.address } };
   const handoff = await issueToken(systemCtx, 'handoff', { memberId: owner.id });
   // The portal is open: a verification e-mail that fails to leave must not make it look as if it were not (the owner can ask again).
   try {
     const verify = await issueToken(systemCtx, 'verify', { memberId: owner.id });
-    await sendTemplate({ ...systemCtx, request: request.origin ? { origin: request.origin, address: request.address } : undefined }, {
+    await sendTemplate(systemCtx, {
       to: owner.email,
       lang: owner.lang,
       template: 'verify',
-      link: `${request.origin ?? ''}/verify?token=${encodeURIComponent(verify)}`,
+      link: `${origin}/verify?token=${encodeURIComponent(verify)}`,
       params: { name: owner.displayName },
     });
   } catch (error) {
     console.error('portal opened, verification e-mail not sent:', (error as Error).message);
   }
-  return { tenant, ownerId: owner.id, handoff };
+  return { tenant, origin, ownerId: owner.id, handoff };
 }

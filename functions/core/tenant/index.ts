@@ -73,7 +73,7 @@ export async function readBrandImage(ctx: Ctx, kind: BrandImageKind): Promise<{ 
 export async function addVerifiedDomain(ctx: Ctx, hostInput: string): Promise<string> {
   requireSystem(ctx);
   const host = parseInput(z.string().regex(/^(?=.{4,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/), normaliseHost(hostInput));
-  if (!(await putDomain(ctx.tenant.id, host, true))) {
+  if (!(await putDomain(ctx.tenant.id, host, (ctx.now ?? new Date()).toISOString()))) {
     throw new DomainError('domain_taken', 409, 'This domain belongs to another portal.', { domain: 'taken' });
   }
   return host;

@@ -70,23 +70,23 @@ export async function replaceTenant(tenant: Tenant, expectedVersion: number, alo
   return written.ok;
 }
 
-/** One domain belongs to one portal: the claim is conditional on the domain being free or already ours. */
-export async function putDomain(tenantId: string, host: string, verified: boolean): Promise<boolean> {
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.domain(host),
-        UpdateExpression: 'SET tenantId = :t, verified = :v',
-        ConditionExpression: 'attribute_not_exists(pk) OR tenantId = :t',
-        ExpressionAttributeValues: { ':t': tenantId, ':v': verified },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+/**
+ * The claim that makes a host resolve to a portal, as a transaction item: one domain belongs to
+ * one portal at most, so it is written only if the host is free or already this portal's.
+ */
+export function domainClaim(tenantId: string, host: string, at: string): Write {
+  return {
+    Put: {
+      Item: { ...keys.domain(host), tenantId, verified: true, claimedAt: at },
+      ConditionExpression: 'attribute_not_exists(pk) OR tenantId = :t',
+      ExpressionAttributeValues: { ':t': tenantId },
+    },
+  };
+}
+
+/** Claims a host for a portal on its own; false when another portal holds it. */
+export async function putDomain(tenantId: string, host: string, at: string): Promise<boolean> {
+  return (await writeAllOrNothing([domainClaim(tenantId, host, at)])).ok;
 }
 
 /** Sets the logo reference and bumps the version, so concurrent edits cannot overwrite each other silently. */

@@ -6,4 +6,5 @@ export { addNote, listNotes, setAssignee, setTags, teamMembers } from './organis
 export { listQueue, QUEUES, type QueueItem } from './queues.js';
 export { readTeamIdea, type TeamIdea } from './revise.js';
 export { getScores, impactEffort, setScores, summariseScores } from './scores.js';
-export { changeStatus, ideasInAction, statusHistory, WORKFLOW, type StatusChange } from './status.js';
+export { changeStatus, ideasInAction, statusHistory, statusHistoryOf, WORKFLOW, type StatusChange } from './status.js';
+export { teamView } from './view.js';

@@ -88,7 +88,11 @@ export async function addNote(ctx: Ctx, ideaId: string, input: z.input<typeof Ad
 }
 
 export async function listNotes(ctx: Ctx, ideaId: string): Promise<Note[]> {
-  const idea = await readTeamIdea(ctx, ideaId);
+  return notesOf(ctx, await readTeamIdea(ctx, ideaId));
+}
+
+/** The notes of an idea the team has already read (readTeamIdea checked the caller). */
+export async function notesOf(ctx: Ctx, idea: Pick<TeamIdea, 'id'>): Promise<Note[]> {
   const { Items = [] } = await db().send(
     new QueryCommand({
       TableName: tableName(),

@@ -67,7 +67,11 @@ export async function setScores(ctx: Ctx, ideaId: string, input: z.input<typeof 
 
 /** Each scorer's card and the summary, for the team's view of an idea. */
 export async function getScores(ctx: Ctx, ideaId: string) {
-  const idea = await readTeamIdea(ctx, ideaId);
+  return scoresOf(ctx, await readTeamIdea(ctx, ideaId));
+}
+
+/** The scores of an idea the team has already read (readTeamIdea checked the caller). */
+export async function scoresOf(ctx: Ctx, idea: Pick<TeamIdea, 'id'>) {
   const cards = await scorecards(ctx, idea.id);
   return { criteria: ctx.tenant.scoringCriteria, cards, summary: summariseScores(cards.map((c) => c.scores)) };
 }

@@ -54,7 +54,11 @@ export async function changeStatus(ctx: Ctx, ideaId: string, input: z.input<type
 
 /** The public history of an idea's statuses and responses, oldest first. */
 export async function statusHistory(ctx: Ctx, ideaId: string): Promise<StatusChange[]> {
-  const idea = await getIdea(ctx, ideaId);
+  return statusHistoryOf(ctx, await getIdea(ctx, ideaId));
+}
+
+/** The history of an idea the caller has already read through getIdea (or readTeamIdea): no second read of the idea. */
+export async function statusHistoryOf(ctx: Ctx, idea: Pick<Idea, 'id'>): Promise<StatusChange[]> {
   const { Items = [] } = await db().send(
     new QueryCommand({
       TableName: tableName(),

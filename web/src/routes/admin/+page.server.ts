@@ -6,7 +6,7 @@ import { FONT_STACKS } from '$core/tenant/fonts';
 import { brandImagePath } from '$core/tenant/index';
 import { BRAND_IMAGES, type BrandImageKind } from '$core/tenant/schema';
 import { fieldsOf, portalCtx } from '$lib/server/forms';
-import { attemptAsAdmin, loadAsAdmin, missingName } from './guard';
+import { attemptAsAdmin, loadAsAdmin } from './guard';
 import { onlyChanged, settingsChanges, settingsValues, submittedValues } from './settings-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,10 +31,6 @@ export const actions: Actions = {
     const data = await request.formData();
     const values = submittedValues(data);
     const changes = settingsChanges(data, IdeaStatus.options);
-    if (changes.name) {
-      const refused = missingName(changes.name as object, locals.lang, values.defaultLang || 'en', values, { form: 'settings' });
-      if (refused) return refused;
-    }
     const ctx = portalCtx(locals);
     const result = await attemptAsAdmin(
       locals.lang,
@@ -43,7 +39,7 @@ export const actions: Actions = {
         const changed = onlyChanged(changes, await getSettings(ctx));
         return Object.keys(changed).length > 1 ? updateSettings(ctx, changed as never) : null;
       },
-      { form: 'settings' },
+      { form: 'settings', nameInput: `name.${values.defaultLang || ctx.tenant.defaultLang}` },
     );
     if (!result.ok) return result.failure;
     redirect(303, `/admin?saved=${result.value ? 'settings' : 'unchanged'}`);

@@ -9,6 +9,7 @@ const KNOWN: Record<string, MessageKey> = {
   'Some colours are too hard to read.': 'admin.error.colours',
   'Someone else saved the settings meanwhile; reload to see their change, then try again.': 'admin.error.versionConflict',
   'The default language must be enabled.': 'admin.error.defaultLang',
+  'Give a name in at least one language.': 'admin.error.nameRequired',
   'not enabled': 'admin.error.defaultLang',
   'A portal keeps at least one open section.': 'admin.error.lastOpenSection',
   'none open': 'admin.error.lastOpenSection',

@@ -1,7 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { openPortal } from '$core/admin/open';
 import { config } from '$core/config';
-import { portalOrigin } from '$core/tenant/index';
 import { attempt, formFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,14 +16,13 @@ export const actions: Actions = {
     const values = await formFields(request);
     const input = {
       name: values.name,
-      slug: String(values.slug ?? '').trim().toLowerCase(),
+      slug: values.slug,
       lang: values.lang,
       owner: { displayName: values.displayName, email: values.email, password: values.password },
     };
-    const origin = /^[a-z0-9-]{1,32}$/.test(input.slug) ? portalOrigin(input.slug, url) : undefined;
-    const result = await attempt(locals.lang, values, () => openPortal({ address: getClientAddress(), origin }, input));
+    const result = await attempt(locals.lang, values, () => openPortal({ address: getClientAddress(), platformUrl: url }, input));
     if (!result.ok) return result.failure;
     // Cookies belong to one host: the new portal signs its owner in from a single-use link, then shows its settings.
-    redirect(303, `${portalOrigin(result.value.tenant.slug, url)}/welcome?token=${encodeURIComponent(result.value.handoff)}`);
+    redirect(303, `${result.value.origin}/welcome?token=${encodeURIComponent(result.value.handoff)}`);
   },
 };

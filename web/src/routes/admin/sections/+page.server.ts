@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { addCategory, addSection, archiveSection, deleteCategory, updateCategory, updateSection } from '$core/admin/sections';
 import { getSettings } from '$core/admin/portal';
 import { fieldsOf, portalCtx } from '$lib/server/forms';
-import { attemptAsAdmin, loadAsAdmin, missingName } from '../guard';
+import { attemptAsAdmin, loadAsAdmin } from '../guard';
 import { localizedFrom } from '../settings-form';
 import type { Localized } from '$lib/components/admin/fields';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,9 +44,7 @@ async function read(request: Request, locals: App.Locals) {
 export const actions: Actions = {
   addSection: async ({ locals, request }) => {
     const { values, name, description } = await read(request, locals);
-    const tag = { form: 'newSection' };
-    const refused = missingName(name, locals.lang, portalCtx(locals).tenant.defaultLang, values, tag);
-    if (refused) return refused;
+    const tag = { form: 'newSection', nameInput: `name.${portalCtx(locals).tenant.defaultLang}` };
     const result = await attemptAsAdmin(locals.lang, values, () => addSection(portalCtx(locals), { name, description }), tag);
     if (!result.ok) return result.failure;
     backTo(result.value.id, 'added');
@@ -54,9 +52,7 @@ export const actions: Actions = {
 
   updateSection: async ({ locals, request }) => {
     const { values, name, description } = await read(request, locals);
-    const tag = { form: `sectionEdit:${values.sectionId}` };
-    const refused = missingName(name, locals.lang, portalCtx(locals).tenant.defaultLang, values, tag);
-    if (refused) return refused;
+    const tag = { form: `sectionEdit:${values.sectionId}`, nameInput: `name.${portalCtx(locals).tenant.defaultLang}` };
     const result = await attemptAsAdmin(locals.lang, values, () => updateSection(portalCtx(locals), values.sectionId ?? '', { name, description }), tag);
     if (!result.ok) return result.failure;
     backTo(result.value.id, 'saved');
@@ -87,9 +83,7 @@ export const actions: Actions = {
 
   addCategory: async ({ locals, request }) => {
     const { values, name } = await read(request, locals);
-    const tag = { form: `newCategory:${values.sectionId}` };
-    const refused = missingName(name, locals.lang, portalCtx(locals).tenant.defaultLang, values, tag);
-    if (refused) return refused;
+    const tag = { form: `newCategory:${values.sectionId}`, nameInput: `name.${portalCtx(locals).tenant.defaultLang}` };
     const result = await attemptAsAdmin(locals.lang, values, () => addCategory(portalCtx(locals), { sectionId: values.sectionId ?? '', name }), tag);
     if (!result.ok) return result.failure;
     backTo(result.value.sectionId, 'categoryAdded');
@@ -97,9 +91,7 @@ export const actions: Actions = {
 
   renameCategory: async ({ locals, request }) => {
     const { values, name } = await read(request, locals);
-    const tag = { form: `category:${values.categoryId}` };
-    const refused = missingName(name, locals.lang, portalCtx(locals).tenant.defaultLang, values, tag);
-    if (refused) return refused;
+    const tag = { form: `category:${values.categoryId}`, nameInput: `name.${portalCtx(locals).tenant.defaultLang}` };
     const result = await attemptAsAdmin(locals.lang, values, () => updateCategory(portalCtx(locals), values.categoryId ?? '', { name }), tag);
     if (!result.ok) return result.failure;
     backTo(values.sectionId ?? '', 'categorySaved');

@@ -6,7 +6,7 @@ import { isFollowing, setFollow } from '$core/follow/index';
 import { deleteIdea } from '$core/idea/index';
 import { renderMarkdown } from '$core/idea/markdown';
 import { castVote, getMyVote } from '$core/vote/index';
-import { statusHistory } from '$core/triage/index';
+import { statusHistoryOf } from '$core/triage/index';
 import { isTeam } from '$core/authz';
 import { attempt, formFields, portalCtx } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const ctx = portalCtx(locals);
   try {
     const { idea, comments } = await getIdeaWithComments(ctx, params.id, url.searchParams.get('comments') ?? undefined);
-    const [myVote, following, history] = await Promise.all([getMyVote(ctx, idea.id), isFollowing(ctx, idea.id), statusHistory(ctx, idea.id)]);
+    const [myVote, following, history] = await Promise.all([getMyVote(ctx, idea.id), isFollowing(ctx, idea.id), statusHistoryOf(ctx, idea)]);
     return {
       idea,
       bodyHtml: renderMarkdown(idea.body),

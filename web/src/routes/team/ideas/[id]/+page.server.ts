@@ -1,17 +1,11 @@
-import { getScores, listNotes, readTeamIdea, statusHistory, teamMembers, WORKFLOW } from '$core/triage/index';
-import { addNote, changeStatus, mergeIdea, setAssignee, setScores, setTags } from '$core/triage/index';
+import { addNote, changeStatus, mergeIdea, setAssignee, setScores, setTags, teamView, WORKFLOW } from '$core/triage/index';
 import { attempt, formFields, portalCtx } from '$lib/server/forms';
 import { loadSignedIn } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The team's view of one idea: everything members see, and what only the team does with it. */
 export const load: PageServerLoad = ({ locals, url, params }) =>
-  loadSignedIn(locals, url, async (ctx) => {
-    const idea = await readTeamIdea(ctx, params.id);
-    const [notes, scores, team, history] = await Promise.all([listNotes(ctx, idea.id), getScores(ctx, idea.id), teamMembers(ctx), statusHistory(ctx, idea.id).catch(() => [])]);
-    const me = ctx.actor.kind === 'member' ? ctx.actor.memberId : '';
-    return { idea, notes, scores, team, history, statuses: WORKFLOW, mine: scores.cards.find((c) => c.memberId === me)?.scores ?? {} };
-  });
+  loadSignedIn(locals, url, async (ctx) => ({ ...(await teamView(ctx, params.id)), statuses: WORKFLOW }));
 
 /** Each action answers with its form's name, so the page shows the outcome next to that form. */
 const run = async <T>(locals: App.Locals, form: string, values: Record<string, string>, fn: () => Promise<T>) => {
