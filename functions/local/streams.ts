@@ -2,8 +2,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { config } from '../core/config.js';
 import { db, tableName } from '../core/db/client.js';
-import { aggregateChanges } from '../core/insights/aggregate.js';
-import { changeFromStreamRecord, handleChanges } from '../core/notify/fanout.js';
+import { changeFromStreamRecord, onTableChanges } from '../core/stream.js';
 
 /**
  * Locally, the table's stream is read from DynamoDB Local and handed to the same fan-out the
@@ -43,8 +42,7 @@ export async function startStreamPoller(options: { intervalMs?: number } = {}): 
       const { Records = [], NextShardIterator } = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
       if (Records.length) {
         const changes = Records.map((r) => changeFromStreamRecord(r as Parameters<typeof changeFromStreamRecord>[0]));
-        await handleChanges(changes);
-        await aggregateChanges(changes);
+        await onTableChanges(changes);
       }
       if (NextShardIterator) iterators.set(shardId, NextShardIterator);
       else iterators.delete(shardId);

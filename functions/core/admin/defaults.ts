@@ -1,4 +1,4 @@
-import { DEFAULT_CRITERIA, type Lang, type TenantSettings } from '../tenant/schema.js';
+import { DEFAULT_CRITERIA, DEFAULT_OFFER_SECTORS, type Lang, type TenantSettings } from '../tenant/schema.js';
 import type { z } from 'zod';
 
 /**
@@ -41,5 +41,6 @@ export function defaultSettings(name: string, lang: Lang): z.output<typeof Tenan
     requireVerifiedEmail: true,
     blockedWords: [],
     scoringCriteria: DEFAULT_CRITERIA,
+    offerSectors: DEFAULT_OFFER_SECTORS,
   };
 }

@@ -5,7 +5,7 @@
  */
 const t = (tenantId: string) => `T#${tenantId}`;
 
-export type OwnedKind = 'IDEA' | 'VOTE' | 'COMMENT' | 'FOLLOW' | 'SESSION' | 'NOTIF' | 'NOTIF#0';
+export type OwnedKind = 'IDEA' | 'VOTE' | 'COMMENT' | 'FOLLOW' | 'SESSION' | 'NOTIF' | 'NOTIF#0' | 'PARTNER' | 'OFFER' | 'THREAD';
 
 export const keys = {
   tenant: (tenantId: string) => ({ pk: t(tenantId), sk: 'TENANT' }),
@@ -94,6 +94,31 @@ export const keys = {
   searchLog: (tenantId: string) => `${t(tenantId)}#SEARCH`,
   searchLogEntry: (tenantId: string, at: string, ideaId: string, nonce: string) => ({ pk: `${t(tenantId)}#SEARCH`, sk: `${at}#${ideaId}#${nonce}` }),
 
+  /** Technology offers: partner organisations with their members, offers, requests, inquiry threads, saved searches. */
+  partner: (tenantId: string, partnerId: string) => ({ pk: `${t(tenantId)}#P#${partnerId}`, sk: 'PARTNER' }),
+  partnerOwner: (tenantId: string, partnerId: string) => `${t(tenantId)}#P#${partnerId}`,
+  partnersList: (tenantId: string) => `${t(tenantId)}#PARTNERS`,
+  partnerMembership: (tenantId: string, partnerId: string, memberId: string) => ({ pk: `${t(tenantId)}#P#${partnerId}`, sk: `M#${memberId}` }),
+  partnerMemberPrefix: 'M#',
+  offer: (tenantId: string, offerId: string) => ({ pk: `${t(tenantId)}#O#${offerId}`, sk: 'OFFER' }),
+  offersList: (tenantId: string, visibility: string) => `${t(tenantId)}#OFFERS#${visibility}`,
+  request: (tenantId: string, requestId: string) => ({ pk: `${t(tenantId)}#R#${requestId}`, sk: 'REQUEST' }),
+  requestsList: (tenantId: string) => `${t(tenantId)}#REQUESTS`,
+  /** One inquiry thread per offer (between the brand's team and the offer's organisation): it shares the offer's id. */
+  thread: (tenantId: string, threadId: string) => ({ pk: `${t(tenantId)}#TH#${threadId}`, sk: 'THREAD' }),
+  threadPartition: (tenantId: string, threadId: string) => `${t(tenantId)}#TH#${threadId}`,
+  threadMessage: (tenantId: string, threadId: string, at: string, messageId: string) => ({ pk: `${t(tenantId)}#TH#${threadId}`, sk: `MSG#${at}#${messageId}` }),
+  threadMessagePrefix: 'MSG#',
+  threadInbox: (tenantId: string) => `${t(tenantId)}#Q#INBOX`,
+  savedSearch: (tenantId: string, memberId: string, searchId: string) => ({ pk: `${t(tenantId)}#M#${memberId}`, sk: `SAVED#${searchId}` }),
+  savedSearchPrefix: 'SAVED#',
+  /** Every saved search of a portal, for the alert on a newly published offer. */
+  savedSearchesList: (tenantId: string) => `${t(tenantId)}#SAVED_SEARCHES`,
+  /** The offer search change log (as the ideas' one) and the index snapshot in S3. */
+  offerLog: (tenantId: string) => `${t(tenantId)}#OFFER_LOG`,
+  offerLogEntry: (tenantId: string, at: string, offerId: string, nonce: string) => ({ pk: `${t(tenantId)}#OFFER_LOG`, sk: `${at}#${offerId}#${nonce}` }),
+  offerSnapshot: (tenantId: string) => `tenants/${tenantId}/offers/index.json`,
+
   /** S3: everything a tenant uploads lives under its own prefix. */
   brandAsset: (tenantId: string, name: string) => `tenants/${tenantId}/brand/${name}`,
   brandPrefix: (tenantId: string) => `tenants/${tenantId}/brand/`,
@@ -114,6 +139,8 @@ export const keyParts = {
   },
   /** The host of a platform-level custom-domain claim. */
   domainHost: (pk: string) => /^DOMAIN#(.+)$/.exec(pk)?.[1],
+  /** The thread id of a thread partition (its messages). */
+  threadId: (pk: string) => /#TH#([0-9a-z]+)$/.exec(pk)?.[1],
   /** The comment id of a comment reference. */
   commentRefId: (pk: string) => /#CREF#([0-9a-z]+)$/.exec(pk)?.[1],
 };

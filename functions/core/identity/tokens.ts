@@ -25,6 +25,8 @@ export interface TokenData {
   email?: string;
   role?: string;
   invitedBy?: string;
+  /** A partner invitation also makes the member one of this organisation's people. */
+  partnerId?: string;
 }
 
 /** A one-time token of this tenant, for an e-mail link. */

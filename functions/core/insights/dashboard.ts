@@ -7,7 +7,7 @@ import { queryAll } from '../db/query.js';
 import { IdeaStatus } from '../idea/schema.js';
 import { attr, PREFIX, prefixed } from './attributes.js';
 import { addDays, weekBuckets } from './calendar.js';
-import { memberNames } from './batch-get.js';
+import { memberNames } from '../db/batch-get.js';
 import { resolvePeriod, type Period } from './period.js';
 import { risingThemes, type TermCounts, type Theme } from './themes.js';
 

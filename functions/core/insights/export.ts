@@ -5,7 +5,7 @@ import { queryAll } from '../db/query.js';
 import { IdeaStatus } from '../idea/schema.js';
 import { localized } from '../tenant/localized.js';
 import { csvDocument, type Cell } from './csv.js';
-import { batchGet, memberNames } from './batch-get.js';
+import { batchGet, memberNames } from '../db/batch-get.js';
 import { resolvePeriod, type Period } from './period.js';
 
 type Item = Record<string, unknown>;

@@ -34,6 +34,14 @@ export const TEMPLATES = {
     en: { subject: 'News of the idea “{idea}”', intro: 'Hello {name}, the idea “{idea}” on {portal} is now: {status}.', action: 'See the answer', outro: 'You receive this because you wrote, voted for or follow this idea.' },
     fr: { subject: 'Du nouveau pour l’idée « {idea} »', intro: 'Bonjour {name}, l’idée « {idea} » sur {portal} est maintenant : {status}.', action: 'Voir la réponse', outro: 'Vous recevez ce message parce que vous avez écrit, soutenu ou suivi cette idée.' },
   },
+  offer_match: {
+    en: { subject: 'A new offer for your search “{search}”', intro: 'Hello {name}, a new technology offer on {portal} matches your saved search “{search}”: {offer}.', action: 'See the offer', outro: 'You receive this because you saved this search. Delete it on the offers page to stop.' },
+    fr: { subject: 'Une nouvelle offre pour votre recherche « {search} »', intro: 'Bonjour {name}, une nouvelle offre technologique sur {portal} correspond à votre recherche « {search} » : {offer}.', action: 'Voir l’offre', outro: 'Vous recevez ce message parce que vous avez enregistré cette recherche. Supprimez-la sur la page des offres pour ne plus en recevoir.' },
+  },
+  thread_message: {
+    en: { subject: 'New message about “{offer}”', intro: 'Hello {name}, {actor} wrote in the conversation about the offer “{offer}” on {portal}.', action: 'Read the message', outro: 'You receive this because you take part in this conversation.' },
+    fr: { subject: 'Nouveau message sur « {offer} »', intro: 'Bonjour {name}, {actor} a écrit dans l’échange sur l’offre « {offer} » sur {portal}.', action: 'Lire le message', outro: 'Vous recevez ce message parce que vous participez à cet échange.' },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; intro: string; action: string; outro: string }>>;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -24,6 +24,8 @@ function weekOf(date: Date): string {
 
 function line(n: Notification, lang: Member['lang']): string {
   if (n.kind === 'status') return `${n.ideaTitle} → ${STATUS_NAMES[lang][n.status ?? ''] ?? n.status}`;
+  if (n.kind === 'offer_match') return `${n.offerTitle} · ${n.searchName ?? ''}`;
+  if (n.kind === 'thread_message') return `${n.offerTitle} · ${n.actorName ?? ''}`;
   return `${n.ideaTitle} · ${n.actorName ?? ''}`;
 }
 

@@ -10,7 +10,7 @@ import { sendTemplate } from '../mail/index.js';
 import { STATUS_NAMES } from '../mail/templates.js';
 import type { Member } from '../member/index.js';
 import { getTenantById, type Tenant } from '../tenant/index.js';
-import { createNotification, type NotificationKind } from './index.js';
+import { createNotification, type Notification, type NotificationKind } from './index.js';
 
 type Image = Record<string, unknown>;
 export interface Change {
@@ -61,7 +61,7 @@ export async function handleChanges(changes: Change[]): Promise<void> {
   }
 }
 
-const get = async (key: { pk: string; sk: string }) => (await db().send(new GetCommand({ TableName: tableName(), Key: key }))).Item;
+export const get = async (key: { pk: string; sk: string }) => (await db().send(new GetCommand({ TableName: tableName(), Key: key }))).Item;
 
 async function onComment(eventId: string, tenantId: string, comment: Image) {
   const ideaId = String(comment.ideaId);
@@ -74,7 +74,11 @@ async function onComment(eventId: string, tenantId: string, comment: Image) {
   }
   if (!recipients.has(String(idea.authorId))) recipients.set(String(idea.authorId), 'comment');
   recipients.delete(String(comment.authorId));
-  await deliver(eventId, tenantId, recipients, { ideaId, ideaTitle: String(idea.title), actorName: String(comment.authorName), createdAt: String(comment.createdAt) });
+  const actorName = String(comment.authorName);
+  await deliver(eventId, tenantId, recipients, { ideaId, ideaTitle: String(idea.title), actorName, createdAt: String(comment.createdAt) }, {
+    path: `/ideas/${ideaId}`,
+    params: () => ({ actor: actorName, idea: String(idea.title) }),
+  });
 }
 
 async function partitionMembers(tenantId: string, ideaId: string, prefix: string): Promise<string[]> {
@@ -94,17 +98,26 @@ async function onStatusChange(eventId: string, tenantId: string, idea: Image) {
   const [voters, followers] = await Promise.all([partitionMembers(tenantId, ideaId, keys.votePrefix), partitionMembers(tenantId, ideaId, keys.followPrefix)]);
   const recipients = new Map<string, NotificationKind>([String(idea.authorId), ...voters, ...followers].map((id) => [id, 'status']));
   if (idea.statusChangedBy) recipients.delete(String(idea.statusChangedBy));
-  await deliver(eventId, tenantId, recipients, { ideaId, ideaTitle: String(idea.title), status: String(idea.status), createdAt: String(idea.updatedAt) });
+  const status = String(idea.status);
+  await deliver(eventId, tenantId, recipients, { ideaId, ideaTitle: String(idea.title), status, createdAt: String(idea.updatedAt) }, {
+    path: `/ideas/${ideaId}`,
+    params: (lang) => ({ idea: String(idea.title), status: STATUS_NAMES[lang][status] ?? status }),
+  });
 }
 
 const portalOrigin = (tenant: Tenant) => config().PORTAL_URL.replace('{slug}', tenant.slug);
 
-async function deliver(
-  eventId: string,
-  tenantId: string,
-  recipients: Map<string, NotificationKind>,
-  n: { ideaId: string; ideaTitle: string; actorName?: string; status?: string; createdAt: string },
-) {
+/** What an e-mail says beyond the notification: where its button leads and its wording's values. */
+export interface MailOf {
+  path: string;
+  params: (lang: Member['lang']) => Record<string, string>;
+}
+
+/**
+ * Notifies each recipient once per event (in-app, and by e-mail for those who chose instant
+ * e-mails). Used by the idea fan-out here and by the offers' stream consumer.
+ */
+export async function deliver(eventId: string, tenantId: string, recipients: Map<string, NotificationKind>, n: Omit<Notification, 'id' | 'read' | 'kind'>, mail: MailOf) {
   recipients.delete('deleted');
   if (recipients.size === 0) return;
   const tenant = await getTenantById(tenantId);
@@ -118,13 +131,7 @@ async function deliver(
     const origin = portalOrigin(tenant);
     await sendTemplate(
       { tenant, actor: system, request: { origin, address: 'stream' } },
-      {
-        to: member.email,
-        lang,
-        template: kind,
-        link: `${origin}/ideas/${n.ideaId}`,
-        params: { name: member.displayName, actor: n.actorName ?? '', idea: n.ideaTitle, status: n.status ? (STATUS_NAMES[lang][n.status] ?? n.status) : '' },
-      },
+      { to: member.email, lang, template: kind, link: `${origin}${mail.path}`, params: { name: member.displayName, ...mail.params(lang) } },
     );
   }
 }

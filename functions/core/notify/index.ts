@@ -9,13 +9,18 @@ import { writeAllOrNothing } from '../db/transact.js';
 import { parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 
-export type NotificationKind = 'comment' | 'reply' | 'status';
+export type NotificationKind = 'comment' | 'reply' | 'status' | 'offer_match' | 'thread_message';
 
 export interface Notification {
   id: string;
   kind: NotificationKind;
-  ideaId: string;
-  ideaTitle: string;
+  /** Idea notifications name the idea; offer ones the offer (and the saved search or thread). */
+  ideaId?: string;
+  ideaTitle?: string;
+  offerId?: string;
+  offerTitle?: string;
+  searchName?: string;
+  threadId?: string;
   actorName?: string;
   status?: string;
   read: boolean;
@@ -71,7 +76,10 @@ export async function listNotifications(ctx: Ctx, input: z.input<typeof ListNoti
       ExclusiveStartKey: decodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, cursor),
     }),
   );
-  const items = Items.map(({ id, kind, ideaId, ideaTitle, actorName, status, read, createdAt }) => ({ id, kind, ideaId, ideaTitle, actorName, status, read, createdAt }) as Notification);
+  const items = Items.map(
+    ({ id, kind, ideaId, ideaTitle, offerId, offerTitle, searchName, threadId, actorName, status, read, createdAt }) =>
+      ({ id, kind, ideaId, ideaTitle, offerId, offerTitle, searchName, threadId, actorName, status, read, createdAt }) as Notification,
+  );
   return { items, cursor: encodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, LastEvaluatedKey) };
 }
 

@@ -10,7 +10,8 @@ import { auditWrite } from '../admin/audit.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { createSession, endAllSessions } from '../identity/sessions.js';
-import { consumeToken, issueToken, peekToken } from '../identity/tokens.js';
+import { consumeToken, issueToken, peekToken, type TokenData } from '../identity/tokens.js';
+import { membershipWrite } from '../offer/membership.js';
 import { NewPassword, hashPassword } from '../identity/password.js';
 import { ROLE_NAMES } from '../mail/templates.js';
 import { sendTemplate } from '../mail/index.js';
@@ -34,13 +35,13 @@ function refuseRole(ctx: Ctx, role: Role) {
 }
 
 /** Owners and admins invite by e-mail with a role; the link is valid 7 days, for this portal only. */
-export async function invite(ctx: Ctx, input: z.input<typeof Invite>): Promise<{ email: string; role: Role }> {
+export async function invite(ctx: Ctx, input: z.input<typeof Invite>, membership: { partnerId?: string } = {}): Promise<{ email: string; role: Role }> {
   authorize(ctx, 'invitations.create');
   const { email, role } = parseInput(Invite, input);
   refuseRole(ctx, role);
   const inviter = ctx.actor.kind === 'member' ? await getMember(ctx, ctx.actor.memberId) : undefined;
   await hit(ctx, 'mail:account', inviter?.id ?? 'system');
-  const token = await issueToken(ctx, 'invite', { email, role, invitedBy: inviter?.id });
+  const token = await issueToken(ctx, 'invite', { email, role, invitedBy: inviter?.id, ...membership });
   const existing = await getMemberByEmail(ctx, email);
   const lang = existing?.lang ?? ctx.tenant.defaultLang;
   await sendTemplate(ctx, {
@@ -81,6 +82,7 @@ export async function acceptInvitation(ctx: Ctx, input: z.input<typeof AcceptInv
       throw new DomainError('wrong_account', 403, 'This invitation was sent to another e-mail address; sign in with that one.');
     }
     const updated = await setRole(ctx, signedIn, role);
+    await joinPartner(ctx, invitation, updated);
     return { profile: profileOf(updated) };
   }
   const existing = await getMemberByEmail(ctx, invitation.email!);
@@ -98,7 +100,12 @@ export async function acceptInvitation(ctx: Ctx, input: z.input<typeof AcceptInv
     passwordHash: await hashPassword(data.password!),
     createdAt: at,
   });
+  await joinPartner(ctx, invitation, member);
   return { profile: profileOf(member), token: await createSession(ctx.tenant.id, member.id, ctx.now) };
+}
+
+async function joinPartner(ctx: Ctx, invitation: TokenData, member: Member) {
+  if (invitation.partnerId) await writeAllOrNothing([membershipWrite(ctx.tenant.id, invitation.partnerId, member, nowIso(ctx))]);
 }
 
 /** The portal's accounts, oldest first, for its team. */

@@ -60,6 +60,21 @@ export const DEFAULT_CRITERIA = [
   { id: 'fit', name: { en: 'Strategic fit', fr: 'Adéquation stratégique' }, effort: false },
 ];
 
+/** The sectors technology offers and requests are filed under; a portal starts with these. */
+export const OfferSector = z.object({ id: ShortId, name: LocalizedName });
+export const DEFAULT_OFFER_SECTORS = [
+  { id: 'energy', name: { en: 'Energy', fr: 'Énergie' } },
+  { id: 'materials', name: { en: 'Materials', fr: 'Matériaux' } },
+  { id: 'packaging', name: { en: 'Packaging', fr: 'Emballage' } },
+  { id: 'food', name: { en: 'Food and drink', fr: 'Alimentation et boissons' } },
+  { id: 'mobility', name: { en: 'Mobility', fr: 'Mobilité' } },
+  { id: 'health', name: { en: 'Health', fr: 'Santé' } },
+  { id: 'digital', name: { en: 'Digital', fr: 'Numérique' } },
+  { id: 'retail', name: { en: 'Retail', fr: 'Commerce' } },
+  { id: 'water', name: { en: 'Water', fr: 'Eau' } },
+  { id: 'manufacturing', name: { en: 'Manufacturing', fr: 'Production industrielle' } },
+];
+
 export const TenantSettings = z.object({
   name: LocalizedName,
   tagline: LocalizedText.optional(),
@@ -82,6 +97,7 @@ export const TenantSettings = z.object({
   /** Posts containing one of these words wait for moderation. */
   blockedWords: z.array(z.string().trim().min(2).max(40)).max(500).default([]),
   scoringCriteria: z.array(ScoringCriterion).min(1).max(8).default(DEFAULT_CRITERIA),
+  offerSectors: z.array(OfferSector).min(1).max(40).default(DEFAULT_OFFER_SECTORS),
 });
 
 export const Tenant = TenantSettings.extend({

@@ -85,7 +85,7 @@ export class OfferIndex {
     if (sees === undefined) throw new Error(`Unknown viewer: ${query.viewer}`);
     const words = query.q?.trim() ?? '';
 
-    const candidates = words ? this.matching(words, sees) : a.newestVisibleTo(sees);
+    const candidates = words ? this.matching(words, sees, query.anyWord ?? false) : a.newestVisibleTo(sees);
     const { passing, facets } = filterAndCount(a, candidates, compileFilters(query.filters ?? {}, a));
 
     const offset = Math.max(0, Math.floor(query.cursor ?? 0));
@@ -108,12 +108,12 @@ export class OfferIndex {
    * Visible slots matching the words. Every word must match (AND); if no offer has them all,
    * any of them will do (OR), so a long query still finds something.
    */
-  private matching(words: string, sees: number): number[] {
+  private matching(words: string, sees: number, any: boolean): number[] {
     const terms = words.split(SPLIT).map(offerTerm).filter((t): t is string => !!t);
     if (!terms.length) return [];
     // The last word may be unfinished (search as you type).
     const query: QueryWord[] = terms.map((term, i) => ({ term, prefix: i === terms.length - 1 }));
-    return this.scorer.match(query, this.attributes.visibility, sees, /\s/.test(words));
+    return this.scorer.match(query, this.attributes.visibility, sees, /\s/.test(words), any);
   }
 
   toJSON(): OfferIndexJSON {

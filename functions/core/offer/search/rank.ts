@@ -32,10 +32,10 @@ export class Scorer {
   constructor(private readonly text: TextIndex) {}
 
   /**
-   * Slots visible at `sees` having every word, or, if none has them all and `fallBack`, any of them.
-   * Unordered; score() gives their score until the next call.
+   * Slots visible at `sees` having every word, or, if none has them all and `fallBack`, any of them
+   * (`any`: always any of them). Unordered; score() gives their score until the next call.
    */
-  match(words: readonly QueryWord[], visibility: readonly number[], sees: number, fallBack: boolean): number[] {
+  match(words: readonly QueryWord[], visibility: readonly number[], sees: number, fallBack: boolean, any = false): number[] {
     this.reset();
     const text = this.text;
     const avg = Array.from(text.totalLength, (total) => (text.docCount ? total / text.docCount : 0) || 1);
@@ -58,7 +58,7 @@ export class Scorer {
     const all = words.length;
     const found: number[] = [];
     for (const slot of this.touched) if (this.matched[slot] === all) found.push(slot);
-    return found.length || !fallBack ? found : this.touched.slice();
+    return any || (!found.length && fallBack) ? this.touched.slice() : found;
   }
 
   /** The final score of a slot returned by the last match. */

@@ -51,6 +51,8 @@ export interface OfferQuery {
   q?: string;
   filters?: OfferFilters;
   viewer: Viewer;
+  /** Any of the words will do, not all (matching a request's text against offers). */
+  anyWord?: boolean;
   /** Relevance needs words; without words the list is newest first whatever is asked. */
   sort?: 'relevance' | 'newest';
   /** Offset into the hits; the API signs it into an opaque cursor. */

@@ -1,6 +1,6 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
+import { db, tableName } from './client.js';
+import { keys } from './keys.js';
 
 const BATCH = 100;
 

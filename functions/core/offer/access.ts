@@ -1,0 +1,48 @@
+import { can, requireReader } from '../authz.js';
+import type { Ctx } from '../context.js';
+import { keys } from '../db/keys.js';
+import { ownedBy } from '../db/query.js';
+import { DomainError } from '../errors.js';
+import type { Viewer, Visibility } from './search/types.js';
+import { VISIBILITIES } from './search/types.js';
+
+/*
+ * Who sees what of the technology offers, in one place: the brand's team sees every offer, a
+ * partner also the offers meant for partners, anyone else the public ones. An organisation's own
+ * drafts and withdrawn offers are seen by its members and the team only.
+ */
+
+export const isOfferTeam = (ctx: Ctx) => can(ctx.actor, 'offers.broker');
+
+/** The search's viewer for this actor; a visitor of a public portal searches as a member. */
+export function viewerOf(ctx: Ctx): Viewer {
+  requireReader(ctx);
+  if (isOfferTeam(ctx)) return 'team';
+  if (ctx.actor.kind === 'member' && ctx.actor.role === 'partner') return 'partner';
+  return 'member';
+}
+
+export const sees = (viewer: Viewer, visibility: Visibility) =>
+  VISIBILITIES.indexOf(visibility) <= VISIBILITIES.indexOf(viewer === 'member' ? 'public' : viewer === 'partner' ? 'partners' : 'team');
+
+/** The organisations the signed-in partner belongs to (usually one); none for anyone else. */
+export async function partnerIdsOf(ctx: Ctx): Promise<string[]> {
+  if (ctx.actor.kind !== 'member' || ctx.actor.role !== 'partner') return [];
+  const ids: string[] = [];
+  for await (const item of ownedBy(keys.ownerKey(ctx.tenant.id, ctx.actor.memberId), 'PARTNER', 'partnerId')) ids.push(String(item.partnerId));
+  return ids;
+}
+
+/** The brand's team, for requests, matches and the inbox. */
+export function requireOfferTeam(ctx: Ctx) {
+  if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (!isOfferTeam(ctx)) throw new DomainError('forbidden', 403, 'Your role does not allow this.');
+}
+
+/** A member of `partnerId`'s organisation (or the team, who manage partners). */
+export async function requirePartnerSide(ctx: Ctx, partnerId: string): Promise<'team' | 'partner'> {
+  if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (isOfferTeam(ctx)) return 'team';
+  if ((await partnerIdsOf(ctx)).includes(partnerId)) return 'partner';
+  throw new DomainError('forbidden', 403, 'Only this organisation’s members may do this.');
+}

@@ -1,0 +1,124 @@
+import { getObjectText } from '../aws/s3-get.js';
+import { keys } from '../db/keys.js';
+import { queryAll } from '../db/query.js';
+import { markdownToText } from '../idea/markdown.js';
+import { newId } from '../ids.js';
+import { offerOf, type Offer } from './offers.js';
+import { OfferIndex, VISIBILITIES, type OfferDoc, type OfferIndexJSON } from './search/index.js';
+
+/*
+ * Where a portal's offer index comes from and how it stays current. Every write that changes
+ * what the search shows (publish, edit of a published offer, withdraw) appends an entry to the
+ * portal's offer log in the same transaction. A process keeps the index in memory: it loads the
+ * S3 snapshot on first use (or builds from the table's published lists when there is none),
+ * then, before each search, applies the log entries written since (one Query, usually empty).
+ * So the author's next search sees their write. The stream consumer re-saves the snapshot after
+ * offer changes, so a cold start has little log to apply; log entries expire after 30 days.
+ */
+
+interface Loaded {
+  index: OfferIndex;
+  lastSk: string;
+  /** The entry applied last per offer: an entry committed late never undoes a newer one. */
+  latest: Map<string, string>;
+}
+
+export interface OfferSnapshot {
+  lastSk: string;
+  index: OfferIndexJSON;
+}
+
+const LOG_TTL_SECONDS = 30 * 24 * 3600;
+/** Log keys hold the writer's clock, not the commit time: each refresh re-reads from 10 s before the newest applied. */
+const MARGIN_MS = 10_000;
+const rewind = (sk: string) => (sk ? new Date(new Date(sk.slice(0, 24)).getTime() - MARGIN_MS).toISOString() : '!');
+
+const loaded = new Map<string, Loaded>();
+
+/** What the search holds of a published offer; the description as plain text. */
+export function offerDoc(offer: Offer): OfferDoc {
+  return {
+    id: offer.id,
+    title: offer.title,
+    summary: offer.summary,
+    description: markdownToText(offer.description),
+    keywords: offer.keywords,
+    maturity: offer.maturity!,
+    trl: offer.trl!,
+    sectors: offer.sectors,
+    ip: offer.ip!,
+    partnerships: offer.partnerships,
+    country: offer.country!,
+    visibility: offer.visibility,
+    partnerId: offer.partnerId,
+    publishedAt: offer.publishedAt!,
+  };
+}
+
+/** The log entry written with an offer change: the document, or that it left the search. */
+export function offerLogItem(tenantId: string, offer: Offer) {
+  const published = offer.state === 'published';
+  return {
+    ...keys.offerLogEntry(tenantId, offer.updatedAt, offer.id, newId()),
+    offerId: offer.id,
+    ...(published ? { doc: offerDoc(offer) } : {}),
+    expiresAt: Math.floor(new Date(offer.updatedAt).getTime() / 1000) + LOG_TTL_SECONDS,
+  };
+}
+
+/** The portal's published offers straight from the table (no snapshot yet). */
+async function fromTable(tenantId: string): Promise<Loaded> {
+  const lastSk = new Date().toISOString();
+  const index = OfferIndex.empty();
+  for (const visibility of VISIBILITIES) {
+    for await (const item of queryAll({ IndexName: 'byList', KeyConditionExpression: 'listKey = :k', ExpressionAttributeValues: { ':k': keys.offersList(tenantId, visibility) } })) {
+      index.add(offerDoc(offerOf(item)));
+    }
+  }
+  return { index, lastSk, latest: new Map() };
+}
+
+async function fromSnapshot(tenantId: string): Promise<Loaded | undefined> {
+  const text = await getObjectText(keys.offerSnapshot(tenantId));
+  if (!text) return undefined;
+  const snapshot = JSON.parse(text) as OfferSnapshot;
+  return { index: OfferIndex.load(snapshot.index), lastSk: snapshot.lastSk, latest: new Map() };
+}
+
+/** The portal's offer index in this process, with every logged change applied. */
+export async function freshOfferIndex(tenantId: string): Promise<OfferIndex> {
+  return (await refreshed(tenantId)).index;
+}
+
+async function refreshed(tenantId: string): Promise<Loaded> {
+  let state = loaded.get(tenantId);
+  if (!state) {
+    state = (await fromSnapshot(tenantId)) ?? (await fromTable(tenantId));
+    loaded.set(tenantId, state);
+  }
+  for await (const entry of queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk > :from',
+    ExpressionAttributeValues: { ':pk': keys.offerLog(tenantId), ':from': rewind(state.lastSk) },
+    ConsistentRead: true,
+  })) {
+    const id = String(entry.offerId);
+    const sk = String(entry.sk);
+    if ((state.latest.get(id) ?? '') >= sk) continue;
+    state.latest.set(id, sk);
+    if (entry.doc) state.index.add(entry.doc as OfferDoc);
+    else state.index.remove(id);
+    if (sk > state.lastSk) state.lastSk = sk;
+  }
+  return state;
+}
+
+/** The snapshot to store: the index and the newest log entry it holds. */
+export async function offerSnapshot(tenantId: string): Promise<string> {
+  const { index, lastSk } = await refreshed(tenantId);
+  return JSON.stringify({ lastSk, index: index.toJSON() } satisfies OfferSnapshot);
+}
+
+/** Forgets the in-memory indexes (tests measure a cold load with it). */
+export function dropOfferIndexes() {
+  loaded.clear();
+}

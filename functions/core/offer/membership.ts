@@ -1,0 +1,18 @@
+import { keys } from '../db/keys.js';
+
+/** Written when a partner invitation is accepted: the member joins the organisation (joining again is harmless). */
+export function membershipWrite(tenantId: string, partnerId: string, member: { id: string; displayName: string }, at: string) {
+  return {
+    Put: {
+      Item: {
+        ...keys.partnerMembership(tenantId, partnerId, member.id),
+        partnerId,
+        memberId: member.id,
+        displayName: member.displayName,
+        joinedAt: at,
+        ownerKey: keys.ownerKey(tenantId, member.id),
+        ownerSort: keys.ownerSort('PARTNER', at, partnerId),
+      },
+    },
+  };
+}

@@ -1,0 +1,230 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import { nowIso, type Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { placeholders, setAndRemove } from '../db/expression.js';
+import { writeAllOrNothing } from '../db/transact.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { newId } from '../ids.js';
+import { ownReadyUpload, type UploadInfo } from '../upload/records.js';
+import { isOfferTeam, partnerIdsOf, sees, viewerOf } from './access.js';
+import { offerLogItem } from './index-store.js';
+import { OfferDraft, OfferId, OfferPatch, PublishableOffer } from './schema.js';
+import type { IpStatus, Maturity, Partnership, Visibility } from './search/types.js';
+
+export type OfferState = 'draft' | 'published' | 'withdrawn';
+
+export interface Offer {
+  id: string;
+  partnerId: string;
+  partnerName: string;
+  authorId: string;
+  title: string;
+  summary: string;
+  description: string;
+  maturity?: Maturity;
+  trl?: number;
+  sectors: string[];
+  keywords: string[];
+  ip?: IpStatus;
+  partnerships: Partnership[];
+  country?: string;
+  attachments: UploadInfo[];
+  visibility: Visibility;
+  requestId?: string;
+  state: OfferState;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt?: string;
+}
+
+const OFFER_FIELDS = [
+  'id', 'partnerId', 'partnerName', 'authorId', 'title', 'summary', 'description', 'maturity', 'trl', 'sectors', 'keywords', 'ip',
+  'partnerships', 'country', 'attachments', 'visibility', 'requestId', 'state', 'createdAt', 'updatedAt', 'publishedAt',
+] as const;
+
+/** The stored item's offer fields only (the item also carries its keys). */
+export function offerOf(item: Record<string, unknown>): Offer {
+  const offer = Object.fromEntries(OFFER_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as Offer;
+  return { ...offer, sectors: offer.sectors ?? [], keywords: offer.keywords ?? [], partnerships: offer.partnerships ?? [], attachments: offer.attachments ?? [] };
+}
+
+/** Index keys follow the state: a partner's list always, the portal's list by visibility once published. */
+function indexKeys(tenantId: string, offer: Offer) {
+  return {
+    ownerKey: keys.partnerOwner(tenantId, offer.partnerId),
+    ownerSort: keys.ownerSort('OFFER', offer.createdAt, offer.id),
+    ...(offer.state === 'published' ? { listKey: keys.offersList(tenantId, offer.visibility), listSort: `${offer.publishedAt}#${offer.id}` } : {}),
+  };
+}
+
+export async function readOffer(tenantId: string, offerId: string): Promise<Offer | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.offer(tenantId, offerId), ConsistentRead: true }));
+  return Item ? offerOf(Item) : undefined;
+}
+
+/** The partner acting on an offer of their own organisation; anyone else is refused. */
+async function ownOffer(ctx: Ctx, offerIdInput: string): Promise<Offer> {
+  const offerId = parseInput(OfferId, offerIdInput);
+  const offer = await readOffer(ctx.tenant.id, offerId);
+  const mine = await partnerIdsOf(ctx);
+  if (!offer) throw notFound('offer');
+  if (!mine.includes(offer.partnerId)) {
+    // Whoever could not see it anyway learns nothing of it.
+    if (!canRead(ctx, offer, mine)) throw notFound('offer');
+    throw new DomainError('forbidden', 403, 'Only the organisation that published this offer may change it.');
+  }
+  return offer;
+}
+
+function canRead(ctx: Ctx, offer: Offer, myPartners: string[]): boolean {
+  if (myPartners.includes(offer.partnerId)) return true;
+  if (offer.state === 'draft') return false;
+  if (isOfferTeam(ctx)) return true;
+  return offer.state === 'published' && sees(viewerOf(ctx), offer.visibility);
+}
+
+const attachmentsOf = (ctx: Ctx, ids: string[]) => Promise.all([...new Set(ids)].map((id) => ownReadyUpload(ctx, id)));
+
+async function requestExists(tenantId: string, requestId: string) {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.request(tenantId, requestId), ProjectionExpression: 'pk' }));
+  return Boolean(Item);
+}
+
+/** A partner saves a new offer of their organisation, as a draft. */
+export async function createOffer(ctx: Ctx, input: z.input<typeof OfferDraft>): Promise<Offer> {
+  const { partnerId: asked, attachmentIds, ...data } = parseInput(OfferDraft, input);
+  const mine = await partnerIdsOf(ctx);
+  if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (!mine.length) throw new DomainError('forbidden', 403, 'Only partner organisations publish offers.');
+  const partnerId = asked ?? mine[0]!;
+  if (!mine.includes(partnerId)) throw new DomainError('forbidden', 403, 'You are not a member of this organisation.');
+  if (data.requestId && !(await requestExists(ctx.tenant.id, data.requestId))) {
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { requestId: 'No such technology request.' });
+  }
+  const { Item: partner } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.partner(ctx.tenant.id, partnerId) }));
+  const at = nowIso(ctx);
+  const offer: Offer = {
+    ...data,
+    id: newId(),
+    partnerId,
+    partnerName: String(partner?.name ?? ''),
+    authorId: ctx.actor.memberId,
+    attachments: await attachmentsOf(ctx, attachmentIds),
+    state: 'draft',
+    createdAt: at,
+    updatedAt: at,
+  };
+  await writeAllOrNothing([{ Put: { Item: { ...keys.offer(ctx.tenant.id, offer.id), ...offer, ...indexKeys(ctx.tenant.id, offer) }, ConditionExpression: 'attribute_not_exists(pk)' } }]);
+  return offer;
+}
+
+/**
+ * Writes the offer's next state in one transaction with its search log entry, conditioned on
+ * the state read (a concurrent edit makes this one fail with 409, never half-apply).
+ */
+async function saveOffer(ctx: Ctx, before: Offer, next: Offer): Promise<Offer> {
+  const indexed = indexKeys(ctx.tenant.id, next);
+  const x = placeholders();
+  const set = Object.fromEntries(Object.entries({ ...next, ...indexed }).filter(([name, v]) => v !== undefined && name !== 'id'));
+  const remove = [...OFFER_FIELDS, 'listKey', 'listSort'].filter((name) => name !== 'id' && set[name] === undefined);
+  const written = await writeAllOrNothing([
+    {
+      Update: {
+        Key: keys.offer(ctx.tenant.id, next.id),
+        UpdateExpression: setAndRemove(x, set, remove),
+        ConditionExpression: `${x.name('updatedAt')} = ${x.value(before.updatedAt)}`,
+        ...x.expression,
+      },
+    },
+    ...(before.state === 'published' || next.state === 'published' ? [{ Put: { Item: offerLogItem(ctx.tenant.id, next) } }] : []),
+  ]);
+  if (!written.ok) throw new DomainError('conflict', 409, 'This offer changed meanwhile; reload it and try again.');
+  return next;
+}
+
+/** Same-millisecond saves must still move updatedAt, which every save is conditioned on. */
+const nextUpdatedAt = (ctx: Ctx, before: Offer) => {
+  const at = nowIso(ctx);
+  return at > before.updatedAt ? at : new Date(new Date(before.updatedAt).getTime() + 1).toISOString();
+};
+
+function requirePublishable(offer: Offer) {
+  parseInput(PublishableOffer, offer);
+}
+
+/** The organisation edits its offer; a published offer must stay publishable and the search follows at once. */
+export async function updateOffer(ctx: Ctx, offerId: string, input: z.input<typeof OfferPatch>): Promise<Offer> {
+  const before = await ownOffer(ctx, offerId);
+  const { attachmentIds, ...patch } = parseInput(OfferPatch, input);
+  if (patch.requestId && !(await requestExists(ctx.tenant.id, patch.requestId))) {
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { requestId: 'No such technology request.' });
+  }
+  const next: Offer = {
+    ...before,
+    ...patch,
+    // Kept datasheets stay as they were; new ones must be the editor's finished uploads.
+    ...(attachmentIds ? { attachments: await keepOrAttach(ctx, before, attachmentIds) } : {}),
+    updatedAt: nextUpdatedAt(ctx, before),
+  };
+  if (next.state === 'published') requirePublishable(next);
+  return saveOffer(ctx, before, next);
+}
+
+async function keepOrAttach(ctx: Ctx, before: Offer, ids: string[]): Promise<UploadInfo[]> {
+  const kept = new Map(before.attachments.map((a) => [a.id, a]));
+  return Promise.all([...new Set(ids)].map((id) => kept.get(id) ?? ownReadyUpload(ctx, id)));
+}
+
+/** Publishing checks every field (400 naming those missing); the offer is searchable from the next search on. */
+export async function publishOffer(ctx: Ctx, offerId: string): Promise<Offer> {
+  const before = await ownOffer(ctx, offerId);
+  if (before.state === 'published') return before;
+  requirePublishable(before);
+  const at = nextUpdatedAt(ctx, before);
+  return saveOffer(ctx, before, { ...before, state: 'published', publishedAt: before.publishedAt ?? at, updatedAt: at });
+}
+
+/** Withdrawing takes the offer out of every list and search at once; it can be published again. */
+export async function withdrawOffer(ctx: Ctx, offerId: string): Promise<Offer> {
+  const before = await ownOffer(ctx, offerId);
+  if (before.state !== 'published') return before;
+  return saveOffer(ctx, before, { ...before, state: 'withdrawn', updatedAt: nextUpdatedAt(ctx, before) });
+}
+
+export interface OfferView extends Offer {
+  /** The reader belongs to the organisation and may edit it. */
+  canEdit: boolean;
+}
+
+/** One offer, for whoever may see it; to anyone else it does not exist. */
+export async function getOffer(ctx: Ctx, offerIdInput: string): Promise<OfferView> {
+  const offerId = parseInput(OfferId, offerIdInput);
+  viewerOf(ctx); // a closed portal's visitor is refused before anything is read
+  const [offer, mine] = await Promise.all([readOffer(ctx.tenant.id, offerId), partnerIdsOf(ctx)]);
+  if (!offer || !canRead(ctx, offer, mine)) throw notFound('offer');
+  return { ...offer, canEdit: mine.includes(offer.partnerId) };
+}
+
+/** The offers of the signed-in partner's organisations, every state, newest first. */
+export async function listMyOffers(ctx: Ctx): Promise<Offer[]> {
+  const mine = await partnerIdsOf(ctx);
+  if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (!mine.length) throw new DomainError('forbidden', 403, 'Only partner organisations have offers of their own.');
+  const pages = await Promise.all(
+    mine.map((partnerId) =>
+      db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'byOwner',
+          KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :k)',
+          ExpressionAttributeValues: { ':o': keys.partnerOwner(ctx.tenant.id, partnerId), ':k': 'OFFER#' },
+          ScanIndexForward: false,
+          Limit: 200,
+        }),
+      ),
+    ),
+  );
+  return pages.flatMap((page) => (page.Items ?? []).map(offerOf)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}

@@ -1,0 +1,133 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import { requireReader } from '../authz.js';
+import { nowIso, type Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { placeholders, setAndRemove } from '../db/expression.js';
+import { queryAll } from '../db/query.js';
+import { writeAllOrNothing } from '../db/transact.js';
+import { auditWrite } from '../admin/audit.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { newId } from '../ids.js';
+import { Email } from '../member/index.js';
+import { invite } from '../team/index.js';
+import { ownReadyUpload, type UploadInfo } from '../upload/records.js';
+import { requireOfferTeam, requirePartnerSide } from './access.js';
+import { PartnerId, PartnerInput, PartnerPatch } from './schema.js';
+
+export interface Partner {
+  id: string;
+  name: string;
+  country: string;
+  website?: string;
+  description: string;
+  logo?: UploadInfo;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const partnerOf = (item: Record<string, unknown>): Partner => ({
+  id: String(item.id),
+  name: String(item.name),
+  country: String(item.country),
+  website: item.website as string | undefined,
+  description: String(item.description ?? ''),
+  logo: item.logo as UploadInfo | undefined,
+  createdAt: String(item.createdAt),
+  updatedAt: String(item.updatedAt),
+});
+
+/** An image the actor uploaded, as the organisation's logo. */
+async function logoFrom(ctx: Ctx, logoId: string): Promise<UploadInfo> {
+  const logo = await ownReadyUpload(ctx, logoId);
+  if (!logo.contentType.startsWith('image/')) throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { logoId: 'The logo must be an image.' });
+  return logo;
+}
+
+/** The brand's team registers a partner organisation; its members are then invited with the partner role. */
+export async function createPartner(ctx: Ctx, input: z.input<typeof PartnerInput>): Promise<Partner> {
+  requireOfferTeam(ctx);
+  const { logoId, ...data } = parseInput(PartnerInput, input);
+  const at = nowIso(ctx);
+  const partner: Partner = { id: newId(), ...data, ...(logoId ? { logo: await logoFrom(ctx, logoId) } : {}), createdAt: at, updatedAt: at };
+  await writeAllOrNothing([
+    { Put: { Item: { ...keys.partner(ctx.tenant.id, partner.id), ...partner, listKey: keys.partnersList(ctx.tenant.id), listSort: partner.name.toLowerCase() } } },
+    auditWrite(ctx, 'partner.create', { partner: partner.id, name: partner.name }),
+  ]);
+  return partner;
+}
+
+async function readPartner(tenantId: string, partnerId: string): Promise<Partner | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.partner(tenantId, partnerId), ConsistentRead: true }));
+  return Item ? partnerOf(Item) : undefined;
+}
+
+/** A partner's public profile, shown beside its offers. */
+export async function getPartner(ctx: Ctx, partnerIdInput: string): Promise<Partner> {
+  requireReader(ctx);
+  const partner = await readPartner(ctx.tenant.id, parseInput(PartnerId, partnerIdInput));
+  if (!partner) throw notFound('partner');
+  return partner;
+}
+
+/** The organisation's own members and the team edit its profile. */
+export async function updatePartner(ctx: Ctx, partnerIdInput: string, input: z.input<typeof PartnerPatch>): Promise<Partner> {
+  const partnerId = parseInput(PartnerId, partnerIdInput);
+  const { logoId, ...patch } = parseInput(PartnerPatch, input);
+  if (!(await readPartner(ctx.tenant.id, partnerId))) throw notFound('partner');
+  await requirePartnerSide(ctx, partnerId);
+  const changes: Record<string, unknown> = { ...patch, ...(logoId ? { logo: await logoFrom(ctx, logoId) } : {}), updatedAt: nowIso(ctx) };
+  if (patch.name) changes.listSort = patch.name.toLowerCase();
+  const x = placeholders();
+  const { Attributes } = await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.partner(ctx.tenant.id, partnerId),
+      UpdateExpression: setAndRemove(x, changes),
+      ConditionExpression: 'attribute_exists(pk)',
+      ...x.expression,
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return partnerOf(Attributes!);
+}
+
+/** Every partner organisation of the portal, by name. */
+export async function listPartners(ctx: Ctx): Promise<Partner[]> {
+  requireReader(ctx);
+  const { Items = [] } = await db().send(
+    new QueryCommand({ TableName: tableName(), IndexName: 'byList', KeyConditionExpression: 'listKey = :k', ExpressionAttributeValues: { ':k': keys.partnersList(ctx.tenant.id) }, Limit: 200 }),
+  );
+  return Items.map(partnerOf);
+}
+
+export interface PartnerMember {
+  memberId: string;
+  displayName: string;
+  joinedAt: string;
+}
+
+/** The people of an organisation, for its members and the team. */
+export async function listPartnerMembers(ctx: Ctx, partnerIdInput: string): Promise<PartnerMember[]> {
+  const partnerId = parseInput(PartnerId, partnerIdInput);
+  await requirePartnerSide(ctx, partnerId);
+  return partnerMemberIds(ctx.tenant.id, partnerId);
+}
+
+export async function partnerMemberIds(tenantId: string, partnerId: string): Promise<PartnerMember[]> {
+  const members: PartnerMember[] = [];
+  for await (const item of queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
+    ExpressionAttributeValues: { ':pk': keys.partnerOwner(tenantId, partnerId), ':m': keys.partnerMemberPrefix },
+  })) members.push({ memberId: String(item.memberId), displayName: String(item.displayName ?? ''), joinedAt: String(item.joinedAt) });
+  return members;
+}
+
+/** The team invites someone into an organisation: the invitation gives the partner role and the membership. */
+export async function invitePartnerMember(ctx: Ctx, partnerIdInput: string, input: { email?: unknown }) {
+  requireOfferTeam(ctx);
+  const partnerId = parseInput(PartnerId, partnerIdInput);
+  if (!(await readPartner(ctx.tenant.id, partnerId))) throw notFound('partner');
+  return invite(ctx, { email: parseInput(Email, input.email), role: 'partner' }, { partnerId });
+}

@@ -1,0 +1,75 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import { nowIso, type Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { writeAllOrNothing } from '../db/transact.js';
+import { auditWrite } from '../admin/audit.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { newId } from '../ids.js';
+import { isOfferTeam, requireOfferTeam } from './access.js';
+import { RequestId, RequestInput } from './schema.js';
+
+export interface TechRequest extends RequestInput {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+const REQUEST_FIELDS = ['id', 'title', 'need', 'maturities', 'trlMin', 'trlMax', 'sectors', 'partnerships', 'deadline', 'createdAt', 'createdBy'] as const;
+const requestOf = (item: Record<string, unknown>) =>
+  Object.fromEntries(REQUEST_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as TechRequest;
+
+/** The brand's team and its partners work on requests; members and visitors do not see them. */
+function requireRequestReader(ctx: Ctx) {
+  if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (!isOfferTeam(ctx) && !(ctx.actor.kind === 'member' && ctx.actor.role === 'partner')) {
+    throw new DomainError('forbidden', 403, 'Technology requests are for the brand’s team and its partners.');
+  }
+}
+
+/** The team posts a need: partners see it and answer with offers. */
+export async function createRequest(ctx: Ctx, input: z.input<typeof RequestInput>): Promise<TechRequest> {
+  requireOfferTeam(ctx);
+  const data = parseInput(RequestInput, input);
+  const request: TechRequest = { ...data, id: newId(), createdAt: nowIso(ctx), createdBy: ctx.actor.kind === 'member' ? ctx.actor.memberId : 'system' };
+  await writeAllOrNothing([
+    { Put: { Item: { ...keys.request(ctx.tenant.id, request.id), ...request, listKey: keys.requestsList(ctx.tenant.id), listSort: `${request.createdAt}#${request.id}` } } },
+    auditWrite(ctx, 'request.create', { request: request.id, title: request.title }),
+  ]);
+  return request;
+}
+
+const isOpen = (request: TechRequest, today: string) => !request.deadline || request.deadline >= today;
+
+/** Newest first: the team sees every request, partners the open ones (deadline not passed). */
+export async function listRequests(ctx: Ctx): Promise<(TechRequest & { open: boolean })[]> {
+  requireRequestReader(ctx);
+  const { Items = [] } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'byList',
+      KeyConditionExpression: 'listKey = :k',
+      ExpressionAttributeValues: { ':k': keys.requestsList(ctx.tenant.id) },
+      ScanIndexForward: false,
+      Limit: 200,
+    }),
+  );
+  const today = nowIso(ctx).slice(0, 10);
+  return Items.map(requestOf)
+    .map((r) => ({ ...r, open: isOpen(r, today) }))
+    .filter((r) => r.open || isOfferTeam(ctx));
+}
+
+export async function readRequest(tenantId: string, requestId: string): Promise<TechRequest | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.request(tenantId, requestId) }));
+  return Item ? requestOf(Item) : undefined;
+}
+
+export async function getRequest(ctx: Ctx, requestIdInput: string): Promise<TechRequest & { open: boolean }> {
+  requireRequestReader(ctx);
+  const request = await readRequest(ctx.tenant.id, parseInput(RequestId, requestIdInput));
+  const open = request !== undefined && isOpen(request, nowIso(ctx).slice(0, 10));
+  if (!request || (!open && !isOfferTeam(ctx))) throw notFound('request');
+  return { ...request, open };
+}

@@ -1,0 +1,109 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { isTeam } from '../authz.js';
+import { nowIso, requireMember, type Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { queryAll } from '../db/query.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { IdPattern, newId } from '../ids.js';
+import type { Member } from '../member/index.js';
+import { viewerOf } from './access.js';
+import { offerDoc } from './index-store.js';
+import type { Offer } from './offers.js';
+import { filtersOf, OfferSearchInput } from './search.js';
+import { OfferIndex, type Viewer } from './search/index.js';
+
+const MAX_PER_MEMBER = 20;
+
+/** The search as saved: its words and filters (no page, no order). */
+const SavedQuery = OfferSearchInput.transform(({ cursor: _c, limit: _l, sort: _s, ...query }) => query);
+export const SaveSearch = z.object({ name: z.string().trim().min(1, 'Name this search.').max(80, 'At most 80 characters.'), query: z.record(z.string(), z.unknown()) });
+
+export interface SavedSearch {
+  id: string;
+  name: string;
+  query: z.output<typeof SavedQuery>;
+  createdAt: string;
+}
+
+const savedOf = (item: Record<string, unknown>): SavedSearch => ({ id: String(item.id), name: String(item.name), query: item.query as SavedSearch['query'], createdAt: String(item.createdAt) });
+
+async function mySaved(ctx: Ctx, memberId: string) {
+  const { Items = [] } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':pk': keys.ownerKey(ctx.tenant.id, memberId), ':s': keys.savedSearchPrefix },
+    }),
+  );
+  return Items.map(savedOf);
+}
+
+/** A signed-in reader saves a search; they are told of each new offer it finds. */
+export async function saveSearch(ctx: Ctx, input: z.input<typeof SaveSearch>): Promise<SavedSearch> {
+  const member = requireMember(ctx);
+  viewerOf(ctx);
+  const { name, query: raw } = parseInput(SaveSearch, input);
+  const query = parseInput(SavedQuery, raw);
+  if ((await mySaved(ctx, member.memberId)).length >= MAX_PER_MEMBER) {
+    throw new DomainError('too_many', 409, `At most ${MAX_PER_MEMBER} saved searches: delete one first.`);
+  }
+  const saved: SavedSearch = { id: newId(), name, query, createdAt: nowIso(ctx) };
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.savedSearch(ctx.tenant.id, member.memberId, saved.id), ...saved, memberId: member.memberId, listKey: keys.savedSearchesList(ctx.tenant.id), listSort: `${saved.createdAt}#${saved.id}` },
+    }),
+  );
+  return saved;
+}
+
+export async function listSavedSearches(ctx: Ctx): Promise<SavedSearch[]> {
+  const member = requireMember(ctx);
+  return mySaved(ctx, member.memberId);
+}
+
+export async function deleteSavedSearch(ctx: Ctx, idInput: string): Promise<void> {
+  const member = requireMember(ctx);
+  const id = parseInput(z.string().regex(IdPattern), idInput);
+  const key = keys.savedSearch(ctx.tenant.id, member.memberId, id);
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: key }));
+  if (!Item) throw notFound('saved_search');
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+}
+
+/** The viewer a member searches as now (their role may have changed since they saved). */
+const viewerOfMember = (member: Member): Viewer =>
+  isTeam({ kind: 'member', memberId: member.id, role: member.role }) ? 'team' : member.role === 'partner' ? 'partner' : 'member';
+
+export interface SavedSearchHit {
+  memberId: string;
+  search: SavedSearch;
+}
+
+/**
+ * The saved searches a newly published offer answers, each run by the same engine and with the
+ * visibility its owner has today: an offer the owner may not see alerts no one. The offer's own
+ * organisation is not told of its own offer.
+ */
+export async function savedSearchesMatching(
+  tenantId: string,
+  offer: Offer,
+  readMember: (id: string) => Promise<Member | undefined>,
+  ownPeople: Set<string>,
+): Promise<SavedSearchHit[]> {
+  const index = OfferIndex.empty();
+  index.add(offerDoc(offer));
+  const hits: SavedSearchHit[] = [];
+  for await (const item of queryAll({ IndexName: 'byList', KeyConditionExpression: 'listKey = :k', ExpressionAttributeValues: { ':k': keys.savedSearchesList(tenantId) } })) {
+    const search = savedOf(item);
+    const memberId = String(item.memberId);
+    if (memberId === offer.authorId || ownPeople.has(memberId)) continue;
+    const member = await readMember(memberId);
+    if (!member || member.status === 'blocked') continue;
+    const found = index.search({ q: search.query.q, filters: filtersOf({ ...search.query, sort: 'newest', limit: 1 }), viewer: viewerOfMember(member), limit: 1 });
+    if (found.hits.length) hits.push({ memberId, search });
+  }
+  return hits;
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { IdPattern } from '../ids.js';
+import { IP_STATUSES, MATURITIES, PARTNERSHIPS, VISIBILITIES, type Maturity } from './search/types.js';
+
+export { IP_STATUSES, MATURITIES, PARTNERSHIPS, VISIBILITIES } from './search/types.js';
+
+export const OfferId = z.string().regex(IdPattern, 'Not an offer id.');
+export const PartnerId = z.string().regex(IdPattern, 'Not a partner id.');
+export const RequestId = z.string().regex(IdPattern, 'Not a request id.');
+
+/** The TRLs each maturity spans (EU Horizon scale): an offer's TRL must lie in its maturity's range. */
+export const MATURITY_TRL: Record<Maturity, readonly [number, number]> = {
+  concept: [1, 3],
+  lab_prototype: [3, 5],
+  industrial_prototype: [5, 7],
+  pilot_series: [7, 8],
+  series_production: [8, 9],
+};
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+/** An ISO 3166 alpha-2 code that names a real region ("FR", "DE"; not "ZZ"). */
+export const Country = z
+  .string()
+  .trim()
+  .transform((c) => c.toUpperCase())
+  .refine((c) => /^[A-Z]{2}$/.test(c) && regionNames.of(c) !== undefined, 'A country code such as FR or DE.');
+
+const Words = (max: number, message: string) => z.string().trim().min(1, 'Required.').max(max, message);
+const Trl = z.coerce.number().int().min(1, 'From 1 to 9.').max(9, 'From 1 to 9.');
+const SectorIds = z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(5, 'At most 5 sectors.');
+const Partnerships = z.array(z.enum(PARTNERSHIPS)).max(PARTNERSHIPS.length);
+
+/*
+ * Patches take the same fields with nothing defaulted: zod applies a default even inside
+ * optional(), which would reset a field the patch does not name.
+ */
+const partnerFields = {
+  name: Words(100, 'At most 100 characters.'),
+  country: Country,
+  website: z.url({ protocol: /^https?$/, message: 'An address starting with https://' }).max(300).optional().or(z.literal('').transform(() => undefined)),
+  description: z.string().trim().max(2000, 'At most 2,000 characters.'),
+  logoId: z.string().regex(IdPattern).optional(),
+};
+export const PartnerInput = z.object({ ...partnerFields, description: partnerFields.description.default('') });
+export const PartnerPatch = z.object(partnerFields).partial();
+
+const offerFields = {
+  title: Words(140, 'At most 140 characters.'),
+  summary: z.string().trim().max(300, 'At most 300 characters.'),
+  description: z.string().trim().max(20_000, 'At most 20,000 characters.'),
+  maturity: z.enum(MATURITIES),
+  trl: Trl,
+  sectors: SectorIds,
+  keywords: z.array(z.string().trim().min(1).max(40, 'At most 40 characters each.')).max(10, 'At most 10 keywords.'),
+  ip: z.enum(IP_STATUSES),
+  partnerships: Partnerships,
+  country: Country,
+  attachmentIds: z.array(z.string().regex(IdPattern)).max(5, 'At most 5 datasheets.'),
+  visibility: z.enum(VISIBILITIES),
+  /** The technology request this offer answers, if any. */
+  requestId: RequestId,
+};
+
+/** What a partner may save at any time: a draft needs only its title. */
+export const OfferDraft = z.object({
+  ...offerFields,
+  summary: offerFields.summary.default(''),
+  description: offerFields.description.default(''),
+  maturity: offerFields.maturity.optional(),
+  trl: offerFields.trl.optional(),
+  sectors: offerFields.sectors.default([]),
+  keywords: offerFields.keywords.default([]),
+  ip: offerFields.ip.optional(),
+  partnerships: offerFields.partnerships.default([]),
+  country: offerFields.country.optional(),
+  attachmentIds: offerFields.attachmentIds.default([]),
+  visibility: offerFields.visibility.default('public'),
+  requestId: offerFields.requestId.optional(),
+  /** Needed when the author belongs to several organisations. */
+  partnerId: PartnerId.optional(),
+});
+export const OfferPatch = z.object(offerFields).partial();
+
+/** What publishing demands: every field the search and the brand rely on, and a TRL that fits the maturity. */
+export const PublishableOffer = z
+  .object({
+    title: Words(140, 'At most 140 characters.'),
+    summary: Words(300, 'At most 300 characters.'),
+    description: Words(20_000, 'At most 20,000 characters.'),
+    maturity: z.enum(MATURITIES, 'Choose a maturity.'),
+    trl: Trl,
+    sectors: SectorIds.min(1, 'Choose at least one sector.'),
+    ip: z.enum(IP_STATUSES, 'Choose an IP status.'),
+    partnerships: Partnerships.min(1, 'Choose at least one partnership type.'),
+    country: Country,
+  })
+  .superRefine((offer, issue) => {
+    const [low, high] = MATURITY_TRL[offer.maturity];
+    if (offer.trl < low || offer.trl > high) {
+      issue.addIssue({ code: 'custom', path: ['trl'], message: `This maturity goes with TRL ${low} to ${high}.` });
+    }
+  });
+
+export const RequestInput = z
+  .object({
+    title: Words(140, 'At most 140 characters.'),
+    need: Words(4000, 'At most 4,000 characters.'),
+    maturities: z.array(z.enum(MATURITIES)).max(MATURITIES.length).default([]),
+    trlMin: Trl.default(1),
+    trlMax: Trl.default(9),
+    sectors: SectorIds.default([]),
+    partnerships: Partnerships.default([]),
+    deadline: z.iso.date('A date such as 2027-03-31.').optional(),
+  })
+  .refine((r) => r.trlMin <= r.trlMax, { path: ['trlMax'], message: 'At least the lowest TRL.' });
+
+export const THREAD_STATES = ['new', 'in_discussion', 'under_nda', 'agreement', 'closed'] as const;
+export const ThreadStateInput = z.object({ state: z.enum(THREAD_STATES) });
+export const MessageInput = z.object({
+  body: z.string().trim().min(1, 'Write a message.').max(4000, 'At most 4,000 characters.'),
+  attachmentIds: z.array(z.string().regex(IdPattern)).max(5, 'At most 5 attachments.').default([]),
+});
+
+export type PartnerInput = z.output<typeof PartnerInput>;
+export type OfferDraft = z.output<typeof OfferDraft>;
+export type RequestInput = z.output<typeof RequestInput>;
+export type ThreadState = (typeof THREAD_STATES)[number];

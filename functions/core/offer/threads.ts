@@ -1,0 +1,197 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import { nowIso, requireMember, type Ctx } from '../context.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { writeAllOrNothing, type Write } from '../db/transact.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { newId } from '../ids.js';
+import { ownReadyUpload, type UploadInfo } from '../upload/records.js';
+import { isOfferTeam, partnerIdsOf, requireOfferTeam } from './access.js';
+import { getOffer } from './offers.js';
+import { MessageInput, OfferId, ThreadStateInput, type ThreadState } from './schema.js';
+
+/*
+ * "Express interest" opens the private thread between the brand's team and the organisation
+ * behind an offer: one thread per offer, so it shares the offer's id. Only the two sides read
+ * it; to anyone else it does not exist (404, whatever the id).
+ */
+
+export type Side = 'team' | 'partner';
+
+export interface Thread {
+  id: string;
+  offerId: string;
+  offerTitle: string;
+  partnerId: string;
+  partnerName: string;
+  state: ThreadState;
+  createdAt: string;
+  lastMessageAt: string;
+}
+
+export interface ThreadMessage {
+  id: string;
+  kind: 'message' | 'state';
+  body?: string;
+  state?: ThreadState;
+  attachments: UploadInfo[];
+  by: string;
+  byName: string;
+  side: Side;
+  at: string;
+}
+
+const threadOf = (item: Record<string, unknown>): Thread => ({
+  id: String(item.id), offerId: String(item.offerId), offerTitle: String(item.offerTitle), partnerId: String(item.partnerId),
+  partnerName: String(item.partnerName), state: item.state as ThreadState, createdAt: String(item.createdAt), lastMessageAt: String(item.lastMessageAt),
+});
+const messageOf = (item: Record<string, unknown>): ThreadMessage => ({
+  id: String(item.id), kind: item.kind as ThreadMessage['kind'], body: item.body as string | undefined, state: item.state as ThreadState | undefined,
+  attachments: (item.attachments as UploadInfo[] | undefined) ?? [], by: String(item.by), byName: String(item.byName), side: item.side as Side, at: String(item.at),
+});
+
+const threadQueueSort = (at: string, id: string) => `${at}#${id}`;
+
+/** The thread and the side the caller is on; a 404 for anyone on neither side. */
+async function myThread(ctx: Ctx, threadIdInput: string): Promise<{ thread: Thread; side: Side }> {
+  requireMember(ctx);
+  const threadId = parseInput(OfferId, threadIdInput);
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.thread(ctx.tenant.id, threadId), ConsistentRead: true }));
+  if (Item) {
+    if (isOfferTeam(ctx)) return { thread: threadOf(Item), side: 'team' };
+    if ((await partnerIdsOf(ctx)).includes(String(Item.partnerId))) return { thread: threadOf(Item), side: 'partner' };
+  }
+  throw notFound('thread');
+}
+
+const actorName = (ctx: Ctx) => (ctx.actor.kind === 'member' ? (ctx.actor.displayName ?? '') : 'system');
+
+/** The message item and the thread's move to the top of the inbox, written together. */
+function messageWrites(ctx: Ctx, thread: Thread, side: Side, message: Omit<ThreadMessage, 'by' | 'byName' | 'side' | 'at' | 'id'>, extra: Record<string, unknown> = {}): { writes: Write[]; message: ThreadMessage } {
+  const member = requireMember(ctx);
+  const at = nowIso(ctx);
+  const full: ThreadMessage = { ...message, id: newId(), by: member.memberId, byName: actorName(ctx), side, at };
+  const sets = ['lastMessageAt = :at', 'queueSort = :qs', ...Object.keys(extra).map((k) => `#${k} = :${k}`)];
+  return {
+    message: full,
+    writes: [
+      { Put: { Item: { ...keys.threadMessage(ctx.tenant.id, thread.id, at, full.id), ...full, threadId: thread.id, partnerId: thread.partnerId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Update: {
+          Key: keys.thread(ctx.tenant.id, thread.id),
+          UpdateExpression: `SET ${sets.join(', ')}${side === 'team' ? ' ADD teamPeople :me' : ''}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ...(Object.keys(extra).length ? { ExpressionAttributeNames: Object.fromEntries(Object.keys(extra).map((k) => [`#${k}`, k])) } : {}),
+          ExpressionAttributeValues: {
+            ':at': at,
+            ':qs': threadQueueSort(at, thread.id),
+            ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [`:${k}`, v])),
+            ...(side === 'team' ? { ':me': new Set([member.memberId]) } : {}),
+          },
+        },
+      },
+    ],
+  };
+}
+
+/** A team member opens (or reopens) the conversation about an offer, with an optional first message. */
+export async function expressInterest(ctx: Ctx, offerId: string, input: { body?: unknown } = {}): Promise<Thread> {
+  requireOfferTeam(ctx);
+  const member = requireMember(ctx);
+  const offer = await getOffer(ctx, offerId);
+  if (offer.state !== 'published') throw new DomainError('not_published', 409, 'This offer is not published.');
+  const at = nowIso(ctx);
+  const thread: Thread = { id: offer.id, offerId: offer.id, offerTitle: offer.title, partnerId: offer.partnerId, partnerName: offer.partnerName, state: 'new', createdAt: at, lastMessageAt: at };
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...keys.thread(ctx.tenant.id, thread.id),
+          ...thread,
+          teamPeople: new Set([member.memberId]),
+          ownerKey: keys.partnerOwner(ctx.tenant.id, offer.partnerId),
+          ownerSort: keys.ownerSort('THREAD', at, thread.id),
+          queueKey: keys.threadInbox(ctx.tenant.id),
+          queueSort: threadQueueSort(at, thread.id),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
+  const opened = (await myThread(ctx, thread.id)).thread;
+  if (typeof input.body === 'string' && input.body.trim()) await postMessage(ctx, opened.id, { body: input.body });
+  return opened;
+}
+
+/** The team sees every thread, most recent activity first; a partner the threads of its organisations. */
+export async function listThreads(ctx: Ctx): Promise<Thread[]> {
+  requireMember(ctx);
+  if (isOfferTeam(ctx)) {
+    const { Items = [] } = await db().send(
+      new QueryCommand({ TableName: tableName(), IndexName: 'byQueue', KeyConditionExpression: 'queueKey = :q', ExpressionAttributeValues: { ':q': keys.threadInbox(ctx.tenant.id) }, ScanIndexForward: false, Limit: 100 }),
+    );
+    return Items.map(threadOf);
+  }
+  const mine = await partnerIdsOf(ctx);
+  if (!mine.length) throw new DomainError('forbidden', 403, 'Inquiry threads are for the brand’s team and its partners.');
+  const pages = await Promise.all(
+    mine.map((partnerId) =>
+      db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'byOwner',
+          KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :k)',
+          ExpressionAttributeValues: { ':o': keys.partnerOwner(ctx.tenant.id, partnerId), ':k': 'THREAD#' },
+          Limit: 100,
+        }),
+      ),
+    ),
+  );
+  return pages.flatMap((p) => (p.Items ?? []).map(threadOf)).sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt));
+}
+
+/** A thread with its messages in order, for its two sides only. */
+export async function getThread(ctx: Ctx, threadId: string): Promise<{ thread: Thread; side: Side; messages: ThreadMessage[] }> {
+  const { thread, side } = await myThread(ctx, threadId);
+  const { Items = [] } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
+      ExpressionAttributeValues: { ':pk': keys.threadPartition(ctx.tenant.id, thread.id), ':m': keys.threadMessagePrefix },
+      ConsistentRead: true,
+      Limit: 500,
+    }),
+  );
+  return { thread, side, messages: Items.map(messageOf) };
+}
+
+export async function postMessage(ctx: Ctx, threadId: string, input: z.input<typeof MessageInput>): Promise<ThreadMessage> {
+  const { thread, side } = await myThread(ctx, threadId);
+  const { body, attachmentIds } = parseInput(MessageInput, input);
+  const attachments = await Promise.all([...new Set(attachmentIds)].map((id) => ownReadyUpload(ctx, id)));
+  const { writes, message } = messageWrites(ctx, thread, side, { kind: 'message', body, attachments });
+  const written = await writeAllOrNothing(writes);
+  if (!written.ok) throw notFound('thread');
+  return message;
+}
+
+/** Either side moves the thread along (new, in discussion, under NDA, agreement, closed); the change is written into the thread. */
+export async function setThreadState(ctx: Ctx, threadId: string, input: z.input<typeof ThreadStateInput>): Promise<Thread> {
+  const { thread, side } = await myThread(ctx, threadId);
+  const { state } = parseInput(ThreadStateInput, input);
+  if (state === thread.state) return thread;
+  const { writes } = messageWrites(ctx, thread, side, { kind: 'state', state, attachments: [] }, { state });
+  const written = await writeAllOrNothing(writes);
+  if (!written.ok) throw notFound('thread');
+  return { ...thread, state };
+}
+
+/** An attachment of a message, for the thread's two sides only. */
+export async function threadAttachmentOwner(ctx: Ctx, threadId: string, uploadId: string): Promise<void> {
+  const { messages } = await getThread(ctx, threadId);
+  if (!messages.some((m) => m.attachments.some((a) => a.id === uploadId))) throw notFound('upload');
+}
