@@ -3,7 +3,7 @@ export { partnerIdsOf, viewerOf } from './access.js';
 export { dropOfferIndexes, freshOfferIndex } from './index-store.js';
 export { requestMatches, type MatchReasons, type OfferMatch } from './matches.js';
 export { createOffer, getOffer, listMyOffers, publishOffer, updateOffer, withdrawOffer, type Offer, type OfferView } from './offers.js';
-export { createPartner, getPartner, invitePartnerMember, listPartnerMembers, listPartners, updatePartner, type Partner } from './partners.js';
+export { addToPartnerAsSystem, createPartner, getPartner, invitePartnerMember, listPartnerMembers, listPartners, updatePartner, type Partner } from './partners.js';
 export { createRequest, getRequest, listRequests, type TechRequest } from './requests.js';
 export { deleteSavedSearch, listSavedSearches, saveSearch, type SavedSearch } from './saved.js';
 export { MATURITY_TRL, THREAD_STATES, type ThreadState } from './schema.js';

@@ -1,7 +1,8 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { requireReader } from '../authz.js';
-import { nowIso, type Ctx } from '../context.js';
+import { nowIso, requireSystem, type Ctx } from '../context.js';
+import { membershipWrite } from './membership.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { placeholders, setAndRemove } from '../db/expression.js';
@@ -130,4 +131,10 @@ export async function invitePartnerMember(ctx: Ctx, partnerIdInput: string, inpu
   const partnerId = parseInput(PartnerId, partnerIdInput);
   if (!(await readPartner(ctx.tenant.id, partnerId))) throw notFound('partner');
   return invite(ctx, { email: parseInput(Email, input.email), role: 'partner' }, { partnerId });
+}
+
+/** Seeding and tests put an existing partner account into an organisation (requests go through invitations). */
+export async function addToPartnerAsSystem(ctx: Ctx, partnerId: string, member: { id: string; displayName: string }) {
+  requireSystem(ctx);
+  await writeAllOrNothing([membershipWrite(ctx.tenant.id, partnerId, member, nowIso(ctx))]);
 }
