@@ -62,7 +62,7 @@ export function assignableRoles(actor: Actor): Role[] {
  * (API) or sends them to the sign-in page.
  */
 const CLOSED_PORTAL_DOORS = {
-  api: ['/api/health', '/api/portal', '/api/auth/', '/api/team/invitations/accept'],
+  api: ['/api/health', '/api/portal', '/api/auth/', '/api/invitations/accept'],
   pages: ['/signin', '/signup', '/verify', '/link', '/reset', '/reset-request', '/invitations/accept', '/welcome', '/brand/', '/_app/', '/favicon.svg'],
 } as const;
 

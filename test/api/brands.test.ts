@@ -150,7 +150,10 @@ describe('visibility', () => {
     expect((await owner.patch('/api/admin/portal', { version, visibility: 'members', welcome: { en: 'Members welcome text' } })).status).toBe(200);
 
     const visitor = client(hostOf(tenant));
-    for (const path of ['/api/sections/product/ideas', `/api/ideas/${idea.json.id}`, `/api/ideas/${idea.json.id}/comments`, '/api/ideas?q=secret', '/api/ideas/similar?title=secret product', '/api/ideas-in-action', '/api/notifications']) {
+    for (const path of [
+      '/api/sections/product/ideas', `/api/ideas/${idea.json.id}`, `/api/ideas/${idea.json.id}/comments`, '/api/ideas?q=secret', '/api/ideas/similar?title=secret product',
+      '/api/ideas-in-action', '/api/notifications', '/api/offers/search?q=secret', '/api/partners',
+    ]) {
       const res = await visitor.get(path);
       expect(res.status, path).toBe(401);
       expect(JSON.stringify(res.json)).not.toContain('secret');
@@ -162,6 +165,8 @@ describe('visibility', () => {
     expect((await member.get(`/api/ideas/${idea.json.id}`)).status).toBe(200);
     // Signing up stays open on a members-only portal...
     expect((await visitor.post('/api/auth/signup', { email: 'new@example.test', password: 'correct horse battery staple', displayName: 'New' })).status).toBe(201);
+    // An invitation can be accepted by someone not yet signed in (this one is simply not valid).
+    expect((await client(hostOf(tenant)).post('/api/invitations/accept', { token: 'x'.repeat(43), displayName: 'X', password: 'correct horse battery staple' })).json.error.code).toBe('invalid_token');
     // ...and closes on an invitation-only one.
     const v2 = (await owner.get('/api/admin/portal')).json.version;
     expect((await owner.patch('/api/admin/portal', { version: v2, visibility: 'invitation' })).status).toBe(200);

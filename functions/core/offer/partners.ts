@@ -12,7 +12,7 @@ import { auditWrite } from '../admin/audit.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { Email } from '../member/index.js';
-import { invite } from '../team/index.js';
+import { sendInvitation } from '../team/index.js';
 import { ownReadyUpload, type UploadInfo } from '../upload/records.js';
 import { requireOfferTeam, requirePartnerSide } from './access.js';
 import { PartnerId, PartnerInput, PartnerPatch } from './schema.js';
@@ -130,7 +130,7 @@ export async function invitePartnerMember(ctx: Ctx, partnerIdInput: string, inpu
   requireOfferTeam(ctx);
   const partnerId = parseInput(PartnerId, partnerIdInput);
   if (!(await readPartner(ctx.tenant.id, partnerId))) throw notFound('partner');
-  return invite(ctx, { email: parseInput(Email, input.email), role: 'partner' }, { partnerId });
+  return sendInvitation(ctx, parseInput(Email, input.email), 'partner', { partnerId });
 }
 
 /** Seeding and tests put an existing partner account into an organisation (requests go through invitations). */

@@ -85,7 +85,7 @@ export interface SavedSearchHit {
 /**
  * The saved searches a newly published offer answers, each run by the same engine and with the
  * visibility its owner has today: an offer the owner may not see alerts no one. The offer's own
- * organisation is not told of its own offer.
+ * organisation is not told of its own offer, nor is anyone of an offer published before they saved.
  */
 export async function savedSearchesMatching(
   tenantId: string,
@@ -99,6 +99,8 @@ export async function savedSearchesMatching(
   for await (const item of queryAll({ IndexName: 'byList', KeyConditionExpression: 'listKey = :k', ExpressionAttributeValues: { ':k': keys.savedSearchesList(tenantId) } })) {
     const search = savedOf(item);
     const memberId = String(item.memberId);
+    // Offers published before the search was saved were there to be found: no alert.
+    if (!offer.publishedAt || search.createdAt >= offer.publishedAt) continue;
     if (memberId === offer.authorId || ownPeople.has(memberId)) continue;
     const member = await readMember(memberId);
     if (!member || member.status === 'blocked') continue;

@@ -35,10 +35,18 @@ function refuseRole(ctx: Ctx, role: Role) {
 }
 
 /** Owners and admins invite by e-mail with a role; the link is valid 7 days, for this portal only. */
-export async function invite(ctx: Ctx, input: z.input<typeof Invite>, membership: { partnerId?: string } = {}): Promise<{ email: string; role: Role }> {
+export async function invite(ctx: Ctx, input: z.input<typeof Invite>): Promise<{ email: string; role: Role }> {
   authorize(ctx, 'invitations.create');
   const { email, role } = parseInput(Invite, input);
   refuseRole(ctx, role);
+  return sendInvitation(ctx, email, role);
+}
+
+/**
+ * Sends an invitation the caller has been allowed to send (by `invite`, or by the offers
+ * module for a partner organisation's people, which the innovation team manages).
+ */
+export async function sendInvitation(ctx: Ctx, email: string, role: Role, membership: { partnerId?: string } = {}): Promise<{ email: string; role: Role }> {
   const inviter = ctx.actor.kind === 'member' ? await getMember(ctx, ctx.actor.memberId) : undefined;
   await hit(ctx, 'mail:account', inviter?.id ?? 'system');
   const token = await issueToken(ctx, 'invite', { email, role, invitedBy: inviter?.id, ...membership });
