@@ -1,6 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PORTALS, seedPortal } from '../../functions/local/seed/index.js';
+import { system, visitor, type Ctx } from '../../functions/core/context.js';
+import { getMemberByEmail } from '../../functions/core/member/index.js';
+import { listPartners, listRequests, listThreads, searchOffers } from '../../functions/core/offer/index.js';
+import { getTenantById } from '../../functions/core/tenant/index.js';
+import { getTenantIdBySlug } from '../../functions/core/tenant/store.js';
 import { makeTenant } from '../support/tenants.js';
 import { accessibilityViolations } from './browser.js';
 import { useServerAndBrowser } from './server.js';
@@ -69,6 +74,22 @@ describe('the two demo portals in Chromium', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('each has partners, about twenty offers at every visibility level, requests and a conversation', async () => {
+    for (const slug of ['cafe', 'motors']) {
+      const tenant = (await getTenantById((await getTenantIdBySlug(slug))!))!;
+      const teamMember = (await getMemberByEmail({ tenant, actor: system }, `demo2@${slug}.example`))!;
+      const team: Ctx = { tenant, actor: { kind: 'member', memberId: teamMember.id, role: 'team', verified: true } };
+      const all = await searchOffers(team, { sort: 'newest', limit: 50 });
+      expect(all.total, slug).toBe(20);
+      expect(new Set(all.items.map((o) => o.visibility))).toEqual(new Set(['partners', 'public', 'team']));
+      const publicCount = all.items.filter((o) => o.visibility === 'public').length;
+      expect((await searchOffers({ tenant, actor: visitor }, { sort: 'newest', limit: 50 })).total).toBe(publicCount);
+      expect(await listPartners(team)).toHaveLength(3);
+      expect(await listRequests(team)).toHaveLength(3);
+      expect(await listThreads(team)).toHaveLength(1);
+    }
+  });
 
   it('fits a phone screen without sideways scrolling', async () => {
     const page = await open(`http://motors.localhost:${env.port}/?section=experience`, { width: 375, height: 740 });

@@ -1,3 +1,4 @@
+import { cafeOffers } from './cafe-offers.js';
 import type { DemoPortal } from './types.js';
 
 /** A coffee chain, French first. */
@@ -98,4 +99,5 @@ export const cafe: DemoPortal = {
     'Il faudrait aussi penser aux personnes à mobilité réduite.',
     'Testé ailleurs à l’étranger, c’est très apprécié.',
   ],
+  offers: cafeOffers,
 };

@@ -9,6 +9,7 @@ import { changeStatus } from '../../core/triage/index.js';
 import { cafe } from './cafe.js';
 import { monogramSvg } from './logo.js';
 import { motors } from './motors.js';
+import { seedOffers } from './offers.js';
 import type { DemoPortal } from './types.js';
 
 export const DEMO_PORTALS = [cafe, motors];
@@ -78,6 +79,7 @@ export async function seedPortal(portal: DemoPortal, now = new Date()) {
     const team: Ctx = { tenant, actor: { kind: 'member', memberId: teamMember.id, role: 'team', verified: true, displayName: teamMember.displayName }, now: when };
     await changeStatus(team, ideas[index]!.id, { status, response });
   }
+  await seedOffers(tenant, teamMember, members[2]!, portal.offers, now);
   return tenant;
 }
 

@@ -1,3 +1,4 @@
+import { motorsOffers } from './motors-offers.js';
 import type { DemoPortal } from './types.js';
 
 /** A car maker, English first. */
@@ -98,4 +99,5 @@ export const motors: DemoPortal = {
     'Please think about drivers with disabilities too.',
     'A competitor already does this and it works well.',
   ],
+  offers: motorsOffers,
 };

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { CreateTenant } from '../../core/tenant/index.js';
+import type { RequestInput } from '../../core/offer/schema.js';
+import type { IpStatus, Maturity, Partnership, Visibility } from '../../core/offer/search/types.js';
 
 export interface DemoPortal {
   slug: string;
@@ -11,4 +13,14 @@ export interface DemoPortal {
   comments: string[];
   /** What the innovation team answered: [index in ideas, status, official response]. */
   answers: [number, 'under_review' | 'in_progress' | 'launched' | 'declined', string][];
+  offers: DemoOffers;
+}
+
+/** [partner index, title, summary, description, keywords, maturity, TRL, sectors, IP status, partnership types, visibility] */
+export type DemoOffer = [number, string, string, string, string[], Maturity, number, string[], IpStatus, Partnership[], Visibility];
+
+export interface DemoOffers {
+  partners: { name: string; country: string; website: string; description: string }[];
+  offers: DemoOffer[];
+  requests: Omit<z.input<typeof RequestInput>, 'deadline'>[];
 }
