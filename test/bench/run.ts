@@ -121,6 +121,8 @@ async function withLocalStack() {
     await dashboardLoad(record);
     const { offerSearchLoad } = await import('./offer-search.js');
     await offerSearchLoad(record);
+    const { offerApiLoad } = await import('./offer-api.js');
+    await offerApiLoad(record);
   } finally {
     await stack.stop();
     rmSync(s3Dir, { recursive: true, force: true });
