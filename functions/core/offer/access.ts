@@ -46,3 +46,10 @@ export async function requirePartnerSide(ctx: Ctx, partnerId: string): Promise<'
   if ((await partnerIdsOf(ctx)).includes(partnerId)) return 'partner';
   throw new DomainError('forbidden', 403, 'Only this organisation’s members may do this.');
 }
+
+/** Sectors come from the portal's own list (tenant setting `offerSectors`). */
+export function requireKnownSectors(ctx: Ctx, sectors: readonly string[] | undefined) {
+  const known = new Set(ctx.tenant.offerSectors.map((s) => s.id));
+  const unknown = (sectors ?? []).filter((s) => !known.has(s));
+  if (unknown.length) throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { sectors: `Not a sector of this portal: ${unknown.join(', ')}.` });
+}

@@ -8,7 +8,7 @@ import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { ownReadyUpload, type UploadInfo } from '../upload/records.js';
-import { isOfferTeam, partnerIdsOf, sees, viewerOf } from './access.js';
+import { isOfferTeam, partnerIdsOf, requireKnownSectors, sees, viewerOf } from './access.js';
 import { offerLogItem } from './index-store.js';
 import { OfferDraft, OfferId, OfferPatch, PublishableOffer } from './schema.js';
 import type { IpStatus, Maturity, Partnership, Visibility } from './search/types.js';
@@ -95,6 +95,7 @@ async function requestExists(tenantId: string, requestId: string) {
 /** A partner saves a new offer of their organisation, as a draft. */
 export async function createOffer(ctx: Ctx, input: z.input<typeof OfferDraft>): Promise<Offer> {
   const { partnerId: asked, attachmentIds, ...data } = parseInput(OfferDraft, input);
+  requireKnownSectors(ctx, data.sectors);
   const mine = await partnerIdsOf(ctx);
   if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
   if (!mine.length) throw new DomainError('forbidden', 403, 'Only partner organisations publish offers.');
@@ -158,6 +159,7 @@ function requirePublishable(offer: Offer) {
 export async function updateOffer(ctx: Ctx, offerId: string, input: z.input<typeof OfferPatch>): Promise<Offer> {
   const before = await ownOffer(ctx, offerId);
   const { attachmentIds, ...patch } = parseInput(OfferPatch, input);
+  requireKnownSectors(ctx, patch.sectors);
   if (patch.requestId && !(await requestExists(ctx.tenant.id, patch.requestId))) {
     throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { requestId: 'No such technology request.' });
   }

@@ -7,7 +7,7 @@ import { writeAllOrNothing } from '../db/transact.js';
 import { auditWrite } from '../admin/audit.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
-import { isOfferTeam, requireOfferTeam } from './access.js';
+import { isOfferTeam, requireKnownSectors, requireOfferTeam } from './access.js';
 import { RequestId, RequestInput } from './schema.js';
 
 export interface TechRequest extends RequestInput {
@@ -32,6 +32,7 @@ function requireRequestReader(ctx: Ctx) {
 export async function createRequest(ctx: Ctx, input: z.input<typeof RequestInput>): Promise<TechRequest> {
   requireOfferTeam(ctx);
   const data = parseInput(RequestInput, input);
+  requireKnownSectors(ctx, data.sectors);
   const request: TechRequest = { ...data, id: newId(), createdAt: nowIso(ctx), createdBy: ctx.actor.kind === 'member' ? ctx.actor.memberId : 'system' };
   await writeAllOrNothing([
     { Put: { Item: { ...keys.request(ctx.tenant.id, request.id), ...request, listKey: keys.requestsList(ctx.tenant.id), listSort: `${request.createdAt}#${request.id}` } } },
