@@ -4,18 +4,22 @@ import { en, type Message } from './en';
 import { fr } from './fr';
 import { insightsEn } from './insights-en';
 import { insightsFr } from './insights-fr';
+import { offersEn } from './offers-en';
+import { offersFr } from './offers-fr';
 import { teamEn } from './team-en';
 import { teamFr } from './team-fr';
 
 export type Lang = 'fr' | 'en';
 /** The interface texts, and those of the settings and team pages (kept apart: they are many and only the brand's staff sees them). */
-type MessageKey = keyof typeof en | keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn;
+type MessageKey = keyof typeof en | keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn | keyof typeof offersEn;
 /** A key defined twice would silently take the later text: this fails to compile instead. */
 const distinctKeys: [keyof typeof en & (keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn)] extends [never] ? true : never = true;
 void distinctKeys;
+const distinctOfferKeys: [keyof typeof offersEn & (keyof typeof en | keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn)] extends [never] ? true : never = true;
+void distinctOfferKeys;
 const dictionaries: Record<Lang, Record<MessageKey, Message>> = {
-  en: { ...en, ...adminEn, ...teamEn, ...insightsEn },
-  fr: { ...fr, ...adminFr, ...teamFr, ...insightsFr },
+  en: { ...en, ...adminEn, ...teamEn, ...insightsEn, ...offersEn },
+  fr: { ...fr, ...adminFr, ...teamFr, ...insightsFr, ...offersFr },
 };
 const isLang = (value: unknown): value is Lang => value === 'fr' || value === 'en';
 

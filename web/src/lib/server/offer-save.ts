@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { createOffer, publishOffer, updateOffer } from '$core/offer/index';
+import { portalCtx } from './forms';
+import { attemptOffer, offerInput, offerValues, optional } from './offers';
+
+/**
+ * The offer form's action: saves (creates the offer, or updates `offerId`), then publishes when
+ * asked. A refused publication leaves the draft saved and shows the missing fields at their
+ * inputs; the form then carries the draft's id, so sending it again updates that draft.
+ */
+export async function saveOfferForm(locals: App.Locals, request: Request, offerId?: string) {
+  const data = await request.formData();
+  const ctx = portalCtx(locals);
+  const input = offerInput(data);
+  const values = offerValues(data);
+  const existing = offerId ?? optional(data.get('offerId'));
+  const saved = await attemptOffer(locals.lang, values, () => (existing ? updateOffer(ctx, existing, input) : createOffer(ctx, input)));
+  if (!saved.ok) return saved.failure;
+  if (data.get('intent') === 'publish') {
+    const id = saved.value.id;
+    const published = await attemptOffer(locals.lang, { ...values, offerId: offerId ? '' : id }, () => publishOffer(ctx, id));
+    if (!published.ok) return fail(published.failure.status, { ...published.failure.data, draftSaved: true });
+  }
+  redirect(303, `/offers/${saved.value.id}`);
+}
