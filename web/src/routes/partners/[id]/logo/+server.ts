@@ -1,0 +1,7 @@
+import { readPartnerLogo } from '$core/offer/files';
+import { portalCtx } from '$lib/server/forms';
+import { fileResponse } from '$lib/server/files';
+import type { RequestHandler } from './$types';
+
+/** A partner organisation's logo, for the portal's readers. */
+export const GET: RequestHandler = ({ locals, params }) => fileResponse(() => readPartnerLogo(portalCtx(locals), params.id));
