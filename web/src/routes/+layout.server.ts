@@ -16,6 +16,8 @@ export const load: LayoutServerLoad = async ({ locals }) => {
           verified: actor.verified ?? false,
           team: can(actor, 'members.list'),
           admin: can(actor, 'portal.configure'),
+          partner: actor.role === 'partner',
+          broker: can(actor, 'offers.broker'),
           unread: site.kind === 'tenant' ? await unreadCount(site.ctx) : 0,
         }
       : null;

@@ -1,0 +1,7 @@
+import { readThreadAttachment } from '$core/offer/files';
+import { portalCtx } from '$lib/server/forms';
+import { fileResponse } from '$lib/server/files';
+import type { RequestHandler } from './$types';
+
+/** A message's attachment, for the conversation's two sides only. */
+export const GET: RequestHandler = ({ locals, params }) => fileResponse(() => readThreadAttachment(portalCtx(locals), params.id, params.uploadId));
