@@ -56,7 +56,7 @@ export async function castVote(ctx: Ctx, input: z.input<typeof CastVote>): Promi
 }
 
 /** The vote's trend weight is stored with it, so withdrawing an old vote takes back exactly what it gave. */
-function voteWrites(ctx: Ctx, ideaId: string, memberId: string, previous: { value: Value; weight: number }, value: Value) {
+export function voteWrites(ctx: Ctx, ideaId: string, memberId: string, previous: { value: Value; weight: number }, value: Value) {
   const now = ctx.now ?? new Date();
   const weight = value === 0 ? 0 : value * trendWeight(now);
   const voteKey = keys.vote(ctx.tenant.id, ideaId, memberId);
