@@ -47,6 +47,19 @@ const FR: Record<string, string> = {
   'Only the organisation that published this offer may change it.': 'Seule l’organisation qui a publié cette offre peut la modifier.',
 };
 
+/** zod's own words for a field left empty, where the core gave no message of its own (TRL and country when publishing). */
+const MISSING = /^Invalid input: expected \w+, received (NaN|undefined)$/;
+const MISSING_FIELD: Record<string, Record<Lang, string>> = {
+  trl: { en: 'Choose a TRL.', fr: 'Choisissez un TRL.' },
+  country: { en: 'Choose a country.', fr: 'Choisissez un pays.' },
+};
+
+/** A field's message: a missing value named in the reader's words, else as offerMessage. */
+export function offerFieldMessage(field: string, message: string, lang: Lang): string {
+  if (MISSING.test(message)) return MISSING_FIELD[field]?.[lang] ?? offerMessage('Required.', lang);
+  return offerMessage(message, lang);
+}
+
 const TRL_RANGE = /^This maturity goes with TRL (\d) to (\d)\.$/;
 const TOO_MANY_SAVED = /^At most (\d+) saved searches: delete one first\.$/;
 

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Ctx } from '$core/context';
 import { DomainError } from '$core/errors';
-import { offerMessage } from '$lib/i18n/offers-errors';
+import { offerFieldMessage, offerMessage } from '$lib/i18n/offers-errors';
 import type { Lang } from '$lib/i18n';
 import { attempt, portalCtx } from './forms';
 import { loadSignedIn } from './guard';
@@ -30,7 +30,7 @@ export async function attemptOffer<T>(lang: Lang, values: Record<string, string>
   if (!result.ok) {
     const data = result.failure.data;
     data.message = offerMessage(data.message, lang);
-    data.fields = Object.fromEntries(Object.entries(data.fields).map(([name, message]) => [name.split('.')[0], offerMessage(message, lang)]));
+    data.fields = Object.fromEntries(Object.entries(data.fields).map(([path, message]) => [path.split('.')[0], offerFieldMessage(path.split('.')[0]!, message, lang)]));
   }
   return result;
 }
