@@ -36,7 +36,9 @@ export const load: PageServerLoad = ({ locals, url }) =>
       ),
       ctx.actor.kind === 'member' ? listSavedSearches(ctx) : Promise.resolve(null),
     ]);
-    return { ...found, saved, search, sectors: sectorsOf(ctx) };
+    // Refused, the filters still show (those of the words alone), so the reader can mend the query.
+    const facets = found.page?.facets ?? (await searchOffers(ctx, { q: search.q }).then((p) => p.facets, () => null));
+    return { ...found, facets, saved, search, sectors: sectorsOf(ctx) };
   });
 
 export const actions: Actions = {
