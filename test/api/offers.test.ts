@@ -172,6 +172,13 @@ describe('technology offers through the API', () => {
     const refused = await partner.post(`/api/offers/${draft.json.id}/publish`);
     expect(refused.status).toBe(400);
     expect(Object.keys(refused.json.error.fields)).toEqual(expect.arrayContaining(['summary', 'maturity', 'sectors', 'partnerships', 'country']));
+    expect(refused.json.error.fields).toMatchObject({ trl: 'Choose a TRL from 1 to 9.', country: 'Choose a country.' });
+    // A draft's field can be set, then cleared again.
+    expect((await partner.patch(`/api/offers/${draft.json.id}`, { maturity: 'concept', country: 'fr' })).json).toMatchObject({ maturity: 'concept', country: 'FR' });
+    const cleared = await partner.patch(`/api/offers/${draft.json.id}`, { maturity: null });
+    expect(cleared.json.maturity).toBeUndefined();
+    expect((await partner.get(`/api/offers/${draft.json.id}`)).json).toMatchObject({ country: 'FR', title: 'Ceramic heat exchanger' });
+    expect((await partner.get(`/api/offers/${draft.json.id}`)).json.maturity).toBeUndefined();
     expect((await partner.post('/api/offers', { title: 'Unknown sector', sectors: ['astrology'] })).json.error.fields.sectors).toMatch(/astrology/);
     expect((await partner.get('/api/offers?mine=1')).json.items.map((o: { id: string }) => o.id)).toContain(draft.json.id);
   });

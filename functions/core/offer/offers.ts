@@ -163,9 +163,10 @@ export async function updateOffer(ctx: Ctx, offerId: string, input: z.input<type
   if (patch.requestId && !(await requestExists(ctx.tenant.id, patch.requestId))) {
     throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { requestId: 'No such technology request.' });
   }
+  const cleared = Object.keys(patch).filter((name) => patch[name as keyof typeof patch] === null);
   const next: Offer = {
-    ...before,
-    ...patch,
+    ...(Object.fromEntries(Object.entries(before).filter(([name]) => !cleared.includes(name))) as unknown as Offer),
+    ...(Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== null)) as Partial<Offer>),
     // Kept datasheets stay as they were; new ones must be the editor's finished uploads.
     ...(attachmentIds ? { attachments: await keepOrAttach(ctx, before, attachmentIds) } : {}),
     updatedAt: nextUpdatedAt(ctx, before),

@@ -20,13 +20,13 @@ export const MATURITY_TRL: Record<Maturity, readonly [number, number]> = {
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 /** An ISO 3166 alpha-2 code that names a real region ("FR", "DE"; not "ZZ"). */
 export const Country = z
-  .string()
+  .string({ error: 'Choose a country.' })
   .trim()
   .transform((c) => c.toUpperCase())
   .refine((c) => /^[A-Z]{2}$/.test(c) && regionNames.of(c) !== undefined, 'A country code such as FR or DE.');
 
 const Words = (max: number, message: string) => z.string().trim().min(1, 'Required.').max(max, message);
-const Trl = z.coerce.number().int().min(1, 'From 1 to 9.').max(9, 'From 1 to 9.');
+const Trl = z.coerce.number({ error: 'Choose a TRL from 1 to 9.' }).int().min(1, 'From 1 to 9.').max(9, 'From 1 to 9.');
 const SectorIds = z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(5, 'At most 5 sectors.');
 const Partnerships = z.array(z.enum(PARTNERSHIPS)).max(PARTNERSHIPS.length);
 
@@ -79,7 +79,15 @@ export const OfferDraft = z.object({
   /** Needed when the author belongs to several organisations. */
   partnerId: PartnerId.optional(),
 });
-export const OfferPatch = z.object(offerFields).partial();
+/** A patch names what changes; null clears an optional field (maturity, TRL, IP status, country, request). */
+export const OfferPatch = z.object({
+  ...offerFields,
+  maturity: offerFields.maturity.nullable(),
+  trl: offerFields.trl.nullable(),
+  ip: offerFields.ip.nullable(),
+  country: offerFields.country.nullable(),
+  requestId: offerFields.requestId.nullable(),
+}).partial();
 
 /** What publishing demands: every field the search and the brand rely on, and a TRL that fits the maturity. */
 export const PublishableOffer = z

@@ -124,6 +124,7 @@ export function publicConfig(tenant: Tenant) {
     sections: tenant.sections
       .filter((s) => !s.archived)
       .map(({ id, name, description, categories }) => ({ id, name, description, categories })),
+    offerSectors: tenant.offerSectors,
   };
 }
 export type PublicConfig = ReturnType<typeof publicConfig>;

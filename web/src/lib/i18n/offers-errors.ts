@@ -20,6 +20,8 @@ const FR: Record<string, string> = {
   'At most 10 keywords.': 'Au plus 10 mots-clés.',
   'At most 5 datasheets.': 'Au plus 5 fiches techniques.',
   'From 1 to 9.': 'De 1 à 9.',
+  'Choose a TRL from 1 to 9.': 'Choisissez un TRL de 1 à 9.',
+  'Choose a country.': 'Choisissez un pays.',
   'Choose a maturity.': 'Choisissez une maturité.',
   'Choose at least one sector.': 'Choisissez au moins un secteur.',
   'Choose an IP status.': 'Choisissez un statut de propriété intellectuelle.',
@@ -47,21 +49,14 @@ const FR: Record<string, string> = {
   'Only the organisation that published this offer may change it.': 'Seule l’organisation qui a publié cette offre peut la modifier.',
 };
 
-/** zod's own words for a field left empty, where the core gave no message of its own (TRL and country when publishing). */
-const MISSING = /^Invalid input: expected \w+, received (NaN|undefined)$/;
-const MISSING_FIELD: Record<string, Record<Lang, string>> = {
-  trl: { en: 'Choose a TRL.', fr: 'Choisissez un TRL.' },
-  country: { en: 'Choose a country.', fr: 'Choisissez un pays.' },
-};
-
-/** A field's message: a missing value named in the reader's words, else as offerMessage. */
-export function offerFieldMessage(field: string, message: string, lang: Lang): string {
-  if (MISSING.test(message)) return MISSING_FIELD[field]?.[lang] ?? offerMessage('Required.', lang);
+/** A field's message in the reader's language. */
+export function offerFieldMessage(_field: string, message: string, lang: Lang): string {
   return offerMessage(message, lang);
 }
 
 const TRL_RANGE = /^This maturity goes with TRL (\d) to (\d)\.$/;
 const TOO_MANY_SAVED = /^At most (\d+) saved searches: delete one first\.$/;
+const UNKNOWN_SECTOR = /^Not a sector of this portal: (.+)\.$/;
 
 export function offerMessage(message: string, lang: Lang): string {
   if (lang !== 'fr') return message;
@@ -70,5 +65,7 @@ export function offerMessage(message: string, lang: Lang): string {
   if (range) return `Cette maturité va avec les TRL ${range[1]} à ${range[2]}.`;
   const saved = TOO_MANY_SAVED.exec(message);
   if (saved) return `Au plus ${saved[1]} recherches enregistrées : supprimez-en une d’abord.`;
+  const sector = UNKNOWN_SECTOR.exec(message);
+  if (sector) return `Ce portail n’a pas ce secteur : ${sector[1]}.`;
   return translateError(message, lang);
 }

@@ -14,7 +14,7 @@ export async function saveOfferForm(locals: App.Locals, request: Request, offerI
   const input = offerInput(data);
   const values = offerValues(data);
   const existing = offerId ?? optional(data.get('offerId'));
-  const saved = await attemptOffer(locals.lang, values, () => (existing ? updateOffer(ctx, existing, input) : createOffer(ctx, input)));
+  const saved = await attemptOffer(locals.lang, values, () => (existing ? updateOffer(ctx, existing, clearingEmpty(input)) : createOffer(ctx, input)));
   if (!saved.ok) return saved.failure;
   if (data.get('intent') === 'publish') {
     const id = saved.value.id;
@@ -23,3 +23,10 @@ export async function saveOfferForm(locals: App.Locals, request: Request, offerI
   }
   redirect(303, `/offers/${saved.value.id}`);
 }
+
+/** In an edit, an optional choice left empty clears it (the core keeps what a patch does not name). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const clearingEmpty = (input: any) => ({
+  ...input,
+  ...Object.fromEntries(['maturity', 'trl', 'ip', 'country', 'requestId'].filter((name) => input[name] === undefined).map((name) => [name, null])),
+});
