@@ -94,7 +94,7 @@ export function portalOrigin(slug: string, platformUrl: URL): string {
 
 /** What a visitor of a closed portal may know: enough to draw its sign-in page in its colours. */
 export function brandingOf(tenant: Tenant): PublicConfig {
-  return { ...publicConfig(tenant), sections: [], welcome: undefined, charter: undefined, statusLabels: {} };
+  return { ...publicConfig(tenant), sections: [], welcome: undefined, charter: undefined, statusLabels: {}, offerSectors: [] };
 }
 
 /** What a visitor (or member) may see of the portal: everything public, or only the branding when it is closed to them. */
