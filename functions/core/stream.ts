@@ -1,4 +1,5 @@
 import { aggregateChanges } from './insights/aggregate.js';
+import { refreshDashboardViews } from './insights/view.js';
 import { changeFromStreamRecord, handleChanges, type Change } from './notify/fanout.js';
 import { offerChanges } from './offer/stream.js';
 
@@ -11,5 +12,6 @@ export { changeFromStreamRecord, type Change };
 export async function onTableChanges(changes: Change[]): Promise<void> {
   await handleChanges(changes);
   await aggregateChanges(changes);
+  await refreshDashboardViews(changes);
   await offerChanges(changes);
 }

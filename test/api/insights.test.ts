@@ -10,7 +10,8 @@ import { db, tableName } from '../../functions/core/db/client.js';
 import { keys } from '../../functions/core/db/keys.js';
 import { deleteIdea, submitIdea } from '../../functions/core/idea/index.js';
 import { newId } from '../../functions/core/ids.js';
-import { aggregateChanges, AGGREGATE_LIMITS, getDashboard } from '../../functions/core/insights/index.js';
+import { aggregateChanges, AGGREGATE_LIMITS, getDashboard, refreshDashboardViews } from '../../functions/core/insights/index.js';
+import { eventually } from '../support/wait.js';
 import type { Member } from '../../functions/core/member/index.js';
 import type { Change } from '../../functions/core/notify/fanout.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
@@ -313,5 +314,51 @@ describe('team dashboard and export routes', () => {
     expect(comment2).toMatchObject({ id: c2.id, text: "'-2+3 cups, please" });
     expect(vote2).toMatchObject({ idea_id: old.id, idea_title: 'Quiet corner for work', member_name: ann!.displayName, value: '-1' });
     expect(text).not.toContain('Before the period');
+  });
+});
+
+describe('the kept view of a busy portal’s dashboard', () => {
+  const view = (tenant: Tenant) => db().send(new GetCommand({ TableName: tableName(), Key: keys.dashboardView(tenant.id), ConsistentRead: true })).then((r) => r.Item);
+
+  it('is kept when computing is slow, served while current, computed again when changed, refreshed from the stream', async () => {
+    const tenant = await makeTenant();
+    const [ann, bob] = await makeMembers(tenant, 2);
+    const team = teamOf(tenant);
+    // Every portal counts as busy here, so it keeps its view from the first load.
+    const slow = { busyAttributes: -1, refreshMs: 60_000, maxAgeMs: 0 };
+    const first = await getDashboard(team, {}, slow);
+    expect(first.period.ideas).toBe(0);
+    expect((await view(tenant))?.computedAt).toBe(first.asOf);
+    expect(await getDashboard(team, {}, slow)).toEqual(first); // unchanged: served as kept
+
+    // Activity reaches the aggregates and marks the view changed (the stream poller runs in the tests).
+    const idea = await submitIdea(asMember(tenant, ann!), { sectionId: 'product', title: 'Reusable cups everywhere', body: 'Bring your own cup and pay less for it.' });
+    await eventually(async () => (await view(tenant))?.changedAt);
+    // Changed lately: a caller that accepts some delay is served the kept figures, with their time.
+    expect(await getDashboard(team, {}, { ...slow, maxAgeMs: 60_000 })).toEqual(first);
+    // Otherwise it is computed again, and kept.
+    const fresh = await eventually(async () => {
+      const d = await getDashboard(team, {}, slow);
+      return d.period.ideas === 1 ? d : undefined;
+    });
+    expect(fresh.asOf > first.asOf).toBe(true);
+
+    // The stream consumer computes a changed view again once it is older than refreshMs.
+    await castVote(asMember(tenant, bob!), { ideaId: idea.id, value: 1 });
+    await eventually(async () => Number((await day(tenant, new Date().toISOString().slice(0, 10))).votes ?? 0) === 1);
+    await refreshDashboardViews([inserted(await stored(keys.vote(tenant.id, idea.id, bob!.id)))], { ...slow, refreshMs: 0 });
+    const refreshed = await getDashboard(team, {}, { ...slow, maxAgeMs: 60_000 });
+    expect(refreshed.period.votes).toBe(1);
+    expect(refreshed.asOf > fresh.asOf).toBe(true);
+
+    // Another period is always computed on demand.
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await getDashboard(team, { from: today, to: today }, slow)).asOf > refreshed.asOf).toBe(true);
+  });
+
+  it('is never kept for a quiet portal, whose dashboard stays exact on every load', async () => {
+    const tenant = await makeTenant();
+    await getDashboard(teamOf(tenant), {});
+    expect(await view(tenant)).toBeUndefined();
   });
 });

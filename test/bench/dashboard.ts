@@ -4,7 +4,9 @@ import { db, tableName } from '../../functions/core/db/client.js';
 import { keys } from '../../functions/core/db/keys.js';
 import { attr } from '../../functions/core/insights/attributes.js';
 import { AGGREGATE_LIMITS } from '../../functions/core/insights/aggregate.js';
-import { getDashboard } from '../../functions/core/insights/dashboard.js';
+import { computeDashboard } from '../../functions/core/insights/dashboard.js';
+import { resolvePeriod } from '../../functions/core/insights/period.js';
+import { getDashboard } from '../../functions/core/insights/view.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
 import { makeTenant } from '../support/tenants.js';
 import { runLoad, fmt } from './load.js';
@@ -39,17 +41,28 @@ async function writeAggregates(tenant: Tenant, ideasPerDay: number) {
   for (const item of items) await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: [{ PutRequest: { Item: item } }] } }));
 }
 
-/** The team dashboard reads only per-day aggregates: its cost must not grow with the number of ideas. */
+/**
+ * The team dashboard of the default 12 weeks, as the team opens it: a quiet portal's is computed
+ * on each load; a busy one's is kept as a view (view.ts), computed when it is out of date (the
+ * stream consumer does it at most every 30 seconds) and read in one GetItem otherwise.
+ */
 export async function dashboardLoad(record: Recorder) {
   const small = await makeTenant();
   const big = await makeTenant();
   await writeAggregates(small, 2); // about 170 ideas over 12 weeks
   await writeAggregates(big, 1_200); // about 100,000 ideas over 12 weeks, every per-day cap reached
   const read = (tenant: Tenant) => () => getDashboard({ tenant, actor: system }, {});
-  await runLoad({ concurrency: 2, total: 10, fn: read(big) });
-  const smallRun = await runLoad({ concurrency: 4, total: 100, fn: read(small) });
-  const bigRun = await runLoad({ concurrency: 4, total: 100, fn: read(big) });
-  record('team dashboard (12 weeks): portal of ~170 ideas, in process on DynamoDB Local', fmt(smallRun));
-  record('team dashboard (12 weeks): portal of ~100,000 ideas (daily caps reached)', fmt(bigRun));
+  const computeRuns = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    await computeDashboard({ tenant: big, actor: system }, resolvePeriod({}, {}));
+    computeRuns.push(performance.now() - t);
+  }
+  await read(big)(); // the first load computes it and keeps the view
+  const smallRun = await runLoad({ concurrency: 4, total: 200, fn: read(small) });
+  const bigRun = await runLoad({ concurrency: 4, total: 200, fn: read(big) });
+  record('team dashboard (12 weeks): portal of ~170 ideas (computed on each load), in process on DynamoDB Local', fmt(smallRun));
+  record('team dashboard (12 weeks): portal of ~100,000 ideas (daily caps reached; its kept view)', fmt(bigRun));
   record('dashboard: 100,000 vs ~170 ideas, p50 ratio', `${(bigRun.p50 / smallRun.p50).toFixed(2)}×`, '≈ 1× (same cost)');
+  record('dashboard of ~100,000 ideas computed from the day items (a refresh of its view; median of 3)', `${[...computeRuns].sort((a, b) => a - b)[1]!.toFixed(0)} ms`);
 }

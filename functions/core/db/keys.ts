@@ -84,6 +84,8 @@ export const keys = {
   dayWordsPartition: (tenantId: string) => `${t(tenantId)}#WORDS`,
   /** Running totals by status, section and category, moved by the stream consumer. */
   totals: (tenantId: string) => ({ pk: t(tenantId), sk: 'TOTALS' }),
+  /** The dashboard of the default period, kept by the stream consumer for portals too busy to compute it on each load. */
+  dashboardView: (tenantId: string) => ({ pk: t(tenantId), sk: 'DASHBOARD_VIEW' }),
   /** One marker per stream event already counted, so a redelivered event counts once (TTL cleans up). */
   streamMarker: (tenantId: string, eventId: string) => ({ pk: `${t(tenantId)}#EVENT#${eventId}`, sk: 'EVENT' }),
 

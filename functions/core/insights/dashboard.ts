@@ -1,5 +1,4 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { authorize } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
@@ -8,7 +7,7 @@ import { IdeaStatus } from '../idea/schema.js';
 import { attr, PREFIX, prefixed } from './attributes.js';
 import { addDays, weekBuckets } from './calendar.js';
 import { memberNames } from '../db/batch-get.js';
-import { resolvePeriod, type Period } from './period.js';
+import type { Period } from './period.js';
 import { risingThemes, type TermCounts, type Theme } from './themes.js';
 
 export interface WeekFigures {
@@ -21,6 +20,8 @@ export interface WeekFigures {
 }
 
 export interface Dashboard extends Period {
+  /** When these figures were computed: now, or when the portal's kept view was (see view.ts). */
+  asOf: string;
   weeks: WeekFigures[];
   /** The whole period; active members are counted once however many weeks they were active. */
   period: Omit<WeekFigures, 'week' | 'start'>;
@@ -49,13 +50,18 @@ async function collect(items: AsyncIterable<Record<string, unknown>>): Promise<D
 }
 
 /**
- * The team's dashboard for a period of UTC days. It reads only aggregates: one Query of the
- * period's day items, one of the 37 days of word counts, and the totals item (plus the names of
- * ten contributors), so its cost follows the length of the period, never the number of ideas.
+ * The dashboard for a period of UTC days, computed now. It reads only aggregates: one Query of
+ * the period's day items, one of the 37 days of word counts, and the totals item (plus the names
+ * of ten contributors), so its cost follows the period and the size of those day items (which
+ * grow with a portal's activity up to the consumer's caps), never the number of ideas.
  */
-export async function getDashboard(ctx: Ctx, input: unknown): Promise<Dashboard> {
-  authorize(ctx, 'ideas.moderate');
-  const { from, to } = resolvePeriod(ctx, input);
+export async function computeDashboard(ctx: Ctx, period: Period): Promise<Dashboard> {
+  return (await measuredDashboard(ctx, period)).dashboard;
+}
+
+/** The dashboard, and how many attributes of aggregate items it read: what makes it slow (see view.ts). */
+export async function measuredDashboard(ctx: Ctx, { from, to }: Period): Promise<{ dashboard: Dashboard; attributesRead: number }> {
+  const asOf = new Date().toISOString();
   const tenantId = ctx.tenant.id;
   const recent = { from: addDays(to, -(RECENT_DAYS - 1)), to };
   const before = { from: addDays(recent.from, -BEFORE_DAYS), to: addDays(recent.from, -1) };
@@ -66,9 +72,11 @@ export async function getDashboard(ctx: Ctx, input: unknown): Promise<Dashboard>
   ]);
   const totals = (totalsRead.Item ?? {}) as Record<string, unknown>;
   const count = (name: string) => Number(totals[name] ?? 0);
-  return {
+  const attributesRead = [...days, ...words].reduce((sum, item) => sum + Object.keys(item).length + ((item.participants as Set<string> | undefined)?.size ?? 0), 0);
+  const dashboard: Dashboard = {
     from,
     to,
+    asOf,
     weeks: weekBuckets(from, to).map((week) => ({
       week: week.week,
       start: week.start,
@@ -88,6 +96,7 @@ export async function getDashboard(ctx: Ctx, input: unknown): Promise<Dashboard>
     },
     contributors: await topContributors(tenantId, days),
   };
+  return { dashboard, attributesRead };
 }
 
 function figures(days: DayItem[]) {

@@ -1,5 +1,6 @@
 /** The team's dashboard: aggregates kept from the table's stream, read by day; and the CSV export of a period. */
 export { aggregateChanges, AGGREGATE_LIMITS } from './aggregate.js';
-export { getDashboard, type Dashboard } from './dashboard.js';
+export { type Dashboard } from './dashboard.js';
+export { getDashboard, refreshDashboardViews, VIEW_TIMING } from './view.js';
 export { exportCsv, exportFileName } from './export.js';
 export { PERIOD_MESSAGES, resolvePeriod, type Period } from './period.js';

@@ -4,6 +4,7 @@ import type { Message } from './en';
 export const insightsEn = {
   'insights.title': 'Dashboard',
   'insights.lead': 'What members did from {from} to {to}, and where the ideas stand today.',
+  'insights.asOf': 'Figures as of {time}.',
   'insights.period': 'Period',
   'insights.from': 'From',
   'insights.to': 'To',

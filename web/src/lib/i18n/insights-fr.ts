@@ -5,6 +5,7 @@ import type { insightsEn } from './insights-en';
 export const insightsFr: Record<keyof typeof insightsEn, Message> = {
   'insights.title': 'Tableau de bord',
   'insights.lead': 'Ce que les membres ont fait du {from} au {to}, et où en sont les idées aujourd’hui.',
+  'insights.asOf': 'Chiffres arrêtés au {time}.',
   'insights.period': 'Période',
   'insights.from': 'Du',
   'insights.to': 'Au',
