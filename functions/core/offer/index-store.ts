@@ -79,13 +79,14 @@ async function fromTable(tenantId: string): Promise<Loaded> {
 }
 
 async function fromSnapshot(tenantId: string): Promise<Loaded | undefined> {
-  const text = await getObjectText(keys.offerSnapshot(tenantId));
-  if (!text) return undefined;
   try {
+    const text = await getObjectText(keys.offerSnapshot(tenantId));
+    if (!text) return undefined;
     const snapshot = JSON.parse(text) as OfferSnapshot;
     return { index: OfferIndex.load(snapshot.index), lastSk: snapshot.lastSk, latest: new Map() };
   } catch (error) {
-    // An unreadable snapshot (the local emulator can serve one half-written) must not stop the search: the table has it all.
+    // An unreadable snapshot (the local emulator can cut a read short or serve one half-written
+    // while the stream rewrites it) must not stop the search: the table has it all.
     console.warn(`offer snapshot of ${tenantId} unreadable, rebuilding from the table:`, (error as Error).message);
     return undefined;
   }
