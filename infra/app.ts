@@ -1,10 +1,10 @@
 import { App } from 'aws-cdk-lib';
 import { join } from 'node:path';
-import { bundle, root } from './bundle.js';
+import { bundleAll, root } from './bundle.js';
 import { PortalStack } from './stack.js';
 
 /** `npm run synth` / `npm run deploy`: bundles the handlers, then builds the stack (offline, no credentials for synth). */
-await Promise.all([bundle('api'), bundle('uploads'), bundle('stream'), bundle('schedule'), bundle('web')]);
+await bundleAll();
 const app = new App();
 new PortalStack(app, 'IdeaPortal', {
   platformDomain: app.node.tryGetContext('platformDomain') ?? process.env.PLATFORM_DOMAIN ?? 'ideas.example.com',

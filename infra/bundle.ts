@@ -8,10 +8,14 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLES = {
   api: 'functions/handlers/api.ts',
   uploads: 'functions/handlers/uploads.ts',
+  offers: 'functions/handlers/offers.ts',
   stream: 'functions/handlers/stream.ts',
   schedule: 'functions/handlers/schedule.ts',
   web: 'functions/handlers/web.ts',
 } as const;
+
+/** Every bundle, for the CDK app, its test and the benchmark. */
+export const bundleAll = () => Promise.all(Object.keys(BUNDLES).map((name) => bundle(name as keyof typeof BUNDLES)));
 
 export function bundleDir(name: keyof typeof BUNDLES) {
   return join(root, '.build', name);

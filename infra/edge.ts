@@ -21,12 +21,15 @@ import type { Construct } from 'constructs';
 
 /**
  * One multi-tenant distribution (CloudFront SaaS Manager) for every portal host: /api/uploads* to
- * the uploads function, /api/* to the API function, /_app/* (immutable client assets) from S3,
+ * the uploads function, the offers' paths to the offers function, /api/* to the API function, /_app/* (immutable client assets) from S3,
  * the rest to the SvelteKit function. The origin needs its own Host header, so a viewer-request
  * function copies the portal's host into x-forwarded-host. Hosts are not on the distribution:
  * each belongs to a distribution tenant (the platform's, or one per custom domain).
  */
-export function createDistribution(scope: Construct, o: { api: FunctionUrl; uploads: FunctionUrl; web: FunctionUrl; assets: Bucket }) {
+/** The API paths the offers function answers (functions/api/routes/offers.ts). */
+export const OFFER_PATHS = ['/api/offers*', '/api/partners*', '/api/requests*', '/api/saved-searches*', '/api/threads*'];
+
+export function createDistribution(scope: Construct, o: { api: FunctionUrl; uploads: FunctionUrl; offers: FunctionUrl; web: FunctionUrl; assets: Bucket }) {
   const forwardHost = new CfFunction(scope, 'ForwardHost', {
     code: FunctionCode.fromInline(
       "function handler(event){var r=event.request;r.headers['x-forwarded-host']={value:r.headers.host.value};return r;}",
@@ -45,6 +48,7 @@ export function createDistribution(scope: Construct, o: { api: FunctionUrl; uplo
     defaultBehavior: dynamic(o.web),
     additionalBehaviors: {
       '/api/uploads*': dynamic(o.uploads),
+      ...Object.fromEntries(OFFER_PATHS.map((path) => [path, dynamic(o.offers)])),
       '/api/*': dynamic(o.api),
       '/_app/*': {
         origin: S3BucketOrigin.withOriginAccessControl(o.assets),

@@ -44,6 +44,8 @@ export class PortalStack extends Stack {
     };
     const api = createHandler(this, 'Api', 'api', environment, 1024);
     const uploadsApi = createHandler(this, 'UploadsApi', 'uploads', environment, 512);
+    // The offer search keeps each portal's index in memory: room for a large catalogue (docs/architecture.md).
+    const offersApi = createHandler(this, 'OffersApi', 'offers', environment, 1024);
     const web = createHandler(this, 'Web', 'web', environment, 1536);
     const stream = createHandler(this, 'Stream', 'stream', environment, 512);
     // The notification fan-out reads the table's stream; a failing batch is retried, then skipped.
@@ -59,7 +61,7 @@ export class PortalStack extends Stack {
       schedule: EventSchedule.rate(Duration.hours(1)),
       targets: [new LambdaFunction(schedule.fn, { event: RuleTargetInput.fromObject({ job: 'search-snapshots' }) })],
     });
-    for (const { fn } of [api, uploadsApi, web, stream, schedule]) {
+    for (const { fn } of [api, uploadsApi, offersApi, web, stream, schedule]) {
       table.grantReadWriteData(fn);
       uploads.grantReadWrite(fn, 'tenants/*');
       // E-mail from the platform's verified SES domain identity (created outside this stack).
@@ -67,14 +69,14 @@ export class PortalStack extends Stack {
     }
 
     new BucketDeployment(this, 'ClientAssets', { sources: [Source.asset(props.clientAssets)], destinationBucket: assets });
-    const distribution = createDistribution(this, { api: api.url, uploads: uploadsApi.url, web: web.url, assets });
+    const distribution = createDistribution(this, { api: api.url, uploads: uploadsApi.url, offers: offersApi.url, web: web.url, assets });
     const edge = createPlatformEdge(this, {
       distribution,
       platformDomain: props.platformDomain,
       certificateArn: platformCertificateArn(this, props.platformCertificateArn),
     });
     // Only a function that is not an origin of the distribution can be given its id: on an origin
-    // (api, uploads, web) it would close a cycle (function -> distribution -> function URL -> function).
+    // (api, uploads, offers, web) it would close a cycle (function -> distribution -> function URL -> function).
     allowCustomDomains(stream.fn, distribution);
 
     new CfnOutput(this, 'DistributionId', { value: distribution.distributionId });

@@ -23,7 +23,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 async function bundles() {
-  for (const name of ['api', 'uploads', 'stream', 'web'] as const) {
+  for (const name of ['api', 'offers', 'uploads', 'stream', 'web'] as const) {
     const file = join(await bundle(name), 'index.mjs');
     const bytes = statSync(file).size;
     record(`${name} Lambda bundle (esbuild, minified, AWS SDK inside)`, `${kb(bytes)} (${kb(gzipSync(readFileSync(file)).length)} gz)`, name === 'api' ? '≤ 600 KB' : '');

@@ -3,7 +3,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/core/db/table.js';
-import { bundle, root } from '../../infra/bundle.js';
+import { bundleAll, root } from '../../infra/bundle.js';
+import { OFFER_PATHS } from '../../infra/edge.js';
 import { PortalStack, type PortalStackProps } from '../../infra/stack.js';
 
 let template: Template;
@@ -12,7 +13,7 @@ const synth = (props: Partial<PortalStackProps> = {}) =>
   Template.fromStack(new PortalStack(new App(), 'Test', { platformDomain: 'ideas.example.com', clientAssets: join(root, 'web/build/client'), ...props }));
 
 beforeAll(async () => {
-  await Promise.all([bundle('api'), bundle('uploads'), bundle('stream'), bundle('schedule'), bundle('web')]);
+  await bundleAll();
   template = synth({ platformCertificateArn: certificateArn });
 }, 120_000);
 
@@ -44,7 +45,7 @@ describe('CDK stack (synthesized offline)', () => {
 
   it('runs the API and web handlers on a supported Node runtime, from the esbuild bundles', () => {
     const functions = template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler', Runtime: 'nodejs22.x' } });
-    expect(Object.keys(functions)).toHaveLength(5);
+    expect(Object.keys(functions)).toHaveLength(6); // api, uploads, offers, web, stream, schedule
     for (const fn of Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[]) {
       expect(fn.Properties.Environment.Variables).toMatchObject({ PLATFORM_DOMAIN: 'ideas.example.com', TRUST_FORWARDED_HOST: 'true' });
     }
@@ -55,6 +56,7 @@ describe('CDK stack (synthesized offline)', () => {
       DistributionConfig: Match.objectLike({
         CacheBehaviors: Match.arrayWith([
           Match.objectLike({ PathPattern: '/api/uploads*' }),
+          ...OFFER_PATHS.map((path) => Match.objectLike({ PathPattern: path, AllowedMethods: Match.arrayWith(['PATCH', 'POST', 'DELETE']) })),
           Match.objectLike({ PathPattern: '/api/*', AllowedMethods: Match.arrayWith(['POST', 'DELETE']) }),
           Match.objectLike({ PathPattern: '/_app/*' }),
         ]),

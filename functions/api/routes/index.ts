@@ -4,10 +4,9 @@ import { ideas } from './ideas.js';
 import { insights } from './insights.js';
 import { me } from './me.js';
 import { notifications } from './notifications.js';
-import { offers } from './offers.js';
 import { portal } from './portal.js';
 import { team } from './team.js';
 import { workspace } from './workspace.js';
 
-/** Every route group but uploads, which runs in its own function with the S3 client. */
-export const coreRoutes = [portal, ideas, auth, me, team, notifications, admin, workspace, insights, offers];
+/** Every route group but uploads (in its own function with the S3 client) and technology offers (in their own, with the search engine). */
+export const coreRoutes = [portal, ideas, auth, me, team, notifications, admin, workspace, insights];
