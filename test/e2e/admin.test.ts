@@ -12,7 +12,7 @@ import { useServerAndBrowser } from './server.js';
 const shots = 'test-results';
 // A real 1x1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-const PAGES = ['/admin', '/admin/sections', '/admin/domains', '/admin/audit'];
+const PAGES = ['/admin', '/admin/sections', '/admin/lists', '/admin/domains', '/admin/audit'];
 
 const env = useServerAndBrowser();
 const base = (tenant: Tenant) => `http://${tenant.slug}.localhost:${env.port}`;
@@ -59,6 +59,32 @@ describe('portal settings in Chromium', () => {
     for (const path of PAGES) expect((await member.goto(`${base(tenant)}${path}`))?.status(), path).toBe(403);
     await member.close();
   }, 120_000);
+
+  it('renames a sector, adds one and removes one; adds an effort criterion; on a phone, keeping every id that offers and scores refer to', async () => {
+    const { tenant } = await portalWithRoles();
+    const page = await signIn(tenant, 'owner', { width: 360, height: 800 });
+    await page.goto(`${base(tenant)}/admin/lists`);
+    const sectors = page.locator('form[action="?/offerSectors"]');
+    await sectors.locator('#offerSectors-offerSectors-0-name-en').fill('Clean energy');
+    await sectors.getByRole('group', { name: /^Sector 2:/ }).getByLabel('Remove').check();
+    await sectors.locator(`#offerSectors-offerSectors-${tenant.offerSectors.length}-name-en`).fill('Space technology');
+    await sectors.getByRole('button', { name: 'Save the sectors' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved.');
+    await expectAccessible(page);
+    const criteria = page.locator('form[action="?/scoringCriteria"]');
+    await criteria.locator(`#scoringCriteria-scoringCriteria-${tenant.scoringCriteria.length}-name-en`).fill('Time to market');
+    await criteria.getByRole('group', { name: 'New criterion' }).getByLabel('Counts as effort').check();
+    await criteria.getByRole('button', { name: 'Save the criteria' }).click();
+    await expect.poll(() => page.locator('#scoringCriteria ~ p[role="status"]').count()).toBe(1);
+
+    const { getSettings } = await import('../../functions/core/admin/portal.js');
+    const saved = await getSettings({ tenant, actor: { kind: 'system' } });
+    expect(saved.offerSectors.map((s) => s.id)).toEqual([...tenant.offerSectors.map((s) => s.id).filter((id) => id !== tenant.offerSectors[1]!.id), 'space-technology']);
+    expect(saved.offerSectors[0]).toMatchObject({ id: tenant.offerSectors[0]!.id, name: { en: 'Clean energy' } });
+    expect(saved.scoringCriteria.at(-1)).toEqual({ id: 'time-to-market', name: { en: 'Time to market' }, effort: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.close();
+  }, 60_000);
 
   it('refuses a low-contrast colour with its ratio beside the field, then a new name and colour reach the portal home and the audit log', async () => {
     const { tenant } = await portalWithRoles();
