@@ -1,5 +1,6 @@
 import { getObjectText } from '../aws/s3-get.js';
 import { keys } from '../db/keys.js';
+import { unappliedEntries, type LogPosition } from '../db/change-log.js';
 import { queryAll } from '../db/query.js';
 import { markdownToText } from '../idea/markdown.js';
 import { newId } from '../ids.js';
@@ -16,11 +17,8 @@ import { OfferIndex, VISIBILITIES, type OfferDoc, type OfferIndexJSON } from './
  * offer changes, so a cold start has little log to apply; log entries expire after 30 days.
  */
 
-interface Loaded {
+interface Loaded extends LogPosition {
   index: OfferIndex;
-  lastSk: string;
-  /** The entry applied last per offer: an entry committed late never undoes a newer one. */
-  latest: Map<string, string>;
 }
 
 export interface OfferSnapshot {
@@ -29,9 +27,6 @@ export interface OfferSnapshot {
 }
 
 const LOG_TTL_SECONDS = 30 * 24 * 3600;
-/** Log keys hold the writer's clock, not the commit time: each refresh re-reads from 10 s before the newest applied. */
-const MARGIN_MS = 10_000;
-const rewind = (sk: string) => (sk ? new Date(new Date(sk.slice(0, 24)).getTime() - MARGIN_MS).toISOString() : '!');
 
 const loaded = new Map<string, Loaded>();
 
@@ -103,18 +98,9 @@ async function refreshed(tenantId: string): Promise<Loaded> {
     state = (await fromSnapshot(tenantId)) ?? (await fromTable(tenantId));
     loaded.set(tenantId, state);
   }
-  for await (const entry of queryAll({
-    KeyConditionExpression: 'pk = :pk AND sk > :from',
-    ExpressionAttributeValues: { ':pk': keys.offerLog(tenantId), ':from': rewind(state.lastSk) },
-    ConsistentRead: true,
-  })) {
-    const id = String(entry.offerId);
-    const sk = String(entry.sk);
-    if ((state.latest.get(id) ?? '') >= sk) continue;
-    state.latest.set(id, sk);
+  for await (const entry of unappliedEntries(keys.offerLog(tenantId), state, (e) => String(e.offerId))) {
     if (entry.doc) state.index.add(entry.doc as OfferDoc);
-    else state.index.remove(id);
-    if (sk > state.lastSk) state.lastSk = sk;
+    else state.index.remove(String(entry.offerId));
   }
   return state;
 }

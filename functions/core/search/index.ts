@@ -4,7 +4,7 @@ import { requireReader } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { getObjectText } from '../aws/s3-get.js';
 import { keys } from '../db/keys.js';
-import { queryAll } from '../db/query.js';
+import { unappliedEntries, type LogPosition } from '../db/change-log.js';
 import { parseInput } from '../errors.js';
 import { markdownToText } from '../idea/markdown.js';
 import type { Idea } from '../idea/schema.js';
@@ -25,20 +25,10 @@ interface Doc {
   status: string;
 }
 
-export interface PortalIndex {
+/** The index and how far it has read the portal's search log. */
+export interface PortalIndex extends LogPosition {
   mini: MiniSearch<Doc>;
-  lastSk: string;
-  /** The log entry applied last for each idea, so that an entry committed late never undoes a newer one. */
-  latest: Map<string, string>;
 }
-
-/**
- * A log entry's key holds the time its writer read the clock, not the time it committed: an
- * entry can appear behind one already read. Each refresh therefore reads again from ten seconds
- * before the newest entry applied, and skips what it has already applied.
- */
-const MARGIN_MS = 10_000;
-const rewind = (sk: string) => (sk ? new Date(new Date(sk.slice(0, 24)).getTime() - MARGIN_MS).toISOString() : '!');
 
 const indexes = new Map<string, PortalIndex>();
 
@@ -83,19 +73,10 @@ export async function freshIndex(tenantId: string): Promise<PortalIndex> {
     index = (await fromSnapshot(tenantId)) ?? { mini: newIndex(), lastSk: '', latest: new Map() };
     indexes.set(tenantId, index);
   }
-  // Entries sort by time; "!" sorts before any ISO date, so an empty index reads them all.
-  for await (const entry of queryAll({
-    KeyConditionExpression: 'pk = :pk AND sk > :from',
-    ExpressionAttributeValues: { ':pk': keys.searchLog(tenantId), ':from': rewind(index.lastSk) },
-    ConsistentRead: true,
-  })) {
+  for await (const entry of unappliedEntries(keys.searchLog(tenantId), index, (e) => String(e.ideaId))) {
     const id = String(entry.ideaId);
-    const sk = String(entry.sk);
-    if ((index.latest.get(id) ?? '') >= sk) continue; // applied already, or older than what is applied
-    index.latest.set(id, sk);
     if (index.mini.has(id)) index.mini.discard(id);
     if (entry.visible) index.mini.add({ id, title: String(entry.title), text: String(entry.text), sectionId: String(entry.sectionId), status: String(entry.status) });
-    if (sk > index.lastSk) index.lastSk = sk;
   }
   return index;
 }
