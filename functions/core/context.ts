@@ -21,6 +21,12 @@ export interface Ctx {
 
 export const nowIso = (ctx: { now?: Date }) => (ctx.now ?? new Date()).toISOString();
 
+/** A new `updatedAt` for an item whose saves are conditioned on it: it must move, even within one millisecond. */
+export function nextUpdatedAt(ctx: { now?: Date }, item: { updatedAt: string }): string {
+  const now = nowIso(ctx);
+  return now > item.updatedAt ? now : new Date(Date.parse(item.updatedAt) + 1).toISOString();
+}
+
 export const visitor: Actor = { kind: 'visitor' };
 export const system: Actor = { kind: 'system' };
 

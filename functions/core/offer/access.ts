@@ -2,6 +2,7 @@ import { can, requireReader } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { keys } from '../db/keys.js';
 import { ownedBy } from '../db/query.js';
+import type { OwnedKind } from '../db/keys.js';
 import { DomainError } from '../errors.js';
 import type { Viewer, Visibility } from './search/types.js';
 import { VISIBILITIES } from './search/types.js';
@@ -31,6 +32,13 @@ export async function partnerIdsOf(ctx: Ctx): Promise<string[]> {
   const ids: string[] = [];
   for await (const item of ownedBy(keys.ownerKey(ctx.tenant.id, ctx.actor.memberId), 'PARTNER', 'partnerId')) ids.push(String(item.partnerId));
   return ids;
+}
+
+/** Everything of one kind (offers, threads) that these partner organisations own. */
+export async function ownedByPartners(tenantId: string, partnerIds: string[], kind: OwnedKind): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for (const partnerId of partnerIds) for await (const item of ownedBy(keys.partnerOwner(tenantId, partnerId), kind)) items.push(item);
+  return items;
 }
 
 /** The brand's team, for requests, matches and the inbox. */

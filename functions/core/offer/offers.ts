@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import { nowIso, type Ctx } from '../context.js';
+import { nextUpdatedAt, nowIso, type Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { placeholders, setAndRemove } from '../db/expression.js';
@@ -8,7 +8,7 @@ import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { ownReadyUpload, type UploadInfo } from '../upload/records.js';
-import { isOfferTeam, partnerIdsOf, requireKnownSectors, sees, viewerOf } from './access.js';
+import { isOfferTeam, ownedByPartners, partnerIdsOf, requireKnownSectors, sees, viewerOf } from './access.js';
 import { offerLogItem } from './index-store.js';
 import { OfferDraft, OfferId, OfferPatch, PublishableOffer } from './schema.js';
 import type { IpStatus, Maturity, Partnership, Visibility } from './search/types.js';
@@ -145,12 +145,6 @@ async function saveOffer(ctx: Ctx, before: Offer, next: Offer): Promise<Offer> {
   return next;
 }
 
-/** Same-millisecond saves must still move updatedAt, which every save is conditioned on. */
-const nextUpdatedAt = (ctx: Ctx, before: Offer) => {
-  const at = nowIso(ctx);
-  return at > before.updatedAt ? at : new Date(new Date(before.updatedAt).getTime() + 1).toISOString();
-};
-
 function requirePublishable(offer: Offer) {
   parseInput(PublishableOffer, offer);
 }
@@ -212,22 +206,8 @@ export async function getOffer(ctx: Ctx, offerIdInput: string): Promise<OfferVie
 
 /** The offers of the signed-in partner's organisations, every state, newest first. */
 export async function listMyOffers(ctx: Ctx): Promise<Offer[]> {
-  const mine = await partnerIdsOf(ctx);
   if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  const mine = await partnerIdsOf(ctx);
   if (!mine.length) throw new DomainError('forbidden', 403, 'Only partner organisations have offers of their own.');
-  const pages = await Promise.all(
-    mine.map((partnerId) =>
-      db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'byOwner',
-          KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :k)',
-          ExpressionAttributeValues: { ':o': keys.partnerOwner(ctx.tenant.id, partnerId), ':k': 'OFFER#' },
-          ScanIndexForward: false,
-          Limit: 200,
-        }),
-      ),
-    ),
-  );
-  return pages.flatMap((page) => (page.Items ?? []).map(offerOf)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (await ownedByPartners(ctx.tenant.id, mine, 'OFFER')).map(offerOf).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

@@ -7,7 +7,7 @@ import { writeAllOrNothing, type Write } from '../db/transact.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { ownReadyUpload, type UploadInfo } from '../upload/records.js';
-import { isOfferTeam, partnerIdsOf, requireOfferTeam } from './access.js';
+import { isOfferTeam, ownedByPartners, partnerIdsOf, requireOfferTeam } from './access.js';
 import { getOffer } from './offers.js';
 import { MessageInput, OfferId, ThreadStateInput, type ThreadState } from './schema.js';
 
@@ -138,20 +138,7 @@ export async function listThreads(ctx: Ctx): Promise<Thread[]> {
   }
   const mine = await partnerIdsOf(ctx);
   if (!mine.length) throw new DomainError('forbidden', 403, 'Inquiry threads are for the brand’s team and its partners.');
-  const pages = await Promise.all(
-    mine.map((partnerId) =>
-      db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'byOwner',
-          KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :k)',
-          ExpressionAttributeValues: { ':o': keys.partnerOwner(ctx.tenant.id, partnerId), ':k': 'THREAD#' },
-          Limit: 100,
-        }),
-      ),
-    ),
-  );
-  return pages.flatMap((p) => (p.Items ?? []).map(threadOf)).sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt));
+  return (await ownedByPartners(ctx.tenant.id, mine, 'THREAD')).map(threadOf).sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt));
 }
 
 /** A thread with its messages in order, for its two sides only. */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Ctx } from '../context.js';
+import { nextUpdatedAt, type Ctx } from '../context.js';
 import { keys } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
 import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, parseInput } from '../errors.js';
 import { IdeaId } from '../idea/index.js';
-import { nextUpdatedAt, readTeamIdea, requireTeam, reviseIdea } from './revise.js';
+import { readTeamIdea, requireTeam, reviseIdea } from './revise.js';
 
 const KEPT_IDEA = 'attribute_exists(pk) AND attribute_not_exists(mergedInto) AND attribute_not_exists(moderation) AND attribute_not_exists(deleted)';
 

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { Ctx } from '../context.js';
+import { nextUpdatedAt, type Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { writeAllOrNothing } from '../db/transact.js';
@@ -9,7 +9,7 @@ import { IdPattern } from '../ids.js';
 import { endAllSessions } from '../identity/sessions.js';
 import { ownedItems } from '../member/index.js';
 import { auditWrite } from '../admin/audit.js';
-import { nextUpdatedAt, requireTeam, reviseIdea } from './revise.js';
+import { requireTeam, reviseIdea } from './revise.js';
 
 export const Decision = z
   .object({

@@ -90,8 +90,3 @@ export async function reviseIdea(
   throw new DomainError('conflict', 409, 'This idea changed meanwhile; reload and try again.');
 }
 
-/** updatedAt must move with every team change (it is the optimistic lock), even within one millisecond. */
-export function nextUpdatedAt(ctx: Ctx, idea: Idea): string {
-  const now = (ctx.now ?? new Date()).toISOString();
-  return now > idea.updatedAt ? now : new Date(Date.parse(idea.updatedAt) + 1).toISOString();
-}

@@ -1,13 +1,13 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { requireReader } from '../authz.js';
-import type { Ctx } from '../context.js';
+import { nextUpdatedAt, type Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { keys } from '../db/keys.js';
 import { DomainError, parseInput } from '../errors.js';
 import { getIdea, summarise, type Idea, type IdeaSummary } from '../idea/index.js';
-import { nextUpdatedAt, requireTeam, reviseIdea, type TeamIdea } from './revise.js';
+import { requireTeam, reviseIdea, type TeamIdea } from './revise.js';
 
 /** The workflow statuses a team sets by hand (merged comes only from a merge). */
 export const WORKFLOW = ['new', 'under_review', 'reviewed', 'in_progress', 'launched', 'declined', 'archived'] as const;
