@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
-import { fold } from '../text.js';
+import { idFrom } from '../text.js';
 import { LocalizedName, LocalizedText, ShortId, type Section, type Tenant } from '../tenant/schema.js';
 import { changeTenant, getSettings } from './portal.js';
 
@@ -17,18 +17,6 @@ export const UpdateSection = z
   .strict();
 export const AddCategory = z.object({ sectionId: ShortId, id: ShortId.optional(), name: LocalizedName }).strict();
 export const UpdateCategory = z.object({ name: LocalizedName }).strict();
-
-/** An id from a name: "Expérience client" -> "experience-client", made unique among `taken`. */
-function idFrom(name: Partial<Record<string, string>>, taken: Set<string>): string {
-  const base =
-    fold(Object.values(name)[0] ?? '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 32) || 'section';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
 
 const sectionOf = (tenant: Tenant, id: string) => tenant.sections.find((s) => s.id === id) ?? (() => { throw notFound('section'); })();
 const allCategoryIds = (tenant: Tenant) => new Set(tenant.sections.flatMap((s) => s.categories.map((c) => c.id)));
@@ -46,7 +34,7 @@ export async function addSection(ctx: Ctx, input: z.input<typeof AddSection>): P
     const taken = new Set(current.sections.map((s) => s.id));
     if (data.id && taken.has(data.id)) throw new DomainError('section_exists', 409, 'A section already has this id.', { id: 'taken' });
     if (current.sections.length >= 30) throw new DomainError('too_many_sections', 400, 'At most 30 sections.');
-    added = { id: data.id ?? idFrom(data.name, taken), name: data.name, description: data.description, archived: false, categories: [] };
+    added = { id: data.id ?? idFrom(data.name, taken, 'section'), name: data.name, description: data.description, archived: false, categories: [] };
     return { next: { ...current, sections: [...current.sections, added] }, detail: { section: added.id, name: added.name } };
   });
   return added;
@@ -85,7 +73,7 @@ export async function addCategory(ctx: Ctx, input: z.input<typeof AddCategory>) 
     const taken = allCategoryIds(current);
     if (data.id && taken.has(data.id)) throw new DomainError('category_exists', 409, 'A category already has this id.', { id: 'taken' });
     if (section.categories.length >= 50) throw new DomainError('too_many_categories', 400, 'At most 50 categories per section.');
-    const category = { id: data.id ?? idFrom(data.name, taken), name: data.name };
+    const category = { id: data.id ?? idFrom(data.name, taken, 'section'), name: data.name };
     added = { ...category, sectionId: section.id };
     return { next: withSection(current, { ...section, categories: [...section.categories, category] }), detail: { category: category.id, section: section.id, name: category.name } };
   });

@@ -1,19 +1,10 @@
-import { fold } from '$core/text';
+import { idFrom } from '$core/text';
 import type { Lang, Localized } from '$lib/components/admin/fields';
 
 export interface NamedRow {
   id: string;
   name: Localized;
   effort?: boolean;
-}
-
-/** An id from a new row's first name: "Énergie solaire" → "energie-solaire", unique in the list. */
-function idFor(name: Localized, taken: Set<string>): string {
-  const base = fold(Object.values(name).find(Boolean) ?? 'item').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 36) || 'item';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
 }
 
 /**
@@ -39,7 +30,9 @@ export function parseRows(data: FormData, list: string, languages: readonly Lang
       if (text) name[lang] = text;
     }
     if (!id && !Object.keys(name).length) continue; // the empty "new" row
-    rows.push({ id: id || idFor(name, taken), name, ...(withEffort ? { effort: data.get(`${list}.${i}.effort`) === 'on' } : {}) });
+    const newId = id || idFrom(name, taken);
+    taken.add(newId);
+    rows.push({ id: newId, name, ...(withEffort ? { effort: data.get(`${list}.${i}.effort`) === 'on' } : {}) });
     origin.push(i);
   }
   return { rows, origin };
