@@ -6,7 +6,7 @@ export { createOffer, getOffer, listMyOffers, publishOffer, updateOffer, withdra
 export { addToPartnerAsSystem, createPartner, getPartner, invitePartnerMember, listPartnerMembers, listPartners, updatePartner, type Partner } from './partners.js';
 export { createRequest, getRequest, listRequests, type TechRequest } from './requests.js';
 export { deleteSavedSearch, listSavedSearches, saveSearch, type SavedSearch } from './saved.js';
-export { MATURITY_TRL, THREAD_STATES, type ThreadState } from './schema.js';
+export { CLEARABLE_OFFER_FIELDS, MATURITY_TRL, THREAD_STATES, type ThreadState } from './schema.js';
 export { searchOffers, type OfferCard, type OfferSearchInput, type OfferSearchPage } from './search.js';
 export { IP_STATUSES, MATURITIES, PARTNERSHIPS, VISIBILITIES } from './search/types.js';
 export { expressInterest, getThread, listThreads, postMessage, setThreadState, type Thread, type ThreadMessage } from './threads.js';

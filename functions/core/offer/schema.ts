@@ -79,15 +79,19 @@ export const OfferDraft = z.object({
   /** Needed when the author belongs to several organisations. */
   partnerId: PartnerId.optional(),
 });
-/** A patch names what changes; null clears an optional field (maturity, TRL, IP status, country, request). */
-export const OfferPatch = z.object({
-  ...offerFields,
-  maturity: offerFields.maturity.nullable(),
-  trl: offerFields.trl.nullable(),
-  ip: offerFields.ip.nullable(),
-  country: offerFields.country.nullable(),
-  requestId: offerFields.requestId.nullable(),
-}).partial();
+/** The optional choices of an offer, which a patch clears with null (the forms send null for an emptied one). */
+export const CLEARABLE_OFFER_FIELDS = ['maturity', 'trl', 'ip', 'country', 'requestId'] as const;
+/** A patch names what changes; null clears one of CLEARABLE_OFFER_FIELDS. */
+export const OfferPatch = z
+  .object({
+    ...offerFields,
+    maturity: offerFields.maturity.nullable(),
+    trl: offerFields.trl.nullable(),
+    ip: offerFields.ip.nullable(),
+    country: offerFields.country.nullable(),
+    requestId: offerFields.requestId.nullable(),
+  })
+  .partial();
 
 /** What publishing demands: every field the search and the brand rely on, and a TRL that fits the maturity. */
 export const PublishableOffer = z

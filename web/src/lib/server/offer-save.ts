@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { createOffer, publishOffer, updateOffer } from '$core/offer/index';
+import { CLEARABLE_OFFER_FIELDS, createOffer, publishOffer, updateOffer } from '$core/offer/index';
 import { portalCtx } from './forms';
 import { attemptOffer, offerInput, offerValues, optional } from './offers';
 
@@ -28,5 +28,5 @@ export async function saveOfferForm(locals: App.Locals, request: Request, offerI
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const clearingEmpty = (input: any) => ({
   ...input,
-  ...Object.fromEntries(['maturity', 'trl', 'ip', 'country', 'requestId'].filter((name) => input[name] === undefined).map((name) => [name, null])),
+  ...Object.fromEntries(CLEARABLE_OFFER_FIELDS.filter((name) => input[name] === undefined).map((name) => [name, null])),
 });

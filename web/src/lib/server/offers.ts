@@ -47,9 +47,6 @@ export const checked = (data: FormData, name: string) => data.getAll(name).map(S
 /** A field left empty is not sent: the core then keeps or defaults it. */
 export const optional = (value: FormDataEntryValue | null) => (value === null || String(value).trim() === '' ? undefined : String(value));
 
-/** The portal's sectors of offers, named in the reader's language by the page. */
-export const sectorsOf = (ctx: Ctx) => ctx.tenant.offerSectors.map(({ id, name }) => ({ id, name }));
-
 /** The fields of the offer form, untyped like `formFields`: the core parses them and names what is wrong. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function offerInput(data: FormData): any {

@@ -2,7 +2,7 @@ import { DomainError } from '$core/errors';
 import { deleteSavedSearch, listSavedSearches, saveSearch, searchOffers } from '$core/offer/index';
 import { offerMessage } from '$lib/i18n/offers-errors';
 import { formFields, portalCtx } from '$lib/server/forms';
-import { loadOffersPublic, runForm, sectorsOf } from '$lib/server/offers';
+import { loadOffersPublic, runForm } from '$lib/server/offers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The search's list filters, as the query string carries them (each repeated or absent). */
@@ -38,7 +38,7 @@ export const load: PageServerLoad = ({ locals, url }) =>
     ]);
     // Refused, the filters still show (those of the words alone), so the reader can mend the query.
     const facets = found.page?.facets ?? (await searchOffers(ctx, { q: search.q }).then((p) => p.facets, () => null));
-    return { ...found, facets, saved, search, sectors: sectorsOf(ctx) };
+    return { ...found, facets, saved, search };
   });
 
 export const actions: Actions = {

@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { createRequest, listRequests, viewerOf } from '$core/offer/index';
 import { fieldsOf, portalCtx } from '$lib/server/forms';
-import { attemptOffer, checked, loadOffersSignedIn, optional, sectorsOf } from '$lib/server/offers';
+import { attemptOffer, checked, loadOffersSignedIn, optional } from '$lib/server/offers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Technology requests: the team sees them all and posts new ones; partners see the open ones. */
 export const load: PageServerLoad = ({ locals, url }) =>
-  loadOffersSignedIn(locals, url, async (ctx) => ({ requests: await listRequests(ctx), team: viewerOf(ctx) === 'team', sectors: sectorsOf(ctx) }));
+  loadOffersSignedIn(locals, url, async (ctx) => ({ requests: await listRequests(ctx), team: viewerOf(ctx) === 'team' }));
 
 export const actions: Actions = {
   create: async ({ locals, request }) => {

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { renderMarkdown } from '$core/idea/markdown';
 import { expressInterest, getOffer, getPartner, getThread, publishOffer, viewerOf, withdrawOffer } from '$core/offer/index';
 import { formFields, portalCtx } from '$lib/server/forms';
-import { attemptOffer, loadOffersPublic, runForm, sectorsOf } from '$lib/server/offers';
+import { attemptOffer, loadOffersPublic, runForm } from '$lib/server/offers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One offer with its partner's profile; the team learns whether a conversation about it is open. */
@@ -14,7 +14,7 @@ export const load: PageServerLoad = ({ locals, params }) =>
       getPartner(ctx, offer.partnerId).catch(() => null),
       team ? getThread(ctx, offer.id).then(() => true, () => false) : false,
     ]);
-    return { offer, descriptionHtml: renderMarkdown(offer.description), partner, team, threadOpen, sectors: sectorsOf(ctx) };
+    return { offer, descriptionHtml: renderMarkdown(offer.description), partner, team, threadOpen };
   });
 
 export const actions: Actions = {

@@ -1,7 +1,7 @@
 import { getRequest, MATURITY_TRL } from '$core/offer/index';
 import { countriesFor } from '$lib/server/countries';
 import { saveOfferForm } from '$lib/server/offer-save';
-import { loadOffersSignedIn, sectorsOf } from '$lib/server/offers';
+import { loadOffersSignedIn } from '$lib/server/offers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A partner's new offer, perhaps in answer to a request (?request=). */
@@ -9,7 +9,7 @@ export const load: PageServerLoad = ({ locals, url }) =>
   loadOffersSignedIn(locals, url, async (ctx) => {
     const requestId = url.searchParams.get('request');
     const request = requestId ? await getRequest(ctx, requestId).catch(() => null) : null;
-    return { request: request && { id: request.id, title: request.title }, sectors: sectorsOf(ctx), countries: countriesFor(locals.lang), maturityTrl: MATURITY_TRL };
+    return { request: request && { id: request.id, title: request.title }, countries: countriesFor(locals.lang), maturityTrl: MATURITY_TRL };
   });
 
 export const actions: Actions = {

@@ -1,5 +1,5 @@
 import { getRequest, requestMatches, viewerOf } from '$core/offer/index';
-import { loadOffersSignedIn, sectorsOf } from '$lib/server/offers';
+import { loadOffersSignedIn } from '$lib/server/offers';
 import type { PageServerLoad } from './$types';
 
 /** A request; the team also sees the offers ranked by how well they match it, with the reasons. */
@@ -8,5 +8,5 @@ export const load: PageServerLoad = ({ locals, url, params }) =>
     const team = viewerOf(ctx) === 'team';
     const request = await getRequest(ctx, params.id);
     const matches = team ? (await requestMatches(ctx, params.id)).items : null;
-    return { request, matches, team, sectors: sectorsOf(ctx) };
+    return { request, matches, team };
   });

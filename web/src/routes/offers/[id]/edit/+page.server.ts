@@ -3,7 +3,7 @@ import { getOffer, getRequest, MATURITY_TRL } from '$core/offer/index';
 import { offerMessage } from '$lib/i18n/offers-errors';
 import { countriesFor } from '$lib/server/countries';
 import { saveOfferForm } from '$lib/server/offer-save';
-import { loadOffersSignedIn, sectorsOf } from '$lib/server/offers';
+import { loadOffersSignedIn } from '$lib/server/offers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organisation edits its offer, whatever its state. */
@@ -12,7 +12,7 @@ export const load: PageServerLoad = ({ locals, url, params }) =>
     const offer = await getOffer(ctx, params.id);
     if (!offer.canEdit) error(403, { message: offerMessage('Only the organisation that published this offer may change it.', locals.lang), code: 'forbidden' });
     const request = offer.requestId ? await getRequest(ctx, offer.requestId).catch(() => null) : null;
-    return { offer, requestTitle: request?.title, sectors: sectorsOf(ctx), countries: countriesFor(locals.lang), maturityTrl: MATURITY_TRL };
+    return { offer, requestTitle: request?.title, countries: countriesFor(locals.lang), maturityTrl: MATURITY_TRL };
   });
 
 export const actions: Actions = {
