@@ -6,7 +6,7 @@ import type { Role } from '../../functions/core/context.js';
 import { contrastRatio, nearestReadable } from '../../functions/core/tenant/contrast.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
 import { PASSWORD, portalWithRoles } from '../support/roles.js';
-import { accessibilityViolations } from './browser.js';
+import { expectAccessible } from './browser.js';
 import { useServerAndBrowser } from './server.js';
 
 const shots = 'test-results';
@@ -26,10 +26,6 @@ async function signIn(tenant: Tenant, role: Role, viewport = { width: 1200, heig
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${base(tenant)}/`);
   return page;
-}
-
-async function expectAccessible(page: Page) {
-  expect(await accessibilityViolations(page), page.url()).toEqual([]);
 }
 
 const cssVar = (page: Page, name: string) => page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);

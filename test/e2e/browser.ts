@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import axe from 'axe-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium, headless, with the flags this closed network needs; no browser download. */
 export function launchChromium(): Promise<Browser> {
@@ -19,4 +20,18 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     }),
   );
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+/** Fails the test with the page's WCAG violations, if any. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await accessibilityViolations(page), page.url()).toEqual([]);
+}
+
+/** Signs in through the portal's sign-in page, pressing its button as a reader of `lang` sees it. */
+export async function signInOnPage(page: Page, o: { base: string; email: string; password: string; lang: 'fr' | 'en' }): Promise<void> {
+  await page.goto(`${o.base}/signin`);
+  await page.locator('#field-email').fill(o.email);
+  await page.locator('#field-password').fill(o.password);
+  await page.getByRole('button', { name: o.lang === 'fr' ? 'Me connecter' : 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 }

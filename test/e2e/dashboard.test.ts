@@ -2,16 +2,16 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addComment } from '../../functions/core/comment/index.js';
-import { system, type Ctx } from '../../functions/core/context.js';
+import { system } from '../../functions/core/context.js';
 import { db, tableName } from '../../functions/core/db/client.js';
 import { keys } from '../../functions/core/db/keys.js';
 import { submitIdea } from '../../functions/core/idea/index.js';
-import { createMember, type Member } from '../../functions/core/member/index.js';
+import { createMember } from '../../functions/core/member/index.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
 import { castVote } from '../../functions/core/vote/index.js';
-import { makeTenant } from '../support/tenants.js';
+import { makeTenant, actingAs } from '../support/tenants.js';
 import { eventually } from '../support/wait.js';
-import { accessibilityViolations } from './browser.js';
+import { accessibilityViolations, signInOnPage } from './browser.js';
 import { useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
@@ -19,7 +19,6 @@ const PASSWORD = 'a long enough secret phrase';
 const DAY = 86_400_000;
 const shots = 'test-results';
 
-const as = (tenant: Tenant, m: Member, now: Date): Ctx => ({ tenant, actor: { kind: 'member', memberId: m.id, role: m.role, verified: true }, now });
 /** The stream poller counts what was written; wait until every idea, vote and comment is in the aggregates. */
 async function counted(tenant: Tenant, expected: { ideas: number; votes: number; comments: number }) {
   await eventually(async () => {
@@ -46,26 +45,20 @@ async function portalWithActivity() {
     const recent = i >= 10;
     const when = new Date(now - (recent ? (i - 10) * DAY + 3600_000 : (8 + i * 3) * DAY));
     const author = members[i % members.length]!;
-    const idea = await submitIdea(as(tenant, author, when), recent
+    const idea = await submitIdea(actingAs(tenant, author, when), recent
       ? { sectionId: 'product', categoryId: 'drinks', title: planted[i - 10]!, body: 'Ce serait agréable pour tout le monde, merci.' }
       : { sectionId: i % 2 ? 'experience' : 'product', title: background[i % background.length]!, body: 'Ce serait agréable pour tout le monde, merci.' });
     const voter = members[(i + 1) % members.length]!;
-    await castVote(as(tenant, voter, new Date(when.getTime() + 600_000)), { ideaId: idea.id, value: 1 });
+    await castVote(actingAs(tenant, voter, new Date(when.getTime() + 600_000)), { ideaId: idea.id, value: 1 });
     if (i % 3 === 0) {
-      await addComment(as(tenant, members[(i + 2) % members.length]!, new Date(when.getTime() + 1200_000)), { ideaId: idea.id, body: '=1+1, bonne idée !' });
+      await addComment(actingAs(tenant, members[(i + 2) % members.length]!, new Date(when.getTime() + 1200_000)), { ideaId: idea.id, body: '=1+1, bonne idée !' });
     }
   }
   await counted(tenant, { ideas: 16, votes: 16, comments: 6 });
   return tenant;
 }
 
-async function signIn(page: Page, base: string) {
-  await page.goto(`${base}/signin`);
-  await page.locator('#field-email').fill('team@example.test');
-  await page.locator('#field-password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Me connecter', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-}
+const signIn = (page: Page, base: string) => signInOnPage(page, { base, email: 'team@example.test', password: PASSWORD, lang: 'fr' });
 
 describe('the team dashboard in Chromium', () => {
   it('shows charts and their tables in French and English, by keyboard, on a phone, with no axe violations', async () => {

@@ -2,15 +2,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { lastMessageTo } from '../support/outbox.js';
 import { makeTenant } from '../support/tenants.js';
-import { accessibilityViolations } from './browser.js';
+import { expectAccessible } from './browser.js';
 import { useServerAndBrowser } from './server.js';
 
 
 const env = useServerAndBrowser();
-
-async function expectAccessible(page: Page) {
-  expect(await accessibilityViolations(page), page.url()).toEqual([]);
-}
 
 describe('accounts in Chromium', () => {
   it('in French: sign up, verify by the e-mailed link, sign out, sign in, switch to English, sign out', async () => {

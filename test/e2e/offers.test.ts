@@ -1,30 +1,18 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { system, type Ctx } from '../../functions/core/context.js';
-import { createMember, type Member } from '../../functions/core/member/index.js';
+import { system } from '../../functions/core/context.js';
+import { createMember } from '../../functions/core/member/index.js';
 import { addToPartnerAsSystem, createPartner } from '../../functions/core/offer/index.js';
-import type { Tenant } from '../../functions/core/tenant/index.js';
-import { makeTenant } from '../support/tenants.js';
-import { accessibilityViolations } from './browser.js';
+import { makeTenant, actingAs } from '../support/tenants.js';
+import { expectAccessible, signInOnPage } from './browser.js';
 import { useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 const PASSWORD = 'a long enough secret phrase';
-const as = (tenant: Tenant, m: Member): Ctx => ({ tenant, actor: { kind: 'member', memberId: m.id, role: m.role, verified: true, displayName: m.displayName } });
 /** The smallest PDF the upload check accepts: it starts with the PDF signature. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-async function signIn(page: Page, base: string, email: string, fr: boolean) {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel('E-mail').first().fill(email);
-  await page.locator('#field-password').fill(PASSWORD);
-  await page.getByRole('button', { name: fr ? 'Me connecter' : 'Sign in', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-}
-
-async function expectAccessible(page: Page) {
-  expect(await accessibilityViolations(page), page.url()).toEqual([]);
-}
+const signIn = (page: Page, base: string, email: string, fr: boolean) => signInOnPage(page, { base, email, password: PASSWORD, lang: fr ? 'fr' : 'en' });
 
 for (const lang of ['fr', 'en'] as const) {
   const fr = lang === 'fr';
@@ -38,7 +26,7 @@ for (const lang of ['fr', 'en'] as const) {
       const ctx = { tenant, actor: system };
       const team = await createMember(ctx, { email: 'team@example.test', displayName: 'Tess Team', lang, role: 'team', password: PASSWORD });
       const partner = await createMember(ctx, { email: 'partner@example.test', displayName: 'Paul Partner', lang, role: 'partner', password: PASSWORD });
-      const org = await createPartner(as(tenant, team), { name: 'Helio Labs', country: 'FR', description: fr ? 'Laboratoire solaire.' : 'A solar lab.' });
+      const org = await createPartner(actingAs(tenant, team), { name: 'Helio Labs', country: 'FR', description: fr ? 'Laboratoire solaire.' : 'A solar lab.' });
       await addToPartnerAsSystem({ tenant, actor: system }, org.id, partner);
       const base = `http://${tenant.slug}.localhost:${env.port}`;
 

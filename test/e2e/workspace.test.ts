@@ -1,29 +1,17 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { system, type Ctx } from '../../functions/core/context.js';
+import { system } from '../../functions/core/context.js';
 import { submitIdea } from '../../functions/core/idea/index.js';
 import { createMember, type Member } from '../../functions/core/member/index.js';
 import { castVote } from '../../functions/core/vote/index.js';
-import type { Tenant } from '../../functions/core/tenant/index.js';
-import { makeTenant } from '../support/tenants.js';
-import { accessibilityViolations } from './browser.js';
+import { makeTenant, actingAs } from '../support/tenants.js';
+import { expectAccessible, signInOnPage } from './browser.js';
 import { useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 const PASSWORD = 'a long enough secret phrase';
-const as = (tenant: Tenant, m: Member): Ctx => ({ tenant, actor: { kind: 'member', memberId: m.id, role: m.role, verified: true, displayName: m.displayName } });
 
-async function signIn(page: Page, base: string, email: string, fr: boolean) {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel('E-mail').first().fill(email);
-  await page.locator('#field-password').fill(PASSWORD);
-  await page.getByRole('button', { name: fr ? 'Me connecter' : 'Sign in', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-}
-
-async function expectAccessible(page: Page) {
-  expect(await accessibilityViolations(page), page.url()).toEqual([]);
-}
+const signIn = (page: Page, base: string, email: string, fr: boolean) => signInOnPage(page, { base, email, password: PASSWORD, lang: fr ? 'fr' : 'en' });
 
 for (const lang of ['fr', 'en'] as const) {
   const fr = lang === 'fr';
@@ -33,7 +21,7 @@ for (const lang of ['fr', 'en'] as const) {
       const ctx = { tenant, actor: system };
       const team = await createMember(ctx, { email: 'team@example.test', displayName: 'Tess Team', lang, role: 'team', password: PASSWORD });
       const member = await createMember(ctx, { email: 'member@example.test', displayName: 'Mia Member', lang, password: PASSWORD });
-      const held = await submitIdea(as(tenant, member), { sectionId: 'product', title: 'Refill stations for water bottles', body: 'Free refills of filtered water in every shop.' });
+      const held = await submitIdea(actingAs(tenant, member), { sectionId: 'product', title: 'Refill stations for water bottles', body: 'Free refills of filtered water in every shop.' });
       const base = `http://${tenant.slug}.localhost:${env.port}`;
 
       const page = await env.browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -48,11 +36,11 @@ for (const lang of ['fr', 'en'] as const) {
       expect(await page.locator('main').textContent()).toContain(fr ? 'Rien ici' : 'Nothing here');
 
       // A duplicate, posted and published, with a vote of its own, is merged into the first idea.
-      const dup = await submitIdea(as(tenant, member), { sectionId: 'product', title: 'Water refill points in shops', body: 'Let us refill our bottles when we buy a coffee.' });
+      const dup = await submitIdea(actingAs(tenant, member), { sectionId: 'product', title: 'Water refill points in shops', body: 'Let us refill our bottles when we buy a coffee.' });
       const voter = await createMember(ctx, { email: 'voter@example.test', displayName: 'Vic Voter', lang });
       const { moderate } = await import('../../functions/core/triage/index.js');
       await moderate({ tenant, actor: { kind: 'member', memberId: team.id, role: 'team', displayName: 'Tess Team' } }, `idea:${dup.id}`, { decision: 'approve' });
-      await castVote(as(tenant, voter), { ideaId: dup.id, value: 1 });
+      await castVote(actingAs(tenant, voter), { ideaId: dup.id, value: 1 });
       await page.goto(`${base}/team/ideas/${dup.id}`);
       await expectAccessible(page);
       await page.getByLabel(fr ? 'Adresse ou identifiant de l’idée à garder' : 'Address or id of the idea to keep').fill(`${base}/ideas/${held.id}`);

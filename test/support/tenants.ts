@@ -42,3 +42,10 @@ export const asMember = (tenant: Tenant, member: Member, now?: Date): Ctx => ({
 export const asVisitor = (tenant: Tenant): Ctx => ({ tenant, actor: { kind: 'visitor' } });
 
 export const hostOf = (tenant: Tenant) => `${tenant.slug}.localhost`;
+
+/** A member acting with their own role (team, partner...), as a signed-in request would. */
+export const actingAs = (tenant: Tenant, member: Member, now?: Date): Ctx => ({
+  tenant,
+  actor: { kind: 'member', memberId: member.id, role: member.role, verified: true, displayName: member.displayName },
+  now,
+});
