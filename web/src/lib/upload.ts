@@ -27,3 +27,24 @@ export async function uploadFile(file: File): Promise<string> {
 function firstReason(body: { error?: { message?: string; fields?: Record<string, string> } }): string {
   return Object.values(body.error?.fields ?? {})[0] ?? body.error?.message ?? 'Upload failed.';
 }
+
+/** One file of a form's upload list, as the page shows it. */
+export type UploadEntry = { id?: string; name: string; state: 'uploading' | 'ready' | 'failed'; reason?: string };
+
+/**
+ * Uploads the files chosen in a file input, one after the other, into `entries` (the page's
+ * $state list, so each line shows its progress), up to `max` files besides the failed ones.
+ */
+export async function uploadChosen(input: HTMLInputElement, entries: UploadEntry[], max: number): Promise<void> {
+  const room = max - entries.filter((e) => e.state !== 'failed').length;
+  for (const file of Array.from(input.files ?? []).slice(0, Math.max(0, room))) {
+    entries.push({ name: file.name, state: 'uploading' });
+    const item = entries[entries.length - 1]!;
+    try {
+      Object.assign(item, { id: await uploadFile(file), state: 'ready' });
+    } catch (e) {
+      Object.assign(item, { state: 'failed', reason: (e as Error).message });
+    }
+  }
+  input.value = '';
+}
