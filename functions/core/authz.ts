@@ -49,6 +49,9 @@ export function requireReader(ctx: Ctx) {
 
 export const isTeam = (actor: Actor) => can(actor, 'ideas.moderate');
 
+/** A partner organisation's person (which organisations, the offers module reads). */
+export const isPartner = (actor: Actor) => actor.kind === 'member' && actor.role === 'partner';
+
 /** Roles an inviter may hand out: admins cannot make owners. */
 export function assignableRoles(actor: Actor): Role[] {
   if (actor.kind === 'system' || (actor.kind === 'member' && actor.role === 'owner')) return ['owner', 'admin', 'team', 'partner', 'member'];

@@ -241,6 +241,9 @@ describe('technology offers through the API', () => {
   });
 
   it('opens a private thread on interest; both sides talk, and no one else reads it', async () => {
+    // A first message that is refused opens nothing.
+    expect((await team.post(`/api/offers/${ids.hydrogen}/interest`, { body: 'x'.repeat(4001) })).status).toBe(400);
+    expect((await team.get(`/api/threads/${ids.hydrogen}`)).status).toBe(404);
     const opened = await team.post(`/api/offers/${ids.batteryEn}/interest`, { body: 'Could we test ten packs?' });
     expect(opened.status, JSON.stringify(opened.json)).toBe(201);
     const threadId = opened.json.id;

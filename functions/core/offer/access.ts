@@ -1,11 +1,9 @@
-import { can, requireReader } from '../authz.js';
-import type { Ctx } from '../context.js';
-import { keys } from '../db/keys.js';
+import { can, isPartner, requireReader } from '../authz.js';
+import type { Actor, Ctx } from '../context.js';
+import { keys, type OwnedKind } from '../db/keys.js';
 import { ownedBy } from '../db/query.js';
-import type { OwnedKind } from '../db/keys.js';
 import { DomainError } from '../errors.js';
-import type { Viewer, Visibility } from './search/types.js';
-import { VISIBILITIES } from './search/types.js';
+import type { Viewer } from './search/types.js';
 
 /*
  * Who sees what of the technology offers, in one place: the brand's team sees every offer, a
@@ -15,20 +13,18 @@ import { VISIBILITIES } from './search/types.js';
 
 export const isOfferTeam = (ctx: Ctx) => can(ctx.actor, 'offers.broker');
 
-/** The search's viewer for this actor; a visitor of a public portal searches as a member. */
+/** What an actor sees of the offers: the team all, a partner also partners-only ones, anyone else the public ones. */
+export const viewerOfActor = (actor: Actor): Viewer => (can(actor, 'offers.broker') ? 'team' : isPartner(actor) ? 'partner' : 'member');
+
+/** The search's viewer for this request; a visitor of a public portal searches as a member. */
 export function viewerOf(ctx: Ctx): Viewer {
   requireReader(ctx);
-  if (isOfferTeam(ctx)) return 'team';
-  if (ctx.actor.kind === 'member' && ctx.actor.role === 'partner') return 'partner';
-  return 'member';
+  return viewerOfActor(ctx.actor);
 }
-
-export const sees = (viewer: Viewer, visibility: Visibility) =>
-  VISIBILITIES.indexOf(visibility) <= VISIBILITIES.indexOf(viewer === 'member' ? 'public' : viewer === 'partner' ? 'partners' : 'team');
 
 /** The organisations the signed-in partner belongs to (usually one); none for anyone else. */
 export async function partnerIdsOf(ctx: Ctx): Promise<string[]> {
-  if (ctx.actor.kind !== 'member' || ctx.actor.role !== 'partner') return [];
+  if (ctx.actor.kind !== 'member' || !isPartner(ctx.actor)) return [];
   const ids: string[] = [];
   for await (const item of ownedBy(keys.ownerKey(ctx.tenant.id, ctx.actor.memberId), 'PARTNER', 'partnerId')) ids.push(String(item.partnerId));
   return ids;

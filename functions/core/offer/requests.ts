@@ -7,6 +7,7 @@ import { writeAllOrNothing } from '../db/transact.js';
 import { auditWrite } from '../admin/audit.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
+import { isPartner } from '../authz.js';
 import { isOfferTeam, requireKnownSectors, requireOfferTeam } from './access.js';
 import { RequestId, RequestInput } from './schema.js';
 
@@ -23,7 +24,7 @@ const requestOf = (item: Record<string, unknown>) =>
 /** The brand's team and its partners work on requests; members and visitors do not see them. */
 function requireRequestReader(ctx: Ctx) {
   if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, 'Sign in first.');
-  if (!isOfferTeam(ctx) && !(ctx.actor.kind === 'member' && ctx.actor.role === 'partner')) {
+  if (!isOfferTeam(ctx) && !isPartner(ctx.actor)) {
     throw new DomainError('forbidden', 403, 'Technology requests are for the brand’s team and its partners.');
   }
 }

@@ -1,6 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { isTeam } from '../authz.js';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
@@ -8,7 +7,7 @@ import { queryAll } from '../db/query.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { IdPattern, newId } from '../ids.js';
 import type { Member } from '../member/index.js';
-import { viewerOf } from './access.js';
+import { viewerOf, viewerOfActor } from './access.js';
 import { offerDoc } from './index-store.js';
 import type { Offer } from './offers.js';
 import { filtersOf, OfferSearchInput } from './search.js';
@@ -74,8 +73,7 @@ export async function deleteSavedSearch(ctx: Ctx, idInput: string): Promise<void
 }
 
 /** The viewer a member searches as now (their role may have changed since they saved). */
-const viewerOfMember = (member: Member): Viewer =>
-  isTeam({ kind: 'member', memberId: member.id, role: member.role }) ? 'team' : member.role === 'partner' ? 'partner' : 'member';
+const viewerOfMember = (member: Member): Viewer => viewerOfActor({ kind: 'member', memberId: member.id, role: member.role });
 
 export interface SavedSearchHit {
   memberId: string;

@@ -99,10 +99,13 @@ function messageWrites(ctx: Ctx, thread: Thread, side: Side, message: Omit<Threa
 export async function expressInterest(ctx: Ctx, offerId: string, input: { body?: unknown } = {}): Promise<Thread> {
   requireOfferTeam(ctx);
   const member = requireMember(ctx);
+  // A bad first message is refused before anything is written.
+  const first = typeof input.body === 'string' && input.body.trim() ? parseInput(MessageInput, { body: input.body }) : undefined;
   const offer = await getOffer(ctx, offerId);
   if (offer.state !== 'published') throw new DomainError('not_published', 409, 'This offer is not published.');
   const at = nowIso(ctx);
   const thread: Thread = { id: offer.id, offerId: offer.id, offerTitle: offer.title, partnerId: offer.partnerId, partnerName: offer.partnerName, state: 'new', createdAt: at, lastMessageAt: at };
+  let opened = thread;
   try {
     await db().send(
       new PutCommand({
@@ -121,9 +124,9 @@ export async function expressInterest(ctx: Ctx, offerId: string, input: { body?:
     );
   } catch (error) {
     if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    opened = (await myThread(ctx, thread.id)).thread; // opened before: the one thread of this offer
   }
-  const opened = (await myThread(ctx, thread.id)).thread;
-  if (typeof input.body === 'string' && input.body.trim()) await postMessage(ctx, opened.id, { body: input.body });
+  if (first) await writeMessage(ctx, opened, 'team', first);
   return opened;
 }
 
@@ -158,7 +161,10 @@ export async function getThread(ctx: Ctx, threadId: string): Promise<{ thread: T
 
 export async function postMessage(ctx: Ctx, threadId: string, input: z.input<typeof MessageInput>): Promise<ThreadMessage> {
   const { thread, side } = await myThread(ctx, threadId);
-  const { body, attachmentIds } = parseInput(MessageInput, input);
+  return writeMessage(ctx, thread, side, parseInput(MessageInput, input));
+}
+
+async function writeMessage(ctx: Ctx, thread: Thread, side: Side, { body, attachmentIds }: z.output<typeof MessageInput>): Promise<ThreadMessage> {
   const attachments = await Promise.all([...new Set(attachmentIds)].map((id) => ownReadyUpload(ctx, id)));
   const { writes, message } = messageWrites(ctx, thread, side, { kind: 'message', body, attachments });
   const written = await writeAllOrNothing(writes);

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { can } from '$core/authz';
+import { can, isPartner } from '$core/authz';
 import { unreadCount } from '$core/notify/index';
 import { configFor } from '$core/tenant/index';
 import type { LayoutServerLoad } from './$types';
@@ -16,7 +16,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
           verified: actor.verified ?? false,
           team: can(actor, 'members.list'),
           admin: can(actor, 'portal.configure'),
-          partner: actor.role === 'partner',
+          partner: isPartner(actor),
           broker: can(actor, 'offers.broker'),
           unread: site.kind === 'tenant' ? await unreadCount(site.ctx) : 0,
         }

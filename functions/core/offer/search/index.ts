@@ -2,7 +2,7 @@ import { OfferAttributes, type AttributesJSON } from './attributes.js';
 import { compileFilters, filterAndCount } from './facets.js';
 import { best, Scorer, type QueryWord } from './rank.js';
 import { SPLIT, TextIndex, type TextJSON } from './text-index.js';
-import { VISIBILITIES, type OfferDoc, type OfferQuery, type OfferSearchResult, type Viewer } from './types.js';
+import { SEES, type OfferDoc, type OfferQuery, type OfferSearchResult, type Viewer } from './types.js';
 import { offerTerm } from './words.js';
 
 export * from './types.js';
@@ -11,8 +11,6 @@ export * from './types.js';
 const DESCRIPTION_CHARS = 2000;
 const MAX_LIMIT = 100;
 
-/** The highest visibility each viewer may see, as an index into VISIBILITIES. */
-const SEES: Record<Viewer, number> = { member: VISIBILITIES.indexOf('public'), partner: VISIBILITIES.indexOf('partners'), team: VISIBILITIES.indexOf('team') };
 
 export interface OfferIndexJSON {
   version: 2;

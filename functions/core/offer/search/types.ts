@@ -34,6 +34,11 @@ export interface OfferDoc {
 /** Who searches: a member sees public offers, a partner also partners-only ones, the team all. */
 export type Viewer = 'member' | 'partner' | 'team';
 
+/** The highest visibility each viewer may see, as an index into VISIBILITIES: the one statement of that rule. */
+export const SEES: Record<Viewer, number> = { member: VISIBILITIES.indexOf('public'), partner: VISIBILITIES.indexOf('partners'), team: VISIBILITIES.indexOf('team') };
+
+export const sees = (viewer: Viewer, visibility: Visibility) => VISIBILITIES.indexOf(visibility) <= SEES[viewer];
+
 /** One value or several (OR within a facet, AND across facets). */
 type OneOrMore<T> = T | readonly T[];
 
