@@ -141,8 +141,8 @@ export const keyParts = {
   },
   /** The host of a platform-level custom-domain claim. */
   domainHost: (pk: string) => /^DOMAIN#(.+)$/.exec(pk)?.[1],
-  /** The thread id of a thread partition (its messages). */
-  threadId: (pk: string) => /#TH#([0-9a-z]+)$/.exec(pk)?.[1],
+  /** Whether a stored item is a technology offer (stream records). */
+  isOffer: (item: { pk?: unknown; sk?: unknown }) => /#O#[0-9a-z]+$/.test(String(item.pk)) && item.sk === 'OFFER',
   /** The comment id of a comment reference. */
   commentRefId: (pk: string) => /#CREF#([0-9a-z]+)$/.exec(pk)?.[1],
 };

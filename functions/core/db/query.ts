@@ -20,3 +20,8 @@ export function ownedBy(ownerKey: string, kind: string, projection?: string) {
     ...(projection ? { ProjectionExpression: projection } : {}),
   });
 }
+
+/** The named fields of a stored item (present ones only): what leaves the core, never its keys or index attributes. */
+export function picked<T>(item: Record<string, unknown>, fields: readonly string[]): T {
+  return Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as T;
+}

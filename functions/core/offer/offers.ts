@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { nextUpdatedAt, nowIso, type Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
+import { picked } from '../db/query.js';
 import { placeholders, setAndRemove } from '../db/expression.js';
 import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
@@ -47,7 +48,7 @@ const OFFER_FIELDS = [
 
 /** The stored item's offer fields only (the item also carries its keys). */
 export function offerOf(item: Record<string, unknown>): Offer {
-  const offer = Object.fromEntries(OFFER_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as Offer;
+  const offer = picked<Offer>(item, OFFER_FIELDS);
   return { ...offer, sectors: offer.sectors ?? [], keywords: offer.keywords ?? [], partnerships: offer.partnerships ?? [], attachments: offer.attachments ?? [] };
 }
 

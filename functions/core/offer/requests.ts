@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { nowIso, type Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
+import { picked } from '../db/query.js';
 import { writeAllOrNothing } from '../db/transact.js';
 import { auditWrite } from '../admin/audit.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
@@ -18,8 +19,7 @@ export interface TechRequest extends RequestInput {
 }
 
 const REQUEST_FIELDS = ['id', 'title', 'need', 'maturities', 'trlMin', 'trlMax', 'sectors', 'partnerships', 'deadline', 'createdAt', 'createdBy'] as const;
-const requestOf = (item: Record<string, unknown>) =>
-  Object.fromEntries(REQUEST_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as TechRequest;
+const requestOf = (item: Record<string, unknown>) => picked<TechRequest>(item, REQUEST_FIELDS);
 
 /** The brand's team and its partners work on requests; members and visitors do not see them. */
 function requireRequestReader(ctx: Ctx) {

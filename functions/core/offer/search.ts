@@ -73,7 +73,7 @@ export async function searchOffers(ctx: Ctx, input: OfferSearchInput): Promise<O
 }
 
 /** The offers behind the hits, in hit order; an offer withdrawn or narrowed since the index saw it is left out. */
-export async function hydrate(tenantId: string, hits: { id: string; score: number }[], viewer: Viewer) {
+async function hydrate(tenantId: string, hits: { id: string; score: number }[], viewer: Viewer) {
   const items = await batchGet(hits.map((h) => keys.offer(tenantId, h.id)));
   const byId = new Map(items.map((item) => [String(item.id), offerOf(item)]));
   return hits.flatMap((hit) => {

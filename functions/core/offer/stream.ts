@@ -19,7 +19,7 @@ export async function offerChanges(changes: Change[]): Promise<void> {
     const item = change.newImage ?? change.oldImage;
     const tenantId = item && keyParts.tenantOf(String(item.pk));
     if (!item || !tenantId) continue;
-    if (item.sk === 'OFFER') {
+    if (keyParts.isOffer(item)) {
       snapshots.add(tenantId);
       if (change.newImage?.state === 'published' && change.oldImage?.state !== 'published') await onPublished(change.id, tenantId, change.newImage);
     }
