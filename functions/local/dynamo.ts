@@ -6,6 +6,8 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
 export interface LocalDynamo {
   endpoint: string;
+  /** The Java process (the benchmark gives it a core of its own). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startDynamo(options: { port: number; dataDir?: string }): 
   await waitUntilReady(endpoint, child, () => stderr);
   return {
     endpoint,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         process.off('exit', orphanGuard);

@@ -116,7 +116,7 @@ async function withLocalStack() {
     record('300 concurrent votes on one idea (DynamoDB Local)', `${(300 / seconds).toFixed(0)} votes/s, counted ${counted}/300`);
 
     const { apiLoad } = await import('./api-load.js');
-    await apiLoad(record);
+    await apiLoad(record, stack.dynamo.pid);
     const { dashboardLoad } = await import('./dashboard.js');
     await dashboardLoad(record);
     const { offerSearchLoad } = await import('./offer-search.js');
