@@ -2,6 +2,7 @@ import { aggregateChanges } from './insights/aggregate.js';
 import { refreshDashboardViews } from './insights/view.js';
 import { changeFromStreamRecord, handleChanges, type Change } from './notify/fanout.js';
 import { offerChanges } from './offer/stream.js';
+import { removeAbandonedUploads } from './upload/abandoned.js';
 
 export { changeFromStreamRecord, type Change };
 
@@ -14,4 +15,5 @@ export async function onTableChanges(changes: Change[]): Promise<void> {
   await aggregateChanges(changes);
   await refreshDashboardViews(changes);
   await offerChanges(changes);
+  await removeAbandonedUploads(changes);
 }

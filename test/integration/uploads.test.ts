@@ -1,5 +1,5 @@
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../functions/core/context.js';
 import { bucketName, db, s3, tableName } from '../../functions/core/db/client.js';
@@ -16,6 +16,7 @@ import {
 } from '../../functions/core/upload/index.js';
 import { sniff } from '../../functions/core/upload/sniff.js';
 import { asMember, asVisitor, makeMembers, makeTenant } from '../support/tenants.js';
+import { eventually } from '../support/wait.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -66,6 +67,20 @@ async function expectGone(tenant: Tenant, member: Member, uploadId: string) {
 }
 
 describe('uploads on s3rver and DynamoDB Local', () => {
+  it('deletes the object of an upload never finalized once its pending record expires, and only that one', async () => {
+    const tenant = await makeTenant();
+    const [m] = await makeMembers(tenant, 1);
+    const ctx = asMember(tenant, m!);
+    const abandoned = await start(ctx, pngBytes(), 'image/png');
+    const kept = await start(ctx, pngBytes(), 'image/png');
+    await finalizeUpload(ctx, kept.id);
+    expect(await objectExists(tenant, m!, abandoned.id)).toBe(true);
+    // DynamoDB's TTL sweeper removes the pending record a day later; DynamoDB Local has none, so remove it as the sweeper would.
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.upload(tenant.id, abandoned.id) }));
+    await eventually(async () => !(await objectExists(tenant, m!, abandoned.id)));
+    expect(await objectExists(tenant, m!, kept.id)).toBe(true);
+  });
+
   it('uploads a real PNG with the presigned form, finalizes it and reads the same bytes back', async () => {
     const tenant = await makeTenant();
     const [m] = await makeMembers(tenant, 1);

@@ -19,7 +19,7 @@ export { sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** How long the presigned form may be used. */
 const POST_EXPIRES_SECONDS = 10 * 60;
-/** A pending upload never finalized disappears with its record's TTL (the object is orphaned until a bucket lifecycle rule). */
+/** A pending upload never finalized disappears with its record's TTL; the table's stream then deletes its object (abandoned.ts). */
 const PENDING_TTL_SECONDS = 24 * 60 * 60;
 
 export const CreateUpload = z.object({

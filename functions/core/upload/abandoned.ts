@@ -1,0 +1,20 @@
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { bucketName, s3 } from '../db/client.js';
+import { keyParts, keys } from '../db/keys.js';
+import type { Change } from '../notify/fanout.js';
+
+/**
+ * An upload started but never finalized keeps its pending record for a day (its TTL). When the
+ * record goes, nothing refers to the object any more, so the table's stream deletes it; the key
+ * is rebuilt from the record's own partition, so only that tenant's uploader prefix is touched.
+ */
+export async function removeAbandonedUploads(changes: Change[]): Promise<void> {
+  for (const change of changes) {
+    const old = change.oldImage;
+    if (change.kind !== 'REMOVE' || old?.status !== 'pending' || old.sk !== 'UPLOAD') continue;
+    const upload = keyParts.uploadPartition(String(old.pk));
+    if (!upload || typeof old.memberId !== 'string') continue;
+    const key = keys.uploadObject(upload.tenantId, old.memberId, upload.uploadId);
+    await s3().send(new DeleteObjectCommand({ Bucket: bucketName(), Key: key }));
+  }
+}
