@@ -214,11 +214,12 @@ describe('portal settings in Chromium', () => {
     await page.close();
   }, 120_000);
 
-  it('fits a phone screen: no sideways scrolling on any settings page, screenshot of /admin', async () => {
+  it('fits a phone screen: no sideways scrolling on any settings page, the members table or the idea form, screenshot of /admin', async () => {
     const { tenant } = await portalWithRoles();
     for (const width of [320, 375]) {
       const page = await signIn(tenant, 'owner', { width, height: 740 });
-      for (const path of PAGES) {
+      // The team's members table (the owner changes roles there) and the idea form's file input, too.
+      for (const path of [...PAGES, '/team/members', '/ideas/new']) {
         await page.goto(`${base(tenant)}${path}`);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);
       }

@@ -87,7 +87,13 @@ describe('accounts in Chromium', () => {
     await page.goto(mail.link);
     await page.getByRole('button', { name: 'Sign me in' }).click();
     await page.waitForURL(`${base}/`);
+    // On a phone the account links are behind the Menu disclosure, closed until opened.
+    expect(await page.getByRole('navigation', { name: 'Account menu' }).count()).toBe(0);
+    await page.locator('summary', { hasText: 'Menu' }).focus();
+    await page.keyboard.press('Enter');
     expect(await page.getByRole('navigation', { name: 'Account menu' }).textContent()).toContain('Sam');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectAccessible(page);
     await page.close();
   }, 120_000);
 });

@@ -19,7 +19,7 @@ export async function seedOffers(tenant: Tenant, team: Member, demoPartner: Memb
   const partnerIds: string[] = [];
   for (const [i, profile] of data.partners.entries()) {
     const partner = await createPartner(asTeam(start - DAY), profile);
-    const person = i === 0 ? demoPartner : await createMember(sys, { email: `partner${i + 1}@${tenant.slug}.example`, displayName: `${profile.name} team`, lang: tenant.defaultLang, role: 'partner' });
+    const person = i === 0 ? demoPartner : await createMember(sys, { email: `partner${i + 1}@${tenant.slug}.example`, displayName: tenant.defaultLang === 'fr' ? `Équipe ${profile.name}` : `${profile.name} team`, lang: tenant.defaultLang, role: 'partner' });
     await addToPartnerAsSystem(sys, partner.id, person);
     people.push(person);
     partnerIds.push(partner.id);

@@ -73,6 +73,7 @@ export const en = {
   'nav.signout': 'Sign out',
   'nav.team': 'Team',
   'nav.user': 'Account menu',
+  'nav.menu': 'Menu',
   'member.deleted': 'a deleted member',
   'form.errors': 'Please correct the fields marked below.',
   'form.email': 'E-mail',

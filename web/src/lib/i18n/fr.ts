@@ -72,6 +72,7 @@ export const fr: Record<MessageKey, Message> = {
   'nav.signout': 'Se déconnecter',
   'nav.team': 'Équipe',
   'nav.user': 'Menu du compte',
+  'nav.menu': 'Menu',
   'member.deleted': 'un membre supprimé',
   'form.errors': 'Corrigez les champs signalés ci-dessous.',
   'form.email': 'E-mail',
