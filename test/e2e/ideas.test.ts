@@ -105,6 +105,13 @@ describe('ideas in Chromium', () => {
     await page.getByRole('button', { name: 'Vote for this idea' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'You voted for it (withdraw)' }).waitFor();
+    // The vote posts without a page load and the focus stays on the button, not back at the top.
+    await page.waitForFunction(() => document.activeElement?.textContent?.includes('You voted for it'));
+    await page.getByLabel('Add a comment').fill('Mornings are the best time for it.');
+    await page.getByRole('button', { name: 'Comment', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Your comment is posted.');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Comment');
     await page.goto(`http://${tenant.slug}.localhost:${env.port}/?q=music`);
     expect(await page.getByRole('heading', { name: 'Results for “music”' }).count()).toBe(1);
     expect(await page.locator('section[aria-labelledby="results-heading"]').textContent()).toContain('Quiet hour without music');

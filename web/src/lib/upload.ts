@@ -1,3 +1,5 @@
+import { translateError } from '$lib/i18n/errors';
+
 /**
  * Sends one file from the browser straight to S3: the API creates the upload and a presigned
  * POST form, the file goes to S3 with it, then the API checks the stored object (finalize).
@@ -23,9 +25,10 @@ export async function uploadFile(file: File): Promise<string> {
   return presigned.id as string;
 }
 
-/** The most precise message of an API error body: a field's message, else the general one. */
+/** The most precise message of an API error body (a field's message, else the general one), in the page's language. */
 function firstReason(body: { error?: { message?: string; fields?: Record<string, string> } }): string {
-  return Object.values(body.error?.fields ?? {})[0] ?? body.error?.message ?? 'Upload failed.';
+  const message = Object.values(body.error?.fields ?? {})[0] ?? body.error?.message ?? 'Upload failed.';
+  return translateError(message, document.documentElement.lang === 'fr' ? 'fr' : 'en');
 }
 
 /** One file of a form's upload list, as the page shows it. */

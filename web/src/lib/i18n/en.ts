@@ -210,6 +210,7 @@ export const en = {
   'idea.signinToAct': 'Sign in to vote, comment and follow.',
   'comments.add': 'Add a comment',
   'comments.send': 'Comment',
+  'comments.posted': 'Your comment is posted.',
   'comments.reply': 'Reply',
   'comments.replyTo': 'Reply to {name}',
   'comments.sendReply': 'Send the reply',

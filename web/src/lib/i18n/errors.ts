@@ -14,7 +14,6 @@ const FR: Record<string, string> = {
   'This password is too common; choose another one.': 'Ce mot de passe est trop courant ; choisissez-en un autre.',
   'Your password, please.': 'Votre mot de passe, s’il vous plaît.',
   'Choose a password.': 'Choisissez un mot de passe.',
-  'taken': 'Cette adresse est déjà utilisée.',
   'An account already uses this e-mail on this portal.': 'Un compte utilise déjà cet e-mail sur ce portail.',
   'This e-mail and password do not match an account here.': 'Cet e-mail et ce mot de passe ne correspondent à aucun compte ici.',
   'This link is invalid, expired or already used.': 'Ce lien est invalide, expiré ou déjà utilisé.',
@@ -45,15 +44,46 @@ const FR: Record<string, string> = {
   'At most 5 attachments.': 'Au plus 5 pièces jointes.',
   'This address is already taken.': 'Cette adresse est déjà prise.',
   'This address is reserved.': 'Cette adresse est réservée.',
-  'reserved': 'Cette adresse est réservée.',
   'Lower-case letters, digits and hyphens, 1 to 32 characters.': 'Lettres minuscules, chiffres et tirets, de 1 à 32 caractères.',
   'At most 80 characters.': 'Au plus 80 caractères.',
   'This portal is open to its members: sign in first.': 'Ce portail est réservé à ses membres : connectez-vous d’abord.',
+  'No such idea.': 'Cette idée n’existe pas.',
+  'No such comment.': 'Ce commentaire n’existe pas.',
+  'No such member.': 'Ce membre n’existe pas.',
+  'Not an idea id.': 'Ce n’est pas l’adresse d’une idée.',
+  'An idea cannot be merged into itself.': 'Une idée ne peut pas être fusionnée avec elle-même.',
+  // Uploads (the browser shows these under the file input).
+  'PNG, JPEG, WebP or PDF only.': 'PNG, JPEG, WebP ou PDF seulement.',
+  'Up to 10 MB.': 'Jusqu’à 10 Mo.',
+  'The file is empty.': 'Le fichier est vide.',
+  'Up to 200 characters.': 'Jusqu’à 200 caractères.',
+  'It was not received.': 'Il n’a pas été reçu.',
+  'It is empty.': 'Il est vide.',
+  'Upload failed.': 'L’envoi a échoué.',
 };
 
+/** Field codes the core answers with; the forms say them in full, in both languages. */
+const CODES: Record<string, Record<Lang, string>> = {
+  taken: { en: 'This address is already in use.', fr: 'Cette adresse est déjà utilisée.' },
+  reserved: { en: 'This address is reserved.', fr: 'Cette adresse est réservée.' },
+};
+
+/** Upload verdicts with the file's own figures in them. */
+const FR_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^It is not a PNG, JPEG, WebP or PDF file \(declared (\w+)\)\.$/, (m) => `Ce n’est pas un fichier PNG, JPEG, WebP ou PDF (déclaré ${m[1]}).`],
+  [/^It is a (\w+) file, not the (\w+) declared\.$/, (m) => `C’est un fichier ${m[1]}, pas le ${m[2]} déclaré.`],
+  [/^It is (\d+) bytes, over the 10 MB limit\.$/, (m) => `Il fait ${m[1]} octets, au-delà de la limite de 10 Mo.`],
+  [/^It is (\d+) bytes, not the (\d+) bytes declared\.$/, (m) => `Il fait ${m[1]} octets, et non les ${m[2]} déclarés.`],
+];
+
 export function translateError(message: string, lang: Lang): string {
+  if (CODES[message]) return CODES[message][lang];
   if (lang === 'fr') {
     if (FR[message]) return FR[message];
+    for (const [pattern, say] of FR_PATTERNS) {
+      const match = pattern.exec(message);
+      if (match) return say(match);
+    }
     const wait = /^Too many attempts; try again in (\d+) seconds\.$/.exec(message);
     if (wait) return `Trop de tentatives ; réessayez dans ${Math.ceil(Number(wait[1]) / 60)} min.`;
     // The settings pages' own messages (contrast, DNS, versions) are in routes/admin/messages.ts.

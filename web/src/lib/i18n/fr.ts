@@ -209,6 +209,7 @@ export const fr: Record<MessageKey, Message> = {
   'idea.signinToAct': 'Connectez-vous pour voter, commenter et suivre.',
   'comments.add': 'Ajouter un commentaire',
   'comments.send': 'Commenter',
+  'comments.posted': 'Votre commentaire est publié.',
   'comments.reply': 'Répondre',
   'comments.replyTo': 'Répondre à {name}',
   'comments.sendReply': 'Envoyer la réponse',
