@@ -86,6 +86,11 @@ describe('ideas in Chromium', () => {
     await ann.getByRole('link', { name: /Notifications/ }).click();
     expect(await ann.locator('.idea-list').textContent()).toContain('bob a commenté votre idée « Gobelets réutilisables en boutique »');
     await noViolations(ann);
+    // An idea address that cannot exist is a page not found, said in French, not a form error.
+    const missing = await ann.goto(ideaUrl.replace(/[0-9a-z]{20}$/, 'abc'));
+    expect(missing?.status()).toBe(404);
+    expect(await ann.locator('main').innerText()).toContain('Page introuvable');
+    expect(await ann.locator('main').innerText()).not.toContain('champs');
     await ann.close();
     await bob.close();
   }, 120_000);

@@ -1,10 +1,8 @@
-import { error } from '@sveltejs/kit';
 import type { Ctx } from '$core/context';
-import { DomainError } from '$core/errors';
 import { offerFieldMessage, offerMessage } from '$lib/i18n/offers-errors';
 import type { Lang } from '$lib/i18n';
 import { attempt, portalCtx } from './forms';
-import { loadSignedIn } from './guard';
+import { loadSignedIn, refusalAsErrorPage } from './guard';
 
 /*
  * The pages of technology offers: the core's messages in the reader's language, what a form's
@@ -19,8 +17,7 @@ export async function loadOffersPublic<T>(locals: App.Locals, read: (ctx: Ctx) =
   try {
     return await read(portalCtx(locals));
   } catch (e) {
-    if (e instanceof DomainError && e.status < 500) error(e.status === 400 ? 404 : e.status, { message: offerMessage(e.message, locals.lang), code: e.code });
-    throw e;
+    refusalAsErrorPage(e, locals.lang, offerMessage);
   }
 }
 

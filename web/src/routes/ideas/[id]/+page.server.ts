@@ -1,6 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { addComment, deleteComment, editComment, getIdeaWithComments } from '$core/comment/index';
-import { DomainError } from '$core/errors';
 import { flag } from '$core/flag/index';
 import { isFollowing, setFollow } from '$core/follow/index';
 import { deleteIdea } from '$core/idea/index';
@@ -9,6 +8,7 @@ import { castVote, getMyVote } from '$core/vote/index';
 import { statusHistoryOf } from '$core/triage/index';
 import { isTeam } from '$core/authz';
 import { attempt, formFields, portalCtx } from '$lib/server/forms';
+import { refusalAsErrorPage } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -28,8 +28,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       team: isTeam(ctx.actor),
     };
   } catch (e) {
-    if (e instanceof DomainError && e.status < 500) error(e.status === 400 ? 404 : e.status, { message: e.message, code: e.code });
-    throw e;
+    refusalAsErrorPage(e, locals.lang);
   }
 };
 
