@@ -5,7 +5,7 @@ import type { teamEn } from './team-en';
 export const teamFr: Record<keyof typeof teamEn, Message> = {
   'team.workspace': 'Espace de l’équipe',
   'team.nav': 'Espace de l’équipe',
-  'team.nav.queues': 'Files',
+  'team.nav.queues': 'Files d’attente',
   'team.nav.bulk': 'Actions groupées',
   'team.nav.impact': 'Impact et effort',
   'team.nav.dashboard': 'Tableau de bord',
