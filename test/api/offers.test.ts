@@ -180,6 +180,10 @@ describe('technology offers through the API', () => {
     expect((await partner.get(`/api/offers/${draft.json.id}`)).json).toMatchObject({ country: 'FR', title: 'Ceramic heat exchanger' });
     expect((await partner.get(`/api/offers/${draft.json.id}`)).json.maturity).toBeUndefined();
     expect((await partner.post('/api/offers', { title: 'Unknown sector', sectors: ['astrology'] })).json.error.fields.sectors).toMatch(/astrology/);
+    // A choice outside the lists is named in words, not in zod's own terms.
+    const offList = await partner.post('/api/offers', { title: 'Odd choices', maturity: 'bogus', visibility: 'everyone', partnerships: ['marriage'] });
+    expect(offList.status).toBe(400);
+    expect(offList.json.error.fields).toMatchObject({ maturity: 'Choose a maturity.', visibility: 'Choose who may see the offer.', 'partnerships.0': 'Choose partnership types from the list.' });
     expect((await partner.get('/api/offers?mine=1')).json.items.map((o: { id: string }) => o.id)).toContain(draft.json.id);
   });
 

@@ -28,7 +28,7 @@ export const Country = z
 const Words = (max: number, message: string) => z.string().trim().min(1, 'Required.').max(max, message);
 const Trl = z.coerce.number({ error: 'Choose a TRL from 1 to 9.' }).int().min(1, 'From 1 to 9.').max(9, 'From 1 to 9.');
 const SectorIds = z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(5, 'At most 5 sectors.');
-const Partnerships = z.array(z.enum(PARTNERSHIPS)).max(PARTNERSHIPS.length);
+const Partnerships = z.array(z.enum(PARTNERSHIPS, 'Choose partnership types from the list.')).max(PARTNERSHIPS.length);
 
 /*
  * Patches take the same fields with nothing defaulted: zod applies a default even inside
@@ -48,15 +48,15 @@ const offerFields = {
   title: Words(140, 'At most 140 characters.'),
   summary: z.string().trim().max(300, 'At most 300 characters.'),
   description: z.string().trim().max(20_000, 'At most 20,000 characters.'),
-  maturity: z.enum(MATURITIES),
+  maturity: z.enum(MATURITIES, 'Choose a maturity.'),
   trl: Trl,
   sectors: SectorIds,
   keywords: z.array(z.string().trim().min(1).max(40, 'At most 40 characters each.')).max(10, 'At most 10 keywords.'),
-  ip: z.enum(IP_STATUSES),
+  ip: z.enum(IP_STATUSES, 'Choose an IP status.'),
   partnerships: Partnerships,
   country: Country,
   attachmentIds: z.array(z.string().regex(IdPattern)).max(5, 'At most 5 datasheets.'),
-  visibility: z.enum(VISIBILITIES),
+  visibility: z.enum(VISIBILITIES, 'Choose who may see the offer.'),
   /** The technology request this offer answers, if any. */
   requestId: RequestId,
 };

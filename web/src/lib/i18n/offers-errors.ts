@@ -25,6 +25,8 @@ const FR: Record<string, string> = {
   'Choose a maturity.': 'Choisissez une maturité.',
   'Choose at least one sector.': 'Choisissez au moins un secteur.',
   'Choose an IP status.': 'Choisissez un statut de propriété intellectuelle.',
+  'Choose who may see the offer.': 'Choisissez qui peut voir l’offre.',
+  'Choose partnership types from the list.': 'Choisissez des types de partenariat dans la liste.',
   'Choose at least one partnership type.': 'Choisissez au moins un type de partenariat.',
   'At least the lowest TRL.': 'Au moins le TRL le plus bas.',
   'A date such as 2027-03-31.': 'Une date comme 2027-03-31.',
