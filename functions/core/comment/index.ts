@@ -12,9 +12,10 @@ import { getIdea } from '../idea/index.js';
 import { IdeaId } from '../idea/schema.js';
 import { getMemberName } from '../member/index.js';
 import { hit } from '../ratelimit.js';
+import { COMMENT_LENGTH } from './limits.js';
 
 const CommentId = z.string().regex(IdPattern, 'Not a comment id.');
-const Body = z.string().trim().min(2, 'At least 2 characters.').max(5_000, 'At most 5,000 characters.');
+const Body = z.string().trim().min(COMMENT_LENGTH.min, 'At least 2 characters.').max(COMMENT_LENGTH.max, 'At most 5,000 characters.');
 
 export const AddComment = z.object({ ideaId: IdeaId, body: Body, parentId: CommentId.optional() });
 export const EditComment = z.object({ body: Body });

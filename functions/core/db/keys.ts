@@ -143,10 +143,10 @@ export const keyParts = {
   domainHost: (pk: string) => /^DOMAIN#(.+)$/.exec(pk)?.[1],
   /** Whether a stored item is a technology offer (stream records). */
   isOffer: (item: { pk?: unknown; sk?: unknown }) => /#O#[0-9a-z]+$/.test(String(item.pk)) && item.sk === 'OFFER',
-  /** Tenant and upload of an upload record's partition. */
-  uploadPartition: (pk: string) => {
-    const match = /^T#([0-9a-z]+)#UP#([0-9a-z]+)$/.exec(pk);
-    return match ? { tenantId: match[1]!, uploadId: match[2]! } : undefined;
+  /** Tenant and upload of a stored upload record (stream records), undefined for any other item. */
+  upload: (item: { pk?: unknown; sk?: unknown }) => {
+    const match = /^T#([0-9a-z]+)#UP#([0-9a-z]+)$/.exec(String(item.pk));
+    return match && item.sk === 'UPLOAD' ? { tenantId: match[1]!, uploadId: match[2]! } : undefined;
   },
   /** The comment id of a comment reference. */
   commentRefId: (pk: string) => /#CREF#([0-9a-z]+)$/.exec(pk)?.[1],

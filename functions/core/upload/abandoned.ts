@@ -11,9 +11,9 @@ import type { Change } from '../notify/fanout.js';
 export async function removeAbandonedUploads(changes: Change[]): Promise<void> {
   for (const change of changes) {
     const old = change.oldImage;
-    if (change.kind !== 'REMOVE' || old?.status !== 'pending' || old.sk !== 'UPLOAD') continue;
-    const upload = keyParts.uploadPartition(String(old.pk));
-    if (!upload || typeof old.memberId !== 'string') continue;
+    if (change.kind !== 'REMOVE' || old?.status !== 'pending' || typeof old.memberId !== 'string') continue;
+    const upload = keyParts.upload(old);
+    if (!upload) continue;
     const key = keys.uploadObject(upload.tenantId, old.memberId, upload.uploadId);
     await s3().send(new DeleteObjectCommand({ Bucket: bucketName(), Key: key }));
   }

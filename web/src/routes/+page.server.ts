@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { DomainError } from '$core/errors';
 import { IdeaSort, IdeaStatus, listIdeasBySection } from '$core/idea/index';
 import { searchIdeas } from '$core/search/index';
 import { listPublicPortals, localized, logoPath } from '$core/tenant/index';
 import { config } from '$core/config';
+import { refusalAsErrorPage } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 
 /** The apex host shows the platform page; a portal host shows the portal home. */
@@ -44,7 +44,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       ideas: page.items, next: page.cursor, paged: url.searchParams.has('cursor'),
     };
   } catch (e) {
-    if (e instanceof DomainError && e.status < 500) error(e.status, { message: e.message, code: e.code });
-    throw e;
+    refusalAsErrorPage(e, lang);
   }
 };

@@ -1,7 +1,6 @@
-import { error } from '@sveltejs/kit';
-import { DomainError } from '$core/errors';
 import { ideasInAction } from '$core/triage/index';
 import { portalCtx } from '$lib/server/forms';
+import { refusalAsErrorPage } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 
 /** Launched ideas with the team's response: what the community's ideas became. */
@@ -10,7 +9,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     const page = await ideasInAction(portalCtx(locals), { cursor: url.searchParams.get('cursor') ?? undefined });
     return { items: page.items, next: page.cursor };
   } catch (e) {
-    if (e instanceof DomainError && e.status < 500) error(e.status, { message: e.message, code: e.code });
-    throw e;
+    refusalAsErrorPage(e, locals.lang);
   }
 };

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { DomainError } from '$core/errors';
 import { addDays } from '$core/insights/calendar';
 import { getDashboard, PERIOD_MESSAGES } from '$core/insights/index';
@@ -7,6 +7,7 @@ import type { Tenant } from '$core/tenant/schema';
 import { translator, type Lang } from '$lib/i18n';
 import { translateError } from '$lib/i18n/errors';
 import { portalCtx } from '$lib/server/forms';
+import { refusalAsErrorPage } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 
 const RANGES = [['4w', 28], ['12w', 84], ['52w', 365]] as const;
@@ -46,7 +47,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     return { ...common, dashboard, asked: { from: dashboard.from, to: dashboard.to }, errors: {} as Record<string, string> };
   } catch (e) {
     if (e instanceof DomainError && e.code === 'invalid_input') return { ...common, dashboard: null, asked, errors: periodErrors(e.fields, locals.lang) };
-    if (e instanceof DomainError && e.status < 500) error(e.status, { message: translateError(e.message, locals.lang), code: e.code });
-    throw e;
+    refusalAsErrorPage(e, locals.lang);
   }
 };
