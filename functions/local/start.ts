@@ -5,7 +5,7 @@ import { startWebServer } from './server.js';
 import { startLocalStack } from './stack.js';
 import { startStreamPoller } from './streams.js';
 import { sendAllDigests } from '../core/notify/digest.js';
-import { saveAllSearchSnapshots } from '../core/search/snapshot.js';
+import { saveAllSearchSnapshots } from '../core/idea/search-snapshot.js';
 
 /** `npm start`: the whole portal on this machine, data under .data/, stopped cleanly by Ctrl-C. */
 async function main() {

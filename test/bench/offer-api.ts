@@ -5,7 +5,7 @@ import { visitor } from '../../functions/core/context.js';
 import { bucketName, db, s3, tableName } from '../../functions/core/db/client.js';
 import { keys } from '../../functions/core/db/keys.js';
 import { dropOfferIndexes, searchOffers } from '../../functions/core/offer/index.js';
-import { OfferIndex, type OfferDoc } from '../../functions/core/offer/search/index.js';
+import { OfferIndex, type OfferDoc } from '../../functions/core/offer/engine/index.js';
 import { hostOf, makeTenant } from '../support/tenants.js';
 import { generator } from './offer-search.js';
 

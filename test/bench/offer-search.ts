@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import {
   IP_STATUSES, MATURITIES, OfferIndex, PARTNERSHIPS, VISIBILITIES,
   type OfferDoc, type OfferQuery, type Viewer,
-} from '../../functions/core/offer/search/index.js';
+} from '../../functions/core/offer/engine/index.js';
 
 type Recorder = (what: string, value: string, target?: string) => void;
 

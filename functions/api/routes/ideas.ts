@@ -3,7 +3,7 @@ import { addComment, deleteComment, editComment, getIdeaWithComments, listCommen
 import { flag } from '../../core/flag/index.js';
 import { setFollow } from '../../core/follow/index.js';
 import { deleteIdea, editIdea, listIdeasBySection, submitIdea } from '../../core/idea/index.js';
-import { searchIdeas, similarIdeas } from '../../core/search/index.js';
+import { searchIdeas, similarIdeas } from '../../core/idea/search.js';
 import { castVote } from '../../core/vote/index.js';
 import type { Env } from '../app.js';
 import { jsonBody } from '../body.js';

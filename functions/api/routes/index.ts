@@ -5,8 +5,8 @@ import { insights } from './insights.js';
 import { me } from './me.js';
 import { notifications } from './notifications.js';
 import { portal } from './portal.js';
+import { roles } from './roles.js';
 import { team } from './team.js';
-import { workspace } from './workspace.js';
 
 /** Every route group but uploads (in its own function with the S3 client) and technology offers (in their own, with the search engine). */
-export const coreRoutes = [portal, ideas, auth, me, team, notifications, admin, workspace, insights];
+export const coreRoutes = [portal, ideas, auth, me, roles, notifications, admin, team, insights];

@@ -8,7 +8,7 @@ import type { IndexName } from '../db/table.js';
 import { keys } from '../db/keys.js';
 import { writeAllOrNothing } from '../db/transact.js';
 import { placeholders, setAndRemove } from '../db/expression.js';
-import { searchLogItem } from '../search/index.js';
+import { searchLogItem } from './search.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { getMemberName } from '../member/index.js';

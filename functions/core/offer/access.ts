@@ -3,7 +3,7 @@ import type { Actor, Ctx } from '../context.js';
 import { keys, type OwnedKind } from '../db/keys.js';
 import { ownedBy } from '../db/query.js';
 import { DomainError } from '../errors.js';
-import type { Viewer } from './search/types.js';
+import type { Viewer } from './engine/types.js';
 
 /*
  * Who sees what of the technology offers, in one place: the brand's team sees every offer, a

@@ -5,7 +5,7 @@ import { queryAll } from '../db/query.js';
 import { markdownToText } from '../idea/markdown.js';
 import { newId } from '../ids.js';
 import { offerOf, type Offer } from './offers.js';
-import { OfferIndex, VISIBILITIES, type OfferDoc, type OfferIndexJSON } from './search/index.js';
+import { OfferIndex, VISIBILITIES, type OfferDoc, type OfferIndexJSON } from './engine/index.js';
 
 /*
  * Where a portal's offer index comes from and how it stays current. Every write that changes

@@ -8,5 +8,5 @@ export { createRequest, getRequest, listRequests, type TechRequest } from './req
 export { deleteSavedSearch, listSavedSearches, saveSearch, type SavedSearch } from './saved.js';
 export { CLEARABLE_OFFER_FIELDS, MATURITY_TRL, THREAD_STATES, type ThreadState } from './schema.js';
 export { searchOffers, type OfferCard, type OfferSearchInput, type OfferSearchPage } from './search.js';
-export { IP_STATUSES, MATURITIES, PARTNERSHIPS, VISIBILITIES } from './search/types.js';
+export { IP_STATUSES, MATURITIES, PARTNERSHIPS, VISIBILITIES } from './engine/types.js';
 export { expressInterest, getThread, listThreads, postMessage, setThreadState, type Thread, type ThreadMessage } from './threads.js';

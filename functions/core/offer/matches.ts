@@ -7,8 +7,8 @@ import { freshOfferIndex } from './index-store.js';
 import { offerOf, type Offer } from './offers.js';
 import { getRequest, type TechRequest } from './requests.js';
 import { cardOf, type OfferCard } from './search.js';
-import { SPLIT } from './search/text-index.js';
-import { offerTerm } from './search/words.js';
+import { SPLIT } from './engine/text-index.js';
+import { offerTerm } from './engine/words.js';
 
 /** Why an offer matched a request: what a team member reads before deciding to write to the partner. */
 export interface MatchReasons {

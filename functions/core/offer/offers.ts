@@ -10,10 +10,10 @@ import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { ownReadyUpload, type UploadInfo } from '../upload/records.js';
 import { isOfferTeam, ownedByPartners, partnerIdsOf, requireKnownSectors, viewerOf } from './access.js';
-import { sees } from './search/types.js';
+import { sees } from './engine/types.js';
 import { offerLogItem } from './index-store.js';
 import { OfferDraft, OfferId, OfferPatch, PublishableOffer } from './schema.js';
-import type { IpStatus, Maturity, Partnership, Visibility } from './search/types.js';
+import type { IpStatus, Maturity, Partnership, Visibility } from './engine/types.js';
 
 export type OfferState = 'draft' | 'published' | 'withdrawn';
 

@@ -12,7 +12,7 @@ import { auditWrite } from '../admin/audit.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { Email } from '../member/index.js';
-import { sendInvitation } from '../team/index.js';
+import { sendInvitation } from '../roles/index.js';
 import { ownReadyUpload, type UploadInfo } from '../upload/records.js';
 import { requireOfferTeam, requirePartnerSide } from './access.js';
 import { PartnerId, PartnerInput, PartnerPatch } from './schema.js';

@@ -11,7 +11,7 @@ import { viewerOf, viewerOfActor } from './access.js';
 import { offerDoc } from './index-store.js';
 import type { Offer } from './offers.js';
 import { filtersOf, OfferSearchInput } from './search.js';
-import { OfferIndex, type Viewer } from './search/index.js';
+import { OfferIndex, type Viewer } from './engine/index.js';
 
 const MAX_PER_MEMBER = 20;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { IdPattern } from '../ids.js';
-import { IP_STATUSES, MATURITIES, PARTNERSHIPS, VISIBILITIES, type Maturity } from './search/types.js';
+import { IP_STATUSES, MATURITIES, PARTNERSHIPS, VISIBILITIES, type Maturity } from './engine/types.js';
 
-export { IP_STATUSES, MATURITIES, PARTNERSHIPS, VISIBILITIES } from './search/types.js';
+export { IP_STATUSES, MATURITIES, PARTNERSHIPS, VISIBILITIES } from './engine/types.js';
 
 export const OfferId = z.string().regex(IdPattern, 'Not an offer id.');
 export const PartnerId = z.string().regex(IdPattern, 'Not a partner id.');

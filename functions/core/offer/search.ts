@@ -6,11 +6,11 @@ import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { keys } from '../db/keys.js';
 import { parseInput } from '../errors.js';
 import { viewerOf } from './access.js';
-import { sees } from './search/types.js';
+import { sees } from './engine/types.js';
 import { freshOfferIndex } from './index-store.js';
 import { offerOf, type Offer } from './offers.js';
 import { Country } from './schema.js';
-import { IP_STATUSES, MATURITIES, PARTNERSHIPS, type OfferFacets, type OfferFilters, type Viewer } from './search/index.js';
+import { IP_STATUSES, MATURITIES, PARTNERSHIPS, type OfferFacets, type OfferFilters, type Viewer } from './engine/index.js';
 
 /** A query parameter given once, several times, or comma-separated. */
 const many = <T extends z.ZodType>(item: T) =>

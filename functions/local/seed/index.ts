@@ -5,7 +5,7 @@ import { createMember } from '../../core/member/index.js';
 import { createTenant, setBrandLogo } from '../../core/tenant/index.js';
 import { getTenantIdBySlug } from '../../core/tenant/store.js';
 import { castVote } from '../../core/vote/index.js';
-import { changeStatus } from '../../core/triage/index.js';
+import { changeStatus } from '../../core/team/index.js';
 import { cafe } from './cafe.js';
 import { monogramSvg } from './logo.js';
 import { motors } from './motors.js';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { IdeaSort, IdeaStatus, listIdeasBySection } from '$core/idea/index';
-import { searchIdeas } from '$core/search/index';
+import { searchIdeas } from '$core/idea/search';
 import { listPublicPortals, localized, logoPath } from '$core/tenant/index';
 import { config } from '$core/config';
 import { refusalAsErrorPage } from '$lib/server/guard';

@@ -1,4 +1,4 @@
-import { ideasInAction } from '$core/triage/index';
+import { ideasInAction } from '$core/team/index';
 import { portalCtx } from '$lib/server/forms';
 import { refusalAsErrorPage } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';

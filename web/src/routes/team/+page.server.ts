@@ -1,4 +1,4 @@
-import { blockMember, listQueue, moderate, QUEUES } from '$core/triage/index';
+import { blockMember, listQueue, moderate, QUEUES } from '$core/team/index';
 import { attempt, formFields, portalCtx } from '$lib/server/forms';
 import { loadSignedIn } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';

@@ -5,7 +5,7 @@ import { isFollowing, setFollow } from '$core/follow/index';
 import { deleteIdea } from '$core/idea/index';
 import { renderMarkdown } from '$core/idea/markdown';
 import { castVote, getMyVote } from '$core/vote/index';
-import { statusHistoryOf } from '$core/triage/index';
+import { statusHistoryOf } from '$core/team/index';
 import { isTeam } from '$core/authz';
 import { attempt, formFields, portalCtx } from '$lib/server/forms';
 import { refusalAsErrorPage } from '$lib/server/guard';

@@ -1,4 +1,4 @@
-import { acceptInvitation } from '$core/team/index';
+import { acceptInvitation } from '$core/roles/index';
 import { attempt, formFields, portalCtx, setSessionCookie } from '$lib/server/forms';
 import type { Actions } from './$types';
 

@@ -1,5 +1,5 @@
 import { listIdeasBySection, type IdeaSummary } from '$core/idea/index';
-import { bulkAction, BULK_BATCH, WORKFLOW, teamMembers } from '$core/triage/index';
+import { bulkAction, BULK_BATCH, WORKFLOW, teamMembers } from '$core/team/index';
 import { attempt, portalCtx } from '$lib/server/forms';
 import { loadSignedIn } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { impactEffort } from '$core/triage/index';
+import { impactEffort } from '$core/team/index';
 import { loadSignedIn } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { assignableRoles, can } from '$core/authz';
-import { changeRole, invite, listMembers } from '$core/team/index';
+import { changeRole, invite, listMembers } from '$core/roles/index';
 import { attempt, formFields, portalCtx } from '$lib/server/forms';
 import { loadSignedIn } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { addNote, changeStatus, mergeIdea, setAssignee, setScores, setTags, teamView, WORKFLOW } from '$core/triage/index';
+import { addNote, changeStatus, mergeIdea, setAssignee, setScores, setTags, teamView, WORKFLOW } from '$core/team/index';
 import { attempt, formFields, portalCtx } from '$lib/server/forms';
 import { loadSignedIn } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';

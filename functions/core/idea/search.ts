@@ -6,9 +6,9 @@ import { getObjectText } from '../aws/s3-get.js';
 import { keys } from '../db/keys.js';
 import { unappliedEntries, type LogPosition } from '../db/change-log.js';
 import { parseInput } from '../errors.js';
-import { markdownToText } from '../idea/markdown.js';
-import type { Idea } from '../idea/schema.js';
-import { processTerm } from './text.js';
+import { markdownToText } from './markdown.js';
+import type { Idea } from './schema.js';
+import { processTerm } from './search-text.js';
 
 /**
  * Word search and similar ideas over one portal's ideas. Every write that changes an idea's

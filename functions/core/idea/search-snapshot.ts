@@ -2,7 +2,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { bucketName, s3 } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
-import { freshIndex, type Snapshot } from './index.js';
+import { freshIndex, type Snapshot } from './search.js';
 
 /**
  * Writes the portal's search index to S3 with the last log entry it holds, so that a cold

@@ -38,7 +38,7 @@ for (const lang of ['fr', 'en'] as const) {
       // A duplicate, posted and published, with a vote of its own, is merged into the first idea.
       const dup = await submitIdea(actingAs(tenant, member), { sectionId: 'product', title: 'Water refill points in shops', body: 'Let us refill our bottles when we buy a coffee.' });
       const voter = await createMember(ctx, { email: 'voter@example.test', displayName: 'Vic Voter', lang });
-      const { moderate } = await import('../../functions/core/triage/index.js');
+      const { moderate } = await import('../../functions/core/team/index.js');
       await moderate({ tenant, actor: { kind: 'member', memberId: team.id, role: 'team', displayName: 'Tess Team' } }, `idea:${dup.id}`, { decision: 'approve' });
       await castVote(actingAs(tenant, voter), { ideaId: dup.id, value: 1 });
       await page.goto(`${base}/team/ideas/${dup.id}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deleteIdea, editIdea, submitIdea } from '../../functions/core/idea/index.js';
-import { dropSearchIndexes, freshIndex, searchIdeas, similarIdeas } from '../../functions/core/search/index.js';
-import { saveSearchSnapshot } from '../../functions/core/search/snapshot.js';
+import { dropSearchIndexes, freshIndex, searchIdeas, similarIdeas } from '../../functions/core/idea/search.js';
+import { saveSearchSnapshot } from '../../functions/core/idea/search-snapshot.js';
 import { asMember, asVisitor, makeMembers, makeTenant } from '../support/tenants.js';
 
 describe('search and similar ideas', () => {

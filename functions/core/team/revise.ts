@@ -8,7 +8,7 @@ import { placeholders, setAndRemove } from '../db/expression.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { Idea, IdeaId, ideaIndexKeys, INDEX_ATTRIBUTES } from '../idea/index.js';
-import { searchLogItem } from '../search/index.js';
+import { searchLogItem } from '../idea/search.js';
 import { auditWrite } from '../admin/audit.js';
 
 /** An idea as the team sees it: any state but deleted, with the fields members never get. */

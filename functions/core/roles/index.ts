@@ -1,0 +1,170 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { assignableRoles, authorize } from '../authz.js';
+import { nowIso, type Ctx, type Role } from '../context.js';
+import { decodeCursor, encodeCursor } from '../db/cursor.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { writeAllOrNothing } from '../db/transact.js';
+import { auditWrite } from '../admin/audit.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
+import { newId } from '../ids.js';
+import { createSession, endAllSessions } from '../identity/sessions.js';
+import { consumeToken, issueToken, peekToken, type TokenData } from '../identity/tokens.js';
+import { membershipWrite } from '../offer/membership.js';
+import { NewPassword, hashPassword } from '../identity/password.js';
+import { ROLE_NAMES } from '../mail/templates.js';
+import { sendTemplate } from '../mail/index.js';
+import {
+  DisplayName, Email, ROLES, RoleSchema, getMember, getMemberByEmail, insertMember, ownerCountChange, profileOf, type Member, type Profile,
+} from '../member/index.js';
+import { hit } from '../ratelimit.js';
+import { localized } from '../tenant/localized.js';
+
+export const Invite = z.object({ email: Email, role: z.enum(['owner', 'admin', 'team', 'partner']) });
+export const AcceptInvitation = z.object({
+  token: z.string().min(1).max(100),
+  displayName: DisplayName.optional(),
+  password: NewPassword.optional(),
+});
+export const ChangeRole = z.object({ role: RoleSchema });
+export const ListMembers = z.object({ cursor: z.string().max(2048).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
+
+function refuseRole(ctx: Ctx, role: Role) {
+  if (!assignableRoles(ctx.actor).includes(role)) throw new DomainError('forbidden', 403, 'Your role cannot give this role.');
+}
+
+/** Owners and admins invite by e-mail with a role; the link is valid 7 days, for this portal only. */
+export async function invite(ctx: Ctx, input: z.input<typeof Invite>): Promise<{ email: string; role: Role }> {
+  authorize(ctx, 'invitations.create');
+  const { email, role } = parseInput(Invite, input);
+  refuseRole(ctx, role);
+  return sendInvitation(ctx, email, role);
+}
+
+/**
+ * Sends an invitation the caller has been allowed to send (by `invite`, or by the offers
+ * module for a partner organisation's people, which the innovation team manages).
+ */
+export async function sendInvitation(ctx: Ctx, email: string, role: Role, membership: { partnerId?: string } = {}): Promise<{ email: string; role: Role }> {
+  const inviter = ctx.actor.kind === 'member' ? await getMember(ctx, ctx.actor.memberId) : undefined;
+  await hit(ctx, 'mail:account', inviter?.id ?? 'system');
+  const token = await issueToken(ctx, 'invite', { email, role, invitedBy: inviter?.id, ...membership });
+  const existing = await getMemberByEmail(ctx, email);
+  const lang = existing?.lang ?? ctx.tenant.defaultLang;
+  await sendTemplate(ctx, {
+    to: email,
+    lang,
+    template: 'invite',
+    link: `${ctx.request?.origin ?? ''}/invitations/accept?token=${encodeURIComponent(token)}`,
+    params: { inviter: inviter?.displayName ?? localized(ctx.tenant.name, lang, ctx.tenant.defaultLang), role: ROLE_NAMES[lang][role] ?? role },
+  });
+  return { email, role };
+}
+
+/**
+ * Accepts an invitation: a signed-in member with the invited e-mail gets the role; someone
+ * without an account here creates it with the role (the link proves the e-mail).
+ */
+export async function acceptInvitation(ctx: Ctx, input: z.input<typeof AcceptInvitation>): Promise<{ profile: Profile; token?: string }> {
+  const data = parseInput(AcceptInvitation, input);
+  const signedIn = ctx.actor.kind === 'member' ? await getMember(ctx, ctx.actor.memberId) : undefined;
+  if (!signedIn && (!data.displayName || !data.password)) {
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+      ...(data.displayName ? {} : { displayName: 'Your name, please.' }),
+      ...(data.password ? {} : { password: 'Choose a password.' }),
+    });
+  }
+  // Checked before the token is used up, so that opening the link with the wrong account costs nothing.
+  const peeked = await peekToken(ctx, 'invite', data.token);
+  if (signedIn && peeked && signedIn.email !== peeked.email) {
+    throw new DomainError('wrong_account', 403, 'This invitation was sent to another e-mail address; sign in with that one.');
+  }
+  if (signedIn && peeked && ROLES.indexOf(peeked.role as Role) > ROLES.indexOf(signedIn.role)) {
+    throw new DomainError('role_higher', 409, 'You already have a higher role on this portal; the invitation would lower it.');
+  }
+  const invitation = await consumeToken(ctx, 'invite', data.token);
+  const role = invitation.role as Role;
+  if (signedIn) {
+    if (signedIn.email !== invitation.email) {
+      throw new DomainError('wrong_account', 403, 'This invitation was sent to another e-mail address; sign in with that one.');
+    }
+    const updated = await setRole(ctx, signedIn, role);
+    await joinPartner(ctx, invitation, updated);
+    return { profile: profileOf(updated) };
+  }
+  const existing = await getMemberByEmail(ctx, invitation.email!);
+  if (existing) throw new DomainError('sign_in_required', 401, 'An account already uses this e-mail here: sign in, then open the link again.');
+  const at = nowIso(ctx);
+  const member = await insertMember(ctx, {
+    id: newId(),
+    email: invitation.email!,
+    displayName: data.displayName!,
+    lang: ctx.tenant.defaultLang,
+    role,
+    status: 'active',
+    emailPrefs: 'instant',
+    verifiedAt: at,
+    passwordHash: await hashPassword(data.password!),
+    createdAt: at,
+  });
+  await joinPartner(ctx, invitation, member);
+  return { profile: profileOf(member), token: await createSession(ctx.tenant.id, member.id, ctx.now) };
+}
+
+async function joinPartner(ctx: Ctx, invitation: TokenData, member: Member) {
+  if (invitation.partnerId) await writeAllOrNothing([membershipWrite(ctx.tenant.id, invitation.partnerId, member, nowIso(ctx))]);
+}
+
+/** The portal's accounts, oldest first, for its team. */
+export async function listMembers(ctx: Ctx, input: z.input<typeof ListMembers> = {}) {
+  authorize(ctx, 'members.list');
+  const { cursor, limit } = parseInput(ListMembers, input);
+  const { Items = [], LastEvaluatedKey } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'byList',
+      KeyConditionExpression: 'listKey = :k',
+      ExpressionAttributeValues: { ':k': keys.membersList(ctx.tenant.id) },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(ctx.tenant.id, 'members', cursor),
+    }),
+  );
+  return { items: Items.map((m) => profileOf(m as Member)), cursor: encodeCursor(ctx.tenant.id, 'members', LastEvaluatedKey) };
+}
+
+/** The role changes, the owner count with it (never below one), and the member's sessions end. */
+async function setRole(ctx: Ctx, member: Member, role: Role): Promise<Member> {
+  if (member.role === role) return member;
+  const ownerDelta = role === 'owner' ? 1 : member.role === 'owner' ? -1 : 0;
+  const written = await writeAllOrNothing([
+    {
+      Update: {
+        Key: keys.member(ctx.tenant.id, member.id),
+        UpdateExpression: 'SET #role = :role',
+        ConditionExpression: '#role = :was',
+        ExpressionAttributeNames: { '#role': 'role' },
+        ExpressionAttributeValues: { ':role': role, ':was': member.role },
+      },
+    },
+    ...(ownerDelta ? [ownerCountChange(ctx.tenant.id, ownerDelta)] : []),
+    auditWrite(ctx, 'member.role', { member: member.id, name: member.displayName, from: member.role, to: role }),
+  ]);
+  if (!written.ok) {
+    if (ownerDelta && written.failed[1]) throw new DomainError('last_owner', 409, 'A portal keeps at least one owner.');
+    throw new DomainError('conflict', 409, 'This role changed meanwhile; reload and try again.');
+  }
+  await endAllSessions(ctx.tenant.id, member.id);
+  return { ...member, role };
+}
+
+/** Owners and admins change a member's role; admins neither make nor unmake owners. */
+export async function changeRole(ctx: Ctx, memberId: string, input: z.input<typeof ChangeRole>): Promise<Profile> {
+  authorize(ctx, 'members.manage');
+  const { role } = parseInput(ChangeRole, input);
+  const member = await getMember(ctx, parseInput(z.string().regex(/^[0-9a-z]{20}$/), memberId));
+  if (!member) throw notFound('member');
+  refuseRole(ctx, role);
+  if (member.role === 'owner') refuseRole(ctx, 'owner');
+  return profileOf(await setRole(ctx, member, role));
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { system, type Role } from '../../functions/core/context.js';
+import { createMember } from '../../functions/core/member/index.js';
+import { lastMessageTo } from '../support/outbox.js';
+import { client } from '../support/http.js';
+import { hostOf, makeTenant } from '../support/tenants.js';
+import { PASSWORD, portalWithRoles } from '../support/roles.js';
+
+describe('team routes and roles', () => {
+  it('every team route refuses every lower role: 401 for visitors, 403 for members and partners', async () => {
+    const { tenant, members, as } = await portalWithRoles();
+    const routes = [
+      (w: ReturnType<typeof client>) => w.get('/api/members'),
+      (w: ReturnType<typeof client>) => w.patch(`/api/members/${members.member.id}`, { role: 'team' }),
+      (w: ReturnType<typeof client>) => w.post('/api/invitations', { email: 'x@example.test', role: 'team' }),
+    ];
+    for (const route of routes) expect((await route(client(hostOf(tenant)))).status).toBe(401);
+    for (const role of ['member', 'partner'] as const) {
+      const web = await as(role);
+      for (const route of routes) expect((await route(web)).status, role).toBe(403);
+    }
+    const team = await as('team');
+    expect((await routes[0]!(team)).status).toBe(200);
+    expect((await routes[1]!(team)).status).toBe(403);
+    expect((await routes[2]!(team)).status).toBe(403);
+  });
+
+  it('an invitation gives its role on this portal; admins cannot make owners; the last owner stays', async () => {
+    const { members, as } = await portalWithRoles();
+    const admin = await as('admin');
+    expect((await admin.post('/api/invitations', { email: 'newowner@example.test', role: 'owner' })).status).toBe(403);
+    expect((await admin.patch(`/api/members/${members.owner.id}`, { role: 'member' })).status).toBe(403);
+    expect((await admin.post('/api/invitations', { email: 'Analyst@Example.test', role: 'team' })).status).toBe(201);
+
+    const mail = await lastMessageTo('analyst@example.test');
+    expect(mail.subject).toContain('invites you');
+    // Opened while signed in with another account: refused, and the invitation stays usable.
+    const wrong = await as('member');
+    expect((await wrong.post('/api/invitations/accept', { token: mail.token })).json.error.code).toBe('wrong_account');
+    const invitee = client(new URL(mail.link).host);
+    const accepted = await invitee.post('/api/invitations/accept', { token: mail.token, displayName: 'Analyst', password: PASSWORD });
+    expect(accepted.status).toBe(200);
+    expect(accepted.json.profile).toMatchObject({ email: 'analyst@example.test', role: 'team', verified: true });
+    expect((await invitee.get('/api/members')).status).toBe(200);
+
+    const owner = await as('owner');
+    const listed = (await owner.get('/api/members')).json.items.map((m: { email: string }) => m.email);
+    expect(listed).toContain('analyst@example.test');
+    const demoted = await owner.patch(`/api/members/${members.owner.id}`, { role: 'admin' });
+    expect(demoted.status).toBe(409);
+    expect(demoted.json.error.code).toBe('last_owner');
+
+    // A role change ends the member's sessions.
+    const teamMember = await as('team');
+    expect((await owner.patch(`/api/members/${members.team.id}`, { role: 'member' })).json.role).toBe('member');
+    expect((await teamMember.get('/api/me')).status).toBe(401);
+  });
+});
