@@ -11,16 +11,24 @@ async function runDigestNow(res: ServerResponse) {
   res.end(JSON.stringify({ sent }));
 }
 
-type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-/** One web server: `/api/*` goes to the Hono app, `/_outbox` to the local mail list, everything else to the built SvelteKit app. */
-export async function startWebServer(port: number): Promise<Server> {
-  // The SvelteKit build (web/build) is bundled with its own copy of the core; both read the same table.
+/** The built SvelteKit app (web/build), bundled with its own copy of the core; both read the same table. */
+export async function builtPages(): Promise<NodeHandler> {
   // adapter-node assumes https unless told: this server is plain http, and SvelteKit's CSRF check
   // compares the browser's Origin with the URL it builds from these.
   process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
   const kitPath = '../../web/build/handler.js';
-  const { handler: kit } = (await import(kitPath)) as { handler: NodeHandler };
+  const { handler } = (await import(kitPath)) as { handler: NodeHandler };
+  return handler;
+}
+
+/**
+ * One web server: `/api/*` goes to the Hono app, `/_outbox` to the local mail list, everything
+ * else to the pages: the built app (`npm start`) or Vite's dev middleware (`npm run dev`).
+ */
+export async function startWebServer(port: number, pages?: NodeHandler): Promise<Server> {
+  const kit = pages ?? (await builtPages());
   const api = getRequestListener(app.fetch);
   const server = createServer((req, res) => {
     if (req.url === '/api' || req.url?.startsWith('/api/')) return void api(req, res);

@@ -1,65 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DEMO_PASSWORD, DEMO_PORTALS, demoAccounts, seedIfEmpty } from './seed/index.js';
-import { startWebServer } from './server.js';
-import { startLocalStack } from './stack.js';
-import { startStreamPoller } from './streams.js';
-import { sendAllDigests } from '../core/notify/digest.js';
-import { saveAllSearchSnapshots } from '../core/idea/search-snapshot.js';
+import { printReady, startBackend, stopOnSignal } from './backend.js';
+import { builtPages, startWebServer } from './server.js';
 
-/** `npm start`: the whole portal on this machine, data under .data/, stopped cleanly by Ctrl-C. */
+/** `npm start`: the whole portal on this machine from the built app, data under .data/, stopped cleanly by Ctrl-C. */
 async function main() {
   const started = Date.now();
-  const dataDir = resolve(process.env.DATA_DIR ?? '.data');
-  mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
-  const port = Number(process.env.PORT ?? 3000);
-  process.env.PLATFORM_DOMAIN ??= 'localhost';
-  process.env.OUTBOX_DIR ??= join(dataDir, 'outbox');
-  // Custom domains: put TXT values in .data/dns/<name>.txt instead of DNS (see core/tenant/dns.ts).
-  process.env.DNS_TXT_DIR ??= join(dataDir, 'dns');
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
-  const stack = await startLocalStack({ dataDir, s3Dir: join(dataDir, 's3') });
-  process.env.PORTAL_URL ??= `http://{slug}.${process.env.PLATFORM_DOMAIN}:${port}`;
-  // The stream poller starts first: the demo's activity reaches the notifications and the dashboard's aggregates, as in AWS.
-  const streams = await startStreamPoller();
-  const seeded = await seedIfEmpty();
-  // Scheduled jobs run in-process locally: the weekly digest, checked every hour (a marker per week prevents repeats).
-  const digests = setInterval(() => {
-    if (new Date().getUTCDay() === 1) sendAllDigests().catch((e) => console.error('digest:', (e as Error).message));
-  }, 3600_000);
-  const snapshots = setInterval(() => saveAllSearchSnapshots().catch((e) => console.error('search snapshot:', (e as Error).message)), 600_000);
-  const server = await startWebServer(port);
-
-  const domain = process.env.PLATFORM_DOMAIN;
-  console.log(`\nIdea portal ready in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded.length ? ` (seeded: ${seeded.join(', ')})` : ''}`);
-  console.log(`  platform  http://${domain}:${port}/`);
-  console.log(`  cafe      http://cafe.${domain}:${port}/`);
-  console.log(`  motors    http://motors.${domain}:${port}/`);
-  console.log(`  API       http://cafe.${domain}:${port}/api/portal`);
-  console.log(`  outbox    http://localhost:${port}/_outbox   (e-mails sent locally)`);
-  console.log(`  data      ${dataDir}   (Ctrl-C to stop)`);
-  console.log(`\nDemo accounts, local only (password: ${DEMO_PASSWORD}):`);
-  for (const portal of DEMO_PORTALS) {
-    console.log(`  ${portal.slug.padEnd(8)}  ${demoAccounts(portal).map((a) => `${a.role} ${a.email}`).join(' · ')}`);
-  }
-  console.log('');
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('Stopping…');
+  const backend = await startBackend();
+  const server = await startWebServer(backend.port, await builtPages());
+  printReady(backend, started, '');
+  stopOnSignal(() => {
     server.close();
     server.closeAllConnections();
-    clearInterval(digests);
-    clearInterval(snapshots);
-    await streams.stop();
-    await stack.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  }, backend);
 }
 
 main().catch((error) => {
