@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { system } from '../../functions/core/context.js';
-import { createMember } from '../../functions/core/member/index.js';
+import { createMember } from '../../functions/core/identity/system-accounts.js';
 import { client } from '../support/http.js';
 import { hostOf, makeTenant } from '../support/tenants.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { system, type Ctx } from '../../functions/core/context.js';
-import { createMember } from '../../functions/core/member/index.js';
+import { createMember } from '../../functions/core/identity/system-accounts.js';
 import { addToPartnerAsSystem, dropOfferIndexes } from '../../functions/core/offer/index.js';
 import { getObjectText } from '../../functions/core/aws/s3-get.js';
 import { keys } from '../../functions/core/db/keys.js';

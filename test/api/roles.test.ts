@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { system, type Role } from '../../functions/core/context.js';
-import { createMember } from '../../functions/core/member/index.js';
+import { createMember } from '../../functions/core/identity/system-accounts.js';
 import { lastMessageTo } from '../support/outbox.js';
 import { client } from '../support/http.js';
 import { hostOf, makeTenant } from '../support/tenants.js';

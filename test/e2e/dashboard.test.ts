@@ -6,7 +6,7 @@ import { system } from '../../functions/core/context.js';
 import { db, tableName } from '../../functions/core/db/client.js';
 import { keys } from '../../functions/core/db/keys.js';
 import { submitIdea } from '../../functions/core/idea/index.js';
-import { createMember } from '../../functions/core/member/index.js';
+import { createMember } from '../../functions/core/identity/system-accounts.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
 import { castVote } from '../../functions/core/vote/index.js';
 import { makeTenant, actingAs } from '../support/tenants.js';

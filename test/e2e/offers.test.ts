@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { system } from '../../functions/core/context.js';
-import { createMember } from '../../functions/core/member/index.js';
+import { createMember } from '../../functions/core/identity/system-accounts.js';
 import { addToPartnerAsSystem, createPartner } from '../../functions/core/offer/index.js';
 import { makeTenant, actingAs } from '../support/tenants.js';
 import { expectAccessible, signInOnPage } from './browser.js';

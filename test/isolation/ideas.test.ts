@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { system } from '../../functions/core/context.js';
 import { addComment } from '../../functions/core/comment/index.js';
 import { submitIdea } from '../../functions/core/idea/index.js';
-import { createMember } from '../../functions/core/member/index.js';
+import { createMember } from '../../functions/core/identity/system-accounts.js';
 import { createUpload } from '../../functions/core/upload/index.js';
 import { client } from '../support/http.js';
 import { asMember, hostOf, makeMembers, makeTenant } from '../support/tenants.js';

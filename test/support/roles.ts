@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { system, type Role } from '../../functions/core/context.js';
-import { createMember } from '../../functions/core/member/index.js';
+import { createMember } from '../../functions/core/identity/system-accounts.js';
 import { client } from './http.js';
 import { hostOf, makeTenant, type Settings } from './tenants.js';
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { system, type Ctx } from '../../functions/core/context.js';
-import { createMember, type Member } from '../../functions/core/member/index.js';
+import { type Member } from '../../functions/core/member/index.js';
+import { createMember } from '../../functions/core/identity/system-accounts.js';
 import { createTenant, type Tenant } from '../../functions/core/tenant/index.js';
 import type { z } from 'zod';
 import type { CreateTenant } from '../../functions/core/tenant/index.js';

@@ -1,14 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { nowIso, requireSystem, type Ctx, type Role } from '../context.js';
+import type { Ctx, Role } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys, type OwnedKind } from '../db/keys.js';
 import { ownedBy } from '../db/query.js';
 import { writeAllOrNothing } from '../db/transact.js';
-import { DomainError, parseInput } from '../errors.js';
-import { newId } from '../ids.js';
+import { DomainError } from '../errors.js';
 import { Lang } from '../tenant/schema.js';
-import { hashPassword } from '../identity/password.js';
 
 export const ROLES = ['owner', 'admin', 'team', 'partner', 'member'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -78,31 +76,6 @@ export function ownerCountChange(tenantId: string, delta: 1 | -1) {
       ...(delta < 0 ? { ConditionExpression: '#count > :min' } : {}),
     },
   };
-}
-
-export const CreateMember = z.object({
-  email: Email,
-  displayName: DisplayName,
-  lang: Lang,
-  role: RoleSchema.default('member'),
-  password: z.string().min(12).max(128).optional(),
-  verified: z.boolean().default(true),
-});
-
-/** An account made by the platform itself (demo seed, first owner of a new portal). */
-export async function createMember(ctx: Ctx, input: z.input<typeof CreateMember>): Promise<Member> {
-  requireSystem(ctx);
-  const { password, verified, ...data } = parseInput(CreateMember, input);
-  const at = nowIso(ctx);
-  return insertMember(ctx, {
-    id: newId(),
-    ...data,
-    status: 'active',
-    emailPrefs: 'instant',
-    createdAt: at,
-    ...(verified ? { verifiedAt: at } : {}),
-    ...(password ? { passwordHash: await hashPassword(password) } : {}),
-  });
 }
 
 export async function getMember(ctx: Ctx, memberId: string): Promise<Member | undefined> {

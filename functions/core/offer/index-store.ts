@@ -4,7 +4,7 @@ import { unappliedEntries, type LogPosition } from '../db/change-log.js';
 import { queryAll } from '../db/query.js';
 import { markdownToText } from '../idea/markdown.js';
 import { newId } from '../ids.js';
-import { offerOf, type Offer } from './offers.js';
+import { offerOf, type Offer } from './offer-item.js';
 import { OfferIndex, VISIBILITIES, type OfferDoc, type OfferIndexJSON } from './engine/index.js';
 
 /*

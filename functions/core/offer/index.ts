@@ -2,7 +2,8 @@
 export { partnerIdsOf, viewerOf } from './access.js';
 export { dropOfferIndexes, freshOfferIndex } from './index-store.js';
 export { requestMatches, type MatchReasons, type OfferMatch } from './matches.js';
-export { createOffer, getOffer, listMyOffers, publishOffer, updateOffer, withdrawOffer, type Offer, type OfferView } from './offers.js';
+export { createOffer, getOffer, listMyOffers, publishOffer, updateOffer, withdrawOffer, type OfferView } from './offers.js';
+export type { Offer, OfferState } from './offer-item.js';
 export { addToPartnerAsSystem, createPartner, getPartner, invitePartnerMember, listPartnerMembers, listPartners, updatePartner, type Partner } from './partners.js';
 export { createRequest, getRequest, listRequests, type TechRequest } from './requests.js';
 export { deleteSavedSearch, listSavedSearches, saveSearch, type SavedSearch } from './saved.js';

@@ -4,7 +4,7 @@ import { keys } from '../db/keys.js';
 import { markdownToText } from '../idea/markdown.js';
 import { requireOfferTeam } from './access.js';
 import { freshOfferIndex } from './index-store.js';
-import { offerOf, type Offer } from './offers.js';
+import { offerOf, type Offer } from './offer-item.js';
 import { getRequest, type TechRequest } from './requests.js';
 import { cardOf, type OfferCard } from './search.js';
 import { SPLIT } from './engine/text-index.js';

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import { nextUpdatedAt, nowIso, type Ctx } from '../context.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
-import { picked } from '../db/query.js';
 import { placeholders, setAndRemove } from '../db/expression.js';
 import { writeAllOrNothing } from '../db/transact.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
@@ -13,44 +12,8 @@ import { isOfferTeam, ownedByPartners, partnerIdsOf, requireKnownSectors, viewer
 import { sees } from './engine/types.js';
 import { offerLogItem } from './index-store.js';
 import { OfferDraft, OfferId, OfferPatch, PublishableOffer } from './schema.js';
-import type { IpStatus, Maturity, Partnership, Visibility } from './engine/types.js';
+import { OFFER_FIELDS, offerOf, type Offer } from './offer-item.js';
 
-export type OfferState = 'draft' | 'published' | 'withdrawn';
-
-export interface Offer {
-  id: string;
-  partnerId: string;
-  partnerName: string;
-  authorId: string;
-  title: string;
-  summary: string;
-  description: string;
-  maturity?: Maturity;
-  trl?: number;
-  sectors: string[];
-  keywords: string[];
-  ip?: IpStatus;
-  partnerships: Partnership[];
-  country?: string;
-  attachments: UploadInfo[];
-  visibility: Visibility;
-  requestId?: string;
-  state: OfferState;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt?: string;
-}
-
-const OFFER_FIELDS = [
-  'id', 'partnerId', 'partnerName', 'authorId', 'title', 'summary', 'description', 'maturity', 'trl', 'sectors', 'keywords', 'ip',
-  'partnerships', 'country', 'attachments', 'visibility', 'requestId', 'state', 'createdAt', 'updatedAt', 'publishedAt',
-] as const;
-
-/** The stored item's offer fields only (the item also carries its keys). */
-export function offerOf(item: Record<string, unknown>): Offer {
-  const offer = picked<Offer>(item, OFFER_FIELDS);
-  return { ...offer, sectors: offer.sectors ?? [], keywords: offer.keywords ?? [], partnerships: offer.partnerships ?? [], attachments: offer.attachments ?? [] };
-}
 
 /** Index keys follow the state: a partner's list always, the portal's list by visibility once published. */
 function indexKeys(tenantId: string, offer: Offer) {

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { requireReader } from '../authz.js';
 import { nowIso, requireSystem, type Ctx } from '../context.js';
-import { membershipWrite } from './membership.js';
+import { membershipWrite } from '../roles/membership.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { placeholders, setAndRemove } from '../db/expression.js';

@@ -9,7 +9,7 @@ import { IdPattern, newId } from '../ids.js';
 import type { Member } from '../member/index.js';
 import { viewerOf, viewerOfActor } from './access.js';
 import { offerDoc } from './index-store.js';
-import type { Offer } from './offers.js';
+import type { Offer } from './offer-item.js';
 import { filtersOf, OfferSearchInput } from './search.js';
 import { OfferIndex, type Viewer } from './engine/index.js';
 

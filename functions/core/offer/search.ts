@@ -8,7 +8,7 @@ import { parseInput } from '../errors.js';
 import { viewerOf } from './access.js';
 import { sees } from './engine/types.js';
 import { freshOfferIndex } from './index-store.js';
-import { offerOf, type Offer } from './offers.js';
+import { offerOf, type Offer } from './offer-item.js';
 import { Country } from './schema.js';
 import { IP_STATUSES, MATURITIES, PARTNERSHIPS, type OfferFacets, type OfferFilters, type Viewer } from './engine/index.js';
 

@@ -3,7 +3,7 @@ import { deliver, get } from '../notify/fanout.js';
 import type { NotificationKind } from '../notify/index.js';
 import { keyParts, keys } from '../db/keys.js';
 import type { Member } from '../member/index.js';
-import { offerOf } from './offers.js';
+import { offerOf } from './offer-item.js';
 import { partnerMemberIds } from './partners.js';
 import { savedSearchesMatching } from './saved.js';
 import { saveOfferSnapshot } from './snapshot.js';

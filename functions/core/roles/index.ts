@@ -11,7 +11,7 @@ import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { createSession, endAllSessions } from '../identity/sessions.js';
 import { consumeToken, issueToken, peekToken, type TokenData } from '../identity/tokens.js';
-import { membershipWrite } from '../offer/membership.js';
+import { membershipWrite } from './membership.js';
 import { NewPassword, hashPassword } from '../identity/password.js';
 import { ROLE_NAMES } from '../mail/templates.js';
 import { sendTemplate } from '../mail/index.js';

@@ -6,7 +6,6 @@ import { nowIso, requireMember, type Ctx } from '../context.js';
 import { bucketName, db, s3, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
-import { getIdea } from '../idea/index.js';
 import { IdPattern, newId } from '../ids.js';
 import { SNIFF_BYTES, sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
 import { getRecord, info, UploadRecord, type UploadInfo } from './records.js';
@@ -140,13 +139,6 @@ export async function finalizeUpload(ctx: Ctx, uploadId: string): Promise<Upload
     throw notFound('upload');
   }
   return info(uploadId, record);
-}
-
-/** An attachment of an idea the reader may see: the idea must list it; anything else is a 404. */
-export async function readIdeaAttachment(ctx: Ctx, ideaId: string, uploadId: string) {
-  const idea = await getIdea(ctx, ideaId);
-  if (!idea.attachments.some((a) => a.id === uploadId)) throw notFound('upload');
-  return readUpload(ctx, uploadId);
 }
 
 /** The bytes of a ready upload of this portal; pending, rejected, unknown or other portals' ids are 404. */

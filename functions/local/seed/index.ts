@@ -1,7 +1,7 @@
 import { addComment } from '../../core/comment/index.js';
 import { system, type Ctx } from '../../core/context.js';
 import { submitIdea } from '../../core/idea/index.js';
-import { createMember } from '../../core/member/index.js';
+import { createMember } from '../../core/identity/system-accounts.js';
 import { createTenant, setBrandLogo } from '../../core/tenant/index.js';
 import { getTenantIdBySlug } from '../../core/tenant/store.js';
 import { castVote } from '../../core/vote/index.js';

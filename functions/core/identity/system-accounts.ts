@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { nowIso, requireSystem, type Ctx } from '../context.js';
+import { parseInput } from '../errors.js';
+import { newId } from '../ids.js';
+import { DisplayName, Email, insertMember, RoleSchema, type Member } from '../member/index.js';
+import { Lang } from '../tenant/schema.js';
+import { hashPassword } from './password.js';
+
+export const CreateMember = z.object({
+  email: Email,
+  displayName: DisplayName,
+  lang: Lang,
+  role: RoleSchema.default('member'),
+  password: z.string().min(12).max(128).optional(),
+  verified: z.boolean().default(true),
+});
+
+/** An account made by the platform itself (demo seed, first owner of a new portal). */
+export async function createMember(ctx: Ctx, input: z.input<typeof CreateMember>): Promise<Member> {
+  requireSystem(ctx);
+  const { password, verified, ...data } = parseInput(CreateMember, input);
+  const at = nowIso(ctx);
+  return insertMember(ctx, {
+    id: newId(),
+    ...data,
+    status: 'active',
+    emailPrefs: 'instant',
+    createdAt: at,
+    ...(verified ? { verifiedAt: at } : {}),
+    ...(password ? { passwordHash: await hashPassword(password) } : {}),
+  });
+}
