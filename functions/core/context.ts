@@ -1,5 +1,5 @@
 import { DomainError } from './errors.js';
-import type { Tenant } from './tenant/schema.js';
+import type { Tenant } from './tenant/index.js';
 
 export type Role = 'owner' | 'admin' | 'team' | 'partner' | 'member';
 

@@ -1,8 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import type { Ctx } from './context.js';
-import { db, tableName } from './db/client.js';
-import { keys } from './db/keys.js';
+import { db, tableName, keys } from './db/index.js';
 import { DomainError } from './errors.js';
 
 /** Limits per scope: at most `max` attempts per window, per subject (an account or a client address). */

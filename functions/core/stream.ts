@@ -1,8 +1,7 @@
-import { aggregateChanges } from './insights/aggregate.js';
-import { refreshDashboardViews } from './insights/view.js';
-import { changeFromStreamRecord, handleChanges, type Change } from './notify/fanout.js';
-import { offerChanges } from './offer/stream.js';
-import { removeAbandonedUploads } from './upload/abandoned.js';
+import { aggregateChanges, refreshDashboardViews } from './insights/index.js';
+import { changeFromStreamRecord, handleChanges, type Change } from './notify/index.js';
+import { offerChanges } from './offer/index.js';
+import { removeAbandonedUploads } from './upload/index.js';
 
 export { changeFromStreamRecord, type Change };
 

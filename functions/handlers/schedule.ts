@@ -1,5 +1,5 @@
-import { sendAllDigests } from '../core/notify/digest.js';
-import { saveAllSearchSnapshots } from '../core/idea/search-snapshot.js';
+import { sendAllDigests } from '../core/notify/index.js';
+import { saveAllSearchSnapshots } from '../core/idea/index.js';
 
 /** Scheduled jobs in AWS (EventBridge rules): the weekly digest, and hourly search snapshots. */
 export async function handler(event: { job?: 'digest' | 'search-snapshots' }): Promise<Record<string, number>> {

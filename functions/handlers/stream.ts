@@ -1,4 +1,4 @@
-import { syncEdgeDomains } from '../core/admin/edge-sync.js';
+import { syncEdgeDomains } from '../core/admin/index.js';
 import { changeFromStreamRecord, onTableChanges } from '../core/stream.js';
 
 type StreamEvent = { Records: Parameters<typeof changeFromStreamRecord>[0][] };

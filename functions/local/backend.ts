@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { DEMO_PASSWORD, DEMO_PORTALS, demoAccounts, seedIfEmpty } from './seed/index.js';
 import { startLocalStack } from './stack.js';
 import { startStreamPoller } from './streams.js';
-import { sendAllDigests } from '../core/notify/digest.js';
-import { saveAllSearchSnapshots } from '../core/idea/search-snapshot.js';
+import { sendAllDigests } from '../core/notify/index.js';
+import { saveAllSearchSnapshots } from '../core/idea/index.js';
 
 export interface LocalBackend {
   port: number;

@@ -1,6 +1,5 @@
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { db, tableName } from '../core/db/client.js';
-import { createTableInput } from '../core/db/table.js';
+import { db, tableName, createTableInput } from '../core/db/index.js';
 
 /** Creates the table from the one definition in core/db, unless it already exists. */
 export async function ensureTable(): Promise<'created' | 'existing'> {

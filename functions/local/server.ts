@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { app } from '../api/full.js';
-import { sendAllDigests } from '../core/notify/digest.js';
+import { sendAllDigests } from '../core/notify/index.js';
 import { serveOutbox } from './outbox.js';
 
 /** Local only: `curl -X POST localhost:3000/_jobs/digest` sends this week's digests now (AWS runs them weekly). */

@@ -1,7 +1,7 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { config } from '../core/config.js';
-import { db, tableName } from '../core/db/client.js';
+import { db, tableName } from '../core/db/index.js';
 import { changeFromStreamRecord, onTableChanges } from '../core/stream.js';
 
 /**

@@ -1,10 +1,9 @@
 import type { Handle } from '@sveltejs/kit';
 import { shutOut } from '$core/authz';
 import { visitor } from '$core/context';
-import { actorFromSession, SESSION_COOKIE } from '$core/identity/sessions';
+import { actorFromSession, SESSION_COOKIE } from '$core/identity/index';
 import { DomainError } from '$core/errors';
-import { themeCss } from '$core/tenant/fonts';
-import { hostFromHeaders, resolveHost, type Lang } from '$core/tenant/index';
+import { themeCss, hostFromHeaders, resolveHost, type Lang } from '$core/tenant/index';
 import { chooseLang } from '$lib/i18n';
 
 async function findSite(host: string): Promise<App.Locals['site']> {

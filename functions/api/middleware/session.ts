@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { config } from '../../core/config.js';
 import { shutOut } from '../../core/authz.js';
 import { DomainError } from '../../core/errors.js';
-import { actorFromSession, SESSION_COOKIE } from '../../core/identity/sessions.js';
+import { actorFromSession, SESSION_COOKIE } from '../../core/identity/index.js';
 import type { Env } from '../app.js';
 
 /** The client address: CloudFront's x-forwarded-for in AWS, the socket's peer locally. */

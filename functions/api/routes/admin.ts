@@ -1,12 +1,9 @@
 import { Hono } from 'hono';
-import { listAudit } from '../../core/admin/audit.js';
-import { addDomain, listDomains, removeDomain, verifyDomain } from '../../core/admin/domains.js';
-import { removeBrandImage, setBrandImage } from '../../core/admin/images.js';
-import { getSettings, updateSettings } from '../../core/admin/portal.js';
+import { listAudit, addDomain, listDomains, removeDomain, verifyDomain, removeBrandImage, setBrandImage, getSettings, updateSettings } from '../../core/admin/index.js';
 import {
   addCategory, addSection, archiveSection, deleteCategory, listCategories, listSections, updateCategory, updateSection,
-} from '../../core/admin/sections.js';
-import type { BrandImageKind } from '../../core/tenant/schema.js';
+} from '../../core/admin/index.js';
+import type { BrandImageKind } from '../../core/tenant/index.js';
 import type { Env } from '../app.js';
 import { jsonBody } from '../body.js';
 

@@ -3,8 +3,8 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import {
   changePassword, requestPasswordReset, requestSignInLink, resendVerification, resetPassword, signIn, signInWithLink,
   signOut, signOutEverywhere, signUp, verifyEmail,
-} from '../../core/identity/accounts.js';
-import { SESSION_COOKIE, SESSION_SECONDS } from '../../core/identity/sessions.js';
+} from '../../core/identity/index.js';
+import { SESSION_COOKIE, SESSION_SECONDS } from '../../core/identity/index.js';
 import type { Env } from '../app.js';
 import { jsonBody } from '../body.js';
 

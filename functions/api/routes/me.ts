@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
-import { deleteMe, exportMe, getMe, updateMe } from '../../core/identity/profile.js';
-import { SESSION_COOKIE } from '../../core/identity/sessions.js';
+import { deleteMe, exportMe, getMe, updateMe, SESSION_COOKIE } from '../../core/identity/index.js';
 import type { Env } from '../app.js';
 import { jsonBody } from '../body.js';
 

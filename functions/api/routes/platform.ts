@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '../../core/errors.js';
-import { openPortal, slugAvailability } from '../../core/admin/open.js';
+import { openPortal, slugAvailability } from '../../core/admin/index.js';
 import { hostFromHeaders, resolveHost } from '../../core/tenant/index.js';
 import type { Env } from '../app.js';
 import { jsonBody } from '../body.js';

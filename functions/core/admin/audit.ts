@@ -2,9 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { authorize } from '../authz.js';
 import { nowIso, type Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { decodeCursor, encodeCursor } from '../db/cursor.js';
-import { keys } from '../db/keys.js';
+import { db, tableName, decodeCursor, encodeCursor, keys } from '../db/index.js';
 import { parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 

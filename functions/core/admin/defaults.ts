@@ -1,4 +1,4 @@
-import { DEFAULT_CRITERIA, DEFAULT_OFFER_SECTORS, type Lang, type TenantSettings } from '../tenant/schema.js';
+import { DEFAULT_CRITERIA, DEFAULT_OFFER_SECTORS, type Lang, type TenantSettings } from '../tenant/index.js';
 import type { z } from 'zod';
 
 /**

@@ -4,13 +4,9 @@ import { z } from 'zod';
 import { authorize } from '../authz.js';
 import { config } from '../config.js';
 import { nowIso, type Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { writeAllOrNothing } from '../db/transact.js';
+import { db, tableName, keys, writeAllOrNothing } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
-import { txtRecords } from '../tenant/dns.js';
-import { forgetHost, normaliseHost } from '../tenant/host.js';
-import { domainClaim } from '../tenant/store.js';
+import { txtRecords, forgetHost, normaliseHost, domainClaim } from '../tenant/index.js';
 import { auditWrite } from './audit.js';
 
 export const Hostname = z

@@ -1,6 +1,6 @@
-import { attachCustomDomain, detachCustomDomain } from '../aws/edge-domains.js';
-import { keyParts } from '../db/keys.js';
-import type { Change } from '../notify/fanout.js';
+import { attachCustomDomain, detachCustomDomain } from '../aws/index.js';
+import { keyParts } from '../db/index.js';
+import type { Change } from '../notify/index.js';
 
 /**
  * Keeps the edge in step with the verified custom domains, from the table's stream: the API

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { DomainError, parseInput } from '../errors.js';
-import { BRAND_IMAGES, type Tenant } from '../tenant/schema.js';
-import { getRecord } from '../upload/records.js';
+import { BRAND_IMAGES, type Tenant } from '../tenant/index.js';
+import { getRecord } from '../upload/index.js';
 import { changeTenant } from './portal.js';
 import { requireMember } from '../context.js';
 import { authorize } from '../authz.js';

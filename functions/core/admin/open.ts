@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { system, type Ctx } from '../context.js';
-import { writeAllOrNothing } from '../db/transact.js';
+import { writeAllOrNothing } from '../db/index.js';
 import { DomainError, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
-import { hashPassword, NewPassword } from '../identity/password.js';
-import { issueToken } from '../identity/tokens.js';
+import { hashPassword, NewPassword, issueToken } from '../identity/index.js';
 import { sendTemplate } from '../mail/index.js';
 import { DisplayName, Email, newMemberWrites, type Member } from '../member/index.js';
 import { hit } from '../ratelimit.js';
-import { Lang, Slug, type Tenant } from '../tenant/schema.js';
-import { getTenantIdBySlug, newTenantWrites } from '../tenant/store.js';
-import { portalOrigin } from '../tenant/index.js';
+import { Lang, Slug, type Tenant, getTenantIdBySlug, newTenantWrites, portalOrigin } from '../tenant/index.js';
 import { auditWrite } from './audit.js';
 import { defaultSettings } from './defaults.js';
 

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { authorize } from '../authz.js';
 import type { Ctx } from '../context.js';
-import type { Write } from '../db/transact.js';
+import type { Write } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
-import { assertReadableTheme } from '../tenant/contrast.js';
-import { forgetTenant } from '../tenant/host.js';
-import { TenantSettings, type Tenant } from '../tenant/schema.js';
-import { getTenantById, replaceTenant } from '../tenant/store.js';
+import { assertReadableTheme, forgetTenant, TenantSettings, type Tenant, getTenantById, replaceTenant } from '../tenant/index.js';
 import { auditWrite } from './audit.js';
 
 /** What PATCH /api/admin/portal may change: every setting but the sections (they have their own routes), from a known version. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { idFrom } from '../text.js';
-import { LocalizedName, LocalizedText, ShortId, type Section, type Tenant } from '../tenant/schema.js';
+import { LocalizedName, LocalizedText, ShortId, type Section, type Tenant } from '../tenant/index.js';
 import { changeTenant, getSettings } from './portal.js';
 
 export const AddSection = z.object({ id: ShortId.optional(), name: LocalizedName, description: LocalizedText.optional() }).strict();

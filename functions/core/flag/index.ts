@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { requireContributor } from '../authz.js';
 import type { Ctx } from '../context.js';
-import { keys } from '../db/keys.js';
-import { writeAllOrNothing } from '../db/transact.js';
+import { keys, writeAllOrNothing, db, tableName } from '../db/index.js';
 import { notFound, parseInput } from '../errors.js';
 import { IdPattern } from '../ids.js';
 import { getIdea } from '../idea/index.js';
 import { hit } from '../ratelimit.js';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.js';
 
 export const FlagInput = z.object({
   target: z.string().regex(/^(idea|comment):[0-9a-z]{20}$/, 'idea:<id> or comment:<id>.'),

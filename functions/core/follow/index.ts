@@ -1,11 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
+import { db, tableName, keys, writeAllOrNothing } from '../db/index.js';
 import { requireContributor } from '../authz.js';
-import { keys } from '../db/keys.js';
-import { writeAllOrNothing } from '../db/transact.js';
 import { notFound, parseInput } from '../errors.js';
-import { IdeaId } from '../idea/schema.js';
+import { IdeaId } from '../idea/index.js';
 import { hit } from '../ratelimit.js';
 
 /**

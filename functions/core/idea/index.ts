@@ -2,18 +2,14 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { isTeam, requireContributor, requireReader } from '../authz.js';
 import type { Ctx } from '../context.js';
-import { decodeCursor, encodeCursor } from '../db/cursor.js';
-import { db, tableName } from '../db/client.js';
-import type { IndexName } from '../db/table.js';
-import { keys } from '../db/keys.js';
-import { writeAllOrNothing } from '../db/transact.js';
-import { placeholders, setAndRemove } from '../db/expression.js';
+import { decodeCursor, encodeCursor, db, tableName, keys, writeAllOrNothing, placeholders, setAndRemove } from '../db/index.js';
+import type { IndexName } from '../db/index.js';
 import { searchLogItem } from './search.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { getMemberName } from '../member/index.js';
 import { hit } from '../ratelimit.js';
-import { ownReadyUpload } from '../upload/records.js';
+import { ownReadyUpload, readUpload } from '../upload/index.js';
 import { blockedWordsIn } from '../text.js';
 import { EditIdea, IdeaId, Idea, ListIdeas, SubmitIdea, summarise, type IdeaSort, type IdeaSummary } from './schema.js';
 import { trendWeight } from './scores.js';
@@ -262,4 +258,16 @@ async function writeIdeaFields(ctx: Ctx, before: Idea, after: Idea) {
     { Put: { Item: searchLogItem(ctx.tenant.id, after, newId()) } },
   ]);
   if (!written.ok) throw new DomainError('conflict', 409, 'The idea changed meanwhile; reload and try again.');
+}
+
+export { markdownToText, renderMarkdown } from './markdown.js';
+export { trendWeight } from './scores.js';
+export { searchIdeas, searchLogItem, similarIdeas } from './search.js';
+export { saveAllSearchSnapshots } from './search-snapshot.js';
+
+/** An attachment of an idea the reader may see: the idea must list it; anything else is a 404. */
+export async function readIdeaAttachment(ctx: Ctx, ideaId: string, uploadId: string) {
+  const idea = await getIdea(ctx, ideaId);
+  if (!idea.attachments.some((a) => a.id === uploadId)) throw notFound('upload');
+  return readUpload(ctx, uploadId);
 }

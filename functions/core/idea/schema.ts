@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdPattern } from '../ids.js';
-import { Lang, ShortId } from '../tenant/schema.js';
+import { Lang, ShortId } from '../tenant/index.js';
 
 export const IdeaId = z.string().regex(IdPattern, 'Not an idea id.');
 

@@ -1,7 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { bucketName, s3 } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { queryAll } from '../db/query.js';
+import { bucketName, s3, keys, queryAll } from '../db/index.js';
 import { freshIndex, type Snapshot } from './search.js';
 
 /**

@@ -1,8 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
+import { db, tableName, keys } from '../db/index.js';
 import { DomainError, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { sendTemplate } from '../mail/index.js';

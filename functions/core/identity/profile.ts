@@ -1,11 +1,9 @@
 import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys, type OwnedKind } from '../db/keys.js';
-import { writeAllOrNothing } from '../db/transact.js';
+import { db, tableName, keys, type OwnedKind, writeAllOrNothing } from '../db/index.js';
 import { DomainError, parseInput } from '../errors.js';
-import { Idea } from '../idea/schema.js';
+import { Idea } from '../idea/index.js';
 import { getMember, ownedItems, ownerCountChange, profileOf, type Profile } from '../member/index.js';
 import { UpdateProfile } from './schema.js';
 import { endAllSessions, forgetMemberSessions } from './sessions.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DisplayName, Email, EmailPrefs } from '../member/index.js';
-import { Lang } from '../tenant/schema.js';
+import { Lang } from '../tenant/index.js';
 import { NewPassword } from './password.js';
 
 export const Token = z.string().min(1, 'The link is incomplete.').max(100);

@@ -1,8 +1,6 @@
 import { BatchGetCommand, BatchWriteCommand, DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor, Role } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { ownedBy } from '../db/query.js';
+import { db, tableName, keys, ownedBy } from '../db/index.js';
 import { hashSecret, newSecret } from './tokens.js';
 
 export const SESSION_COOKIE = 'sid';

@@ -3,7 +3,7 @@ import { nowIso, requireSystem, type Ctx } from '../context.js';
 import { parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { DisplayName, Email, insertMember, RoleSchema, type Member } from '../member/index.js';
-import { Lang } from '../tenant/schema.js';
+import { Lang } from '../tenant/index.js';
 import { hashPassword } from './password.js';
 
 export const CreateMember = z.object({

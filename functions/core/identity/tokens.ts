@@ -1,8 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
+import { db, tableName, keys } from '../db/index.js';
 import { DomainError } from '../errors.js';
 
 /** `handoff` carries the owner of a new portal from the platform's host to the portal's own (cookies are per host). */

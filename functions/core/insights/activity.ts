@@ -1,5 +1,5 @@
-import { keyParts, keys } from '../db/keys.js';
-import type { Change } from '../notify/fanout.js';
+import { keyParts, keys } from '../db/index.js';
+import type { Change } from '../notify/index.js';
 import { attr } from './attributes.js';
 import { dayOf } from './calendar.js';
 

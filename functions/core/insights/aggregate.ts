@@ -1,11 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { writeAllOrNothing, type Write } from '../db/transact.js';
-import type { Change } from '../notify/fanout.js';
+import { db, tableName, keys, writeAllOrNothing, type Write, placeholders } from '../db/index.js';
+import type { Change } from '../notify/index.js';
 import { activityOf, type Activity } from './activity.js';
 import { attr } from './attributes.js';
-import { placeholders } from '../db/expression.js';
 import { TERMS_PER_TEXT, termsOf } from './terms.js';
 
 /**

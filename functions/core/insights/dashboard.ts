@@ -1,12 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { queryAll } from '../db/query.js';
-import { IdeaStatus } from '../idea/schema.js';
+import { db, tableName, keys, queryAll, memberNames } from '../db/index.js';
+import { IdeaStatus } from '../idea/index.js';
 import { attr, PREFIX, prefixed } from './attributes.js';
 import { addDays, weekBuckets } from './calendar.js';
-import { memberNames } from '../db/batch-get.js';
 import type { Period } from './period.js';
 import { risingThemes, type TermCounts, type Theme } from './themes.js';
 

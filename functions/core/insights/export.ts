@@ -1,11 +1,9 @@
 import { authorize } from '../authz.js';
 import type { Ctx } from '../context.js';
-import { keys } from '../db/keys.js';
-import { queryAll } from '../db/query.js';
-import { IdeaStatus } from '../idea/schema.js';
-import { localized } from '../tenant/localized.js';
+import { keys, queryAll, batchGet, memberNames } from '../db/index.js';
+import { IdeaStatus } from '../idea/index.js';
+import { localized } from '../tenant/index.js';
 import { csvDocument, type Cell } from './csv.js';
-import { batchGet, memberNames } from '../db/batch-get.js';
 import { resolvePeriod, type Period } from './period.js';
 
 type Item = Record<string, unknown>;

@@ -1,9 +1,8 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { authorize } from '../authz.js';
 import { system, type Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keyParts, keys } from '../db/keys.js';
-import type { Change } from '../notify/fanout.js';
+import { db, tableName, keyParts, keys } from '../db/index.js';
+import type { Change } from '../notify/index.js';
 import { getTenantById } from '../tenant/index.js';
 import { computeDashboard, measuredDashboard, type Dashboard } from './dashboard.js';
 import { resolvePeriod } from './period.js';

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { config } from '../config.js';
 import type { Ctx } from '../context.js';
 import { newId } from '../ids.js';
-import { logoPath } from '../tenant/index.js';
-import { localized } from '../tenant/localized.js';
-import type { Lang } from '../tenant/schema.js';
+import { logoPath, localized } from '../tenant/index.js';
+import type { Lang } from '../tenant/index.js';
 import { TEMPLATES, type TemplateName } from './templates.js';
 
 export interface Message {
@@ -74,3 +73,5 @@ export async function sendMessage(message: Message): Promise<void> {
 export async function sendTemplate(ctx: Ctx, o: Parameters<typeof composeMessage>[1]): Promise<void> {
   await sendMessage(composeMessage(ctx, o));
 }
+
+export { ROLE_NAMES, STATUS_NAMES } from './templates.js';

@@ -1,6 +1,6 @@
 import { config } from '../config.js';
 import type { Message } from './index.js';
-import { signRequest } from '../aws/sigv4.js';
+import { signRequest } from '../aws/index.js';
 
 /** In AWS: one signed call to SES v2 SendEmail a message, with the function role's credentials. */
 export async function sendWithSes(message: Message): Promise<void> {

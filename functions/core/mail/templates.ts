@@ -1,4 +1,4 @@
-import type { Lang } from '../tenant/schema.js';
+import type { Lang } from '../tenant/index.js';
 
 /** Every e-mail the product sends, in each language. `{name}` placeholders come from params. */
 export const TEMPLATES = {

@@ -1,12 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Ctx, Role } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys, type OwnedKind } from '../db/keys.js';
-import { ownedBy } from '../db/query.js';
-import { writeAllOrNothing } from '../db/transact.js';
+import { db, tableName, keys, type OwnedKind, ownedBy, writeAllOrNothing } from '../db/index.js';
 import { DomainError } from '../errors.js';
-import { Lang } from '../tenant/schema.js';
+import { Lang } from '../tenant/index.js';
 
 export const ROLES = ['owner', 'admin', 'team', 'partner', 'member'] as const;
 export const RoleSchema = z.enum(ROLES);

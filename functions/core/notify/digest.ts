@@ -1,15 +1,12 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.js';
 import { system } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { ownedBy, queryAll } from '../db/query.js';
-import { sendTemplate } from '../mail/index.js';
-import { STATUS_NAMES } from '../mail/templates.js';
+import { db, tableName, keys, ownedBy, queryAll } from '../db/index.js';
+import { sendTemplate, STATUS_NAMES } from '../mail/index.js';
 import type { Member } from '../member/index.js';
-import type { Tenant } from '../tenant/schema.js';
-import { getTenantById } from '../tenant/store.js';
-import type { Notification } from './index.js';
+import type { Tenant } from '../tenant/index.js';
+import { getTenantById } from '../tenant/index.js';
+import type { Notification } from './notifications.js';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 

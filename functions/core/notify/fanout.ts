@@ -3,14 +3,11 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { config } from '../config.js';
 import { system } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keyParts, keys } from '../db/keys.js';
-import { queryAll } from '../db/query.js';
-import { sendTemplate } from '../mail/index.js';
-import { STATUS_NAMES } from '../mail/templates.js';
+import { db, tableName, keyParts, keys, queryAll } from '../db/index.js';
+import { sendTemplate, STATUS_NAMES } from '../mail/index.js';
 import type { Member } from '../member/index.js';
 import { getTenantById, type Tenant } from '../tenant/index.js';
-import { createNotification, type Notification, type NotificationKind } from './index.js';
+import { createNotification, type Notification, type NotificationKind } from './notifications.js';
 
 type Image = Record<string, unknown>;
 export interface Change {

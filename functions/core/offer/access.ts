@@ -1,7 +1,6 @@
 import { can, isPartner, requireReader } from '../authz.js';
 import type { Actor, Ctx } from '../context.js';
-import { keys, type OwnedKind } from '../db/keys.js';
-import { ownedBy } from '../db/query.js';
+import { keys, type OwnedKind, ownedBy } from '../db/index.js';
 import { DomainError } from '../errors.js';
 import type { Viewer } from './engine/types.js';
 

@@ -1,8 +1,6 @@
-import { getObjectText } from '../aws/s3-get.js';
-import { keys } from '../db/keys.js';
-import { unappliedEntries, type LogPosition } from '../db/change-log.js';
-import { queryAll } from '../db/query.js';
-import { markdownToText } from '../idea/markdown.js';
+import { getObjectText } from '../aws/index.js';
+import { keys, unappliedEntries, type LogPosition, queryAll } from '../db/index.js';
+import { markdownToText } from '../idea/index.js';
 import { newId } from '../ids.js';
 import { offerOf, type Offer } from './offer-item.js';
 import { OfferIndex, VISIBILITIES, type OfferDoc, type OfferIndexJSON } from './engine/index.js';

@@ -11,3 +11,9 @@ export { CLEARABLE_OFFER_FIELDS, MATURITY_TRL, THREAD_STATES, type ThreadState }
 export { searchOffers, type OfferCard, type OfferSearchInput, type OfferSearchPage } from './search.js';
 export { IP_STATUSES, MATURITIES, PARTNERSHIPS, VISIBILITIES } from './engine/types.js';
 export { expressInterest, getThread, listThreads, postMessage, setThreadState, type Thread, type ThreadMessage } from './threads.js';
+export * from './browser.js';
+
+export type { IpStatus, Maturity, Partnership, Visibility } from './engine/types.js';
+export { readOfferDatasheet, readPartnerLogo, readThreadAttachment } from './files.js';
+export type { RequestInput } from './schema.js';
+export { offerChanges } from './stream.js';

@@ -1,7 +1,6 @@
 import type { Ctx } from '../context.js';
-import { batchGet } from '../db/batch-get.js';
-import { keys } from '../db/keys.js';
-import { markdownToText } from '../idea/markdown.js';
+import { batchGet, keys } from '../db/index.js';
+import { markdownToText } from '../idea/index.js';
 import { requireOfferTeam } from './access.js';
 import { freshOfferIndex } from './index-store.js';
 import { offerOf, type Offer } from './offer-item.js';

@@ -1,5 +1,5 @@
-import { picked } from '../db/query.js';
-import type { UploadInfo } from '../upload/records.js';
+import { picked } from '../db/index.js';
+import type { UploadInfo } from '../upload/index.js';
 import type { IpStatus, Maturity, Partnership, Visibility } from './engine/types.js';
 
 export type OfferState = 'draft' | 'published' | 'withdrawn';

@@ -1,13 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { nextUpdatedAt, nowIso, type Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { placeholders, setAndRemove } from '../db/expression.js';
-import { writeAllOrNothing } from '../db/transact.js';
+import { db, tableName, keys, placeholders, setAndRemove, writeAllOrNothing } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
-import { ownReadyUpload, type UploadInfo } from '../upload/records.js';
+import { ownReadyUpload, type UploadInfo } from '../upload/index.js';
 import { isOfferTeam, ownedByPartners, partnerIdsOf, requireKnownSectors, viewerOf } from './access.js';
 import { sees } from './engine/types.js';
 import { offerLogItem } from './index-store.js';

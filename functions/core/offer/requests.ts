@@ -1,11 +1,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { nowIso, type Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { picked } from '../db/query.js';
-import { writeAllOrNothing } from '../db/transact.js';
-import { auditWrite } from '../admin/audit.js';
+import { db, tableName, keys, picked, writeAllOrNothing } from '../db/index.js';
+import { auditWrite } from '../admin/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { isPartner } from '../authz.js';

@@ -1,9 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { queryAll } from '../db/query.js';
+import { db, tableName, keys, queryAll } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { IdPattern, newId } from '../ids.js';
 import type { Member } from '../member/index.js';

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { batchGet } from '../db/batch-get.js';
-import { decodeCursor, encodeCursor } from '../db/cursor.js';
-import { keys } from '../db/keys.js';
+import { batchGet, decodeCursor, encodeCursor, keys } from '../db/index.js';
 import { parseInput } from '../errors.js';
 import { viewerOf } from './access.js';
 import { sees } from './engine/types.js';

@@ -1,6 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { bucketName, s3 } from '../db/client.js';
-import { keys } from '../db/keys.js';
+import { bucketName, s3, keys } from '../db/index.js';
 import { offerSnapshot } from './index-store.js';
 
 /** Stores the portal's offer index in S3 for cold starts (from the stream consumer: it has the S3 client). */

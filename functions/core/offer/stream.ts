@@ -1,7 +1,6 @@
-import type { Change } from '../notify/fanout.js';
-import { deliver, get } from '../notify/fanout.js';
-import type { NotificationKind } from '../notify/index.js';
-import { keyParts, keys } from '../db/keys.js';
+import type { Change, NotificationKind } from '../notify/index.js';
+import { deliver, get } from '../notify/index.js';
+import { keyParts, keys } from '../db/index.js';
 import type { Member } from '../member/index.js';
 import { offerOf } from './offer-item.js';
 import { partnerMemberIds } from './partners.js';

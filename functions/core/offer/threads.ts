@@ -1,12 +1,10 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { writeAllOrNothing, type Write } from '../db/transact.js';
+import { db, tableName, keys, writeAllOrNothing, type Write } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
-import { ownReadyUpload, type UploadInfo } from '../upload/records.js';
+import { ownReadyUpload, type UploadInfo } from '../upload/index.js';
 import { isOfferTeam, ownedByPartners, partnerIdsOf, requireOfferTeam } from './access.js';
 import { getOffer } from './offers.js';
 import { MessageInput, OfferId, ThreadStateInput, type ThreadState } from './schema.js';

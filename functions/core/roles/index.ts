@@ -2,24 +2,18 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { assignableRoles, authorize } from '../authz.js';
 import { nowIso, type Ctx, type Role } from '../context.js';
-import { decodeCursor, encodeCursor } from '../db/cursor.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { writeAllOrNothing } from '../db/transact.js';
-import { auditWrite } from '../admin/audit.js';
+import { decodeCursor, encodeCursor, db, tableName, keys, writeAllOrNothing } from '../db/index.js';
+import { auditWrite } from '../admin/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
-import { createSession, endAllSessions } from '../identity/sessions.js';
-import { consumeToken, issueToken, peekToken, type TokenData } from '../identity/tokens.js';
+import { createSession, endAllSessions, consumeToken, issueToken, peekToken, type TokenData, NewPassword, hashPassword } from '../identity/index.js';
 import { membershipWrite } from './membership.js';
-import { NewPassword, hashPassword } from '../identity/password.js';
-import { ROLE_NAMES } from '../mail/templates.js';
-import { sendTemplate } from '../mail/index.js';
+import { ROLE_NAMES, sendTemplate } from '../mail/index.js';
 import {
   DisplayName, Email, ROLES, RoleSchema, getMember, getMemberByEmail, insertMember, ownerCountChange, profileOf, type Member, type Profile,
 } from '../member/index.js';
 import { hit } from '../ratelimit.js';
-import { localized } from '../tenant/localized.js';
+import { localized } from '../tenant/index.js';
 
 export const Invite = z.object({ email: Email, role: z.enum(['owner', 'admin', 'team', 'partner']) });
 export const AcceptInvitation = z.object({
@@ -168,3 +162,5 @@ export async function changeRole(ctx: Ctx, memberId: string, input: z.input<type
   if (member.role === 'owner') refuseRole(ctx, 'owner');
   return profileOf(await setRole(ctx, member, role));
 }
+
+export { membershipWrite } from './membership.js';

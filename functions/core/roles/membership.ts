@@ -1,4 +1,4 @@
-import { keys } from '../db/keys.js';
+import { keys } from '../db/index.js';
 
 /** Written when a partner invitation is accepted: the member joins the organisation (joining again is harmless). */
 export function membershipWrite(tenantId: string, partnerId: string, member: { id: string; displayName: string }, at: string) {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { nextUpdatedAt, type Ctx } from '../context.js';
-import { keys } from '../db/keys.js';
-import { queryAll } from '../db/query.js';
-import { writeAllOrNothing } from '../db/transact.js';
+import { keys, queryAll, writeAllOrNothing } from '../db/index.js';
 import { DomainError, parseInput } from '../errors.js';
 import { IdeaId } from '../idea/index.js';
 import { readTeamIdea, requireTeam, reviseIdea } from './revise.js';

@@ -1,14 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nextUpdatedAt, type Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { writeAllOrNothing } from '../db/transact.js';
+import { db, tableName, keys, writeAllOrNothing } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { IdPattern } from '../ids.js';
-import { endAllSessions } from '../identity/sessions.js';
+import { endAllSessions } from '../identity/index.js';
 import { ownedItems } from '../member/index.js';
-import { auditWrite } from '../admin/audit.js';
+import { auditWrite } from '../admin/index.js';
 import { requireTeam, reviseIdea } from './revise.js';
 
 export const Decision = z

@@ -2,12 +2,10 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { can } from '../authz.js';
 import { nowIso, nextUpdatedAt, type Ctx, type Role } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { writeAllOrNothing } from '../db/transact.js';
+import { db, tableName, keys, writeAllOrNothing } from '../db/index.js';
 import { DomainError, parseInput } from '../errors.js';
 import { IdPattern, newId } from '../ids.js';
-import { auditWrite } from '../admin/audit.js';
+import { auditWrite } from '../admin/index.js';
 import { readTeamIdea, requireTeam, reviseIdea, type TeamIdea } from './revise.js';
 
 export const SetTags = z.object({ tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(10, 'At most 10 tags.') }).strict();

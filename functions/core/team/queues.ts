@@ -1,9 +1,7 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { decodeCursor, encodeCursor } from '../db/cursor.js';
-import { keyParts, keys } from '../db/keys.js';
+import { db, tableName, decodeCursor, encodeCursor, keyParts, keys } from '../db/index.js';
 import { parseInput } from '../errors.js';
 import { requireTeam } from './revise.js';
 

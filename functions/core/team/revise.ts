@@ -1,15 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { authorize } from '../authz.js';
 import type { Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { writeAllOrNothing, type Write } from '../db/transact.js';
-import { placeholders, setAndRemove } from '../db/expression.js';
+import { db, tableName, keys, writeAllOrNothing, type Write, placeholders, setAndRemove } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
-import { Idea, IdeaId, ideaIndexKeys, INDEX_ATTRIBUTES } from '../idea/index.js';
-import { searchLogItem } from '../idea/search.js';
-import { auditWrite } from '../admin/audit.js';
+import { Idea, IdeaId, ideaIndexKeys, INDEX_ATTRIBUTES, searchLogItem } from '../idea/index.js';
+import { auditWrite } from '../admin/index.js';
 
 /** An idea as the team sees it: any state but deleted, with the fields members never get. */
 export interface TeamIdea extends Idea {

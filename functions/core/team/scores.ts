@@ -1,10 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nowIso, nextUpdatedAt, type Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
+import { db, tableName, keys, queryAll } from '../db/index.js';
 import { DomainError, parseInput } from '../errors.js';
-import { queryAll } from '../db/query.js';
 import { readTeamIdea, requireTeam, reviseIdea, type TeamIdea } from './revise.js';
 
 export const SetScores = z.object({ scores: z.record(z.string(), z.number().int().min(1, '1 to 5.').max(5, '1 to 5.')) }).strict();

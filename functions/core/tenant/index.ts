@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { requireSystem, type Actor, type Ctx } from '../context.js';
-import { bucketName, s3 } from '../db/client.js';
-import { keys } from '../db/keys.js';
+import { bucketName, s3, keys } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { assertReadableTheme } from './contrast.js';
@@ -128,4 +127,10 @@ export function publicConfig(tenant: Tenant) {
   };
 }
 export type PublicConfig = ReturnType<typeof publicConfig>;
-export { localized } from './localized.js';
+export * from './browser.js';
+
+export { assertReadableTheme } from './contrast.js';
+export { txtRecords } from './dns.js';
+export { FONT_STACKS, themeCss } from './fonts.js';
+export { forgetHost, forgetTenant, normaliseHost } from './host.js';
+export { domainClaim, getTenantIdBySlug, newTenantWrites, replaceTenant } from './store.js';

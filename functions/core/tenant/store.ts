@@ -1,7 +1,5 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { writeAllOrNothing, type Write } from '../db/transact.js';
+import { db, tableName, keys, writeAllOrNothing, type Write } from '../db/index.js';
 import { Tenant } from './schema.js';
 
 /** Strips the storage attributes from a tenant item. */

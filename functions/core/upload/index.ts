@@ -3,8 +3,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
-import { bucketName, db, s3, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
+import { bucketName, db, s3, tableName, keys } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { IdPattern, newId } from '../ids.js';
 import { SNIFF_BYTES, sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
@@ -245,3 +244,5 @@ const status = (error: unknown) => (error as { $metadata?: { httpStatusCode?: nu
 const isMissing = (error: unknown) =>
   (error as Error).name === 'NoSuchKey' || (error as Error).name === 'NotFound' || status(error) === 404;
 
+export { removeAbandonedUploads } from './abandoned.js';
+export { getRecord } from './records.js';

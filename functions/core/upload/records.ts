@@ -1,8 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { requireMember, type Ctx } from '../context.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
+import { db, tableName, keys } from '../db/index.js';
 import { DomainError } from '../errors.js';
 import { IdPattern } from '../ids.js';
 import { UPLOAD_TYPES, type UploadType } from './sniff.js';

@@ -3,12 +3,9 @@ import { z } from 'zod';
 import { requireContributor } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { hitInTransaction, tooMany } from '../ratelimit.js';
-import { db, tableName } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { writeAllOrNothing } from '../db/transact.js';
+import { db, tableName, keys, writeAllOrNothing } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
-import { IdeaId } from '../idea/schema.js';
-import { trendWeight } from '../idea/scores.js';
+import { IdeaId, trendWeight } from '../idea/index.js';
 
 export const CastVote = z.object({
   ideaId: IdeaId,

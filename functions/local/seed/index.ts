@@ -1,9 +1,8 @@
 import { addComment } from '../../core/comment/index.js';
 import { system, type Ctx } from '../../core/context.js';
 import { submitIdea } from '../../core/idea/index.js';
-import { createMember } from '../../core/identity/system-accounts.js';
-import { createTenant, setBrandLogo } from '../../core/tenant/index.js';
-import { getTenantIdBySlug } from '../../core/tenant/store.js';
+import { createMember } from '../../core/identity/index.js';
+import { createTenant, setBrandLogo, getTenantIdBySlug } from '../../core/tenant/index.js';
 import { castVote } from '../../core/vote/index.js';
 import { changeStatus } from '../../core/team/index.js';
 import { cafe } from './cafe.js';

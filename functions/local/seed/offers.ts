@@ -1,6 +1,6 @@
 import { system, type Ctx } from '../../core/context.js';
 import { type Member } from '../../core/member/index.js';
-import { createMember } from '../../core/identity/system-accounts.js';
+import { createMember } from '../../core/identity/index.js';
 import { addToPartnerAsSystem, createOffer, createPartner, createRequest, expressInterest, postMessage, publishOffer } from '../../core/offer/index.js';
 import type { Tenant } from '../../core/tenant/index.js';
 import type { DemoOffers } from './types.js';

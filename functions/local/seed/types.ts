@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { CreateTenant } from '../../core/tenant/index.js';
-import type { RequestInput } from '../../core/offer/schema.js';
-import type { IpStatus, Maturity, Partnership, Visibility } from '../../core/offer/engine/types.js';
+import type { RequestInput, IpStatus, Maturity, Partnership, Visibility } from '../../core/offer/index.js';
 
 export interface DemoPortal {
   slug: string;

@@ -1,4 +1,4 @@
-import { localized } from '$core/tenant/localized';
+import { localized } from '$core/tenant/browser';
 import { translator, type Lang } from '$lib/i18n';
 
 type Portal = { statusLabels: Record<string, Partial<Record<Lang, string>>>; defaultLang: Lang };

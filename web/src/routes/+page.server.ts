@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { IdeaSort, IdeaStatus, listIdeasBySection } from '$core/idea/index';
-import { searchIdeas } from '$core/idea/search';
+import { IdeaSort, IdeaStatus, listIdeasBySection, searchIdeas } from '$core/idea/index';
 import { listPublicPortals, localized, logoPath } from '$core/tenant/index';
 import { config } from '$core/config';
 import { refusalAsErrorPage } from '$lib/server/guard';

@@ -1,7 +1,7 @@
 import { error, fail, type Cookies } from '@sveltejs/kit';
 import type { Ctx } from '$core/context';
 import { DomainError } from '$core/errors';
-import { SESSION_COOKIE, SESSION_SECONDS } from '$core/identity/sessions';
+import { SESSION_COOKIE, SESSION_SECONDS } from '$core/identity/index';
 import { translateError } from '$lib/i18n/errors';
 import type { Lang } from '$lib/i18n';
 

@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { visitor } from '$core/context';
-import { changePassword, signOutEverywhere } from '$core/identity/accounts';
-import { deleteMe, getMe, updateMe } from '$core/identity/profile';
+import { changePassword, signOutEverywhere, deleteMe, getMe, updateMe } from '$core/identity/index';
 import { attempt, clearSessionCookie, formFields, portalCtx, setSessionCookie } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 

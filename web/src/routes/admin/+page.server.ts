@@ -1,10 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { removeBrandImage, setBrandImage } from '$core/admin/images';
-import { getSettings, updateSettings } from '$core/admin/portal';
-import { IdeaStatus } from '$core/idea/schema';
-import { FONT_STACKS } from '$core/tenant/fonts';
-import { brandImagePath } from '$core/tenant/index';
-import { BRAND_IMAGES, type BrandImageKind } from '$core/tenant/schema';
+import { removeBrandImage, setBrandImage, getSettings, updateSettings } from '$core/admin/index';
+import { IdeaStatus } from '$core/idea/index';
+import { FONT_STACKS, brandImagePath, BRAND_IMAGES, type BrandImageKind } from '$core/tenant/index';
 import { fieldsOf, portalCtx } from '$lib/server/forms';
 import { attemptAsAdmin, loadAsAdmin } from './guard';
 import { onlyChanged, settingsChanges, settingsValues, submittedValues } from './settings-form';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { renderMarkdown } from '$core/idea/markdown';
-import { localized } from '$core/tenant/localized';
+import { renderMarkdown } from '$core/idea/index';
+import { localized } from '$core/tenant/index';
 import { portalCtx } from '$lib/server/forms';
 import type { PageServerLoad } from './$types';
 

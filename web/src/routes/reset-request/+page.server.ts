@@ -1,4 +1,4 @@
-import { requestPasswordReset } from '$core/identity/accounts';
+import { requestPasswordReset } from '$core/identity/index';
 import { attempt, formFields, portalCtx } from '$lib/server/forms';
 import type { Actions } from './$types';
 

@@ -1,5 +1,5 @@
 import { visitor } from '$core/context';
-import { resetPassword } from '$core/identity/accounts';
+import { resetPassword } from '$core/identity/index';
 import { attempt, clearSessionCookie, formFields, portalCtx } from '$lib/server/forms';
 import type { Actions } from './$types';
 

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { requestSignInLink, signIn } from '$core/identity/accounts';
+import { requestSignInLink, signIn } from '$core/identity/index';
 import { attempt, formFields, portalCtx, setSessionCookie } from '$lib/server/forms';
 import type { Actions } from './$types';
 

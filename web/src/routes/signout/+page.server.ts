@@ -1,6 +1,5 @@
 import { visitor } from '$core/context';
-import { signOut } from '$core/identity/accounts';
-import { SESSION_COOKIE } from '$core/identity/sessions';
+import { signOut, SESSION_COOKIE } from '$core/identity/index';
 import { clearSessionCookie, portalCtx } from '$lib/server/forms';
 import type { Actions } from './$types';
 

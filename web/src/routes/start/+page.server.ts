@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { openPortal } from '$core/admin/open';
+import { openPortal } from '$core/admin/index';
 import { config } from '$core/config';
 import { attempt, formFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { resendVerification, verifyEmail } from '$core/identity/accounts';
+import { resendVerification, verifyEmail } from '$core/identity/index';
 import { attempt, formFields, portalCtx } from '$lib/server/forms';
 import type { Actions } from './$types';
 

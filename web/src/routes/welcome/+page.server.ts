@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { signInWithHandoff } from '$core/identity/accounts';
+import { signInWithHandoff } from '$core/identity/index';
 import { DomainError } from '$core/errors';
 import { portalCtx, setSessionCookie } from '$lib/server/forms';
 import type { PageServerLoad } from './$types';

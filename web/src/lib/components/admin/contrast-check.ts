@@ -1,4 +1,4 @@
-import { contrastRatio, nearestReadable } from '$core/tenant/contrast';
+import { contrastRatio, nearestReadable } from '$core/tenant/browser';
 
 const HEX = /^#[0-9a-f]{6}$/i;
 export const isHex = (colour: string) => HEX.test(colour);

@@ -1,4 +1,4 @@
-import { localized } from '$core/tenant/localized';
+import { localized } from '$core/tenant/browser';
 import type { Lang } from '$lib/i18n';
 
 /** How the offers' pages name sectors and countries in the reader's language. */

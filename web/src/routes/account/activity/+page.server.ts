@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { myActivity } from '$core/identity/profile';
+import { myActivity } from '$core/identity/index';
 import { portalCtx } from '$lib/server/forms';
 import type { PageServerLoad } from './$types';
 

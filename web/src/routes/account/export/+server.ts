@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { exportMe } from '$core/identity/profile';
+import { exportMe } from '$core/identity/index';
 import { portalCtx } from '$lib/server/forms';
 import type { RequestHandler } from './$types';
 

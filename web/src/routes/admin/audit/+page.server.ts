@@ -1,4 +1,4 @@
-import { listAudit } from '$core/admin/audit';
+import { listAudit } from '$core/admin/index';
 import { loadAsAdmin } from '../guard';
 import type { PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { addDomain, listDomains, removeDomain, verifyDomain } from '$core/admin/domains';
+import { addDomain, listDomains, removeDomain, verifyDomain } from '$core/admin/index';
 import { fieldsOf, portalCtx } from '$lib/server/forms';
 import { attemptAsAdmin, loadAsAdmin } from '../guard';
 import type { Actions, PageServerLoad } from './$types';

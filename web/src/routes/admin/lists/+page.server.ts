@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { getSettings, updateSettings } from '$core/admin/portal';
+import { getSettings, updateSettings } from '$core/admin/index';
 import { fieldsOf, portalCtx } from '$lib/server/forms';
 import { attemptAsAdmin, loadAsAdmin } from '../guard';
 import { fieldsOnRows, parseRows } from './named-list';

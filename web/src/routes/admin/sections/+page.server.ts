@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { addCategory, addSection, archiveSection, deleteCategory, updateCategory, updateSection } from '$core/admin/sections';
-import { getSettings } from '$core/admin/portal';
+import { addCategory, addSection, archiveSection, deleteCategory, updateCategory, updateSection, getSettings } from '$core/admin/index';
 import { fieldsOf, portalCtx } from '$lib/server/forms';
 import { attemptAsAdmin, loadAsAdmin } from '../guard';
 import { localizedFrom } from '../settings-form';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { renderMarkdown } from '$core/idea/markdown';
+import { renderMarkdown } from '$core/idea/index';
 import { expressInterest, getOffer, getPartner, getThread, publishOffer, viewerOf, withdrawOffer } from '$core/offer/index';
 import { formFields, portalCtx } from '$lib/server/forms';
 import { attemptOffer, loadOffersPublic, runForm } from '$lib/server/offers';

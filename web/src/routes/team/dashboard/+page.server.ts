@@ -1,9 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { DomainError } from '$core/errors';
-import { addDays } from '$core/insights/calendar';
-import { getDashboard, PERIOD_MESSAGES } from '$core/insights/index';
-import { localized } from '$core/tenant/localized';
-import type { Tenant } from '$core/tenant/schema';
+import { addDays, getDashboard, PERIOD_MESSAGES } from '$core/insights/index';
+import { localized } from '$core/tenant/index';
+import type { Tenant } from '$core/tenant/index';
 import { translator, type Lang } from '$lib/i18n';
 import { translateError } from '$lib/i18n/errors';
 import { portalCtx } from '$lib/server/forms';

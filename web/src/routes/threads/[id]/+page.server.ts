@@ -1,5 +1,5 @@
 import { getThread, postMessage, setThreadState, THREAD_STATES } from '$core/offer/index';
-import { renderMarkdown } from '$core/idea/markdown';
+import { renderMarkdown } from '$core/idea/index';
 import { fieldsOf, formFields, portalCtx } from '$lib/server/forms';
 import { checked, loadOffersSignedIn, runForm } from '$lib/server/offers';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { readPartnerLogo } from '$core/offer/files';
+import { readPartnerLogo } from '$core/offer/index';
 import { portalCtx } from '$lib/server/forms';
 import { fileResponse } from '$lib/server/files';
 import type { RequestHandler } from './$types';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { readIdeaAttachment } from '$core/upload/index';
+import { readIdeaAttachment } from '$core/idea/index';
 import { portalCtx } from '$lib/server/forms';
 import type { RequestHandler } from './$types';
 

@@ -1,0 +1,15 @@
+/** The db folder's public surface: what other folders, the API and the web may use. */
+
+export { batchGet, memberNames } from './batch-get.js';
+export { unappliedEntries } from './change-log.js';
+export type { LogPosition } from './change-log.js';
+export { bucketName, db, s3, tableName } from './client.js';
+export { decodeCursor, encodeCursor } from './cursor.js';
+export { placeholders, setAndRemove } from './expression.js';
+export { keyParts, keys } from './keys.js';
+export type { OwnedKind } from './keys.js';
+export { ownedBy, picked, queryAll } from './query.js';
+export { createTableInput, tableDefinition } from './table.js';
+export type { IndexName } from './table.js';
+export { writeAllOrNothing } from './transact.js';
+export type { Write } from './transact.js';
