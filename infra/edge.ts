@@ -18,6 +18,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction, FunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { offers } from '../functions/api/routes/offers.js';
 
 /**
  * One multi-tenant distribution (CloudFront SaaS Manager) for every portal host: /api/uploads* to
@@ -26,8 +27,11 @@ import type { Construct } from 'constructs';
  * function copies the portal's host into x-forwarded-host. Hosts are not on the distribution:
  * each belongs to a distribution tenant (the platform's, or one per custom domain).
  */
-/** The API paths the offers function answers (functions/api/routes/offers.ts). */
-export const OFFER_PATHS = ['/api/offers*', '/api/partners*', '/api/requests*', '/api/saved-searches*', '/api/threads*'];
+/**
+ * The API paths the offers function answers, read from its own route table
+ * (functions/api/routes/offers.ts): a new offers route gets its CloudFront behaviour with it.
+ */
+export const OFFER_PATHS = [...new Set(offers.routes.map((route) => `/api/${route.path.split('/')[1]}*`))];
 
 export function createDistribution(scope: Construct, o: { api: FunctionUrl; uploads: FunctionUrl; offers: FunctionUrl; web: FunctionUrl; assets: Bucket }) {
   const forwardHost = new CfFunction(scope, 'ForwardHost', {

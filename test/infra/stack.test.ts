@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/core/db/table.js';
 import { bundleAll, root } from '../../infra/bundle.js';
+import { coreRoutes } from '../../functions/api/routes/index.js';
+import { offers } from '../../functions/api/routes/offers.js';
 import { OFFER_PATHS } from '../../infra/edge.js';
 import { PortalStack, type PortalStackProps } from '../../infra/stack.js';
 
@@ -64,6 +66,14 @@ describe('CDK stack (synthesized offline)', () => {
       }),
     });
     template.resourceCountIs('AWS::CloudFront::Function', 1);
+  });
+
+  it('sends every path the offers function serves to it, and the API function serves none of them', () => {
+    const prefixes = OFFER_PATHS.map((pattern) => pattern.replace(/^\/api|\*$/g, ''));
+    expect(prefixes.length).toBeGreaterThan(0);
+    for (const route of offers.routes) expect(prefixes.some((prefix) => route.path.startsWith(prefix))).toBe(true);
+    const apiPaths = coreRoutes.flatMap((group) => group.routes.map((route) => route.path));
+    expect(apiPaths.filter((path) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)))).toEqual([]);
   });
 
   it('runs the weekly digest on a schedule', () => {

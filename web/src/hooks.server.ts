@@ -3,7 +3,7 @@ import { shutOut } from '$core/authz';
 import { visitor } from '$core/context';
 import { actorFromSession, SESSION_COOKIE } from '$core/identity/index';
 import { DomainError } from '$core/errors';
-import { themeCss, hostFromHeaders, resolveHost, type Lang } from '$core/tenant/index';
+import { themeCss, hostFromHeaders, resolveHost, LANGS, type Lang } from '$core/tenant/index';
 import { chooseLang } from '$lib/i18n';
 
 async function findSite(host: string): Promise<App.Locals['site']> {
@@ -39,7 +39,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   const lang: Lang = chooseLang({
     asked,
     remembered: event.cookies.get(LANG_COOKIE),
-    enabled: tenant?.languages ?? ['en', 'fr'],
+    enabled: tenant?.languages ?? LANGS,
     fallback: tenant?.defaultLang ?? (event.request.headers.get('accept-language')?.toLowerCase().startsWith('fr') ? 'fr' : 'en'),
   });
   if (asked === lang) {

@@ -2,15 +2,16 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
-import { config } from '../../core/config.js';
 import { shutOut } from '../../core/authz.js';
 import { DomainError } from '../../core/errors.js';
 import { actorFromSession, SESSION_COOKIE } from '../../core/identity/index.js';
+import { forwardedClientAddress, visitorOrigin } from '../../core/tenant/index.js';
 import type { Env } from '../app.js';
 
 /** The client address: CloudFront's x-forwarded-for in AWS, the socket's peer locally. */
 export function clientAddress(c: Context): string {
-  if (config().TRUST_FORWARDED_HOST) return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown';
+  const forwarded = forwardedClientAddress((name) => c.req.header(name));
+  if (forwarded) return forwarded;
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
@@ -26,9 +27,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const resolveActor = createMiddleware<Env>(async (c, next) => {
   const ctx = c.var.ctx;
-  const url = new URL(c.req.url);
-  const proto = config().TRUST_FORWARDED_HOST ? 'https:' : url.protocol;
-  const origin = `${proto}//${c.req.header(config().TRUST_FORWARDED_HOST ? 'x-forwarded-host' : 'host') ?? url.host}`;
+  const origin = visitorOrigin(new URL(c.req.url), (name) => c.req.header(name));
   if (!SAFE.has(c.req.method) && c.req.header('cookie') && c.req.header('origin') !== origin) {
     throw new DomainError('cross_origin', 403, 'This request did not come from this portal.');
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_CRITERIA, DEFAULT_OFFER_SECTORS, type Lang, type TenantSettings } from '../tenant/index.js';
+import { DEFAULT_CRITERIA, DEFAULT_OFFER_SECTORS, LANGS, type Lang, type TenantSettings } from '../tenant/index.js';
 import type { z } from 'zod';
 
 /**
@@ -14,7 +14,7 @@ export function defaultSettings(name: string, lang: Lang): z.output<typeof Tenan
       en: 'Welcome! Share your ideas, vote for the ones you like and discuss them: we will tell you what becomes of them.',
     },
     defaultLang: lang,
-    languages: ['fr', 'en'],
+    languages: [...LANGS],
     theme: { primary: '#1d4ed8', accent: '#0e7490', surface: '#ffffff', text: '#1f2937', font: 'system' },
     sections: [
       {

@@ -1,11 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.js';
 import { system } from '../context.js';
 import { db, tableName, keys, ownedBy, queryAll } from '../db/index.js';
 import { sendTemplate, STATUS_NAMES } from '../mail/index.js';
 import type { Member } from '../member/index.js';
 import type { Tenant } from '../tenant/index.js';
-import { getTenantById } from '../tenant/index.js';
+import { getTenantById, portalAddress } from '../tenant/index.js';
 import type { Notification } from './notifications.js';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -34,7 +33,7 @@ function line(n: Notification, lang: Member['lang']): string {
 export async function sendDigests(tenant: Tenant, now = new Date()): Promise<number> {
   const week = weekOf(now);
   const since = new Date(now.getTime() - WEEK_MS).toISOString();
-  const origin = config().PORTAL_URL.replace('{slug}', tenant.slug);
+  const origin = portalAddress(tenant.slug);
   let sent = 0;
   for await (const item of queryAll({
     IndexName: 'byList', KeyConditionExpression: 'listKey = :k', ExpressionAttributeValues: { ':k': keys.membersList(tenant.id) },

@@ -1,12 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { config } from '../config.js';
 import { system } from '../context.js';
 import { db, tableName, keyParts, keys, queryAll } from '../db/index.js';
 import { sendTemplate, STATUS_NAMES } from '../mail/index.js';
 import type { Member } from '../member/index.js';
-import { getTenantById, type Tenant } from '../tenant/index.js';
+import { getTenantById, portalAddress, type Tenant } from '../tenant/index.js';
 import { createNotification, type Notification, type NotificationKind } from './notifications.js';
 
 type Image = Record<string, unknown>;
@@ -102,7 +101,7 @@ async function onStatusChange(eventId: string, tenantId: string, idea: Image) {
   });
 }
 
-const portalOrigin = (tenant: Tenant) => config().PORTAL_URL.replace('{slug}', tenant.slug);
+const portalOrigin = (tenant: Tenant) => portalAddress(tenant.slug);
 
 /** What an e-mail says beyond the notification: where its button leads and its wording's values. */
 export interface MailOf {

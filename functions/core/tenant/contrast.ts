@@ -45,7 +45,7 @@ export function nearestReadable(colour: string, background: string, min: number)
 }
 
 /** The pairs the page draws: body text and links/buttons need 4.5:1, the accent (UI marks) 3:1. */
-const PAIRS = [
+export const CONTRAST_PAIRS = [
   { field: 'text', on: 'surface', min: 4.5 },
   { field: 'primary', on: 'surface', min: 4.5 },
   { field: 'accent', on: 'surface', min: 3 },
@@ -54,7 +54,7 @@ const PAIRS = [
 /** Refuses a theme whose colours fail WCAG 2.2 AA, naming each failing colour and its measured ratio. */
 export function assertReadableTheme(theme: Theme): void {
   const fields: Record<string, string> = {};
-  for (const { field, on, min } of PAIRS) {
+  for (const { field, on, min } of CONTRAST_PAIRS) {
     const ratio = contrastRatio(theme[field], theme[on]);
     if (ratio < min) {
       const suggestion = nearestReadable(theme[field], theme[on], min);

@@ -8,9 +8,25 @@ export type Site = { kind: 'platform' } | { kind: 'tenant'; tenant: Tenant };
 const CACHE_MS = 5_000;
 const cache = new Map<string, { site: Site; until: number }>();
 
-/** The host the visitor typed: behind CloudFront it arrives in x-forwarded-host (the origin needs its own Host). */
-export function hostFromHeaders(header: (name: string) => string | null | undefined): string {
+type Headers = (name: string) => string | null | undefined;
+
+/**
+ * What the edge forwards, read in one place. Behind CloudFront (TRUST_FORWARDED_HOST) the origin
+ * gets its own Host, so the viewer's host arrives in x-forwarded-host, always over https, and the
+ * viewer's address in x-forwarded-for; locally the request itself says them.
+ */
+export function hostFromHeaders(header: Headers): string {
   return (config().TRUST_FORWARDED_HOST && header('x-forwarded-host')) || header('host') || '';
+}
+
+/** The origin the visitor's browser used (what its Origin header must say on a same-site request). */
+export function visitorOrigin(url: URL, header: Headers): string {
+  return config().TRUST_FORWARDED_HOST ? `https://${hostFromHeaders(header)}` : `${url.protocol}//${header('host') ?? url.host}`;
+}
+
+/** The visitor's address as CloudFront passed it on, or undefined off the edge (the socket's peer is then the visitor). */
+export function forwardedClientAddress(header: Headers): string | undefined {
+  return config().TRUST_FORWARDED_HOST ? (header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown') : undefined;
 }
 
 /** Lower-cased host without port or trailing dot. */

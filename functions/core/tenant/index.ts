@@ -91,6 +91,9 @@ export function portalOrigin(slug: string, platformUrl: URL): string {
   return `${platformUrl.protocol}//${slug}.${config().PLATFORM_DOMAIN}${port}`;
 }
 
+/** A portal's address in what is sent off the request path (e-mails, digests): PORTAL_URL with its {slug}. */
+export const portalAddress = (slug: string) => config().PORTAL_URL.replace('{slug}', slug);
+
 /** What a visitor of a closed portal may know: enough to draw its sign-in page in its colours. */
 export function brandingOf(tenant: Tenant): PublicConfig {
   return { ...publicConfig(tenant), sections: [], welcome: undefined, charter: undefined, statusLabels: {}, offerSectors: [] };
@@ -128,9 +131,11 @@ export function publicConfig(tenant: Tenant) {
 }
 export type PublicConfig = ReturnType<typeof publicConfig>;
 export * from './browser.js';
+/** The zod enum (schema.ts) and the type (lang.ts) share the name. */
+export { Lang } from './schema.js';
 
 export { assertReadableTheme } from './contrast.js';
 export { txtRecords } from './dns.js';
 export { FONT_STACKS, themeCss } from './fonts.js';
-export { forgetHost, forgetTenant, normaliseHost } from './host.js';
+export { forgetHost, forgetTenant, forwardedClientAddress, normaliseHost, visitorOrigin } from './host.js';
 export { domainClaim, getTenantIdBySlug, newTenantWrites, replaceTenant } from './store.js';

@@ -1,4 +1,4 @@
-type Lang = 'fr' | 'en';
+import type { Lang } from './lang.js';
 
 /**
  * Brand text in the reader's language, else the portal's default, else any language it was

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { LANGS } from './lang.js';
 import { FontId } from './fonts.js';
 
-export const Lang = z.enum(['fr', 'en']);
+export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
-export const LANGS = Lang.options;
 
 /** Brand-written text, given per enabled language. */
 export const LocalizedText = z.partialRecord(Lang, z.string().trim().min(1).max(500));

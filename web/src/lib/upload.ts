@@ -1,3 +1,4 @@
+import { isLang } from '$core/tenant/browser';
 import { translateError } from '$lib/i18n/errors';
 
 /**
@@ -28,7 +29,7 @@ export async function uploadFile(file: File): Promise<string> {
 /** The most precise message of an API error body (a field's message, else the general one), in the page's language. */
 function firstReason(body: { error?: { message?: string; fields?: Record<string, string> } }): string {
   const message = Object.values(body.error?.fields ?? {})[0] ?? body.error?.message ?? 'Upload failed.';
-  return translateError(message, document.documentElement.lang === 'fr' ? 'fr' : 'en');
+  return translateError(message, isLang(document.documentElement.lang) ? document.documentElement.lang : 'en');
 }
 
 /** One file of a form's upload list, as the page shows it. */

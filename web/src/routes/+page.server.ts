@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { IdeaSort, IdeaStatus, listIdeasBySection, searchIdeas } from '$core/idea/index';
-import { listPublicPortals, localized, logoPath } from '$core/tenant/index';
-import { config } from '$core/config';
+import { listPublicPortals, localized, logoPath, portalOrigin } from '$core/tenant/index';
 import { refusalAsErrorPage } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 
@@ -10,11 +9,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const { site, lang } = locals;
   if (site.kind === 'platform') {
     const portals = await listPublicPortals();
-    const port = url.port ? `:${url.port}` : '';
     return {
       view: 'platform' as const,
       portals: portals.map((p) => {
-        const origin = `${url.protocol}//${p.slug}.${config().PLATFORM_DOMAIN}${port}`;
+        const origin = portalOrigin(p.slug, url);
         const logo = logoPath(p);
         return {
           slug: p.slug,

@@ -9,7 +9,9 @@ import { offersFr } from './offers-fr';
 import { teamEn } from './team-en';
 import { teamFr } from './team-fr';
 
-export type Lang = 'fr' | 'en';
+import { isLang, LOCALES, type Lang } from '$core/tenant/browser';
+
+export type { Lang };
 /** The interface texts, and those of the settings and team pages (kept apart: they are many and only the brand's staff sees them). */
 type MessageKey = keyof typeof en | keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn | keyof typeof offersEn;
 /** A key defined twice would silently take the later text: this fails to compile instead. */
@@ -21,7 +23,6 @@ const dictionaries: Record<Lang, Record<MessageKey, Message>> = {
   en: { ...en, ...adminEn, ...teamEn, ...insightsEn, ...offersEn },
   fr: { ...fr, ...adminFr, ...teamFr, ...insightsFr, ...offersFr },
 };
-const isLang = (value: unknown): value is Lang => value === 'fr' || value === 'en';
 
 /** The visitor's explicit choice, then the one remembered, then the portal's default; only enabled languages. */
 export function chooseLang(o: { asked: string | null; remembered: string | undefined; enabled: readonly Lang[]; fallback: Lang }): Lang {
@@ -43,7 +44,7 @@ export function translator(lang: Lang) {
 }
 
 export function formatDate(iso: string, lang: Lang) {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long' }).format(new Date(iso));
 }
 
 export type { MessageKey };

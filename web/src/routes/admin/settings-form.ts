@@ -3,12 +3,13 @@
  * names (`name.fr`, `theme.primary`, `footerLinks.2.url`) that are the paths the core names in
  * its field errors, so an error lands next to the input that caused it. Browser-safe: no zod.
  */
+import { LANGS } from '$core/tenant/browser';
 import { localizedFrom, type Lang, type Localized } from '$lib/components/admin/fields';
 
 export { localizedFrom };
 export type FormValues = Record<string, string>;
 
-export const LANGUAGES: readonly Lang[] = ['fr', 'en'];
+export const LANGUAGES: readonly Lang[] = LANGS;
 export const LOCALIZED_TEXTS = ['name', 'tagline', 'welcome', 'charter'] as const;
 export const COLOURS = ['primary', 'accent', 'surface', 'text'] as const;
 export const MAX_FOOTER_LINKS = 10;

@@ -1,14 +1,14 @@
-import { contrastRatio, nearestReadable } from '$core/tenant/browser';
+import { CONTRAST_PAIRS, contrastRatio, nearestReadable } from '$core/tenant/browser';
 
 const HEX = /^#[0-9a-f]{6}$/i;
 export const isHex = (colour: string) => HEX.test(colour);
 
-/** The pairs the core checks before it saves a theme (tenant/contrast.ts): text and links 4.5:1, the accent 3:1. */
-export const CONTRAST_PAIRS = [
-  { colour: 'text', min: 4.5 },
-  { colour: 'primary', min: 4.5 },
-  { colour: 'accent', min: 3 },
-] as const;
+/** The pairs the core checks before it saves a theme, each colour with the ratio it needs on the background. */
+export const COLOUR_NEEDS = Object.fromEntries(CONTRAST_PAIRS.map((pair) => [pair.field, pair.min])) as Record<
+  (typeof CONTRAST_PAIRS)[number]['field'],
+  number
+>;
+export { CONTRAST_PAIRS };
 
 export type ContrastCheck = { ratio: number; min: number; passes: boolean; suggestion?: string };
 

@@ -1,4 +1,6 @@
-export type Lang = 'fr' | 'en';
+import { LANGS, type Lang } from '$core/tenant/browser';
+
+export type { Lang };
 export type Localized = Partial<Record<Lang, string>>;
 export type FieldErrors = Record<string, string> | undefined;
 
@@ -20,7 +22,7 @@ export const describedBy = (...ids: (string | false | null | undefined)[]) => id
 /** A brand text from its per-language fields (`name.fr`, `name.en`); languages left empty are left out. */
 export function localizedFrom(values: Record<string, string> | undefined, prefix: string): Localized {
   const text: Localized = {};
-  for (const lang of ['fr', 'en'] as const) {
+  for (const lang of LANGS) {
     const value = values?.[`${prefix}.${lang}`]?.trim();
     if (value) text[lang] = value;
   }

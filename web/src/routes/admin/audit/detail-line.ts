@@ -1,3 +1,5 @@
+import { isLang, type Lang } from '$core/tenant/browser';
+
 /** Ids the entry keeps for the record; a reader is told the names and titles recorded beside them. */
 const ID_KEYS = new Set(['idea', 'member', 'partner', 'request', 'assignee', 'target', 'into']);
 
@@ -16,7 +18,7 @@ export function summariseDetail(
     yes: string;
     no: string;
     none: string;
-    lang: 'fr' | 'en';
+    lang: Lang;
   },
 ): string {
   const value = (v: unknown, key = ''): string => {
@@ -26,7 +28,7 @@ export function summariseDetail(
     if (typeof v !== 'object') return String(v);
     if (Array.isArray(v)) return v.length ? v.map((x) => value(x)).join(', ') : words.none;
     const entries = Object.entries(v as Record<string, unknown>);
-    const isText = entries.length > 0 && entries.every(([k, x]) => (k === 'fr' || k === 'en') && typeof x === 'string');
+    const isText = entries.length > 0 && entries.every(([k, x]) => isLang(k) && typeof x === 'string');
     if (isText) return String((v as Record<string, string>)[words.lang] ?? entries[0]![1]);
     return entries.length ? entries.map(([k, x]) => `${k} ${value(x)}`).join(', ') : words.none;
   };
