@@ -2,7 +2,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { config } from '../core/config.js';
 import { db, tableName } from '../core/db/index.js';
-import { changeFromStreamRecord, onTableChanges } from '../core/stream.js';
+import { changeFromStreamRecord, onTableChanges } from '../core/stream/index.js';
 
 /**
  * Locally, the table's stream is read from DynamoDB Local and handed to the same fan-out the

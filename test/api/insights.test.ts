@@ -13,7 +13,7 @@ import { newId } from '../../functions/core/ids.js';
 import { aggregateChanges, AGGREGATE_LIMITS, getDashboard, refreshDashboardViews } from '../../functions/core/insights/index.js';
 import { eventually } from '../support/wait.js';
 import type { Member } from '../../functions/core/member/index.js';
-import type { Change } from '../../functions/core/notify/fanout.js';
+import type { Change } from '../../functions/core/stream/index.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
 import { castVote } from '../../functions/core/vote/index.js';
 import { portalWithRoles, ROLES } from '../support/roles.js';

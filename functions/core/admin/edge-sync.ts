@@ -1,6 +1,6 @@
 import { attachCustomDomain, detachCustomDomain } from '../aws/index.js';
-import { keyParts } from '../db/index.js';
-import type { Change } from '../notify/index.js';
+import { entityTypeOf, keyParts } from '../db/index.js';
+import type { Change } from '../stream/index.js';
 
 /**
  * Keeps the edge in step with the verified custom domains, from the table's stream: the API
@@ -10,8 +10,8 @@ import type { Change } from '../notify/index.js';
 export async function syncEdgeDomains(changes: Change[]): Promise<void> {
   for (const change of changes) {
     const image = change.newImage ?? change.oldImage;
-    const host = image && keyParts.domainHost(String(image.pk));
-    if (!host || image.sk !== 'DOMAIN') continue;
+    const host = entityTypeOf(image) === 'domain' ? keyParts.domainHost(String(image?.pk)) : undefined;
+    if (!host) continue;
     if (change.kind === 'REMOVE') await detachCustomDomain(host);
     else if (change.newImage?.verified === true) await attachCustomDomain(host, String(change.newImage.tenantId));
   }

@@ -6,6 +6,7 @@ export type { LogPosition } from './change-log.js';
 export { bucketName, db, s3, tableName } from './client.js';
 export { decodeCursor, encodeCursor } from './cursor.js';
 export { placeholders, setAndRemove } from './expression.js';
+export { entityTypeOf, type EntityType } from './entity-type.js';
 export { keyParts, keys } from './keys.js';
 export type { OwnedKind } from './keys.js';
 export { ownedBy, picked, queryAll } from './query.js';

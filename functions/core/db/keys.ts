@@ -148,6 +148,8 @@ export const keyParts = {
     const match = /^T#([0-9a-z]+)#UP#([0-9a-z]+)$/.exec(String(item.pk));
     return match && item.sk === 'UPLOAD' ? { tenantId: match[1]!, uploadId: match[2]! } : undefined;
   },
+  /** The member of a vote item, from its sort key (older vote items may lack the attribute). */
+  voter: (sk: string) => (sk.startsWith('V#') ? sk.slice(2) : undefined),
   /** The comment id of a comment reference. */
   commentRefId: (pk: string) => /#CREF#([0-9a-z]+)$/.exec(pk)?.[1],
 };

@@ -1,5 +1,5 @@
-import { keyParts, keys } from '../db/index.js';
-import type { Change } from '../notify/index.js';
+import { entityTypeOf, keyParts } from '../db/index.js';
+import type { Change } from '../stream/index.js';
 import { attr } from './attributes.js';
 import { dayOf } from './calendar.js';
 
@@ -61,14 +61,14 @@ export function activityOf(change: Change): Activity | undefined {
   const partition = item && keyParts.ideaPartition(String(item.pk));
   if (!item || !partition) return undefined;
   const { tenantId } = partition;
-  const sk = String(item.sk);
-  if (sk === 'IDEA') return ideaActivity(tenantId, change.oldImage, change.newImage);
+  const entity = entityTypeOf(item);
+  if (entity === 'idea') return ideaActivity(tenantId, change.oldImage, change.newImage);
   const inserted = change.kind === 'INSERT' ? change.newImage : undefined;
   if (!inserted) return undefined;
-  if (sk.startsWith(keys.votePrefix) && !inserted.carriedFrom && inserted.votedAt) {
-    return { ...none(tenantId), day: dayOf(String(inserted.votedAt)), votes: 1, memberId: String(inserted.memberId ?? sk.slice(keys.votePrefix.length)), votedIdeaId: partition.ideaId };
+  if (entity === 'vote' && !inserted.carriedFrom && inserted.votedAt) {
+    return { ...none(tenantId), day: dayOf(String(inserted.votedAt)), votes: 1, memberId: String(inserted.memberId ?? keyParts.voter(String(inserted.sk))), votedIdeaId: partition.ideaId };
   }
-  if (sk.startsWith(keys.commentPrefix) && inserted.createdAt) {
+  if (entity === 'comment' && inserted.createdAt) {
     return { ...none(tenantId), day: dayOf(String(inserted.createdAt)), comments: 1, memberId: String(inserted.authorId), text: String(inserted.body ?? '') };
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName, keys, writeAllOrNothing, type Write, placeholders } from '../db/index.js';
-import type { Change } from '../notify/index.js';
+import type { Change } from '../stream/index.js';
 import { activityOf, type Activity } from './activity.js';
 import { attr } from './attributes.js';
 import { TERMS_PER_TEXT, termsOf } from './terms.js';

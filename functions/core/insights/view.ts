@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { authorize } from '../authz.js';
 import { system, type Ctx } from '../context.js';
 import { db, tableName, keyParts, keys } from '../db/index.js';
-import type { Change } from '../notify/index.js';
+import type { Change } from '../stream/index.js';
 import { getTenantById } from '../tenant/index.js';
 import { computeDashboard, measuredDashboard, type Dashboard } from './dashboard.js';
 import { resolvePeriod } from './period.js';

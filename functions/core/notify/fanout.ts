@@ -1,44 +1,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { system } from '../context.js';
-import { db, tableName, keyParts, keys, queryAll } from '../db/index.js';
+import { db, entityTypeOf, tableName, keyParts, keys, queryAll } from '../db/index.js';
 import { sendTemplate, STATUS_NAMES } from '../mail/index.js';
 import type { Member } from '../member/index.js';
 import { getTenantById, portalAddress, type Tenant } from '../tenant/index.js';
+import type { Change } from '../stream/index.js';
 import { createNotification, type Notification, type NotificationKind } from './notifications.js';
 
 type Image = Record<string, unknown>;
-export interface Change {
-  id: string;
-  kind: 'INSERT' | 'MODIFY' | 'REMOVE';
-  newImage?: Image;
-  oldImage?: Image;
-}
-
-/** A DynamoDB stream record (Lambda event or Streams API, same shape) as a plain change. */
-export function changeFromStreamRecord(record: {
-  eventID?: string;
-  eventName?: string;
-  dynamodb?: { NewImage?: Record<string, AttributeValue>; OldImage?: Record<string, AttributeValue> };
-}): Change {
-  const img = (i?: Record<string, AttributeValue>) => (i ? (unmarshall(withoutBlankValues(i)) as Image) : undefined);
-  return { id: record.eventID ?? '', kind: record.eventName as Change['kind'], newImage: img(record.dynamodb?.NewImage), oldImage: img(record.dynamodb?.OldImage) };
-}
-
-/**
- * An empty map or list can arrive from a stream as a value with no type at all (seen with
- * DynamoDB Local), which unmarshall refuses; read those as null rather than stall the stream.
- */
-function withoutBlankValues(image: Record<string, AttributeValue>): Record<string, AttributeValue> {
-  const fix = (value: AttributeValue): AttributeValue => {
-    if (!value || Object.keys(value).length === 0) return { NULL: true };
-    if (value.M) return { M: withoutBlankValues(value.M) };
-    if (value.L) return { L: value.L.map(fix) };
-    return value;
-  };
-  return Object.fromEntries(Object.entries(image).map(([k, v]) => [k, fix(v)]));
-}
 
 /**
  * The notification fan-out, off the request path: the table's stream calls it in AWS, the local
@@ -50,8 +19,9 @@ export async function handleChanges(changes: Change[]): Promise<void> {
     const item = change.newImage;
     const tenantId = item && keyParts.tenantOf(String(item.pk));
     if (!item || !tenantId) continue;
-    if (change.kind === 'INSERT' && String(item.sk).startsWith(keys.commentPrefix)) await onComment(change.id, tenantId, item);
-    if (change.kind === 'MODIFY' && item.sk === 'IDEA' && change.oldImage && change.oldImage.status !== item.status) {
+    const entity = entityTypeOf(item);
+    if (change.kind === 'INSERT' && entity === 'comment') await onComment(change.id, tenantId, item);
+    if (change.kind === 'MODIFY' && entity === 'idea' && change.oldImage && change.oldImage.status !== item.status) {
       await onStatusChange(change.id, tenantId, item);
     }
   }

@@ -10,5 +10,4 @@ export {
   type NotificationKind,
 } from './notifications.js';
 export { sendAllDigests } from './digest.js';
-export { changeFromStreamRecord, deliver, get, handleChanges } from './fanout.js';
-export type { Change } from './fanout.js';
+export { deliver, get, handleChanges } from './fanout.js';

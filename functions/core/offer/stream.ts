@@ -1,6 +1,7 @@
-import type { Change, NotificationKind } from '../notify/index.js';
+import type { NotificationKind } from '../notify/index.js';
+import type { Change } from '../stream/index.js';
 import { deliver, get } from '../notify/index.js';
-import { keyParts, keys } from '../db/index.js';
+import { entityTypeOf, keyParts, keys } from '../db/index.js';
 import type { Member } from '../member/index.js';
 import { offerOf } from './offer-item.js';
 import { partnerMemberIds } from './partners.js';
@@ -18,11 +19,12 @@ export async function offerChanges(changes: Change[]): Promise<void> {
     const item = change.newImage ?? change.oldImage;
     const tenantId = item && keyParts.tenantOf(String(item.pk));
     if (!item || !tenantId) continue;
-    if (keyParts.isOffer(item)) {
+    const entity = entityTypeOf(item);
+    if (entity === 'offer') {
       snapshots.add(tenantId);
       if (change.newImage?.state === 'published' && change.oldImage?.state !== 'published') await onPublished(change.id, tenantId, change.newImage);
     }
-    if (change.kind === 'INSERT' && String(item.sk).startsWith(keys.threadMessagePrefix)) await onMessage(change.id, tenantId, item);
+    if (change.kind === 'INSERT' && entity === 'threadMessage') await onMessage(change.id, tenantId, item);
   }
   for (const tenantId of snapshots) await saveOfferSnapshot(tenantId);
 }

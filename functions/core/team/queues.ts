@@ -1,7 +1,7 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { db, tableName, decodeCursor, encodeCursor, keyParts, keys } from '../db/index.js';
+import { db, tableName, decodeCursor, encodeCursor, entityTypeOf, keyParts, keys } from '../db/index.js';
 import { parseInput } from '../errors.js';
 import { requireTeam } from './revise.js';
 
@@ -81,13 +81,13 @@ async function completeEntries(ctx: Ctx, entries: Record<string, unknown>[]): Pr
   }
   const found = await batchGet([...wanted.values()]);
   // Comments are found through their reference item; read the comments themselves next.
-  const commentKeys = [...found.values()].filter((i) => i.sk === 'CREF').map((r) => keys.comment(ctx.tenant.id, String(r.ideaId), String(r.createdAt), keyParts.commentRefId(String(r.pk))!));
+  const commentKeys = [...found.values()].filter((i) => entityTypeOf(i) === 'commentRef').map((r) => keys.comment(ctx.tenant.id, String(r.ideaId), String(r.createdAt), keyParts.commentRefId(String(r.pk))!));
   const comments = await batchGet(commentKeys);
   return entries.flatMap((entry, i) => {
     const ref = refs[i]!;
     const key = wanted.get(ref)!;
     let item = found.get(`${key.pk}|${key.sk}`);
-    if (item?.sk === 'CREF') {
+    if (item && entityTypeOf(item) === 'commentRef') {
       const commentKey = keys.comment(ctx.tenant.id, String(item.ideaId), String(item.createdAt), ref.split(':')[1]!);
       item = comments.get(`${commentKey.pk}|${commentKey.sk}`);
     }

@@ -1,6 +1,6 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { bucketName, s3, keyParts, keys } from '../db/index.js';
-import type { Change } from '../notify/index.js';
+import type { Change } from '../stream/index.js';
 
 /**
  * An upload started but never finalized keeps its pending record for a day (its TTL). When the
