@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { system, type Role } from '../../functions/core/context.js';
-import { createMember } from '../../functions/core/identity/system-accounts.js';
 import { lastMessageTo } from '../support/outbox.js';
 import { client } from '../support/http.js';
-import { hostOf, makeTenant } from '../support/tenants.js';
+import { hostOf } from '../support/tenants.js';
 import { PASSWORD, portalWithRoles } from '../support/roles.js';
 
 describe('team routes and roles', () => {

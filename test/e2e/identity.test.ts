@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { lastMessageTo } from '../support/outbox.js';
 import { makeTenant } from '../support/tenants.js';

@@ -2,7 +2,6 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { system } from '../../functions/core/context.js';
 import { submitIdea } from '../../functions/core/idea/index.js';
-import { type Member } from '../../functions/core/member/index.js';
 import { createMember } from '../../functions/core/identity/system-accounts.js';
 import { castVote } from '../../functions/core/vote/index.js';
 import { makeTenant, actingAs } from '../support/tenants.js';

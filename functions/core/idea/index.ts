@@ -131,9 +131,14 @@ export async function listIdeasBySection(
   const query = `ideas:${sectionId}:${sort}:${status ?? ''}:${categoryId ?? ''}:${tag ?? ''}`;
   const filters: string[] = [];
   const values: Record<string, unknown> = { ':s': keys.sectionKey(ctx.tenant.id, sectionId) };
-  if (status) (filters.push('#status = :status'), (values[':status'] = status));
-  if (categoryId) (filters.push('categoryId = :category'), (values[':category'] = categoryId));
-  if (tag) (filters.push('contains(tags, :tag)'), (values[':tag'] = tag));
+  const filter = (condition: string, name: string, value: string | undefined) => {
+    if (value === undefined || value === '') return;
+    filters.push(condition);
+    values[name] = value;
+  };
+  filter('#status = :status', ':status', status);
+  filter('categoryId = :category', ':category', categoryId);
+  filter('contains(tags, :tag)', ':tag', tag);
   const items: IdeaSummary[] = [];
   let start = decodeCursor(ctx.tenant.id, query, cursor);
   for (let read = 0; read < MAX_READS && items.length < limit; read++) {

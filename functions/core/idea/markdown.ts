@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- NUL characters mark the placeholders the renderer puts in and takes out again */
 /**
  * A small, safe Markdown for idea bodies and comments. Escape-first: the whole source is
  * HTML-escaped before any Markdown is recognised, so raw HTML can only ever show as text, and

@@ -82,12 +82,30 @@ export function filterAndCount(a: OfferAttributes, candidates: readonly number[]
     const m = maturityCol[slot]!, t = trlCol[slot]!, sectors = sectorCol[slot]!, p = partnershipCol[slot]!, ipCode = ipCol[slot]!, c = countryCol[slot]!;
     let failed = NONE;
     let failures = 0;
-    if (wantMaturity && !wantMaturity[m]) (failed = 0), failures++;
-    if (t < trlMin || t > trlMax) (failed = 1), failures++;
-    if (wantSector && !anySelected(sectors, wantSector)) (failed = 2), failures++;
-    if (bits !== undefined && (p & bits) === 0) (failed = 3), failures++;
-    if (wantIp && !wantIp[ipCode]) (failed = 4), failures++;
-    if (wantCountry && !wantCountry[c]) (failed = 5), failures++;
+    if (wantMaturity && !wantMaturity[m]) {
+      failed = 0;
+      failures++;
+    }
+    if (t < trlMin || t > trlMax) {
+      failed = 1;
+      failures++;
+    }
+    if (wantSector && !anySelected(sectors, wantSector)) {
+      failed = 2;
+      failures++;
+    }
+    if (bits !== undefined && (p & bits) === 0) {
+      failed = 3;
+      failures++;
+    }
+    if (wantIp && !wantIp[ipCode]) {
+      failed = 4;
+      failures++;
+    }
+    if (wantCountry && !wantCountry[c]) {
+      failed = 5;
+      failures++;
+    }
     if (failures > 1) continue;
     if (failed === NONE) passing.push(slot);
     if (failed === NONE || failed === 0) maturity[m]!++;

@@ -2,7 +2,7 @@ import { OfferAttributes, type AttributesJSON } from './attributes.js';
 import { compileFilters, filterAndCount } from './facets.js';
 import { best, Scorer, type QueryWord } from './rank.js';
 import { SPLIT, TextIndex, type TextJSON } from './text-index.js';
-import { SEES, type OfferDoc, type OfferQuery, type OfferSearchResult, type Viewer } from './types.js';
+import { SEES, type OfferDoc, type OfferQuery, type OfferSearchResult } from './types.js';
 import { offerTerm } from './words.js';
 
 export * from './types.js';

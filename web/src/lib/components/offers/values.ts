@@ -27,7 +27,7 @@ export function valuesOfOffer(offer: OfferLike): OfferValues {
 const list = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : []);
 
 export function valuesOfForm(sent: Record<string, string>): OfferValues {
-  let attachments: OfferValues['attachments'] = [];
+  let attachments: OfferValues['attachments'];
   try {
     attachments = JSON.parse(sent.attachments ?? '[]');
   } catch {

@@ -35,7 +35,10 @@ export const actions: Actions = {
     for (let i = 0; i < Math.max(ideaIds.length, 1); i += BULK_BATCH) {
       const result = await attempt(locals.lang, {}, () => bulkAction(portalCtx(locals), { ideaIds: ideaIds.slice(i, i + BULK_BATCH), action } as never));
       if (!result.ok) return result.failure;
-      for (const r of result.value.results) r.ok ? ok++ : failed++;
+      for (const r of result.value.results) {
+        if (r.ok) ok++;
+        else failed++;
+      }
     }
     return { ok, failed };
   },
