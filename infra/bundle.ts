@@ -42,7 +42,9 @@ const zodEnglishOnly: Plugin = {
 const credentialsFromEnv: Plugin = {
   name: 'credentials-from-env',
   setup(b) {
-    b.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({ path: join(root, 'infra/shims/credentials-from-env.ts') }));
+    b.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({
+      path: join(root, 'infra/shims/credentials-from-env.ts'),
+    }));
   },
 };
 

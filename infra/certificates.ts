@@ -14,7 +14,8 @@ const US_EAST_1_CERTIFICATE = '^arn:aws[a-z-]*:acm:us-east-1:\\d{12}:certificate
 export function platformCertificateArn(scope: Construct, given?: string): string {
   const arn = given ?? scope.node.tryGetContext('platformCertificateArn') ?? process.env.PLATFORM_CERTIFICATE_ARN;
   if (arn) {
-    if (!new RegExp(US_EAST_1_CERTIFICATE).test(arn)) throw new Error(`platformCertificateArn must be an ACM certificate in us-east-1: ${arn}`);
+    if (!new RegExp(US_EAST_1_CERTIFICATE).test(arn))
+      throw new Error(`platformCertificateArn must be an ACM certificate in us-east-1: ${arn}`);
     return arn;
   }
   return new CfnParameter(scope, 'PlatformCertificateArn', {

@@ -33,7 +33,10 @@ import { offers } from '../functions/api/routes/offers.js';
  */
 export const OFFER_PATHS = [...new Set(offers.routes.map((route) => `/api/${route.path.split('/')[1]}*`))];
 
-export function createDistribution(scope: Construct, o: { api: FunctionUrl; uploads: FunctionUrl; offers: FunctionUrl; web: FunctionUrl; assets: Bucket }) {
+export function createDistribution(
+  scope: Construct,
+  o: { api: FunctionUrl; uploads: FunctionUrl; offers: FunctionUrl; web: FunctionUrl; assets: Bucket },
+) {
   const forwardHost = new CfFunction(scope, 'ForwardHost', {
     code: FunctionCode.fromInline(
       "function handler(event){var r=event.request;r.headers['x-forwarded-host']={value:r.headers.host.value};return r;}",
@@ -75,7 +78,10 @@ export function createDistribution(scope: Construct, o: { api: FunctionUrl; uplo
  * wildcard certificate. The tenant is named after the platform domain: custom-domain tenants
  * find the connection group through it (functions/core/aws/edge-domains.ts).
  */
-export function createPlatformEdge(scope: Construct, o: { distribution: Distribution; platformDomain: string; certificateArn: string }) {
+export function createPlatformEdge(
+  scope: Construct,
+  o: { distribution: Distribution; platformDomain: string; certificateArn: string },
+) {
   const connectionGroup = new CfnConnectionGroup(scope, 'EdgeConnectionGroup', {
     name: `${Stack.of(scope).stackName}-edge`,
     enabled: true,
@@ -99,7 +105,12 @@ export function createPlatformEdge(scope: Construct, o: { distribution: Distribu
  */
 export function allowCustomDomains(fn: LambdaFunction, distribution: Distribution) {
   fn.addEnvironment('EDGE_DISTRIBUTION_ID', distribution.distributionId);
-  const tenants = Stack.of(fn).formatArn({ service: 'cloudfront', region: '', resource: 'distribution-tenant', resourceName: '*' });
+  const tenants = Stack.of(fn).formatArn({
+    service: 'cloudfront',
+    region: '',
+    resource: 'distribution-tenant',
+    resourceName: '*',
+  });
   fn.addToRolePolicy(
     new PolicyStatement({
       actions: [
@@ -115,5 +126,7 @@ export function allowCustomDomains(fn: LambdaFunction, distribution: Distributio
   );
   // CloudFront requests the managed certificate of a new tenant in ACM with the caller's rights;
   // RequestCertificate names no existing resource, so it cannot be scoped further.
-  fn.addToRolePolicy(new PolicyStatement({ actions: ['acm:RequestCertificate', 'acm:DescribeCertificate'], resources: ['*'] }));
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['acm:RequestCertificate', 'acm:DescribeCertificate'], resources: ['*'] }),
+  );
 }

@@ -29,7 +29,9 @@ export class PortalStack extends Stack {
     const table = createTable(this);
     const uploads = createUploadsBucket(this, [`https://${props.platformDomain}`, `https://*.${props.platformDomain}`]);
     const assets = createStaticBucket(this);
-    const cursorSecret = new Secret(this, 'CursorSecret', { generateSecretString: { passwordLength: 48, excludePunctuation: true } });
+    const cursorSecret = new Secret(this, 'CursorSecret', {
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
 
     const environment = {
       TABLE_NAME: table.tableName,
@@ -49,7 +51,14 @@ export class PortalStack extends Stack {
     const web = createHandler(this, 'Web', 'web', environment, 1536);
     const stream = createHandler(this, 'Stream', 'stream', environment, 512);
     // The notification fan-out reads the table's stream; a failing batch is retried, then skipped.
-    stream.fn.addEventSource(new DynamoEventSource(table, { startingPosition: StartingPosition.TRIM_HORIZON, batchSize: 100, retryAttempts: 3, bisectBatchOnError: true }));
+    stream.fn.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        retryAttempts: 3,
+        bisectBatchOnError: true,
+      }),
+    );
     const schedule = createHandler(this, 'Schedule', 'schedule', environment, 512);
     // The weekly digest, Monday 07:00 UTC.
     new Rule(this, 'WeeklyDigest', {
@@ -68,8 +77,17 @@ export class PortalStack extends Stack {
       fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: ['*'] }));
     }
 
-    new BucketDeployment(this, 'ClientAssets', { sources: [Source.asset(props.clientAssets)], destinationBucket: assets });
-    const distribution = createDistribution(this, { api: api.url, uploads: uploadsApi.url, offers: offersApi.url, web: web.url, assets });
+    new BucketDeployment(this, 'ClientAssets', {
+      sources: [Source.asset(props.clientAssets)],
+      destinationBucket: assets,
+    });
+    const distribution = createDistribution(this, {
+      api: api.url,
+      uploads: uploadsApi.url,
+      offers: offersApi.url,
+      web: web.url,
+      assets,
+    });
     const edge = createPlatformEdge(this, {
       distribution,
       platformDomain: props.platformDomain,

@@ -10,8 +10,12 @@ export function createUploadsBucket(scope: Construct, allowedOrigins: string[]):
     enforceSSL: true,
     versioned: true,
     removalPolicy: RemovalPolicy.RETAIN,
-    cors: [{ allowedMethods: [HttpMethods.POST, HttpMethods.GET], allowedOrigins, allowedHeaders: ['*'], maxAge: 3000 }],
-    lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(30) }],
+    cors: [
+      { allowedMethods: [HttpMethods.POST, HttpMethods.GET], allowedOrigins, allowedHeaders: ['*'], maxAge: 3000 },
+    ],
+    lifecycleRules: [
+      { abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(30) },
+    ],
   });
 }
 

@@ -54,7 +54,8 @@ export const isPartner = (actor: Actor) => actor.kind === 'member' && actor.role
 
 /** Roles an inviter may hand out: admins cannot make owners. */
 export function assignableRoles(actor: Actor): Role[] {
-  if (actor.kind === 'system' || (actor.kind === 'member' && actor.role === 'owner')) return ['owner', 'admin', 'team', 'partner', 'member'];
+  if (actor.kind === 'system' || (actor.kind === 'member' && actor.role === 'owner'))
+    return ['owner', 'admin', 'team', 'partner', 'member'];
   if (actor.kind === 'member' && actor.role === 'admin') return ['admin', 'team', 'partner', 'member'];
   return [];
 }
@@ -66,11 +67,26 @@ export function assignableRoles(actor: Actor): Role[] {
  */
 const CLOSED_PORTAL_DOORS = {
   api: ['/api/health', '/api/portal', '/api/auth/', '/api/invitations/accept'],
-  pages: ['/signin', '/signup', '/verify', '/link', '/reset', '/reset-request', '/invitations/accept', '/welcome', '/brand/', '/_app/', '/favicon.svg'],
+  pages: [
+    '/signin',
+    '/signup',
+    '/verify',
+    '/link',
+    '/reset',
+    '/reset-request',
+    '/invitations/accept',
+    '/welcome',
+    '/brand/',
+    '/_app/',
+    '/favicon.svg',
+  ],
 } as const;
 
 /** True when this visitor must be kept out of `path` (an API route or a page) of this portal. */
 export function shutOut(ctx: Ctx, surface: keyof typeof CLOSED_PORTAL_DOORS, path: string): boolean {
   if (ctx.tenant.visibility === 'public' || ctx.actor.kind !== 'visitor') return false;
-  return !CLOSED_PORTAL_DOORS[surface].some((door) => path === door || (door.endsWith('/') ? path.startsWith(door) : path.startsWith(`${door}/`) || path === door));
+  return !CLOSED_PORTAL_DOORS[surface].some(
+    (door) =>
+      path === door || (door.endsWith('/') ? path.startsWith(door) : path.startsWith(`${door}/`) || path === door),
+  );
 }

@@ -11,7 +11,10 @@ const Env = z.object({
   PLATFORM_DOMAIN: z.string().default('localhost'),
   CURSOR_SECRET: z.string().min(16).default('local-only-cursor-secret-not-for-prod'),
   /** In AWS, CloudFront passes the viewer's host in x-forwarded-host (the origin needs its own Host). */
-  TRUST_FORWARDED_HOST: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TRUST_FORWARDED_HOST: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Where e-mail goes: files in a local outbox folder, or Amazon SES v2. */
   MAIL_TRANSPORT: z.enum(['outbox', 'ses']).default('outbox'),
   OUTBOX_DIR: z.string().default('.data/outbox'),

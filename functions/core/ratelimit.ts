@@ -37,7 +37,9 @@ function window(ctx: LimitCtx, scope: LimitScope, subject: string) {
 }
 
 export const tooMany = (retryAfter: number) =>
-  new DomainError('rate_limited', 429, `Too many attempts; try again in ${retryAfter} seconds.`, { retryAfter: String(retryAfter) });
+  new DomainError('rate_limited', 429, `Too many attempts; try again in ${retryAfter} seconds.`, {
+    retryAfter: String(retryAfter),
+  });
 
 export async function hit(ctx: LimitCtx, scope: LimitScope, subject: string): Promise<void> {
   const w = window(ctx, scope, subject);

@@ -1,6 +1,9 @@
 /** Lower case without accents: "Élan ÇA" -> "elan ca". Search, similarity and blocked words all compare folded text. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The blocked words found in a text, matched as whole words on folded text. */

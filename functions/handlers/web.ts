@@ -24,7 +24,10 @@ const app = new Hono().all('*', async (c) => {
   const header = (name: string) => request.headers.get(name);
   const url = new URL(request.url);
   const origin = new URL(visitorOrigin(url, header));
-  const forwarded = origin.host === url.host && origin.protocol === url.protocol ? request : new Request(new URL(`${url.pathname}${url.search}`, origin), request);
+  const forwarded =
+    origin.host === url.host && origin.protocol === url.protocol
+      ? request
+      : new Request(new URL(`${url.pathname}${url.search}`, origin), request);
   return server.respond(forwarded, { getClientAddress: () => forwardedClientAddress(header) ?? '' });
 });
 

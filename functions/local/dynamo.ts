@@ -23,7 +23,9 @@ function jarFolder(): string {
 function assertJava() {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    throw new Error('DynamoDB Local needs a Java 17+ runtime on the PATH (Debian: apt-get install openjdk-17-jre-headless).');
+    throw new Error(
+      'DynamoDB Local needs a Java 17+ runtime on the PATH (Debian: apt-get install openjdk-17-jre-headless).',
+    );
   }
 }
 
@@ -37,8 +39,17 @@ export async function startDynamo(options: { port: number; dataDir?: string }): 
   const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
   const child: ChildProcess = spawn(
     'java',
-    ['-Xms64m', `-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`, '-jar', join(folder, 'DynamoDBLocal.jar'),
-      '-sharedDb', '-port', String(options.port), '-disableTelemetry', ...storage],
+    [
+      '-Xms64m',
+      `-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(folder, 'DynamoDBLocal.jar'),
+      '-sharedDb',
+      '-port',
+      String(options.port),
+      '-disableTelemetry',
+      ...storage,
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   // If this process ends without stop() (an uncaught error, a signal to this pid only), Java must not outlive it.
@@ -62,7 +73,11 @@ export async function startDynamo(options: { port: number; dataDir?: string }): 
 }
 
 async function waitUntilReady(endpoint: string, child: ChildProcess, stderr: () => string) {
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const deadline = Date.now() + 30_000;
   try {
     while (Date.now() < deadline) {

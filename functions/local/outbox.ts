@@ -7,8 +7,13 @@ import type { Message } from '../core/mail/index.js';
 /** The messages of the local outbox, newest first (file names start with the send time). */
 export async function readOutbox(): Promise<(Message & { file: string })[]> {
   const dir = config().OUTBOX_DIR;
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort().reverse();
-  return Promise.all(files.map(async (file) => ({ file, ...(JSON.parse(await readFile(join(dir, file), 'utf8')) as Message) })));
+  const files = (await readdir(dir).catch(() => [] as string[]))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .reverse();
+  return Promise.all(
+    files.map(async (file) => ({ file, ...(JSON.parse(await readFile(join(dir, file), 'utf8')) as Message) })),
+  );
 }
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -21,7 +26,10 @@ export async function serveOutbox(req: IncomingMessage, res: ServerResponse) {
   const one = name && messages.find((m) => m.file === name);
   if (one) return void res.end(one.html);
   const rows = messages
-    .map((m) => `<tr><td>${escape(m.sentAt)}</td><td>${escape(m.tenant)}</td><td>${escape(m.to)}</td><td><a href="/_outbox/${encodeURIComponent(m.file)}">${escape(m.subject)}</a></td><td><a href="${escape(m.link)}">link</a></td></tr>`)
+    .map(
+      (m) =>
+        `<tr><td>${escape(m.sentAt)}</td><td>${escape(m.tenant)}</td><td>${escape(m.to)}</td><td><a href="/_outbox/${encodeURIComponent(m.file)}">${escape(m.subject)}</a></td><td><a href="${escape(m.link)}">link</a></td></tr>`,
+    )
     .join('');
   res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Local outbox</title><style>body{font:16px system-ui;margin:2rem}td,th{padding:.3rem .6rem;text-align:left;border-bottom:1px solid #ddd}</style></head>
 <body><h1>Local outbox</h1><p>E-mails the portal sent on this machine (${messages.length}), newest first.</p>

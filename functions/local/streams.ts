@@ -1,5 +1,10 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
 import { config } from '../core/config.js';
 import { db, tableName } from '../core/db/index.js';
 import { changeFromStreamRecord, onTableChanges } from '../core/stream/index.js';
@@ -30,7 +35,11 @@ export async function startStreamPoller(options: { intervalMs?: number } = {}): 
       if (!shard.ShardId || known.has(shard.ShardId)) continue;
       known.add(shard.ShardId);
       const { ShardIterator } = await streams.send(
-        new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId, ShardIteratorType: firstScan ? 'LATEST' : 'TRIM_HORIZON' }),
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: firstScan ? 'LATEST' : 'TRIM_HORIZON',
+        }),
       );
       if (ShardIterator) iterators.set(shard.ShardId, ShardIterator);
     }
@@ -39,7 +48,9 @@ export async function startStreamPoller(options: { intervalMs?: number } = {}): 
 
   async function poll() {
     for (const [shardId, iterator] of iterators) {
-      const { Records = [], NextShardIterator } = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
+      const { Records = [], NextShardIterator } = await streams.send(
+        new GetRecordsCommand({ ShardIterator: iterator }),
+      );
       if (Records.length) {
         const changes = Records.map((r) => changeFromStreamRecord(r as Parameters<typeof changeFromStreamRecord>[0]));
         await onTableChanges(changes);

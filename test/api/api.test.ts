@@ -15,9 +15,13 @@ async function portalWithIdeas(count: number) {
   const [member] = await makeMembers(tenant, 1);
   const ideas = [];
   for (let i = 0; i < count; i++) {
-    ideas.push(await submitIdea(asMember(tenant, member!, new Date(Date.UTC(2026, 9, i + 1))), {
-      sectionId: 'product', title: `Idea number ${i + 1}`, body: 'Long enough body for an idea.',
-    }));
+    ideas.push(
+      await submitIdea(asMember(tenant, member!, new Date(Date.UTC(2026, 9, i + 1))), {
+        sectionId: 'product',
+        title: `Idea number ${i + 1}`,
+        body: 'Long enough body for an idea.',
+      }),
+    );
   }
   return { tenant, member: member!, ideas };
 }
@@ -34,7 +38,12 @@ describe('API through app.request', () => {
     const res = await get(`${hostOf(tenant)}:3000`, '/api/portal');
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ slug: tenant.slug, name: { en: 'Acme ideas' }, defaultLang: 'en', theme: { primary: '#1d4ed8' } });
+    expect(body).toMatchObject({
+      slug: tenant.slug,
+      name: { en: 'Acme ideas' },
+      defaultLang: 'en',
+      theme: { primary: '#1d4ed8' },
+    });
     expect(body.sections.map((s: { id: string }) => s.id)).toEqual(['product', 'experience']);
   });
 
@@ -49,7 +58,10 @@ describe('API through app.request', () => {
     const { tenant, ideas } = await portalWithIdeas(3);
     const first = await (await get(hostOf(tenant), '/api/sections/product/ideas?sort=new&limit=2')).json();
     expect(first.items.map((i: { id: string }) => i.id)).toEqual([ideas[2]!.id, ideas[1]!.id]);
-    const next = await get(hostOf(tenant), `/api/sections/product/ideas?sort=new&limit=2&cursor=${encodeURIComponent(first.cursor)}`);
+    const next = await get(
+      hostOf(tenant),
+      `/api/sections/product/ideas?sort=new&limit=2&cursor=${encodeURIComponent(first.cursor)}`,
+    );
     expect((await next.json()).items.map((i: { id: string }) => i.id)).toEqual([ideas[0]!.id]);
   });
 
@@ -57,7 +69,9 @@ describe('API through app.request', () => {
     const { tenant } = await portalWithIdeas(0);
     const badSort = await get(hostOf(tenant), '/api/sections/product/ideas?sort=random');
     expect(badSort.status).toBe(400);
-    expect(await badSort.json()).toMatchObject({ error: { code: 'invalid_input', fields: { sort: expect.any(String) } } });
+    expect(await badSort.json()).toMatchObject({
+      error: { code: 'invalid_input', fields: { sort: expect.any(String) } },
+    });
     const badCursor = await get(hostOf(tenant), '/api/sections/product/ideas?cursor=abc.def');
     expect(badCursor.status).toBe(400);
     expect((await badCursor.json()).error.code).toBe('invalid_cursor');
@@ -87,7 +101,9 @@ describe('API through app.request', () => {
     expect((await res.json()).slug).toBe(tenant.slug);
 
     const other = await makeTenant();
-    await expect(addVerifiedDomain({ tenant: other, actor: system }, domain)).rejects.toMatchObject({ code: 'domain_taken' });
+    await expect(addVerifiedDomain({ tenant: other, actor: system }, domain)).rejects.toMatchObject({
+      code: 'domain_taken',
+    });
   });
 });
 

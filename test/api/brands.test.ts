@@ -10,37 +10,72 @@ import { randomBytes } from 'node:crypto';
 
 const platform = () => client('localhost');
 const freshSlug = () => `b-${randomBytes(4).toString('hex')}`;
-const publishTxt = (name: string, value: string) => writeFileSync(join(process.env.DNS_TXT_DIR!, `${name}.txt`), `${value}\n`);
+const publishTxt = (name: string, value: string) =>
+  writeFileSync(join(process.env.DNS_TXT_DIR!, `${name}.txt`), `${value}\n`);
 const portalOn = (host: string) => app.request(`http://${host}/api/portal`, { headers: { host } });
 
 describe('opening a portal from the platform', () => {
   it('checks slugs, opens the portal with three sections in one step, and refuses a taken slug', async () => {
     const slug = freshSlug();
     expect((await platform().get(`/api/portals/slug-available?slug=${slug}`)).json).toEqual({ slug, available: true });
-    expect((await platform().get('/api/portals/slug-available?slug=admin')).json).toMatchObject({ available: false, reason: 'reserved' });
-    expect((await platform().get('/api/portals/slug-available?slug=Bad_Slug!')).json).toMatchObject({ available: false, reason: 'invalid' });
+    expect((await platform().get('/api/portals/slug-available?slug=admin')).json).toMatchObject({
+      available: false,
+      reason: 'reserved',
+    });
+    expect((await platform().get('/api/portals/slug-available?slug=Bad_Slug!')).json).toMatchObject({
+      available: false,
+      reason: 'invalid',
+    });
 
     const owner = { displayName: 'Ada Brand', email: 'ada@brand.test', password: 'correct horse battery staple' };
     const opened = await platform().post('/api/portals', { name: 'Brand ideas', slug, lang: 'fr', owner });
     expect(opened.status).toBe(201);
-    expect(opened.json).toMatchObject({ slug, url: `http://${slug}.localhost/`, welcome: expect.stringContaining(`http://${slug}.localhost/welcome?token=`) });
+    expect(opened.json).toMatchObject({
+      slug,
+      url: `http://${slug}.localhost/`,
+      welcome: expect.stringContaining(`http://${slug}.localhost/welcome?token=`),
+    });
     const config = await (await portalOn(`${slug}.localhost`)).json();
     expect(config).toMatchObject({ name: { fr: 'Brand ideas' }, defaultLang: 'fr' });
     expect(config.sections.map((s: { id: string }) => s.id)).toEqual(['product', 'experience', 'participation']);
-    expect((await platform().get(`/api/portals/slug-available?slug=${slug}`)).json).toMatchObject({ available: false, reason: 'taken' });
+    expect((await platform().get(`/api/portals/slug-available?slug=${slug}`)).json).toMatchObject({
+      available: false,
+      reason: 'taken',
+    });
 
-    const again = await platform().post('/api/portals', { name: 'Squatter', slug, lang: 'en', owner: { ...owner, email: 'other@brand.test' } });
+    const again = await platform().post('/api/portals', {
+      name: 'Squatter',
+      slug,
+      lang: 'en',
+      owner: { ...owner, email: 'other@brand.test' },
+    });
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe('slug_taken');
   });
 
   it('answers bad input with the failing fields and writes nothing', async () => {
     const slug = freshSlug();
-    const bad = await platform().post('/api/portals', { name: 'X', slug, lang: 'de', owner: { displayName: '', email: 'nope', password: 'short' } });
+    const bad = await platform().post('/api/portals', {
+      name: 'X',
+      slug,
+      lang: 'de',
+      owner: { displayName: '', email: 'nope', password: 'short' },
+    });
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.json.error.fields)).toEqual(expect.arrayContaining(['name', 'lang', 'owner.displayName', 'owner.email', 'owner.password']));
+    expect(Object.keys(bad.json.error.fields)).toEqual(
+      expect.arrayContaining(['name', 'lang', 'owner.displayName', 'owner.email', 'owner.password']),
+    );
     expect((await platform().get(`/api/portals/slug-available?slug=${slug}`)).json.available).toBe(true);
-    expect((await platform().post('/api/portals', { name: 'Reserved', slug: 'www', lang: 'en', owner: { displayName: 'A', email: 'a@b.test', password: 'correct horse battery staple' } })).status).toBe(409);
+    expect(
+      (
+        await platform().post('/api/portals', {
+          name: 'Reserved',
+          slug: 'www',
+          lang: 'en',
+          owner: { displayName: 'A', email: 'a@b.test', password: 'correct horse battery staple' },
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('exists on the platform host only', async () => {
@@ -54,7 +89,10 @@ describe('portal settings', () => {
     const { as } = await portalWithRoles();
     const owner = await as('owner');
     const { json: settings } = await owner.get('/api/admin/portal');
-    const res = await owner.patch('/api/admin/portal', { version: settings.version, theme: { ...settings.theme, text: '#999999' } });
+    const res = await owner.patch('/api/admin/portal', {
+      version: settings.version,
+      theme: { ...settings.theme, text: '#999999' },
+    });
     expect(res.status).toBe(400);
     const message: string = res.json.error.fields['theme.text'];
     expect(message).toContain(`Contrast ${contrastRatio('#999999', '#ffffff').toFixed(2)}:1`);
@@ -94,16 +132,29 @@ describe('portal settings', () => {
     const { as, tenant } = await portalWithRoles();
     const owner = await as('owner');
     const member = await as('member');
-    const idea = await member.post('/api/ideas', { sectionId: 'experience', title: 'Open stores earlier', body: 'Many of us start work at seven.' });
+    const idea = await member.post('/api/ideas', {
+      sectionId: 'experience',
+      title: 'Open stores earlier',
+      body: 'Many of us start work at seven.',
+    });
     expect(idea.status).toBe(201);
-    expect((await owner.patch('/api/admin/sections/experience', { name: { en: 'Visits', fr: 'Visites' }, position: 0 })).status).toBe(200);
-    expect((await owner.get('/api/portal')).json.sections.map((s: { id: string }) => s.id)).toEqual(['experience', 'product']);
+    expect(
+      (await owner.patch('/api/admin/sections/experience', { name: { en: 'Visits', fr: 'Visites' }, position: 0 }))
+        .status,
+    ).toBe(200);
+    expect((await owner.get('/api/portal')).json.sections.map((s: { id: string }) => s.id)).toEqual([
+      'experience',
+      'product',
+    ]);
     expect((await owner.del('/api/admin/sections/experience')).status).toBe(200);
     expect((await owner.get('/api/portal')).json.sections.map((s: { id: string }) => s.id)).toEqual(['product']);
     expect((await client(hostOf(tenant)).get(`/api/ideas/${idea.json.id}`)).status).toBe(200);
     expect((await owner.del('/api/admin/sections/product')).status).toBe(400); // the last open section stays
 
-    const added = await owner.post('/api/admin/categories', { sectionId: 'product', name: { en: 'Pastries', fr: 'Pâtisseries' } });
+    const added = await owner.post('/api/admin/categories', {
+      sectionId: 'product',
+      name: { en: 'Pastries', fr: 'Pâtisseries' },
+    });
     expect(added.json).toMatchObject({ id: 'pastries', sectionId: 'product' });
     expect((await owner.patch('/api/admin/categories/pastries', { name: { en: 'Cakes' } })).status).toBe(200);
     expect((await owner.del('/api/admin/categories/pastries')).status).toBe(204);
@@ -114,14 +165,22 @@ describe('portal settings', () => {
     const { tenant, as } = await portalWithRoles();
     const other = await portalWithRoles();
     const routes: [string, string, unknown?][] = [
-      ['GET', '/api/admin/portal'], ['PATCH', '/api/admin/portal', { version: 1, tagline: { en: 'x' } }],
-      ['PUT', '/api/admin/portal/images/logo', { uploadId: 'abcdefghijklmnopqrst' }], ['DELETE', '/api/admin/portal/images/logo'],
-      ['GET', '/api/admin/sections'], ['POST', '/api/admin/sections', { name: { en: 'x' } }],
-      ['PATCH', '/api/admin/sections/product', { name: { en: 'x' } }], ['DELETE', '/api/admin/sections/product'],
-      ['GET', '/api/admin/categories'], ['POST', '/api/admin/categories', { sectionId: 'product', name: { en: 'x' } }],
-      ['PATCH', '/api/admin/categories/drinks', { name: { en: 'x' } }], ['DELETE', '/api/admin/categories/drinks'],
-      ['GET', '/api/admin/domains'], ['POST', '/api/admin/domains', { domain: 'ideas.example.org' }],
-      ['POST', '/api/admin/domains/ideas.example.org/verify'], ['DELETE', '/api/admin/domains/ideas.example.org'],
+      ['GET', '/api/admin/portal'],
+      ['PATCH', '/api/admin/portal', { version: 1, tagline: { en: 'x' } }],
+      ['PUT', '/api/admin/portal/images/logo', { uploadId: 'abcdefghijklmnopqrst' }],
+      ['DELETE', '/api/admin/portal/images/logo'],
+      ['GET', '/api/admin/sections'],
+      ['POST', '/api/admin/sections', { name: { en: 'x' } }],
+      ['PATCH', '/api/admin/sections/product', { name: { en: 'x' } }],
+      ['DELETE', '/api/admin/sections/product'],
+      ['GET', '/api/admin/categories'],
+      ['POST', '/api/admin/categories', { sectionId: 'product', name: { en: 'x' } }],
+      ['PATCH', '/api/admin/categories/drinks', { name: { en: 'x' } }],
+      ['DELETE', '/api/admin/categories/drinks'],
+      ['GET', '/api/admin/domains'],
+      ['POST', '/api/admin/domains', { domain: 'ideas.example.org' }],
+      ['POST', '/api/admin/domains/ideas.example.org/verify'],
+      ['DELETE', '/api/admin/domains/ideas.example.org'],
       ['GET', '/api/admin/audit'],
     ];
     const visitor = client(hostOf(tenant));
@@ -132,7 +191,8 @@ describe('portal settings', () => {
     for (const [method, path, body] of routes) {
       expect((await visitor.call(method, path, body)).status, `${method} ${path} visitor`).toBe(401);
       expect((await onThisHost.call(method, path, body)).status, `${method} ${path} other portal's owner`).toBe(401);
-      for (const [i, web] of lower.entries()) expect((await web.call(method, path, body)).status, `${method} ${path} role ${i}`).toBe(403);
+      for (const [i, web] of lower.entries())
+        expect((await web.call(method, path, body)).status, `${method} ${path} role ${i}`).toBe(403);
     }
     const settings = (await (await as('owner')).get('/api/admin/portal')).json;
     expect(settings.sections.find((s: { id: string }) => s.id === 'product').archived).toBe(false);
@@ -145,14 +205,33 @@ describe('visibility', () => {
     const { tenant, as } = await portalWithRoles();
     const owner = await as('owner');
     const member = await as('member');
-    const idea = await member.post('/api/ideas', { sectionId: 'product', title: 'A secret product idea', body: 'Only for the members of this portal.' });
+    const idea = await member.post('/api/ideas', {
+      sectionId: 'product',
+      title: 'A secret product idea',
+      body: 'Only for the members of this portal.',
+    });
     const version = (await owner.get('/api/admin/portal')).json.version;
-    expect((await owner.patch('/api/admin/portal', { version, visibility: 'members', welcome: { en: 'Members welcome text' } })).status).toBe(200);
+    expect(
+      (
+        await owner.patch('/api/admin/portal', {
+          version,
+          visibility: 'members',
+          welcome: { en: 'Members welcome text' },
+        })
+      ).status,
+    ).toBe(200);
 
     const visitor = client(hostOf(tenant));
     for (const path of [
-      '/api/sections/product/ideas', `/api/ideas/${idea.json.id}`, `/api/ideas/${idea.json.id}/comments`, '/api/ideas?q=secret', '/api/ideas/similar?title=secret product',
-      '/api/ideas-in-action', '/api/notifications', '/api/offers/search?q=secret', '/api/partners',
+      '/api/sections/product/ideas',
+      `/api/ideas/${idea.json.id}`,
+      `/api/ideas/${idea.json.id}/comments`,
+      '/api/ideas?q=secret',
+      '/api/ideas/similar?title=secret product',
+      '/api/ideas-in-action',
+      '/api/notifications',
+      '/api/offers/search?q=secret',
+      '/api/partners',
     ]) {
       const res = await visitor.get(path);
       expect(res.status, path).toBe(401);
@@ -164,13 +243,33 @@ describe('visibility', () => {
     expect(JSON.stringify(config.json)).not.toMatch(/Members welcome text|Product/);
     expect((await member.get(`/api/ideas/${idea.json.id}`)).status).toBe(200);
     // Signing up stays open on a members-only portal...
-    expect((await visitor.post('/api/auth/signup', { email: 'new@example.test', password: 'correct horse battery staple', displayName: 'New' })).status).toBe(201);
+    expect(
+      (
+        await visitor.post('/api/auth/signup', {
+          email: 'new@example.test',
+          password: 'correct horse battery staple',
+          displayName: 'New',
+        })
+      ).status,
+    ).toBe(201);
     // An invitation can be accepted by someone not yet signed in (this one is simply not valid).
-    expect((await client(hostOf(tenant)).post('/api/invitations/accept', { token: 'x'.repeat(43), displayName: 'X', password: 'correct horse battery staple' })).json.error.code).toBe('invalid_token');
+    expect(
+      (
+        await client(hostOf(tenant)).post('/api/invitations/accept', {
+          token: 'x'.repeat(43),
+          displayName: 'X',
+          password: 'correct horse battery staple',
+        })
+      ).json.error.code,
+    ).toBe('invalid_token');
     // ...and closes on an invitation-only one.
     const v2 = (await owner.get('/api/admin/portal')).json.version;
     expect((await owner.patch('/api/admin/portal', { version: v2, visibility: 'invitation' })).status).toBe(200);
-    const refused = await client(hostOf(tenant)).post('/api/auth/signup', { email: 'late@example.test', password: 'correct horse battery staple', displayName: 'Late' });
+    const refused = await client(hostOf(tenant)).post('/api/auth/signup', {
+      email: 'late@example.test',
+      password: 'correct horse battery staple',
+      displayName: 'Late',
+    });
     expect(refused.status).toBe(403);
     expect(refused.json.error.code).toBe('invitation_required');
   });
@@ -187,7 +286,10 @@ describe('custom domains', () => {
     expect(added.status).toBe(201);
     expect(added.json).toMatchObject({ host: domain, verified: false });
     const txt = added.json.records.find((r: { type: string }) => r.type === 'TXT');
-    expect(added.json.records.find((r: { type: string }) => r.type === 'CNAME')).toMatchObject({ name: domain, value: `${a.tenant.slug}.localhost` });
+    expect(added.json.records.find((r: { type: string }) => r.type === 'CNAME')).toMatchObject({
+      name: domain,
+      value: `${a.tenant.slug}.localhost`,
+    });
     expect((await portalOn(domain)).status).toBe(404);
 
     const early = await ownerA.post(`/api/admin/domains/${domain}/verify`);

@@ -12,12 +12,16 @@ describe('API Lambda bundle', () => {
   it('answers from the table like the source does', async () => {
     // Its own folder: the infra test bundles into .build/ at the same time.
     const file = join(await bundle('api', mkdtempSync(join(tmpdir(), 'portal-bundle-'))), 'index.mjs');
-    const { handler } = (await import(pathToFileURL(file).href)) as { handler: (e: unknown) => Promise<{ statusCode: number; body: string }> };
+    const { handler } = (await import(pathToFileURL(file).href)) as {
+      handler: (e: unknown) => Promise<{ statusCode: number; body: string }>;
+    };
     const tenant = await makeTenant({ name: { en: 'Bundled portal' } });
     const res = await handler(apiGatewayEvent('GET', '/api/portal', { host: hostOf(tenant) }));
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body).name.en).toBe('Bundled portal');
-    const signin = await handler(apiGatewayEvent('POST', '/api/auth/signin', { host: hostOf(tenant), 'content-type': 'application/json' }));
+    const signin = await handler(
+      apiGatewayEvent('POST', '/api/auth/signin', { host: hostOf(tenant), 'content-type': 'application/json' }),
+    );
     expect(signin.statusCode).toBe(400);
   }, 60_000);
 });

@@ -6,10 +6,18 @@ import { hostOf, makeTenant } from '../support/tenants.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
 
 const PASSWORD = 'a long enough secret phrase';
-const idea = (title: string, extra: Record<string, unknown> = {}) => ({ sectionId: 'product', title, body: 'A body long enough to be a real idea.', ...extra });
+const idea = (title: string, extra: Record<string, unknown> = {}) => ({
+  sectionId: 'product',
+  title,
+  body: 'A body long enough to be a real idea.',
+  ...extra,
+});
 
 async function signedIn(tenant: Tenant, name: string, verified = true) {
-  await createMember({ tenant, actor: system }, { email: `${name}@example.test`, displayName: name, lang: 'en', password: PASSWORD, verified });
+  await createMember(
+    { tenant, actor: system },
+    { email: `${name}@example.test`, displayName: name, lang: 'en', password: PASSWORD, verified },
+  );
   const web = client(hostOf(tenant));
   expect((await web.post('/api/auth/signin', { email: `${name}@example.test`, password: PASSWORD })).status).toBe(200);
   return web;
@@ -39,7 +47,10 @@ describe('ideas through the API', () => {
     expect(res.status).toBe(403);
     expect(res.json.error.code).toBe('verification_required');
     const relaxed = await makeTenant({ requireVerifiedEmail: false });
-    expect((await (await signedIn(relaxed, 'newbie', false)).post('/api/ideas', idea('Allowed here without confirming'))).status).toBe(201);
+    expect(
+      (await (await signedIn(relaxed, 'newbie', false)).post('/api/ideas', idea('Allowed here without confirming')))
+        .status,
+    ).toBe(201);
   });
 
   it('holds an idea with a blocked word, or on a portal that moderates first, out of every list', async () => {
@@ -56,7 +67,9 @@ describe('ideas through the API', () => {
     expect((await bob.call('PUT', `/api/ideas/${held.id}/vote`, { value: 1 })).status).toBe(404);
 
     const strict = await makeTenant({ moderation: 'before' });
-    expect((await (await signedIn(strict, 'cy')).post('/api/ideas', idea('Anything at all here'))).json.moderation).toBe('pending');
+    expect(
+      (await (await signedIn(strict, 'cy')).post('/api/ideas', idea('Anything at all here'))).json.moderation,
+    ).toBe('pending');
   });
 
   it('lets the author edit until others engage, and delete softly', async () => {
@@ -65,7 +78,10 @@ describe('ideas through the API', () => {
     const bob = await signedIn(tenant, 'bob');
     const id = (await ann.post('/api/ideas', idea('First wording of it'))).json.id;
     await ann.call('PUT', `/api/ideas/${id}/vote`, { value: 1 });
-    expect((await ann.patch(`/api/ideas/${id}`, { title: 'Second wording of it' })).json).toMatchObject({ title: 'Second wording of it', editedAt: expect.any(String) });
+    expect((await ann.patch(`/api/ideas/${id}`, { title: 'Second wording of it' })).json).toMatchObject({
+      title: 'Second wording of it',
+      editedAt: expect.any(String),
+    });
     expect((await bob.patch(`/api/ideas/${id}`, { title: 'Not mine to change' })).status).toBe(403);
     await bob.post(`/api/ideas/${id}/comments`, { body: 'Nice one' });
     const locked = await ann.patch(`/api/ideas/${id}`, { title: 'Third wording of it' });
@@ -90,7 +106,13 @@ describe('ideas through the API', () => {
     expect((await bob.patch(`/api/comments/${top.id}`, { body: 'Top-level remark, edited' })).status).toBe(200);
     expect((await ann.del(`/api/comments/${reply.id}`)).status).toBe(200);
     const thread = (await bob.get(`/api/ideas/${id}/comments`)).json.items;
-    expect(thread.map((c: { body: string; deleted?: boolean; editedAt?: string }) => [c.body, Boolean(c.deleted), Boolean(c.editedAt)])).toEqual([
+    expect(
+      thread.map((c: { body: string; deleted?: boolean; editedAt?: string }) => [
+        c.body,
+        Boolean(c.deleted),
+        Boolean(c.editedAt),
+      ]),
+    ).toEqual([
       ['Top-level remark, edited', false, true],
       ['', true, false],
     ]);
@@ -119,13 +141,19 @@ describe('ideas through the API', () => {
     const ann = await signedIn(tenant, 'ann');
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
-      ids.push((await ann.post('/api/ideas', idea(`Idea number ${i} here`, i % 2 ? { categoryId: 'drinks' } : {}))).json.id);
+      ids.push(
+        (await ann.post('/api/ideas', idea(`Idea number ${i} here`, i % 2 ? { categoryId: 'drinks' } : {}))).json.id,
+      );
     }
     const drinks = ids.filter((_, i) => i % 2).reverse();
     const seen: string[] = [];
     let cursor = '';
     do {
-      const page = (await ann.get(`/api/ideas?section=product&sort=new&category=drinks&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json;
+      const page = (
+        await ann.get(
+          `/api/ideas?section=product&sort=new&category=drinks&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        )
+      ).json;
       seen.push(...page.items.map((i: { id: string }) => i.id));
       cursor = page.cursor ?? '';
     } while (cursor);
@@ -141,7 +169,13 @@ describe('portal visibility', () => {
     const ann = await signedIn(tenant, 'ann');
     const id = (await ann.post('/api/ideas', idea('Members only idea here'))).json.id;
     const visitor = client(hostOf(tenant));
-    for (const path of [`/api/ideas/${id}`, `/api/ideas/${id}/comments`, '/api/ideas?section=product', '/api/ideas?q=members', '/api/ideas/similar?title=Members only']) {
+    for (const path of [
+      `/api/ideas/${id}`,
+      `/api/ideas/${id}/comments`,
+      '/api/ideas?section=product',
+      '/api/ideas?q=members',
+      '/api/ideas/similar?title=Members only',
+    ]) {
       expect((await visitor.get(path)).status, path).toBe(401);
     }
     expect((await ann.get(`/api/ideas/${id}`)).status).toBe(200);

@@ -18,7 +18,12 @@ describe('accounts: the whole journey', () => {
     const signup = await web.post('/api/auth/signup', { email, password: PASSWORD, displayName: 'Camille' });
     expect(signup.status).toBe(201);
     expect(signup.setCookie).toMatch(/^sid=[0-9a-z]{20}\.[\w-]{43}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/);
-    expect((await web.get('/api/me')).json).toMatchObject({ email: 'camille@example.test', role: 'member', verified: false, lang: 'fr' });
+    expect((await web.get('/api/me')).json).toMatchObject({
+      email: 'camille@example.test',
+      role: 'member',
+      verified: false,
+      lang: 'fr',
+    });
 
     const mail = await lastMessageTo('camille@example.test');
     expect(mail.subject).toContain('Confirmez votre e-mail');
@@ -30,18 +35,29 @@ describe('accounts: the whole journey', () => {
     expect((await web.post('/api/auth/signout')).status).toBe(200);
     expect((await web.get('/api/me')).status).toBe(401);
     const wrong = await web.post('/api/auth/signin', { email, password: 'not the right password' });
-    const unknown = await web.post('/api/auth/signin', { email: 'nobody@example.test', password: 'not the right password' });
+    const unknown = await web.post('/api/auth/signin', {
+      email: 'nobody@example.test',
+      password: 'not the right password',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.json).toEqual(wrong.json);
     expect((await web.post('/api/auth/signin', { email, password: PASSWORD })).status).toBe(200);
 
     const me = (await web.get('/api/me')).json;
-    const idea = await submitIdea({ tenant, actor: { kind: 'member', memberId: me.id, role: 'member', verified: true } }, {
-      sectionId: 'product', title: 'My idea before leaving', body: 'This idea stays after the account goes.',
-    });
+    const idea = await submitIdea(
+      { tenant, actor: { kind: 'member', memberId: me.id, role: 'member', verified: true } },
+      {
+        sectionId: 'product',
+        title: 'My idea before leaving',
+        body: 'This idea stays after the account goes.',
+      },
+    );
     const exported = await web.get('/api/me/export');
     expect(exported.headers.get('content-disposition')).toContain('attachment');
-    expect(exported.json).toMatchObject({ profile: { email: 'camille@example.test' }, ideas: [{ id: idea.id, title: 'My idea before leaving' }] });
+    expect(exported.json).toMatchObject({
+      profile: { email: 'camille@example.test' },
+      ideas: [{ id: idea.id, title: 'My idea before leaving' }],
+    });
     expect(JSON.stringify(exported.json)).not.toContain('passwordHash');
 
     const staleCookie = web.cookie;
@@ -49,9 +65,21 @@ describe('accounts: the whole journey', () => {
     web.cookie = staleCookie;
     expect((await web.get('/api/me')).status).toBe(401);
     expect((await web.post('/api/auth/signin', { email, password: PASSWORD })).status).toBe(401);
-    expect(await getIdea({ tenant, actor: system }, idea.id)).toMatchObject({ authorDeleted: true, authorName: '', authorId: 'deleted' });
+    expect(await getIdea({ tenant, actor: system }, idea.id)).toMatchObject({
+      authorDeleted: true,
+      authorName: '',
+      authorId: 'deleted',
+    });
     // The e-mail is free again on this portal.
-    expect((await client(hostOf(tenant)).post('/api/auth/signup', { email, password: PASSWORD, displayName: 'Camille again' })).status).toBe(201);
+    expect(
+      (
+        await client(hostOf(tenant)).post('/api/auth/signup', {
+          email,
+          password: PASSWORD,
+          displayName: 'Camille again',
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('refuses short, long and common passwords, and a taken e-mail, with field errors', async () => {
@@ -62,15 +90,31 @@ describe('accounts: the whole journey', () => {
       expect(res.status, password).toBe(400);
       expect(res.json.error.fields.password).toBeTruthy();
     }
-    expect((await web.post('/api/auth/signup', { email: 'not-an-email', password: PASSWORD, displayName: 'A' })).json.error.fields.email).toBeTruthy();
-    expect((await web.post('/api/auth/signup', { email: 'a@example.test', password: PASSWORD, displayName: 'A' })).status).toBe(201);
-    expect((await client(hostOf(tenant)).post('/api/auth/signup', { email: 'A@example.test', password: PASSWORD, displayName: 'B' })).status).toBe(409);
+    expect(
+      (await web.post('/api/auth/signup', { email: 'not-an-email', password: PASSWORD, displayName: 'A' })).json.error
+        .fields.email,
+    ).toBeTruthy();
+    expect(
+      (await web.post('/api/auth/signup', { email: 'a@example.test', password: PASSWORD, displayName: 'A' })).status,
+    ).toBe(201);
+    expect(
+      (
+        await client(hostOf(tenant)).post('/api/auth/signup', {
+          email: 'A@example.test',
+          password: PASSWORD,
+          displayName: 'B',
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('signs in by e-mail link once, and says the same for an unknown e-mail', async () => {
     const tenant = await makeTenant();
     const web = client(hostOf(tenant));
-    await createMember({ tenant, actor: system }, { email: 'linked@example.test', displayName: 'Linked', lang: 'en', verified: false });
+    await createMember(
+      { tenant, actor: system },
+      { email: 'linked@example.test', displayName: 'Linked', lang: 'en', verified: false },
+    );
     expect((await web.post('/api/auth/link', { email: 'linked@example.test' })).status).toBe(202);
     expect((await web.post('/api/auth/link', { email: 'ghost@example.test' })).status).toBe(202);
     await expect(lastMessageTo('ghost@example.test')).rejects.toThrow();
@@ -95,7 +139,9 @@ describe('accounts: the whole journey', () => {
     expect((await phone.get('/api/me')).status).toBe(401);
     expect((await phone.post('/api/auth/signin', { email: 'r@example.test', password: PASSWORD })).status).toBe(401);
     expect((await phone.post('/api/auth/signin', { email: 'r@example.test', password: newPassword })).status).toBe(200);
-    expect((await laptop.post('/api/auth/signin', { email: 'r@example.test', password: newPassword })).status).toBe(200);
+    expect((await laptop.post('/api/auth/signin', { email: 'r@example.test', password: newPassword })).status).toBe(
+      200,
+    );
 
     expect((await phone.post('/api/auth/signout-all')).json).toEqual({ signedOut: 2 });
     expect((await laptop.get('/api/me')).status).toBe(401);
@@ -105,7 +151,10 @@ describe('accounts: the whole journey', () => {
     const tenant = await makeTenant({ languages: ['en'], defaultLang: 'en' });
     const web = client(hostOf(tenant));
     await web.post('/api/auth/signup', { email: 'p@example.test', password: PASSWORD, displayName: 'P' });
-    expect((await web.patch('/api/me', { displayName: 'Pat', emailPrefs: 'digest' })).json).toMatchObject({ displayName: 'Pat', emailPrefs: 'digest' });
+    expect((await web.patch('/api/me', { displayName: 'Pat', emailPrefs: 'digest' })).json).toMatchObject({
+      displayName: 'Pat',
+      emailPrefs: 'digest',
+    });
     expect((await web.patch('/api/me', { lang: 'fr' })).status).toBe(400);
     expect((await web.patch('/api/me', { emailPrefs: 'hourly' })).status).toBe(400);
     expect((await web.patch('/api/me', {})).status).toBe(400);
@@ -116,14 +165,17 @@ describe('abuse controls', () => {
   it('limits sign-in attempts per account with 429 and Retry-After, and lets them through after the window', async () => {
     const tenant = await makeTenant();
     const web = client(hostOf(tenant));
-    const attempt = () => web.post('/api/auth/signin', { email: 'target@example.test', password: 'wrong password here' });
+    const attempt = () =>
+      web.post('/api/auth/signin', { email: 'target@example.test', password: 'wrong password here' });
     for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401);
     const limited = await attempt();
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(limited.json.error.code).toBe('rate_limited');
     const later = { tenant, actor: { kind: 'visitor' as const }, now: new Date(Date.now() + 16 * 60 * 1000) };
-    await expect(signIn(later, { email: 'target@example.test', password: 'wrong password here' })).rejects.toMatchObject({ status: 401 });
+    await expect(
+      signIn(later, { email: 'target@example.test', password: 'wrong password here' }),
+    ).rejects.toMatchObject({ status: 401 });
   });
 
   it('refuses a state-changing request with a session cookie from another origin', async () => {
@@ -139,7 +191,11 @@ describe('abuse controls', () => {
 
   it('refuses sign-up on an invitation-only portal', async () => {
     const tenant = await makeTenant({ visibility: 'invitation' });
-    const res = await client(hostOf(tenant)).post('/api/auth/signup', { email: 'x@example.test', password: PASSWORD, displayName: 'X' });
+    const res = await client(hostOf(tenant)).post('/api/auth/signup', {
+      email: 'x@example.test',
+      password: PASSWORD,
+      displayName: 'X',
+    });
     expect(res.status).toBe(403);
     expect(res.json.error.code).toBe('invitation_required');
   });

@@ -36,7 +36,11 @@ describe('team routes and roles', () => {
     const wrong = await as('member');
     expect((await wrong.post('/api/invitations/accept', { token: mail.token })).json.error.code).toBe('wrong_account');
     const invitee = client(new URL(mail.link).host);
-    const accepted = await invitee.post('/api/invitations/accept', { token: mail.token, displayName: 'Analyst', password: PASSWORD });
+    const accepted = await invitee.post('/api/invitations/accept', {
+      token: mail.token,
+      displayName: 'Analyst',
+      password: PASSWORD,
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.json.profile).toMatchObject({ email: 'analyst@example.test', role: 'team', verified: true });
     expect((await invitee.get('/api/members')).status).toBe(200);

@@ -11,7 +11,9 @@ describe('web Lambda handler', () => {
       name: { en: 'Lambda rendered portal' },
       theme: { primary: '#7c2d12', accent: '#b45309', surface: '#fffbeb', text: '#1c1917', font: 'classical' },
     });
-    const result = await handler(apiGatewayEvent('GET', '/', { host: 'web.lambda-url.example', 'x-forwarded-host': hostOf(tenant) }));
+    const result = await handler(
+      apiGatewayEvent('GET', '/', { host: 'web.lambda-url.example', 'x-forwarded-host': hostOf(tenant) }),
+    );
     expect(result.statusCode).toBe(200);
     expect(result.headers?.['content-type']).toContain('text/html');
     expect(result.body).toContain('Lambda rendered portal');
@@ -22,8 +24,15 @@ describe('web Lambda handler', () => {
   it('refuses a form post from another origin (CSRF)', async () => {
     process.env.TRUST_FORWARDED_HOST = 'true';
     const tenant = await makeTenant();
-    const headers = { host: 'web.lambda-url.example', 'x-forwarded-host': hostOf(tenant), 'content-type': 'application/x-www-form-urlencoded' };
-    const event = (origin: string) => ({ ...apiGatewayEvent('POST', '/signin?/password', { ...headers, origin }), body: 'email=a%40b.test&password=whatever-password' });
+    const headers = {
+      host: 'web.lambda-url.example',
+      'x-forwarded-host': hostOf(tenant),
+      'content-type': 'application/x-www-form-urlencoded',
+    };
+    const event = (origin: string) => ({
+      ...apiGatewayEvent('POST', '/signin?/password', { ...headers, origin }),
+      body: 'email=a%40b.test&password=whatever-password',
+    });
     const forged = await handler(event('https://evil.example'));
     expect(forged.statusCode).toBe(403);
     const own = await handler(event(`https://${hostOf(tenant)}`));
@@ -31,7 +40,9 @@ describe('web Lambda handler', () => {
   });
 
   it('answers 404 for a host that names no portal', async () => {
-    const result = await handler(apiGatewayEvent('GET', '/', { host: 'web.lambda-url.example', 'x-forwarded-host': 'missing.localhost' }));
+    const result = await handler(
+      apiGatewayEvent('GET', '/', { host: 'web.lambda-url.example', 'x-forwarded-host': 'missing.localhost' }),
+    );
     expect(result.statusCode).toBe(404);
   });
 });

@@ -35,17 +35,52 @@ const VOTES_PER_COMPARISON = 2 * (ROUNDS * ROUND + WARM);
 
 /** Writes `count` published ideas (and their search log entries) straight into the table, 25 per batch. */
 async function bulkIdeas(tenantId: string, count: number, withSearchLog: boolean) {
-  const words = ['cup', 'coffee', 'charge', 'battery', 'seat', 'app', 'order', 'music', 'light', 'recycle', 'price', 'delivery', 'garden', 'bike', 'card'];
+  const words = [
+    'cup',
+    'coffee',
+    'charge',
+    'battery',
+    'seat',
+    'app',
+    'order',
+    'music',
+    'light',
+    'recycle',
+    'price',
+    'delivery',
+    'garden',
+    'bike',
+    'card',
+  ];
   const items: Record<string, unknown>[] = [];
   const start = Date.UTC(2026, 0, 1);
   for (let i = 0; i < count; i++) {
     const at = new Date(start + i * 60_000).toISOString();
     const idea: Idea = {
-      id: newId(start + i * 60_000), sectionId: 'product', title: `Idea ${i} about ${words[i % 15]} and ${words[(i * 7) % 15]}`,
-      body: `Body ${i}: more ${words[(i * 3) % 15]} for everyone.`, lang: 'en', authorId: 'bench', authorName: 'Bench', status: 'new', tags: [],
-      attachments: [], upVotes: i % 50, downVotes: 0, commentCount: 0, followerCount: 0, createdAt: at, updatedAt: at,
+      id: newId(start + i * 60_000),
+      sectionId: 'product',
+      title: `Idea ${i} about ${words[i % 15]} and ${words[(i * 7) % 15]}`,
+      body: `Body ${i}: more ${words[(i * 3) % 15]} for everyone.`,
+      lang: 'en',
+      authorId: 'bench',
+      authorName: 'Bench',
+      status: 'new',
+      tags: [],
+      attachments: [],
+      upVotes: i % 50,
+      downVotes: 0,
+      commentCount: 0,
+      followerCount: 0,
+      createdAt: at,
+      updatedAt: at,
     };
-    items.push({ ...keys.idea(tenantId, idea.id), ...idea, ...ideaIndexKeys(tenantId, idea), topScore: idea.upVotes, trendScore: trendWeight(new Date(at)) });
+    items.push({
+      ...keys.idea(tenantId, idea.id),
+      ...idea,
+      ...ideaIndexKeys(tenantId, idea),
+      topScore: idea.upVotes,
+      trendScore: trendWeight(new Date(at)),
+    });
     if (withSearchLog) items.push(searchLogItem(tenantId, idea, String(i)));
   }
   const batches: Record<string, unknown>[][] = [];
@@ -66,7 +101,9 @@ async function bulkIdeas(tenantId: string, count: number, withSearchLog: boolean
 /** The web server as its own process (the same code `npm start` serves with), so its memory is its own. */
 async function serverProcess(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/serve.ts'], {
-    cwd: root, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: root,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk) => String(chunk).includes('serving on') && resolve());
@@ -76,7 +113,8 @@ async function serverProcess(port: number): Promise<ChildProcess> {
 }
 
 /** The peak resident memory of a process, from the kernel (VmHWM). */
-const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+const peakRss = (pid: number) =>
+  Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
 export async function apiLoad(record: Recorder, enginePid: number) {
   const port = await freePort();
@@ -91,50 +129,103 @@ export async function apiLoad(record: Recorder, enginePid: number) {
     const listPath = '/api/sections/product/ideas?sort=top&limit=20';
     await runLoad({ concurrency: 4, total: 100, fn: () => call(port, { host, path: listPath }) });
     const rawQuery = () =>
-      db().send(new QueryCommand({
-        TableName: tableName(), IndexName: 'bySectionTop', KeyConditionExpression: 'sectionKey = :s',
-        ExpressionAttributeValues: { ':s': keys.sectionKey(cafe.id, 'product') }, ScanIndexForward: false, Limit: 20,
-      }));
+      db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'bySectionTop',
+          KeyConditionExpression: 'sectionKey = :s',
+          ExpressionAttributeValues: { ':s': keys.sectionKey(cafe.id, 'product') },
+          ScanIndexForward: false,
+          Limit: 20,
+        }),
+      );
     const rawList = await runLoad({ concurrency: CONCURRENCY, total: 2000, fn: rawQuery });
-    const apiList = await runLoad({ concurrency: CONCURRENCY, total: 2000, fn: () => call(port, { host, path: listPath }) });
+    const apiList = await runLoad({
+      concurrency: CONCURRENCY,
+      total: 2000,
+      fn: () => call(port, { host, path: listPath }),
+    });
     record(`raw Query (bySectionTop, 20 items), ${CONCURRENCY} concurrent`, fmt(rawList));
     record(`GET /api/sections/product/ideas over HTTP, ${CONCURRENCY} concurrent`, fmt(apiList));
-    record('list API vs raw: p50 ratio / throughput ratio', `${ratio(apiList.p50, rawList.p50)} / ${ratio(apiList.rps, rawList.rps)}`, 'p50 ≤ 1.5×, throughput ≥ 0.67×');
+    record(
+      'list API vs raw: p50 ratio / throughput ratio',
+      `${ratio(apiList.p50, rawList.p50)} / ${ratio(apiList.rps, rawList.rps)}`,
+      'p50 ≤ 1.5×, throughput ≥ 0.67×',
+    );
 
     // Voting: the API against the same DynamoDB calls issued raw, and against the bare transaction.
     const tenant = await makeTenant({ requireVerifiedEmail: false });
     const sys: Ctx = { tenant, actor: system };
     const author = await createMember(sys, { email: 'author@bench.test', displayName: 'Author', lang: 'en' });
-    const ideas = await Promise.all(Array.from({ length: 10 }, (_, i) =>
-      submitIdea({ tenant, actor: { kind: 'member', memberId: author.id, role: 'member', verified: true } }, { sectionId: 'product', title: `Vote target number ${i}`, body: 'An idea to vote for in the benchmark.' })));
+    const ideas = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        submitIdea(
+          { tenant, actor: { kind: 'member', memberId: author.id, role: 'member', verified: true } },
+          { sectionId: 'product', title: `Vote target number ${i}`, body: 'An idea to vote for in the benchmark.' },
+        ),
+      ),
+    );
     // Every vote is a new member's first (no session is cached in the server, as for raw calls).
     const members = await runMembers(sys, 2 * VOTES_PER_COMPARISON + 500);
     let nextMember = 0;
     const take = (n: number) => members.slice(nextMember, (nextMember += n));
     const votes = { port, tenant, ideas, take };
     const shared = await compareVotes(votes);
-    record(`raw: the vote API's own DynamoDB calls (session BatchGet + 3-item transaction), ${CONCURRENCY} concurrent, median of ${ROUNDS} rounds, all on two shared cores`, fmt(shared.raw));
-    record(`PUT /api/ideas/:id/vote over HTTP, ${CONCURRENCY} concurrent, median of ${ROUNDS} rounds alternated with the raw ones, all on two shared cores`, fmt(shared.api));
+    record(
+      `raw: the vote API's own DynamoDB calls (session BatchGet + 3-item transaction), ${CONCURRENCY} concurrent, median of ${ROUNDS} rounds, all on two shared cores`,
+      fmt(shared.raw),
+    );
+    record(
+      `PUT /api/ideas/:id/vote over HTTP, ${CONCURRENCY} concurrent, median of ${ROUNDS} rounds alternated with the raw ones, all on two shared cores`,
+      fmt(shared.api),
+    );
     record('vote API vs the same calls raw, on two shared cores', ratio(shared.api.rps, shared.raw.rps));
-    const apart = canSeparateCores() ? await withEngineOnItsOwnCore(enginePid, [server.pid!, process.pid], () => compareVotes(votes)) : undefined;
+    const apart = canSeparateCores()
+      ? await withEngineOnItsOwnCore(enginePid, [server.pid!, process.pid], () => compareVotes(votes))
+      : undefined;
     if (apart) {
       record(`raw: the same calls, DynamoDB Local alone on one core, driver on the other`, fmt(apart.raw));
-      record(`PUT /api/ideas/:id/vote, DynamoDB Local alone on one core, server and driver on the other`, fmt(apart.api));
+      record(
+        `PUT /api/ideas/:id/vote, DynamoDB Local alone on one core, server and driver on the other`,
+        fmt(apart.api),
+      );
     }
     const bare = take(500);
     const rawVote: LoadResult = await runLoad({
-      concurrency: CONCURRENCY, total: bare.length,
+      concurrency: CONCURRENCY,
+      total: bare.length,
       fn: (i) => {
         const memberId = bare[i]!.id;
         const ideaId = ideas[i % 10]!.id;
-        return db().send(new TransactWriteCommand({ TransactItems: [
-          { Put: { TableName: tableName(), Item: { ...keys.vote(tenant.id, ideaId, memberId), ideaId, memberId, value: 1 }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Update: { TableName: tableName(), Key: keys.idea(tenant.id, ideaId), UpdateExpression: 'ADD upVotes :one, topScore :one', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': 1 } } },
-        ] }));
+        return db().send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName(),
+                  Item: { ...keys.vote(tenant.id, ideaId, memberId), ideaId, memberId, value: 1 },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName(),
+                  Key: keys.idea(tenant.id, ideaId),
+                  UpdateExpression: 'ADD upVotes :one, topScore :one',
+                  ConditionExpression: 'attribute_exists(pk)',
+                  ExpressionAttributeValues: { ':one': 1 },
+                },
+              },
+            ],
+          }),
+        );
       },
     });
     const counted = (await Promise.all(ideas.map((i) => getIdea(sys, i.id)))).reduce((sum, i) => sum + i.upVotes, 0);
-    record(`raw TransactWriteItems (vote + counts, 2 items), ${CONCURRENCY} concurrent, two shared cores`, fmt(rawVote));
+    record(
+      `raw TransactWriteItems (vote + counts, 2 items), ${CONCURRENCY} concurrent, two shared cores`,
+      fmt(rawVote),
+    );
     record(
       'vote API vs the same calls raw, DynamoDB Local on its own core / API on shared cores vs the bare 2-item transaction; votes counted',
       `${apart ? ratio(apart.api.rps, apart.raw.rps) : 'not measured (needs 2 cores and taskset)'} / ${ratio(shared.api.rps, rawVote.rps)}; ${counted}/${nextMember}`,
@@ -147,7 +238,10 @@ export async function apiLoad(record: Recorder, enginePid: number) {
     const seedStart = performance.now();
     await bulkIdeas(small.id, 100, false);
     await bulkIdeas(big.id, 100_000, true);
-    record('bulk-load 100,000 ideas + search log into DynamoDB Local', `${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
+    record(
+      'bulk-load 100,000 ideas + search log into DynamoDB Local',
+      `${((performance.now() - seedStart) / 1000).toFixed(0)} s`,
+    );
     const page = (t: typeof small) => () => call(port, { host: `${t.slug}.localhost:${port}`, path: listPath });
     await runLoad({ concurrency: 4, total: 50, fn: page(big) });
     const smallList = await runLoad({ concurrency: CONCURRENCY, total: 1000, fn: page(small) });
@@ -155,7 +249,11 @@ export async function apiLoad(record: Recorder, enginePid: number) {
     record('list a page: portal of 100 ideas', fmt(smallList));
     record('list a page: portal of 100,000 ideas', fmt(bigList));
     record('100,000 vs 100 ideas: p50 ratio', ratio(bigList.p50, smallList.p50), '≤ 1.2×');
-    record('peak RSS of the server process through these loads', `${(peakRss(server.pid!) / 2 ** 20).toFixed(0)} MB`, '≤ 300 MB');
+    record(
+      'peak RSS of the server process through these loads',
+      `${(peakRss(server.pid!) / 2 ** 20).toFixed(0)} MB`,
+      '≤ 300 MB',
+    );
 
     // The search index of a 100,000-idea portal: cold build from the log, and its memory.
     dropSearchIndexes();
@@ -167,18 +265,27 @@ export async function apiLoad(record: Recorder, enginePid: number) {
     const buildMs = performance.now() - t0;
     gc();
     const heapAfter = process.memoryUsage().heapUsed;
-    record('search index of 100,000 ideas: cold build from the search log', `${(buildMs / 1000).toFixed(1)} s, heap +${((heapAfter - heapBefore) / 2 ** 20).toFixed(0)} MB`);
+    record(
+      'search index of 100,000 ideas: cold build from the search log',
+      `${(buildMs / 1000).toFixed(1)} s, heap +${((heapAfter - heapBefore) / 2 ** 20).toFixed(0)} MB`,
+    );
     const t1 = performance.now();
     await searchIdeas({ tenant: big, actor: system }, { q: 'garden bike' });
     record('search on the warm index of 100,000 ideas', `${(performance.now() - t1).toFixed(1)} ms`);
     const t2 = performance.now();
     const snapshot = await saveSearchSnapshot(big.id);
-    record('search snapshot of 100,000 ideas: write to S3', `${((performance.now() - t2) / 1000).toFixed(1)} s, ${(snapshot.bytes / 2 ** 20).toFixed(1)} MB`);
+    record(
+      'search snapshot of 100,000 ideas: write to S3',
+      `${((performance.now() - t2) / 1000).toFixed(1)} s, ${(snapshot.bytes / 2 ** 20).toFixed(1)} MB`,
+    );
     dropSearchIndexes();
     gc();
     const t3 = performance.now();
     await searchIdeas({ tenant: big, actor: system }, { q: 'coffee battery' });
-    record('search index of 100,000 ideas: cold start from the snapshot', `${((performance.now() - t3) / 1000).toFixed(1)} s`);
+    record(
+      'search index of 100,000 ideas: cold start from the snapshot',
+      `${((performance.now() - t3) / 1000).toFixed(1)} s`,
+    );
   } finally {
     server.kill('SIGTERM');
   }
@@ -187,8 +294,10 @@ export async function apiLoad(record: Recorder, enginePid: number) {
 async function runMembers(ctx: Ctx, count: number): Promise<Member[]> {
   const members: Member[] = new Array(count);
   await runLoad({
-    concurrency: 16, total: count,
-    fn: async (i) => (members[i] = await createMember(ctx, { email: `voter${i}@bench.test`, displayName: `Voter ${i}`, lang: 'en' })),
+    concurrency: 16,
+    total: count,
+    fn: async (i) =>
+      (members[i] = await createMember(ctx, { email: `voter${i}@bench.test`, displayName: `Voter ${i}`, lang: 'en' })),
   });
   return members;
 }
@@ -212,19 +321,42 @@ async function compareVotes({ port, tenant, ideas, take }: VoteTargets): Promise
   const apiRun = async (voters: Member[]) => {
     const cookies = await Promise.all(voters.map(async (m) => `sid=${await createSession(tenant.id, m.id)}`));
     return runLoad({
-      concurrency: CONCURRENCY, total: voters.length,
-      fn: (i) => call(port, { host: vhost, method: 'PUT', path: `/api/ideas/${ideas[i % 10]!.id}/vote`, body: { value: 1 }, cookie: cookies[i] }),
+      concurrency: CONCURRENCY,
+      total: voters.length,
+      fn: (i) =>
+        call(port, {
+          host: vhost,
+          method: 'PUT',
+          path: `/api/ideas/${ideas[i % 10]!.id}/vote`,
+          body: { value: 1 },
+          cookie: cookies[i],
+        }),
     });
   };
   const rawRun = async (voters: Member[]) => {
-    const secrets = (await Promise.all(voters.map((m) => createSession(tenant.id, m.id)))).map((token) => token.slice(token.indexOf('.') + 1));
+    const secrets = (await Promise.all(voters.map((m) => createSession(tenant.id, m.id)))).map((token) =>
+      token.slice(token.indexOf('.') + 1),
+    );
     return runLoad({
-      concurrency: CONCURRENCY, total: voters.length,
+      concurrency: CONCURRENCY,
+      total: voters.length,
       fn: async (i) => {
         const member = voters[i]!;
-        await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [keys.session(tenant.id, hashSecret(secrets[i]!)), keys.member(tenant.id, member.id)], ConsistentRead: true } } }));
+        await db().send(
+          new BatchGetCommand({
+            RequestItems: {
+              [tableName()]: {
+                Keys: [keys.session(tenant.id, hashSecret(secrets[i]!)), keys.member(tenant.id, member.id)],
+                ConsistentRead: true,
+              },
+            },
+          }),
+        );
         const ctx: Ctx = { tenant, actor: { kind: 'member', memberId: member.id, role: 'member', verified: true } };
-        const written = await writeAllOrNothing([...voteWrites(ctx, ideas[i % 10]!.id, member.id, { value: 0, weight: 0 }, 1), hitInTransaction(ctx, 'write:account', member.id).item]);
+        const written = await writeAllOrNothing([
+          ...voteWrites(ctx, ideas[i % 10]!.id, member.id, { value: 0, weight: 0 }, 1),
+          hitInTransaction(ctx, 'write:account', member.id).item,
+        ]);
         if (!written.ok) throw new Error('raw vote refused');
       },
     });
@@ -237,6 +369,7 @@ async function compareVotes({ port, tenant, ideas, take }: VoteTargets): Promise
     apiRounds.push(await apiRun(take(ROUND)));
     rawRounds.push(await rawRun(take(ROUND)));
   }
-  const medianRound = (rounds: LoadResult[]) => [...rounds].sort((a, b) => a.rps - b.rps)[Math.floor(rounds.length / 2)]!;
+  const medianRound = (rounds: LoadResult[]) =>
+    [...rounds].sort((a, b) => a.rps - b.rps)[Math.floor(rounds.length / 2)]!;
   return { api: medianRound(apiRounds), raw: medianRound(rawRounds) };
 }

@@ -26,7 +26,12 @@ async function writeAggregates(tenant: Tenant, ideasPerDay: number) {
   const terms = Math.min(ideasPerDay * 8, Math.floor(AGGREGATE_LIMITS.termBytesPerDay / 20));
   for (let d = 0; d < DAYS; d++) {
     const day = new Date(today.getTime() - d * 86_400_000).toISOString().slice(0, 10);
-    const stats: Record<string, unknown> = { ...keys.dayStats(tenant.id, day), ideas: ideasPerDay, votes: ideasPerDay * 10, comments: ideasPerDay * 2 };
+    const stats: Record<string, unknown> = {
+      ...keys.dayStats(tenant.id, day),
+      ideas: ideasPerDay,
+      votes: ideasPerDay * 10,
+      comments: ideasPerDay * 2,
+    };
     const members = Array.from({ length: participants }, (_, i) => `member${String(i).padStart(14, '0')}`);
     stats.participants = new Set(members);
     for (const m of members.slice(0, Math.min(members.length, 1_000))) stats[attr.contributor(m)] = 1 + (m.length % 3);
@@ -35,10 +40,16 @@ async function writeAggregates(tenant: Tenant, ideasPerDay: number) {
     for (let t = 0; t < terms; t++) words[attr.term(`term${t}`)] = 1 + (t % 7);
     items.push(words);
   }
-  const totals: Record<string, unknown> = { ...keys.totals(tenant.id), published: ideasPerDay * DAYS, [attr.status('new')]: ideasPerDay * DAYS, [attr.section('product')]: ideasPerDay * DAYS };
+  const totals: Record<string, unknown> = {
+    ...keys.totals(tenant.id),
+    published: ideasPerDay * DAYS,
+    [attr.status('new')]: ideasPerDay * DAYS,
+    [attr.section('product')]: ideasPerDay * DAYS,
+  };
   items.push(totals);
   // Big items: written one at a time (a 25-item batch of them would pass the 16 MB request limit).
-  for (const item of items) await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: [{ PutRequest: { Item: item } }] } }));
+  for (const item of items)
+    await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: [{ PutRequest: { Item: item } }] } }));
 }
 
 /**
@@ -61,8 +72,18 @@ export async function dashboardLoad(record: Recorder) {
   await read(big)(); // the first load computes it and keeps the view
   const smallRun = await runLoad({ concurrency: 4, total: 200, fn: read(small) });
   const bigRun = await runLoad({ concurrency: 4, total: 200, fn: read(big) });
-  record('team dashboard (12 weeks): portal of ~170 ideas (computed on each load), in process on DynamoDB Local', fmt(smallRun));
+  record(
+    'team dashboard (12 weeks): portal of ~170 ideas (computed on each load), in process on DynamoDB Local',
+    fmt(smallRun),
+  );
   record('team dashboard (12 weeks): portal of ~100,000 ideas (daily caps reached; its kept view)', fmt(bigRun));
-  record('dashboard: 100,000 vs ~170 ideas, p50 ratio', `${(bigRun.p50 / smallRun.p50).toFixed(2)}×`, '≈ 1× (same cost)');
-  record('dashboard of ~100,000 ideas computed from the day items (a refresh of its view; median of 3)', `${[...computeRuns].sort((a, b) => a - b)[1]!.toFixed(0)} ms`);
+  record(
+    'dashboard: 100,000 vs ~170 ideas, p50 ratio',
+    `${(bigRun.p50 / smallRun.p50).toFixed(2)}×`,
+    '≈ 1× (same cost)',
+  );
+  record(
+    'dashboard of ~100,000 ideas computed from the day items (a refresh of its view; median of 3)',
+    `${[...computeRuns].sort((a, b) => a - b)[1]!.toFixed(0)} ms`,
+  );
 }

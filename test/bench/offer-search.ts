@@ -5,8 +5,14 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-  IP_STATUSES, MATURITIES, OfferIndex, PARTNERSHIPS, VISIBILITIES,
-  type OfferDoc, type OfferQuery, type Viewer,
+  IP_STATUSES,
+  MATURITIES,
+  OfferIndex,
+  PARTNERSHIPS,
+  VISIBILITIES,
+  type OfferDoc,
+  type OfferQuery,
+  type Viewer,
 } from '../../functions/core/offer/engine/index.js';
 
 type Recorder = (what: string, value: string, target?: string) => void;
@@ -43,7 +49,20 @@ const EN = (
 ).split(' ');
 const GLUE_FR = 'le la les des une pour avec sans sur dans et qui par du de'.split(' ');
 const GLUE_EN = 'the a an for with without on in and that by of to from'.split(' ');
-const SECTORS = ['energy', 'water', 'materials', 'agriculture', 'construction', 'health', 'mobility', 'packaging', 'industry', 'digital', 'aerospace', 'logistics'];
+const SECTORS = [
+  'energy',
+  'water',
+  'materials',
+  'agriculture',
+  'construction',
+  'health',
+  'mobility',
+  'packaging',
+  'industry',
+  'digital',
+  'aerospace',
+  'logistics',
+];
 const COUNTRIES = ['FR', 'BE', 'CH', 'DE', 'NL', 'GB', 'IT', 'ES', 'DK', 'SE', 'CA', 'US'];
 const SYLLABLES = 'ka lo mi nu ra te vo zi pa re sto fla gen tri bor xel quin dra mor vex'.split(' ');
 
@@ -53,7 +72,9 @@ export function generator(seed: number) {
   // A Zipf-like skew: the first words of each list come up far more often than the last.
   const skewed = <T>(xs: readonly T[]) => xs[Math.floor(xs.length * rnd() ** 2)]!;
   // The long tail of real text (product names, rare terms): made-up words from syllables.
-  const tail = Array.from({ length: 20_000 }, () => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => pick(SYLLABLES)).join(''));
+  const tail = Array.from({ length: 20_000 }, () =>
+    Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => pick(SYLLABLES)).join(''),
+  );
   // An offer is about one theme (ten neighbouring words of the list), with some words from the
   // whole list and the rare tail: so a topical word is in a few percent of the offers, as in a
   // real catalogue, while the commonest words are in a large share of them.
@@ -64,7 +85,9 @@ export function generator(seed: number) {
       return r < 0.3 ? pick(glue) : r < 0.75 ? pick(theme) : r < 0.92 ? skewed(words) : skewed(tail);
     }).join(' ');
   const themes = Math.floor(Math.min(FR.length, EN.length) / 10);
-  const some = <T>(xs: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(rnd() * max) }, () => pick(xs)))];
+  const some = <T>(xs: readonly T[], max: number) => [
+    ...new Set(Array.from({ length: 1 + Math.floor(rnd() * max) }, () => pick(xs))),
+  ];
   const start = Date.UTC(2024, 0, 1);
 
   const offer = (i: number): OfferDoc => {
@@ -128,7 +151,8 @@ const gc = () => {
 };
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const timed = <T>(fn: () => T): [T, number] => {
   const t = performance.now();
   const value = fn();
@@ -158,7 +182,11 @@ async function measure(record: Recorder, count: number) {
   const snapshot = JSON.stringify(index);
   record(`${label}: snapshot size (JSON)`, mb(Buffer.byteLength(snapshot)));
   const loads = Array.from({ length: 3 }, () => timed(() => OfferIndex.load(snapshot))[1]);
-  record(`${label}: snapshot load, JSON text to searchable (median of 3)`, ms(percentile(loads, 0.5)), atTarget ? '≤ 500 ms' : '');
+  record(
+    `${label}: snapshot load, JSON text to searchable (median of 3)`,
+    ms(percentile(loads, 0.5)),
+    atTarget ? '≤ 500 ms' : '',
+  );
 
   const queries = Array.from({ length: 300 }, query);
   for (const q of queries.slice(0, 50)) index.search(q); // warm the JIT

@@ -20,21 +20,36 @@ const record = (what: string, value: string, target = '') => {
 };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 async function bundles() {
   for (const name of ['api', 'offers', 'uploads', 'stream', 'web'] as const) {
     const file = join(await bundle(name), 'index.mjs');
     const bytes = statSync(file).size;
-    record(`${name} Lambda bundle (esbuild, minified, AWS SDK inside)`, `${kb(bytes)} (${kb(gzipSync(readFileSync(file)).length)} gz)`, name === 'api' ? '≤ 600 KB' : '');
+    record(
+      `${name} Lambda bundle (esbuild, minified, AWS SDK inside)`,
+      `${kb(bytes)} (${kb(gzipSync(readFileSync(file)).length)} gz)`,
+      name === 'api' ? '≤ 600 KB' : '',
+    );
     const times: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const probe = spawnSync(process.execPath, ['--input-type=module', '-e',
-        `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`],
-        { encoding: 'utf8', env: { ...process.env, TABLE_NAME: 'x' } });
+      const probe = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`,
+        ],
+        { encoding: 'utf8', env: { ...process.env, TABLE_NAME: 'x' } },
+      );
       times.push(Number(probe.stdout.trim()));
     }
-    record(`${name} bundle cold import (median of 11 fresh node processes)`, `${median(times).toFixed(1)} ms`, name === 'api' ? '≤ 80 ms' : '');
+    record(
+      `${name} bundle cold import (median of 11 fresh node processes)`,
+      `${median(times).toFixed(1)} ms`,
+      name === 'api' ? '≤ 80 ms' : '',
+    );
   }
 }
 
@@ -46,7 +61,9 @@ async function startTimes() {
     const port = await freePort();
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
-      cwd: root, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: root,
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
     const ready = await new Promise<number>((resolve, reject) => {
       let out = '';
@@ -58,7 +75,10 @@ async function startTimes() {
     });
     record(`npm start ready (${label})`, `${(ready / 1000).toFixed(1)} s`, '≤ 20 s');
     child.removeAllListeners('exit');
-    await new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGINT'); });
+    await new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGINT');
+    });
   }
   rmSync(dataDir, { recursive: true, force: true });
 }
@@ -96,11 +116,16 @@ async function withLocalStack() {
     const latencies: number[] = [];
     for (let i = 0; i < 200; i++) {
       const t = performance.now();
-      const res = await app.request('http://cafe.localhost/api/sections/product/ideas?sort=top', { headers: { host: 'cafe.localhost' } });
+      const res = await app.request('http://cafe.localhost/api/sections/product/ideas?sort=top', {
+        headers: { host: 'cafe.localhost' },
+      });
       await res.arrayBuffer();
       latencies.push(performance.now() - t);
     }
-    record('GET /api/sections/:id/ideas on DynamoDB Local, p50 / p95 (200 calls)', `${percentile(latencies, 0.5).toFixed(1)} / ${percentile(latencies, 0.95).toFixed(1)} ms`);
+    record(
+      'GET /api/sections/:id/ideas on DynamoDB Local, p50 / p95 (200 calls)',
+      `${percentile(latencies, 0.5).toFixed(1)} / ${percentile(latencies, 0.95).toFixed(1)} ms`,
+    );
 
     // A hot idea: many members voting at once on one item.
     const { makeMembers, makeTenant, asMember } = await import('../support/tenants.js');
@@ -108,12 +133,19 @@ async function withLocalStack() {
     const { castVote } = await import('../../functions/core/vote/index.js');
     const tenant = await makeTenant();
     const members = await makeMembers(tenant, 300);
-    const idea = await submitIdea(asMember(tenant, members[0]!), { sectionId: 'product', title: 'A very hot idea', body: 'Everyone votes for it at once.' });
+    const idea = await submitIdea(asMember(tenant, members[0]!), {
+      sectionId: 'product',
+      title: 'A very hot idea',
+      body: 'Everyone votes for it at once.',
+    });
     const t = performance.now();
     await Promise.all(members.map((m) => castVote(asMember(tenant, m), { ideaId: idea.id, value: 1 })));
     const seconds = (performance.now() - t) / 1000;
     const counted = (await getIdea(asMember(tenant, members[0]!), idea.id)).upVotes;
-    record('300 concurrent votes on one idea (DynamoDB Local)', `${(300 / seconds).toFixed(0)} votes/s, counted ${counted}/300`);
+    record(
+      '300 concurrent votes on one idea (DynamoDB Local)',
+      `${(300 / seconds).toFixed(0)} votes/s, counted ${counted}/300`,
+    );
 
     const { apiLoad } = await import('./api-load.js');
     await apiLoad(record, stack.dynamo.pid);
@@ -133,7 +165,9 @@ await bundles();
 await withLocalStack();
 await startTimes();
 
-const table = ['| measure | result | target |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const table = ['| measure | result | target |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+  '\n',
+);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 writeFileSync(
   join(root, 'docs/benchmarks.md'),

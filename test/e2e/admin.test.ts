@@ -11,14 +11,22 @@ import { useServerAndBrowser } from './server.js';
 
 const shots = 'test-results';
 // A real 1x1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const PAGES = ['/admin', '/admin/sections', '/admin/lists', '/admin/domains', '/admin/audit'];
 
 const env = useServerAndBrowser();
 const base = (tenant: Tenant) => `http://${tenant.slug}.localhost:${env.port}`;
 
 /** A browser of its own (cookies included), signed in through the sign-in page as `<role>@example.test`. */
-async function signIn(tenant: Tenant, role: Role, viewport = { width: 1200, height: 900 }, javaScriptEnabled = true): Promise<Page> {
+async function signIn(
+  tenant: Tenant,
+  role: Role,
+  viewport = { width: 1200, height: 900 },
+  javaScriptEnabled = true,
+): Promise<Page> {
   const page = await env.browser.newPage({ viewport, javaScriptEnabled });
   await page.goto(`${base(tenant)}/signin?lang=en`);
   await page.locator('#field-email').fill(`${role}@example.test`);
@@ -28,7 +36,8 @@ async function signIn(tenant: Tenant, role: Role, viewport = { width: 1200, heig
   return page;
 }
 
-const cssVar = (page: Page, name: string) => page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
+const cssVar = (page: Page, name: string) =>
+  page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
 
 describe('portal settings in Chromium', () => {
   it('every settings page passes axe in English and in French; visitors sign in first, members get 403', async () => {
@@ -62,22 +71,34 @@ describe('portal settings in Chromium', () => {
     await page.goto(`${base(tenant)}/admin/lists`);
     const sectors = page.locator('form[action="?/offerSectors"]');
     await sectors.locator('#offerSectors-offerSectors-0-name-en').fill('Clean energy');
-    await sectors.getByRole('group', { name: /^Sector 2:/ }).getByLabel('Remove').check();
+    await sectors
+      .getByRole('group', { name: /^Sector 2:/ })
+      .getByLabel('Remove')
+      .check();
     await sectors.locator(`#offerSectors-offerSectors-${tenant.offerSectors.length}-name-en`).fill('Space technology');
     await sectors.getByRole('button', { name: 'Save the sectors' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved.');
     await expectAccessible(page);
     const criteria = page.locator('form[action="?/scoringCriteria"]');
-    await criteria.locator(`#scoringCriteria-scoringCriteria-${tenant.scoringCriteria.length}-name-en`).fill('Time to market');
+    await criteria
+      .locator(`#scoringCriteria-scoringCriteria-${tenant.scoringCriteria.length}-name-en`)
+      .fill('Time to market');
     await criteria.getByRole('group', { name: 'New criterion' }).getByLabel('Counts as effort').check();
     await criteria.getByRole('button', { name: 'Save the criteria' }).click();
     await expect.poll(() => page.locator('#scoringCriteria ~ p[role="status"]').count()).toBe(1);
 
     const { getSettings } = await import('../../functions/core/admin/portal.js');
     const saved = await getSettings({ tenant, actor: { kind: 'system' } });
-    expect(saved.offerSectors.map((s) => s.id)).toEqual([...tenant.offerSectors.map((s) => s.id).filter((id) => id !== tenant.offerSectors[1]!.id), 'space-technology']);
+    expect(saved.offerSectors.map((s) => s.id)).toEqual([
+      ...tenant.offerSectors.map((s) => s.id).filter((id) => id !== tenant.offerSectors[1]!.id),
+      'space-technology',
+    ]);
     expect(saved.offerSectors[0]).toMatchObject({ id: tenant.offerSectors[0]!.id, name: { en: 'Clean energy' } });
-    expect(saved.scoringCriteria.at(-1)).toEqual({ id: 'time-to-market', name: { en: 'Time to market' }, effort: true });
+    expect(saved.scoringCriteria.at(-1)).toEqual({
+      id: 'time-to-market',
+      name: { en: 'Time to market' },
+      effort: true,
+    });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.close();
   }, 60_000);
@@ -92,13 +113,17 @@ describe('portal settings in Chromium', () => {
     const ratio = contrastRatio(pale, '#ffffff').toFixed(2);
     await page.locator('#f-theme-primary').fill(pale);
     await expect(page.locator('#f-theme-primary-contrast').textContent()).resolves.toContain(`${ratio}:1, too low`);
-    await expect(page.locator('.preview .portal').evaluate((el) => getComputedStyle(el).getPropertyValue('--primary').trim())).resolves.toBe(pale);
+    await expect(
+      page.locator('.preview .portal').evaluate((el) => getComputedStyle(el).getPropertyValue('--primary').trim()),
+    ).resolves.toBe(pale);
 
     // ...and refused by the server, next to the field, with the nearest colour that passes.
     await page.getByRole('button', { name: 'Save the settings' }).click();
     await page.waitForLoadState('load');
     const error = page.locator('#f-theme-primary-error');
-    await expect(error.textContent()).resolves.toContain(`Contrast ${ratio}:1 on the background; at least 4.5:1 is needed`);
+    await expect(error.textContent()).resolves.toContain(
+      `Contrast ${ratio}:1 on the background; at least 4.5:1 is needed`,
+    );
     await expect(error.textContent()).resolves.toContain(nearestReadable(pale, '#ffffff', 4.5));
     expect(await page.locator('#f-theme-primary').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#f-theme-primary').getAttribute('aria-describedby')).toContain('f-theme-primary-error');
@@ -187,11 +212,15 @@ describe('portal settings in Chromium', () => {
     await expect(txt.locator('td').nth(1).textContent()).resolves.toBe(`_portal-verify.${host}`);
     const value = (await txt.locator('td').nth(2).textContent()) ?? '';
     expect(value).toMatch(/^portal-verify=[\w-]{20,}$/);
-    await expect(table.locator('tbody tr').filter({ hasText: 'CNAME' }).textContent()).resolves.toContain(`${tenant.slug}.localhost`);
+    await expect(table.locator('tbody tr').filter({ hasText: 'CNAME' }).textContent()).resolves.toContain(
+      `${tenant.slug}.localhost`,
+    );
 
     await page.getByRole('button', { name: `Verify ${host}` }).click();
     await page.waitForLoadState('load');
-    await expect(page.getByRole('alert').textContent()).resolves.toContain(`The TXT record _portal-verify.${host} does not hold the verification value yet`);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      `The TXT record _portal-verify.${host} does not hold the verification value yet`,
+    );
     await expectAccessible(page);
 
     writeFileSync(join(process.env.DNS_TXT_DIR!, `_portal-verify.${host}.txt`), `${value}\n`);
@@ -205,12 +234,16 @@ describe('portal settings in Chromium', () => {
     const { tenant } = await portalWithRoles();
     const page = await signIn(tenant, 'owner');
     await page.goto(`${base(tenant)}/admin`);
-    await page.getByLabel('Choose a new image (Logo)').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+    await page
+      .getByLabel('Choose a new image (Logo)')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
     await page.getByText('logo.png is ready').waitFor();
     await page.getByRole('button', { name: 'Use this image (Logo)' }).click();
     await page.waitForURL(/saved=logo/);
     await expect(page.locator('#image-logo [role="status"]').textContent()).resolves.toBe('Image saved: Logo.');
-    expect(await page.locator('#image-logo img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    expect(
+      await page.locator('#image-logo img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+    ).toBe(1);
     await page.close();
   }, 120_000);
 
@@ -221,7 +254,10 @@ describe('portal settings in Chromium', () => {
       // The team's members table (the owner changes roles there) and the idea form's file input, too.
       for (const path of [...PAGES, '/team/members', '/ideas/new']) {
         await page.goto(`${base(tenant)}${path}`);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}px`).toBeLessThanOrEqual(width);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth),
+          `${path} at ${width}px`,
+        ).toBeLessThanOrEqual(width);
       }
       if (width === 375) {
         await page.goto(`${base(tenant)}/admin`);

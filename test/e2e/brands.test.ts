@@ -15,17 +15,20 @@ const shots = 'test-results';
 
 /** The colour of the pixel in the middle of a screenshot, read back through a canvas in the browser. */
 async function middlePixel(page: Page, png: Buffer): Promise<[number, number, number]> {
-  return page.evaluate(async (dataUrl) => {
-    const img = new Image();
-    img.src = dataUrl;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    [canvas.width, canvas.height] = [img.width, img.height];
-    const context = canvas.getContext('2d')!;
-    context.drawImage(img, 0, 0);
-    const [r, g, b] = context.getImageData(Math.floor(img.width / 2), Math.floor(img.height / 2), 1, 1).data;
-    return [r!, g!, b!] as [number, number, number];
-  }, `data:image/png;base64,${png.toString('base64')}`);
+  return page.evaluate(
+    async (dataUrl) => {
+      const img = new Image();
+      img.src = dataUrl;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [img.width, img.height];
+      const context = canvas.getContext('2d')!;
+      context.drawImage(img, 0, 0);
+      const [r, g, b] = context.getImageData(Math.floor(img.width / 2), Math.floor(img.height / 2), 1, 1).data;
+      return [r!, g!, b!] as [number, number, number];
+    },
+    `data:image/png;base64,${png.toString('base64')}`,
+  );
 }
 
 const hex = (rgb: number[]) => `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
@@ -39,7 +42,9 @@ async function openPortalInBrowser(page: Page, o: { name: string; slug: string; 
   await page.getByLabel(fr ? 'Nom du portail' : 'Name of the portal').fill(o.name);
   const slug = page.getByLabel(fr ? 'Adresse' : 'Address', { exact: true });
   await slug.fill(o.slug);
-  await expect.poll(() => page.locator('#field-slug-status').textContent()).toBe(fr ? 'Cette adresse est libre.' : 'This address is free.');
+  await expect
+    .poll(() => page.locator('#field-slug-status').textContent())
+    .toBe(fr ? 'Cette adresse est libre.' : 'This address is free.');
   await page.getByLabel(fr ? 'Première langue' : 'First language').selectOption(o.lang);
   await page.getByLabel(fr ? 'Votre nom' : 'Your name').fill('Brand Owner');
   await page.getByLabel('E-mail').fill(`owner@${o.slug}.test`);
@@ -59,20 +64,31 @@ describe('brands in Chromium', () => {
     // The second brand picks its colours (through the core here; the settings page has its own test).
     const portals: Tenant[] = [];
     for (const slug of slugs) portals.push((await getTenantById((await getTenantIdBySlug(slug))!))!);
-    expect(portals.map((p) => p.sections.map((s) => s.id))).toEqual([['product', 'experience', 'participation'], ['product', 'experience', 'participation']]);
-    await updateSettings({ tenant: portals[1]!, actor: system }, {
-      version: portals[1]!.version,
-      theme: { primary: '#9a3412', accent: '#0f766e', surface: '#fffbeb', text: '#1c1917', font: 'geometric' },
-    });
+    expect(portals.map((p) => p.sections.map((s) => s.id))).toEqual([
+      ['product', 'experience', 'participation'],
+      ['product', 'experience', 'participation'],
+    ]);
+    await updateSettings(
+      { tenant: portals[1]!, actor: system },
+      {
+        version: portals[1]!.version,
+        theme: { primary: '#9a3412', accent: '#0f766e', surface: '#fffbeb', text: '#1c1917', font: 'geometric' },
+      },
+    );
 
     const colours: string[] = [];
     for (const [i, slug] of slugs.entries()) {
       const home = i === 0 ? page : second;
       // Each server process keeps a portal's configuration up to 5 s (core/tenant/host.ts); this one did not make the change.
-      await expect.poll(async () => {
-        await home.goto(`http://${slug}.localhost:${env.port}/`);
-        return home.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--primary').trim());
-      }, { timeout: 10_000, interval: 1000 }).toBe(i === 0 ? '#1d4ed8' : '#9a3412');
+      await expect
+        .poll(
+          async () => {
+            await home.goto(`http://${slug}.localhost:${env.port}/`);
+            return home.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--primary').trim());
+          },
+          { timeout: 10_000, interval: 1000 },
+        )
+        .toBe(i === 0 ? '#1d4ed8' : '#9a3412');
       expect(await home.locator('h1').textContent()).toBe(i === 0 ? 'Fromagerie Dupont' : 'Harbour Bikes');
       expect(await home.getAttribute('html', 'lang')).toBe(i === 0 ? 'fr' : 'en');
       expect(await accessibilityViolations(home)).toEqual([]);
@@ -89,7 +105,11 @@ describe('brands in Chromium', () => {
   it('a members-only portal shows a visitor only its sign-in page, in its colours', async () => {
     const tenant = await makeTenant({ visibility: 'members' });
     const [member] = await makeMembers(tenant, 1);
-    const idea = await submitIdea(asMember(tenant, member!), { sectionId: 'product', title: 'Confidential roadmap idea', body: 'Nobody outside should read this.' });
+    const idea = await submitIdea(asMember(tenant, member!), {
+      sectionId: 'product',
+      title: 'Confidential roadmap idea',
+      body: 'Nobody outside should read this.',
+    });
     const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
     for (const path of ['/', `/ideas/${idea.id}`, '/notifications', '/admin', '/charter']) {
       await page.goto(`http://${tenant.slug}.localhost:${env.port}${path}`);
@@ -98,7 +118,9 @@ describe('brands in Chromium', () => {
       expect(html).not.toContain('Confidential roadmap');
       expect(html).not.toContain('Product');
     }
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--primary').trim())).toBe('#1d4ed8');
+    expect(
+      await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--primary').trim()),
+    ).toBe('#1d4ed8');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/members-only-signin.png` });
     await page.close();

@@ -6,8 +6,16 @@ import { expect } from 'vitest';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -28,7 +36,10 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** Signs in through the portal's sign-in page, pressing its button as a reader of `lang` sees it. */
-export async function signInOnPage(page: Page, o: { base: string; email: string; password: string; lang: 'fr' | 'en' }): Promise<void> {
+export async function signInOnPage(
+  page: Page,
+  o: { base: string; email: string; password: string; lang: 'fr' | 'en' },
+): Promise<void> {
   await page.goto(`${o.base}/signin`);
   await page.locator('#field-email').fill(o.email);
   await page.locator('#field-password').fill(o.password);

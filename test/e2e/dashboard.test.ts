@@ -22,9 +22,14 @@ const shots = 'test-results';
 /** The stream poller counts what was written; wait until every idea, vote and comment is in the aggregates. */
 async function counted(tenant: Tenant, expected: { ideas: number; votes: number; comments: number }) {
   await eventually(async () => {
-    const { Items = [] } = await db().send(new QueryCommand({
-      TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.dayStatsPartition(tenant.id) }, ConsistentRead: true,
-    }));
+    const { Items = [] } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.dayStatsPartition(tenant.id) },
+        ConsistentRead: true,
+      }),
+    );
     const sum = (name: string) => Items.reduce((total, item) => total + Number(item[name] ?? 0), 0);
     return sum('ideas') === expected.ideas && sum('votes') === expected.votes && sum('comments') === expected.comments;
   }, 20_000);
@@ -32,33 +37,74 @@ async function counted(tenant: Tenant, expected: { ideas: number; votes: number;
 
 /** A French-first portal with six weeks of ideas, votes and comments, counted by the stream consumer. */
 async function portalWithActivity() {
-  const tenant = await makeTenant({ defaultLang: 'fr', languages: ['fr', 'en'], name: { fr: 'Café des idées', en: 'Ideas café' } });
+  const tenant = await makeTenant({
+    defaultLang: 'fr',
+    languages: ['fr', 'en'],
+    name: { fr: 'Café des idées', en: 'Ideas café' },
+  });
   const ctx = { tenant, actor: system };
-  await createMember(ctx, { email: 'team@example.test', displayName: 'Tess Team', lang: 'fr', role: 'team', password: PASSWORD });
-  const members = await Promise.all(['Alice Martin', 'Bruno Petit', 'Chloé Durand', 'David Roux'].map((displayName, i) =>
-    createMember(ctx, { email: `m${i}@example.test`, displayName, lang: 'fr' })));
+  await createMember(ctx, {
+    email: 'team@example.test',
+    displayName: 'Tess Team',
+    lang: 'fr',
+    role: 'team',
+    password: PASSWORD,
+  });
+  const members = await Promise.all(
+    ['Alice Martin', 'Bruno Petit', 'Chloé Durand', 'David Roux'].map((displayName, i) =>
+      createMember(ctx, { email: `m${i}@example.test`, displayName, lang: 'fr' }),
+    ),
+  );
   const now = Date.now();
-  const background = ['Des horaires plus longs le samedi', 'Une carte de fidélité pour les habitués', 'Plus de places en terrasse', 'Des gobelets réutilisables consignés'];
+  const background = [
+    'Des horaires plus longs le samedi',
+    'Une carte de fidélité pour les habitués',
+    'Plus de places en terrasse',
+    'Des gobelets réutilisables consignés',
+  ];
   // This week's theme, in six different titles.
-  const planted = ['Du lait d’avoine au comptoir', 'Lait d’avoine pour le chocolat', 'Un lait d’avoine bio', 'Le lait d’avoine, enfin', 'Lait d’avoine sans sucre', 'Un choix de lait d’avoine'];
+  const planted = [
+    'Du lait d’avoine au comptoir',
+    'Lait d’avoine pour le chocolat',
+    'Un lait d’avoine bio',
+    'Le lait d’avoine, enfin',
+    'Lait d’avoine sans sucre',
+    'Un choix de lait d’avoine',
+  ];
   for (let i = 0; i < 16; i++) {
     const recent = i >= 10;
     const when = new Date(now - (recent ? (i - 10) * DAY + 3600_000 : (8 + i * 3) * DAY));
     const author = members[i % members.length]!;
-    const idea = await submitIdea(actingAs(tenant, author, when), recent
-      ? { sectionId: 'product', categoryId: 'drinks', title: planted[i - 10]!, body: 'Ce serait agréable pour tout le monde, merci.' }
-      : { sectionId: i % 2 ? 'experience' : 'product', title: background[i % background.length]!, body: 'Ce serait agréable pour tout le monde, merci.' });
+    const idea = await submitIdea(
+      actingAs(tenant, author, when),
+      recent
+        ? {
+            sectionId: 'product',
+            categoryId: 'drinks',
+            title: planted[i - 10]!,
+            body: 'Ce serait agréable pour tout le monde, merci.',
+          }
+        : {
+            sectionId: i % 2 ? 'experience' : 'product',
+            title: background[i % background.length]!,
+            body: 'Ce serait agréable pour tout le monde, merci.',
+          },
+    );
     const voter = members[(i + 1) % members.length]!;
     await castVote(actingAs(tenant, voter, new Date(when.getTime() + 600_000)), { ideaId: idea.id, value: 1 });
     if (i % 3 === 0) {
-      await addComment(actingAs(tenant, members[(i + 2) % members.length]!, new Date(when.getTime() + 1200_000)), { ideaId: idea.id, body: '=1+1, bonne idée !' });
+      await addComment(actingAs(tenant, members[(i + 2) % members.length]!, new Date(when.getTime() + 1200_000)), {
+        ideaId: idea.id,
+        body: '=1+1, bonne idée !',
+      });
     }
   }
   await counted(tenant, { ideas: 16, votes: 16, comments: 6 });
   return tenant;
 }
 
-const signIn = (page: Page, base: string) => signInOnPage(page, { base, email: 'team@example.test', password: PASSWORD, lang: 'fr' });
+const signIn = (page: Page, base: string) =>
+  signInOnPage(page, { base, email: 'team@example.test', password: PASSWORD, lang: 'fr' });
 
 describe('the team dashboard in Chromium', () => {
   it('shows charts and their tables in French and English, by keyboard, on a phone, with no axe violations', async () => {
@@ -75,7 +121,13 @@ describe('the team dashboard in Chromium', () => {
 
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     expect(await page.locator('h1').textContent()).toBe('Tableau de bord');
-    for (const name of ['Activité par semaine', 'Entonnoir des statuts', 'Idées par rubrique', 'Thèmes montants', 'Principaux contributeurs']) {
+    for (const name of [
+      'Activité par semaine',
+      'Entonnoir des statuts',
+      'Idées par rubrique',
+      'Thèmes montants',
+      'Principaux contributeurs',
+    ]) {
       await expect(page.getByRole('heading', { name, level: 2 }).isVisible(), name).resolves.toBe(true);
     }
     // Every chart is an image with a name, and its numbers are in a visible table.
@@ -84,7 +136,12 @@ describe('the team dashboard in Chromium', () => {
     for (const chart of await charts.all()) expect(await chart.isVisible()).toBe(true);
     expect(await page.getByRole('img', { name: 'Thèmes montants' }).count()).toBe(1);
     expect(await page.locator('table caption').allTextContents()).toEqual([
-      'Idées, votes, commentaires et membres actifs par semaine', 'Entonnoir des statuts', 'Idées par rubrique', 'Idées par catégorie', 'Thèmes montants', 'Principaux contributeurs',
+      'Idées, votes, commentaires et membres actifs par semaine',
+      'Entonnoir des statuts',
+      'Idées par rubrique',
+      'Idées par catégorie',
+      'Thèmes montants',
+      'Principaux contributeurs',
     ]);
     const themes = page.getByRole('table', { name: 'Thèmes montants' });
     expect(await themes.locator('tbody th').first().textContent()).toBe('lait avoine');
@@ -105,14 +162,21 @@ describe('the team dashboard in Chromium', () => {
 
     // The export link downloads the period as CSV.
     await page.goto(`${base}/team/dashboard`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /CSV/ }).click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^${tenant.slug}-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /CSV/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^${tenant.slug}-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
 
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL(/lang=en/);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('h1').textContent()).toBe('Dashboard');
-    expect(await page.getByRole('table', { name: 'Status funnel' }).locator('tbody th').first().textContent()).toBe('New');
+    expect(await page.getByRole('table', { name: 'Status funnel' }).locator('tbody th').first().textContent()).toBe(
+      'New',
+    );
     expect(await page.getByRole('img', { name: 'Rising themes' }).isVisible()).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/dashboard-desktop.png`, fullPage: true });
@@ -129,7 +193,10 @@ describe('the team dashboard in Chromium', () => {
 
   it('answers a member of the portal with 403', async () => {
     const tenant = await makeTenant();
-    await createMember({ tenant, actor: system }, { email: 'member@example.test', displayName: 'Mia', lang: 'en', password: PASSWORD });
+    await createMember(
+      { tenant, actor: system },
+      { email: 'member@example.test', displayName: 'Mia', lang: 'en', password: PASSWORD },
+    );
     const page = await env.browser.newPage();
     const base = `http://${tenant.slug}.localhost:${env.port}`;
     await page.goto(`${base}/signin`);

@@ -10,16 +10,28 @@ import { useServerAndBrowser } from './server.js';
 
 const PASSWORD = 'a long enough secret phrase';
 // A real 1x1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-const XSS = '**Gras** <script>window.__xss=1</script> <img src=x onerror="window.__xss=2"> [lien](javascript:window.__xss=3)';
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+const XSS =
+  '**Gras** <script>window.__xss=1</script> <img src=x onerror="window.__xss=2"> [lien](javascript:window.__xss=3)';
 
 const env = useServerAndBrowser();
 
 async function member(tenant: Tenant, name: string, lang: 'fr' | 'en') {
-  return createMember({ tenant, actor: system }, { email: `${name}@example.test`, displayName: name, lang, password: PASSWORD });
+  return createMember(
+    { tenant, actor: system },
+    { email: `${name}@example.test`, displayName: name, lang, password: PASSWORD },
+  );
 }
 
-async function signIn(tenant: Tenant, name: string, submit: string, viewport = { width: 1100, height: 900 }): Promise<Page> {
+async function signIn(
+  tenant: Tenant,
+  name: string,
+  submit: string,
+  viewport = { width: 1100, height: 900 },
+): Promise<Page> {
   const page = await env.browser.newPage({ viewport });
   await page.goto(`http://${tenant.slug}.localhost:${env.port}/signin`);
   await page.locator('#field-email').fill(`${name}@example.test`);
@@ -35,7 +47,11 @@ describe('ideas in Chromium', () => {
   it('in French: submit with an image and see similar ideas, inert XSS, a vote and a comment from another member, then a notification', async () => {
     const tenant = await makeTenant({ defaultLang: 'fr', languages: ['fr', 'en'] });
     const older = await member(tenant, 'lea', 'fr');
-    await submitIdea(asMember(tenant, older), { sectionId: 'product', title: 'Des gobelets réutilisables consignés', body: 'Un gobelet rendu dans toutes les boutiques.' });
+    await submitIdea(asMember(tenant, older), {
+      sectionId: 'product',
+      title: 'Des gobelets réutilisables consignés',
+      body: 'Un gobelet rendu dans toutes les boutiques.',
+    });
     await member(tenant, 'ann', 'fr');
     await member(tenant, 'bob', 'fr');
 
@@ -46,7 +62,9 @@ describe('ideas in Chromium', () => {
     await ann.getByText('Des idées proches existent déjà').waitFor();
     expect(await ann.locator('.similar').textContent()).toContain('Des gobelets réutilisables consignés');
     await ann.getByLabel('Décrivez votre idée').fill(XSS);
-    await ann.getByLabel('Pièces jointes (facultatif)').setInputFiles({ name: 'croquis.png', mimeType: 'image/png', buffer: PNG });
+    await ann
+      .getByLabel('Pièces jointes (facultatif)')
+      .setInputFiles({ name: 'croquis.png', mimeType: 'image/png', buffer: PNG });
     await ann.getByText('croquis.png est joint').waitFor();
     await noViolations(ann);
     await ann.getByRole('button', { name: 'Publier mon idée' }).click();
@@ -60,10 +78,14 @@ describe('ideas in Chromium', () => {
     expect(await ann.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     // The attachment is lazy-loaded: bring it into view, then it must decode as the 1x1 PNG it is.
     await ann.locator('.attachments img').scrollIntoViewIfNeeded();
-    await ann.waitForFunction(() => {
-      const img = document.querySelector<HTMLImageElement>('.attachments img');
-      return img?.complete === true && img.naturalWidth === 1;
-    }, undefined, { timeout: 10_000 });
+    await ann.waitForFunction(
+      () => {
+        const img = document.querySelector<HTMLImageElement>('.attachments img');
+        return img?.complete === true && img.naturalWidth === 1;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
     await noViolations(ann);
 
     const bob = await signIn(tenant, 'bob', 'Me connecter', { width: 375, height: 740 });
@@ -84,7 +106,9 @@ describe('ideas in Chromium', () => {
       await ann.reload();
     }
     await ann.getByRole('link', { name: /Notifications/ }).click();
-    expect(await ann.locator('.idea-list').textContent()).toContain('bob a commenté votre idée « Gobelets réutilisables en boutique »');
+    expect(await ann.locator('.idea-list').textContent()).toContain(
+      'bob a commenté votre idée « Gobelets réutilisables en boutique »',
+    );
     await noViolations(ann);
     // An idea address that cannot exist is a page not found, said in French, not a form error.
     const missing = await ann.goto(ideaUrl.replace(/[0-9a-z]{20}$/, 'abc'));
@@ -103,7 +127,9 @@ describe('ideas in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/ideas\/new/);
     await page.getByLabel('Title').fill('Quiet hour without music');
-    await page.getByLabel('Describe your idea').fill('One hour each morning without music, for people who read or work.');
+    await page
+      .getByLabel('Describe your idea')
+      .fill('One hour each morning without music, for people who read or work.');
     await page.getByRole('button', { name: 'Post my idea' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/ideas\/[0-9a-z]{20}$/);
@@ -119,7 +145,9 @@ describe('ideas in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Comment');
     await page.goto(`http://${tenant.slug}.localhost:${env.port}/?q=music`);
     expect(await page.getByRole('heading', { name: 'Results for “music”' }).count()).toBe(1);
-    expect(await page.locator('section[aria-labelledby="results-heading"]').textContent()).toContain('Quiet hour without music');
+    expect(await page.locator('section[aria-labelledby="results-heading"]').textContent()).toContain(
+      'Quiet hour without music',
+    );
     await noViolations(page);
     await page.close();
   }, 120_000);

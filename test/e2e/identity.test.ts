@@ -4,12 +4,15 @@ import { makeTenant } from '../support/tenants.js';
 import { expectAccessible } from './browser.js';
 import { useServerAndBrowser } from './server.js';
 
-
 const env = useServerAndBrowser();
 
 describe('accounts in Chromium', () => {
   it('in French: sign up, verify by the e-mailed link, sign out, sign in, switch to English, sign out', async () => {
-    const tenant = await makeTenant({ defaultLang: 'fr', languages: ['fr', 'en'], name: { fr: 'Portail Lumière', en: 'Lumière portal' } });
+    const tenant = await makeTenant({
+      defaultLang: 'fr',
+      languages: ['fr', 'en'],
+      name: { fr: 'Portail Lumière', en: 'Lumière portal' },
+    });
     const base = `http://${tenant.slug}.localhost:${env.port}`;
     const page = await env.browser.newPage();
     await page.goto(`${base}/signup`);

@@ -12,7 +12,13 @@ import { PortalStack, type PortalStackProps } from '../../infra/stack.js';
 let template: Template;
 const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
 const synth = (props: Partial<PortalStackProps> = {}) =>
-  Template.fromStack(new PortalStack(new App(), 'Test', { platformDomain: 'ideas.example.com', clientAssets: join(root, 'web/build/client'), ...props }));
+  Template.fromStack(
+    new PortalStack(new App(), 'Test', {
+      platformDomain: 'ideas.example.com',
+      clientAssets: join(root, 'web/build/client'),
+      ...props,
+    }),
+  );
 
 beforeAll(async () => {
   await bundleAll();
@@ -31,25 +37,48 @@ describe('CDK stack (synthesized offline)', () => {
       ],
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-      Replicas: [Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      Replicas: [
+        Match.objectLike({
+          DeletionProtectionEnabled: true,
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        }),
+      ],
     });
-    const table = Object.values(template.findResources('AWS::DynamoDB::GlobalTable'))[0] as { Properties: { GlobalSecondaryIndexes: { IndexName: string }[] } };
-    expect(table.Properties.GlobalSecondaryIndexes.map((i) => i.IndexName)).toEqual(tableDefinition.indexes.map((i) => i.name));
+    const table = Object.values(template.findResources('AWS::DynamoDB::GlobalTable'))[0] as {
+      Properties: { GlobalSecondaryIndexes: { IndexName: string }[] };
+    };
+    expect(table.Properties.GlobalSecondaryIndexes.map((i) => i.IndexName)).toEqual(
+      tableDefinition.indexes.map((i) => i.name),
+    );
   });
 
   it('keeps the uploads bucket private and encrypted, with CORS for presigned POST', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
       CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: Match.arrayWith(['POST']) })] },
     });
   });
 
   it('runs the API and web handlers on a supported Node runtime, from the esbuild bundles', () => {
-    const functions = template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler', Runtime: 'nodejs22.x' } });
+    const functions = template.findResources('AWS::Lambda::Function', {
+      Properties: { Handler: 'index.handler', Runtime: 'nodejs22.x' },
+    });
     expect(Object.keys(functions)).toHaveLength(6); // api, uploads, offers, web, stream, schedule
-    for (const fn of Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[]) {
-      expect(fn.Properties.Environment.Variables).toMatchObject({ PLATFORM_DOMAIN: 'ideas.example.com', TRUST_FORWARDED_HOST: 'true' });
+    for (const fn of Object.values(functions) as {
+      Properties: { Environment: { Variables: Record<string, unknown> } };
+    }[]) {
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        PLATFORM_DOMAIN: 'ideas.example.com',
+        TRUST_FORWARDED_HOST: 'true',
+      });
     }
   });
 
@@ -58,11 +87,15 @@ describe('CDK stack (synthesized offline)', () => {
       DistributionConfig: Match.objectLike({
         CacheBehaviors: Match.arrayWith([
           Match.objectLike({ PathPattern: '/api/uploads*' }),
-          ...OFFER_PATHS.map((path) => Match.objectLike({ PathPattern: path, AllowedMethods: Match.arrayWith(['PATCH', 'POST', 'DELETE']) })),
+          ...OFFER_PATHS.map((path) =>
+            Match.objectLike({ PathPattern: path, AllowedMethods: Match.arrayWith(['PATCH', 'POST', 'DELETE']) }),
+          ),
           Match.objectLike({ PathPattern: '/api/*', AllowedMethods: Match.arrayWith(['POST', 'DELETE']) }),
           Match.objectLike({ PathPattern: '/_app/*' }),
         ]),
-        DefaultCacheBehavior: Match.objectLike({ FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })] }),
+        DefaultCacheBehavior: Match.objectLike({
+          FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
+        }),
       }),
     });
     template.resourceCountIs('AWS::CloudFront::Function', 1);
@@ -73,7 +106,9 @@ describe('CDK stack (synthesized offline)', () => {
     expect(prefixes.length).toBeGreaterThan(0);
     for (const route of offers.routes) expect(prefixes.some((prefix) => route.path.startsWith(prefix))).toBe(true);
     const apiPaths = coreRoutes.flatMap((group) => group.routes.map((route) => route.path));
-    expect(apiPaths.filter((path) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)))).toEqual([]);
+    expect(
+      apiPaths.filter((path) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))),
+    ).toEqual([]);
   });
 
   it('runs the weekly digest on a schedule', () => {
@@ -82,11 +117,16 @@ describe('CDK stack (synthesized offline)', () => {
   });
 
   it('feeds the table stream to the notification fan-out', () => {
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { StartingPosition: 'TRIM_HORIZON', BisectBatchOnFunctionError: true });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+    });
   });
 
   it('makes the distribution multi-tenant: tenant-only connections, no hosts or IPv6 flag of its own', () => {
-    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as { Properties: { DistributionConfig: Record<string, unknown> } }[];
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as {
+      Properties: { DistributionConfig: Record<string, unknown> };
+    }[];
     expect(distribution!.Properties.DistributionConfig).toMatchObject({ ConnectionMode: 'tenant-only', Enabled: true });
     expect(distribution!.Properties.DistributionConfig).not.toHaveProperty('Aliases');
     expect(distribution!.Properties.DistributionConfig).not.toHaveProperty('IPV6Enabled');
@@ -110,9 +150,16 @@ describe('CDK stack (synthesized offline)', () => {
 
   it('asks for the certificate at deploy time when synth is given none, and refuses one outside us-east-1', () => {
     const bare = synth();
-    bare.hasParameter('PlatformCertificateArn', { Type: 'String', AllowedPattern: Match.stringLikeRegexp('us-east-1') });
-    bare.hasResourceProperties('AWS::CloudFront::DistributionTenant', { Customizations: { Certificate: { Arn: { Ref: 'PlatformCertificateArn' } } } });
-    expect(() => synth({ platformCertificateArn: certificateArn.replace('us-east-1', 'eu-west-3') })).toThrow(/us-east-1/);
+    bare.hasParameter('PlatformCertificateArn', {
+      Type: 'String',
+      AllowedPattern: Match.stringLikeRegexp('us-east-1'),
+    });
+    bare.hasResourceProperties('AWS::CloudFront::DistributionTenant', {
+      Customizations: { Certificate: { Arn: { Ref: 'PlatformCertificateArn' } } },
+    });
+    expect(() => synth({ platformCertificateArn: certificateArn.replace('us-east-1', 'eu-west-3') })).toThrow(
+      /us-east-1/,
+    );
   });
 
   // Template.fromStack refuses a template with a resource cycle, which is why no origin function
@@ -120,15 +167,21 @@ describe('CDK stack (synthesized offline)', () => {
   it('gives the stream function the distribution id and the tenant operations, scoped to the distribution and its tenants', () => {
     const functions = template.findResources('AWS::Lambda::Function') as Resources;
     const distributionId = Object.keys(template.findResources('AWS::CloudFront::Distribution'))[0]!;
-    const withEdge = Object.entries(functions).filter(([, fn]) => JSON.stringify(fn.Properties).includes('EDGE_DISTRIBUTION_ID'));
+    const withEdge = Object.entries(functions).filter(([, fn]) =>
+      JSON.stringify(fn.Properties).includes('EDGE_DISTRIBUTION_ID'),
+    );
     expect(withEdge.map(([id]) => id)).toEqual([expect.stringMatching(/^Stream/)]);
     const [, stream] = withEdge[0]!;
-    expect(stream.Properties).toMatchObject({ Environment: { Variables: { EDGE_DISTRIBUTION_ID: { Ref: distributionId } } } });
+    expect(stream.Properties).toMatchObject({
+      Environment: { Variables: { EDGE_DISTRIBUTION_ID: { Ref: distributionId } } },
+    });
 
     const role = (stream.Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
     const statements = Object.values(template.findResources('AWS::IAM::Policy'))
       .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(role))
-      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+      .flatMap(
+        (policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+      );
     const tenantStatement = statements.find((s) => [s.Action].flat().includes('cloudfront:CreateDistributionTenant'));
     expect([tenantStatement!.Action].flat()).toEqual(
       expect.arrayContaining([

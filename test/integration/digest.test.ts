@@ -12,12 +12,31 @@ describe('weekly digest', () => {
     const tenant = await makeTenant({ defaultLang: 'fr', languages: ['fr', 'en'] });
     const [weekly, instant, quiet] = await makeMembers(tenant, 3);
     for (const m of [weekly!, quiet!]) {
-      await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.member(tenant.id, m.id), UpdateExpression: 'SET emailPrefs = :p', ExpressionAttributeValues: { ':p': 'digest' } }));
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.member(tenant.id, m.id),
+          UpdateExpression: 'SET emailPrefs = :p',
+          ExpressionAttributeValues: { ':p': 'digest' },
+        }),
+      );
     }
     const now = new Date();
     for (const m of [weekly!, instant!]) {
-      await createNotification(tenant.id, m.id, { kind: 'comment', ideaId: '0000000000aaaaaaaaaa', ideaTitle: 'Gobelets consignés', actorName: 'Léa', createdAt: now.toISOString() });
-      await createNotification(tenant.id, m.id, { kind: 'status', ideaId: '0000000000aaaaaaaaaa', ideaTitle: 'Gobelets consignés', status: 'launched', createdAt: now.toISOString() });
+      await createNotification(tenant.id, m.id, {
+        kind: 'comment',
+        ideaId: '0000000000aaaaaaaaaa',
+        ideaTitle: 'Gobelets consignés',
+        actorName: 'Léa',
+        createdAt: now.toISOString(),
+      });
+      await createNotification(tenant.id, m.id, {
+        kind: 'status',
+        ideaId: '0000000000aaaaaaaaaa',
+        ideaTitle: 'Gobelets consignés',
+        status: 'launched',
+        createdAt: now.toISOString(),
+      });
     }
     expect(await sendDigests(tenant, now)).toBe(1);
     expect(await sendDigests(tenant, now)).toBe(0);

@@ -10,14 +10,28 @@ describe('search and similar ideas', () => {
     const other = await makeTenant();
     const [m] = await makeMembers(tenant, 1);
     const [o] = await makeMembers(other, 1);
-    const cups = await submitIdea(asMember(tenant, m!), { sectionId: 'product', title: 'Des gobelets consignés partout', body: 'Un gobelet réutilisable rendu dans n’importe quelle boutique.' });
-    const hours = await submitIdea(asMember(tenant, m!), { sectionId: 'experience', title: 'Ouvrir plus tôt le matin', body: 'Les boutiques ouvrent trop tard pour les travailleurs.' });
-    await submitIdea(asMember(other, o!), { sectionId: 'product', title: 'Gobelets for everyone elsewhere', body: 'This belongs to another portal entirely.' });
+    const cups = await submitIdea(asMember(tenant, m!), {
+      sectionId: 'product',
+      title: 'Des gobelets consignés partout',
+      body: 'Un gobelet réutilisable rendu dans n’importe quelle boutique.',
+    });
+    const hours = await submitIdea(asMember(tenant, m!), {
+      sectionId: 'experience',
+      title: 'Ouvrir plus tôt le matin',
+      body: 'Les boutiques ouvrent trop tard pour les travailleurs.',
+    });
+    await submitIdea(asMember(other, o!), {
+      sectionId: 'product',
+      title: 'Gobelets for everyone elsewhere',
+      body: 'This belongs to another portal entirely.',
+    });
 
     expect((await searchIdeas(asVisitor(tenant), { q: 'GOBELET consigne' })).map((h) => h.id)).toEqual([cups.id]);
     expect((await searchIdeas(asVisitor(tenant), { q: 'matin' })).map((h) => h.id)).toEqual([hours.id]);
-    expect((await searchIdeas(asVisitor(tenant), { q: 'gobelets', sectionId: 'experience' }))).toEqual([]);
-    expect((await similarIdeas(asVisitor(tenant), { title: 'gobelet réutilisable' })).map((h) => h.id)).toContain(cups.id);
+    expect(await searchIdeas(asVisitor(tenant), { q: 'gobelets', sectionId: 'experience' })).toEqual([]);
+    expect((await similarIdeas(asVisitor(tenant), { title: 'gobelet réutilisable' })).map((h) => h.id)).toContain(
+      cups.id,
+    );
 
     await editIdea(asMember(tenant, m!), hours.id, { title: 'Ouvrir plus tôt le dimanche' });
     expect((await searchIdeas(asVisitor(tenant), { q: 'dimanche' })).map((h) => h.id)).toEqual([hours.id]);
@@ -32,13 +46,23 @@ describe('search and similar ideas', () => {
   it('starts a cold instance from the S3 snapshot, then applies only the log written after it', async () => {
     const tenant = await makeTenant();
     const [m] = await makeMembers(tenant, 1);
-    const before = await submitIdea(asMember(tenant, m!), { sectionId: 'product', title: 'Solar panels on the roof', body: 'Written before the snapshot.' });
+    const before = await submitIdea(asMember(tenant, m!), {
+      sectionId: 'product',
+      title: 'Solar panels on the roof',
+      body: 'Written before the snapshot.',
+    });
     const saved = await saveSearchSnapshot(tenant.id);
     expect(saved.bytes).toBeGreaterThan(100);
-    const after = await submitIdea(asMember(tenant, m!), { sectionId: 'product', title: 'Solar chargers for phones', body: 'Written after the snapshot.' });
+    const after = await submitIdea(asMember(tenant, m!), {
+      sectionId: 'product',
+      title: 'Solar chargers for phones',
+      body: 'Written after the snapshot.',
+    });
     dropSearchIndexes();
     const index = await freshIndex(tenant.id);
     expect(index.lastSk > saved.lastSk).toBe(true);
-    expect((await searchIdeas(asVisitor(tenant), { q: 'solar' })).map((h) => h.id).sort()).toEqual([before.id, after.id].sort());
+    expect((await searchIdeas(asVisitor(tenant), { q: 'solar' })).map((h) => h.id).sort()).toEqual(
+      [before.id, after.id].sort(),
+    );
   });
 });

@@ -24,7 +24,12 @@ describe('ideas on DynamoDB Local', () => {
     const first = await listIdeasBySection(asVisitor(tenant), { sectionId: 'product', sort: 'new', limit: 2 });
     expect(first.items.map((i) => i.id)).toEqual([c.id, b.id]);
     expect(first.cursor).toBeTruthy();
-    const second = await listIdeasBySection(asVisitor(tenant), { sectionId: 'product', sort: 'new', limit: 2, cursor: first.cursor! });
+    const second = await listIdeasBySection(asVisitor(tenant), {
+      sectionId: 'product',
+      sort: 'new',
+      limit: 2,
+      cursor: first.cursor!,
+    });
     expect(second.items.map((i) => i.id)).toEqual([a.id]);
   });
 
@@ -33,7 +38,9 @@ describe('ideas on DynamoDB Local', () => {
     const [author] = await makeMembers(tenant, 1);
     for (const n of [1, 2]) await submitIdea(asMember(tenant, author!), idea(`Idea number ${n}`));
     const page = await listIdeasBySection(asVisitor(tenant), { sectionId: 'product', sort: 'new', limit: 1 });
-    await expect(listIdeasBySection(asVisitor(tenant), { sectionId: 'product', sort: 'top', cursor: page.cursor! })).rejects.toMatchObject({
+    await expect(
+      listIdeasBySection(asVisitor(tenant), { sectionId: 'product', sort: 'top', cursor: page.cursor! }),
+    ).rejects.toMatchObject({
       code: 'invalid_cursor',
       status: 400,
     });
@@ -46,7 +53,9 @@ describe('ideas on DynamoDB Local', () => {
     const target = await submitIdea(asMember(tenant, members[0]!), idea('Everybody votes for this'));
     await Promise.all(members.map((m) => castVote(asMember(tenant, m), { ideaId: target.id, value: 1 })));
     // The same member repeats the same vote concurrently: still one vote.
-    await Promise.all(Array.from({ length: 8 }, () => castVote(asMember(tenant, members[1]!), { ideaId: target.id, value: 1 })));
+    await Promise.all(
+      Array.from({ length: 8 }, () => castVote(asMember(tenant, members[1]!), { ideaId: target.id, value: 1 })),
+    );
     let read = await getIdea(asVisitor(tenant), target.id);
     expect(read.upVotes).toBe(25);
 
@@ -61,7 +70,9 @@ describe('ideas on DynamoDB Local', () => {
     const upOnly = await makeTenant();
     const [m1] = await makeMembers(upOnly, 1);
     const i1 = await submitIdea(asMember(upOnly, m1!), idea('Only up votes here'));
-    await expect(castVote(asMember(upOnly, m1!), { ideaId: i1.id, value: -1 })).rejects.toMatchObject({ code: 'downvotes_disabled' });
+    await expect(castVote(asMember(upOnly, m1!), { ideaId: i1.id, value: -1 })).rejects.toMatchObject({
+      code: 'downvotes_disabled',
+    });
 
     const upDown = await makeTenant({ votingMode: 'updown' });
     const [m2, m3] = await makeMembers(upDown, 2);
@@ -77,26 +88,35 @@ describe('ideas on DynamoDB Local', () => {
     const [m] = await makeMembers(tenant, 1);
     const target = await submitIdea(asMember(tenant, m!), idea('An idea to discuss'));
     for (const n of [1, 2, 3]) {
-      await addComment(asMember(tenant, m!, new Date(Date.UTC(2026, 10, n))), { ideaId: target.id, body: `Comment ${n}` });
+      await addComment(asMember(tenant, m!, new Date(Date.UTC(2026, 10, n))), {
+        ideaId: target.id,
+        body: `Comment ${n}`,
+      });
     }
     const comments = await listComments(asVisitor(tenant), { ideaId: target.id });
     expect(comments.items.map((c) => c.body)).toEqual(['Comment 1', 'Comment 2', 'Comment 3']);
     expect((await getIdea(asVisitor(tenant), target.id)).commentCount).toBe(3);
 
     // Comments arriving together on one idea: each transaction touches the idea item; none is lost.
-    await Promise.all(Array.from({ length: 20 }, (_, n) => addComment(asMember(tenant, m!), { ideaId: target.id, body: `Burst ${n}` })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, n) => addComment(asMember(tenant, m!), { ideaId: target.id, body: `Burst ${n}` })),
+    );
     expect((await getIdea(asVisitor(tenant), target.id)).commentCount).toBe(23);
     expect((await listComments(asVisitor(tenant), { ideaId: target.id, limit: 100 })).items).toHaveLength(23);
 
     const ghost = '0000000000aaaaaaaaaa';
-    await expect(addComment(asMember(tenant, m!), { ideaId: ghost, body: 'Into the void' })).rejects.toMatchObject({ status: 404 });
+    await expect(addComment(asMember(tenant, m!), { ideaId: ghost, body: 'Into the void' })).rejects.toMatchObject({
+      status: 404,
+    });
     await expect(listComments(asVisitor(tenant), { ideaId: ghost })).rejects.toMatchObject({ status: 404 });
   });
 
   it('validates input with clear field errors and writes nothing for bad input', async () => {
     const tenant = await makeTenant();
     const [m] = await makeMembers(tenant, 1);
-    await expect(submitIdea(asMember(tenant, m!), { sectionId: 'product', title: 'short', body: 'tiny' })).rejects.toMatchObject({
+    await expect(
+      submitIdea(asMember(tenant, m!), { sectionId: 'product', title: 'short', body: 'tiny' }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       fields: { title: expect.any(String), body: expect.any(String) },
     });

@@ -16,24 +16,45 @@ describe('notifications', () => {
   it('tells the author of a comment, the parent author of a reply, and everyone concerned by a status change', async () => {
     const tenant = await makeTenant();
     const [author, commenter, voter, follower] = await makeMembers(tenant, 4);
-    const idea = await submitIdea(asMember(tenant, author!), { sectionId: 'product', title: 'Notify me about this', body: 'Tell me when people react to it.' });
+    const idea = await submitIdea(asMember(tenant, author!), {
+      sectionId: 'product',
+      title: 'Notify me about this',
+      body: 'Tell me when people react to it.',
+    });
     const comment = await addComment(asMember(tenant, commenter!), { ideaId: idea.id, body: 'Good idea!' });
-    const forAuthor = await eventually(async () => (await listNotifications(asMember(tenant, author!))).items.find((n) => n.kind === 'comment'));
-    expect(forAuthor).toMatchObject({ ideaId: idea.id, ideaTitle: 'Notify me about this', actorName: commenter!.displayName, read: false });
+    const forAuthor = await eventually(async () =>
+      (await listNotifications(asMember(tenant, author!))).items.find((n) => n.kind === 'comment'),
+    );
+    expect(forAuthor).toMatchObject({
+      ideaId: idea.id,
+      ideaTitle: 'Notify me about this',
+      actorName: commenter!.displayName,
+      read: false,
+    });
 
     await addComment(asMember(tenant, author!), { ideaId: idea.id, body: 'Thanks!', parentId: comment.id });
-    await eventually(async () => (await listNotifications(asMember(tenant, commenter!))).items.find((n) => n.kind === 'reply'));
+    await eventually(async () =>
+      (await listNotifications(asMember(tenant, commenter!))).items.find((n) => n.kind === 'reply'),
+    );
 
     await castVote(asMember(tenant, voter!), { ideaId: idea.id, value: 1 });
     await setFollow(asMember(tenant, follower!), idea.id, true);
     // The status change itself arrives with the team workspace; the fan-out reacts to the item changing.
-    await db().send(new UpdateCommand({
-      TableName: tableName(), Key: keys.idea(tenant.id, idea.id),
-      UpdateExpression: 'SET #s = :s, updatedAt = :at', ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':s': 'launched', ':at': new Date().toISOString() },
-    }));
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.idea(tenant.id, idea.id),
+        UpdateExpression: 'SET #s = :s, updatedAt = :at',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': 'launched', ':at': new Date().toISOString() },
+      }),
+    );
     for (const member of [author!, voter!, follower!]) {
-      await eventually(async () => (await listNotifications(asMember(tenant, member))).items.find((n) => n.kind === 'status' && n.status === 'launched'));
+      await eventually(async () =>
+        (await listNotifications(asMember(tenant, member))).items.find(
+          (n) => n.kind === 'status' && n.status === 'launched',
+        ),
+      );
     }
     const mails = await eventually(async () => {
       const sent = (await readOutbox()).filter((m) => m.tenant === tenant.slug && m.template === 'status');

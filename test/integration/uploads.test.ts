@@ -47,7 +47,9 @@ async function start(ctx: Ctx, bytes: Uint8Array, contentType: UploadType, decla
 
 async function objectExists(tenant: Tenant, member: Member, uploadId: string) {
   try {
-    await s3().send(new HeadObjectCommand({ Bucket: bucketName(), Key: keys.uploadObject(tenant.id, member.id, uploadId) }));
+    await s3().send(
+      new HeadObjectCommand({ Bucket: bucketName(), Key: keys.uploadObject(tenant.id, member.id, uploadId) }),
+    );
     return true;
   } catch (error) {
     if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
@@ -56,14 +58,19 @@ async function objectExists(tenant: Tenant, member: Member, uploadId: string) {
 }
 
 async function record(tenant: Tenant, uploadId: string) {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.upload(tenant.id, uploadId), ConsistentRead: true }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.upload(tenant.id, uploadId), ConsistentRead: true }),
+  );
   return Item;
 }
 
 async function expectGone(tenant: Tenant, member: Member, uploadId: string) {
   expect(await objectExists(tenant, member, uploadId)).toBe(false);
   expect(await record(tenant, uploadId)).toBeUndefined();
-  await expect(readUpload(asVisitor(tenant), uploadId)).rejects.toMatchObject({ status: 404, code: 'upload_not_found' });
+  await expect(readUpload(asVisitor(tenant), uploadId)).rejects.toMatchObject({
+    status: 404,
+    code: 'upload_not_found',
+  });
 }
 
 describe('uploads on s3rver and DynamoDB Local', () => {
@@ -87,13 +94,20 @@ describe('uploads on s3rver and DynamoDB Local', () => {
     const ctx = asMember(tenant, m!);
     const bytes = pngBytes(300);
 
-    const upload = await createUpload(ctx, { filename: 'diagram.png', contentType: 'image/png', size: bytes.byteLength });
+    const upload = await createUpload(ctx, {
+      filename: 'diagram.png',
+      contentType: 'image/png',
+      size: bytes.byteLength,
+    });
     expect(upload.maxBytes).toBe(MAX_UPLOAD_BYTES);
     expect(upload.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     const key = keys.uploadObject(tenant.id, m!.id, upload.id);
     expect(key).toBe(`tenants/${tenant.id}/uploads/${m!.id}/${upload.id}`);
     expect(upload.fields).toMatchObject({ key, 'Content-Type': 'image/png' });
-    const policy = JSON.parse(Buffer.from(upload.fields.Policy!, 'base64').toString('utf8')) as { expiration: string; conditions: unknown[] };
+    const policy = JSON.parse(Buffer.from(upload.fields.Policy!, 'base64').toString('utf8')) as {
+      expiration: string;
+      conditions: unknown[];
+    };
     expect(policy.conditions).toEqual(
       expect.arrayContaining([['content-length-range', 1, 10485760], ['eq', '$Content-Type', 'image/png'], { key }]),
     );
@@ -102,7 +116,14 @@ describe('uploads on s3rver and DynamoDB Local', () => {
     expect(minutes).toBeLessThanOrEqual(10);
 
     const pending = await record(tenant, upload.id);
-    expect(pending).toMatchObject({ memberId: m!.id, key, filename: 'diagram.png', contentType: 'image/png', size: 300, status: 'pending' });
+    expect(pending).toMatchObject({
+      memberId: m!.id,
+      key,
+      filename: 'diagram.png',
+      contentType: 'image/png',
+      size: 300,
+      status: 'pending',
+    });
     const dayFromNow = Math.floor(Date.now() / 1000) + 86_400;
     expect(pending!.expiresAt).toBeGreaterThan(dayFromNow - 60);
     expect(pending!.expiresAt).toBeLessThanOrEqual(dayFromNow);
@@ -277,7 +298,9 @@ describe('uploads on s3rver and DynamoDB Local', () => {
 
   it('refuses visitors', async () => {
     const tenant = await makeTenant();
-    await expect(createUpload(asVisitor(tenant), { filename: 'a.png', contentType: 'image/png', size: 10 })).rejects.toMatchObject({
+    await expect(
+      createUpload(asVisitor(tenant), { filename: 'a.png', contentType: 'image/png', size: 10 }),
+    ).rejects.toMatchObject({
       code: 'sign_in_required',
       status: 401,
     });

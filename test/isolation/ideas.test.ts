@@ -15,11 +15,18 @@ describe('idea routes across portals', () => {
     const a = await makeTenant();
     const b = await makeTenant();
     const [author] = await makeMembers(a, 1);
-    const idea = await submitIdea(asMember(a, author!), { sectionId: 'product', title: 'Secret of portal A', body: 'Nobody on portal B may see this.' });
+    const idea = await submitIdea(asMember(a, author!), {
+      sectionId: 'product',
+      title: 'Secret of portal A',
+      body: 'Nobody on portal B may see this.',
+    });
     const comment = await addComment(asMember(a, author!), { ideaId: idea.id, body: 'Private remark of A' });
     const upload = await createUpload(asMember(a, author!), { filename: 'a.png', contentType: 'image/png', size: 10 });
 
-    await createMember({ tenant: b, actor: system }, { email: 'intruder@example.test', displayName: 'Intruder', lang: 'en', password: PASSWORD });
+    await createMember(
+      { tenant: b, actor: system },
+      { email: 'intruder@example.test', displayName: 'Intruder', lang: 'en', password: PASSWORD },
+    );
     const intruder = client(hostOf(b));
     await intruder.post('/api/auth/signin', { email: 'intruder@example.test', password: PASSWORD });
 
@@ -38,7 +45,12 @@ describe('idea routes across portals', () => {
       intruder.post('/api/flags', { target: `idea:${idea.id}`, reason: 'spam' }),
       intruder.post('/api/flags', { target: `comment:${comment.id}`, reason: 'spam' }),
       intruder.post(`/api/uploads/${upload.id}/finalize`),
-      intruder.post('/api/ideas', { sectionId: 'product', title: 'Stealing an upload', body: 'Attaching the upload of portal A.', attachmentIds: [upload.id] }),
+      intruder.post('/api/ideas', {
+        sectionId: 'product',
+        title: 'Stealing an upload',
+        body: 'Attaching the upload of portal A.',
+        attachmentIds: [upload.id],
+      }),
     ];
     const results = await Promise.all(attempts);
     for (const [i, res] of results.entries()) {

@@ -14,9 +14,22 @@ describe('identity isolation between portals', () => {
     const b = await makeTenant();
     const onA = client(hostOf(a));
     const onB = client(hostOf(b));
-    expect((await onA.post('/api/auth/signup', { email: 'same@example.test', password: PASSWORD, displayName: 'On A' })).status).toBe(201);
-    expect((await onB.post('/api/auth/signup', { email: 'same@example.test', password: 'a different phrase for B', displayName: 'On B' })).status).toBe(201);
-    expect((await onA.post('/api/auth/signin', { email: 'same@example.test', password: 'a different phrase for B' })).status).toBe(401);
+    expect(
+      (await onA.post('/api/auth/signup', { email: 'same@example.test', password: PASSWORD, displayName: 'On A' }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await onB.post('/api/auth/signup', {
+          email: 'same@example.test',
+          password: 'a different phrase for B',
+          displayName: 'On B',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await onA.post('/api/auth/signin', { email: 'same@example.test', password: 'a different phrase for B' })).status,
+    ).toBe(401);
 
     const stolen = client(hostOf(b));
     stolen.cookie = onA.cookie;
@@ -27,13 +40,20 @@ describe('identity isolation between portals', () => {
   it('verification, sign-in and invitation tokens of portal A are invalid on portal B', async () => {
     const a = await makeTenant();
     const b = await makeTenant();
-    await createMember({ tenant: a, actor: system }, { email: 'owner@a.test', displayName: 'Owner', lang: 'en', role: 'owner', password: PASSWORD });
+    await createMember(
+      { tenant: a, actor: system },
+      { email: 'owner@a.test', displayName: 'Owner', lang: 'en', role: 'owner', password: PASSWORD },
+    );
     const onA = client(hostOf(a));
     await onA.post('/api/auth/signin', { email: 'owner@a.test', password: PASSWORD });
     expect((await onA.post('/api/invitations', { email: 'guest@example.test', role: 'team' })).status).toBe(201);
     const invitation = await lastMessageTo('guest@example.test');
     const onB = client(hostOf(b));
-    const replay = await onB.post('/api/invitations/accept', { token: invitation.token, displayName: 'Guest', password: PASSWORD });
+    const replay = await onB.post('/api/invitations/accept', {
+      token: invitation.token,
+      displayName: 'Guest',
+      password: PASSWORD,
+    });
     expect(replay.status).toBe(400);
     expect(replay.json.error.code).toBe('invalid_token');
 

@@ -16,10 +16,19 @@ describe('tenant isolation', () => {
     const [member] = await makeMembers(a, 1);
     const ideas = [];
     for (const n of [1, 2]) {
-      ideas.push(await submitIdea(asMember(a, member!), { sectionId: 'product', title: `Secret idea ${n}`, body: 'Only tenant A may read this.' }));
+      ideas.push(
+        await submitIdea(asMember(a, member!), {
+          sectionId: 'product',
+          title: `Secret idea ${n}`,
+          body: 'Only tenant A may read this.',
+        }),
+      );
     }
     await addComment(asMember(a, member!), { ideaId: ideas[0]!.id, body: 'A private remark' });
-    const aWithLogo = await setBrandLogo({ tenant: a, actor: system }, { contentType: 'image/svg+xml', body: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+    const aWithLogo = await setBrandLogo(
+      { tenant: a, actor: system },
+      { contentType: 'image/svg+xml', body: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>') },
+    );
 
     // The id of A's idea on B's host: not found.
     const byId = await get(hostOf(b), `/api/ideas/${ideas[0]!.id}`);
@@ -29,7 +38,10 @@ describe('tenant isolation', () => {
     // A's cursor on B's host: refused, not followed.
     const page = await (await get(hostOf(a), '/api/sections/product/ideas?limit=1')).json();
     expect(page.cursor).toBeTruthy();
-    const replay = await get(hostOf(b), `/api/sections/product/ideas?limit=1&cursor=${encodeURIComponent(page.cursor)}`);
+    const replay = await get(
+      hostOf(b),
+      `/api/sections/product/ideas?limit=1&cursor=${encodeURIComponent(page.cursor)}`,
+    );
     expect(replay.status).toBe(400);
     expect((await replay.json()).error.code).toBe('invalid_cursor');
 
@@ -37,8 +49,8 @@ describe('tenant isolation', () => {
     const bList = await (await get(hostOf(b), '/api/sections/product/ideas')).json();
     expect(bList.items).toEqual([]);
     // The logo is read through the tenant's own record: B has none, A's bytes come back for A only.
-    await expect(readBrandImage({ tenant: b, actor: system }, "logo")).rejects.toMatchObject({ status: 404 });
-    const logo = await readBrandImage({ tenant: aWithLogo, actor: system }, "logo");
+    await expect(readBrandImage({ tenant: b, actor: system }, 'logo')).rejects.toMatchObject({ status: 404 });
+    const logo = await readBrandImage({ tenant: aWithLogo, actor: system }, 'logo');
     expect(new TextDecoder().decode(logo.body)).toContain('<svg');
   });
 
@@ -46,7 +58,12 @@ describe('tenant isolation', () => {
     const a = await makeTenant();
     const b = await makeTenant();
     const [member] = await makeMembers(a, 1);
-    for (const n of [1, 2]) await submitIdea(asMember(a, member!), { sectionId: 'product', title: `Idea of A ${n}`, body: 'Body of an idea of A.' });
+    for (const n of [1, 2])
+      await submitIdea(asMember(a, member!), {
+        sectionId: 'product',
+        title: `Idea of A ${n}`,
+        body: 'Body of an idea of A.',
+      });
     const page = await (await get(hostOf(a), '/api/sections/product/ideas?limit=1')).json();
     const [payload, mac] = (page.cursor as string).split('.');
     const body = JSON.parse(Buffer.from(payload!, 'base64url').toString());

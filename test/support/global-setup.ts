@@ -32,5 +32,6 @@ export async function setup() {
 export async function teardown() {
   await poller?.stop();
   await stack?.stop();
-  for (const dir of [s3Dir, process.env.OUTBOX_DIR, process.env.DNS_TXT_DIR]) if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [s3Dir, process.env.OUTBOX_DIR, process.env.DNS_TXT_DIR])
+    if (dir) rmSync(dir, { recursive: true, force: true });
 }

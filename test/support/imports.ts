@@ -42,8 +42,15 @@ export function importsOf(file: string): Import[] {
       spec = statement.moduleSpecifier.text;
       const clause = statement.importClause;
       const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings : undefined;
-      typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!named && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)));
-    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      typeOnly =
+        !!clause &&
+        (clause.isTypeOnly ||
+          (!clause.name && !!named && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)));
+    } else if (
+      ts.isExportDeclaration(statement) &&
+      statement.moduleSpecifier &&
+      ts.isStringLiteral(statement.moduleSpecifier)
+    ) {
       spec = statement.moduleSpecifier.text;
       typeOnly = statement.isTypeOnly;
     }
@@ -54,7 +61,11 @@ export function importsOf(file: string): Import[] {
 }
 
 function resolveSpecifier(file: string, spec: string): string | undefined {
-  const base = spec.startsWith('$core/') ? join(coreDir, spec.slice(6)) : spec.startsWith('.') ? resolve(dirname(file), spec) : undefined;
+  const base = spec.startsWith('$core/')
+    ? join(coreDir, spec.slice(6))
+    : spec.startsWith('.')
+      ? resolve(dirname(file), spec)
+      : undefined;
   if (!base) return undefined;
   if (/\.(svelte|ts)$/.test(base)) return base;
   return base.replace(/\.js$/, '') + '.ts';

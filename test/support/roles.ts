@@ -12,12 +12,23 @@ export async function portalWithRoles(overrides: Settings = {}) {
   const tenant = await makeTenant(overrides);
   const members = Object.fromEntries(
     await Promise.all(
-      ROLES.map(async (role) => [role, await createMember({ tenant, actor: system }, { email: `${role}@example.test`, displayName: role, lang: 'en', role, password: PASSWORD })] as const),
+      ROLES.map(
+        async (role) =>
+          [
+            role,
+            await createMember(
+              { tenant, actor: system },
+              { email: `${role}@example.test`, displayName: role, lang: 'en', role, password: PASSWORD },
+            ),
+          ] as const,
+      ),
     ),
   ) as unknown as Record<Role, { id: string }>;
   const as = async (role: Role) => {
     const web = client(hostOf(tenant));
-    expect((await web.post('/api/auth/signin', { email: `${role}@example.test`, password: PASSWORD })).status).toBe(200);
+    expect((await web.post('/api/auth/signin', { email: `${role}@example.test`, password: PASSWORD })).status).toBe(
+      200,
+    );
     return web;
   };
   return { tenant, members, as };

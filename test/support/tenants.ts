@@ -30,7 +30,9 @@ export async function makeTenant(overrides: Settings = {}): Promise<Tenant> {
 export async function makeMembers(tenant: Tenant, count: number): Promise<Member[]> {
   const ctx: Ctx = { tenant, actor: system };
   return Promise.all(
-    Array.from({ length: count }, (_, i) => createMember(ctx, { email: `m${i}@example.test`, displayName: `Member ${i}`, lang: 'en' })),
+    Array.from({ length: count }, (_, i) =>
+      createMember(ctx, { email: `m${i}@example.test`, displayName: `Member ${i}`, lang: 'en' }),
+    ),
   );
 }
 

@@ -27,7 +27,9 @@ describe('core boundaries', () => {
   it('nothing outside a core folder imports its inside: only its index.ts (or browser.ts)', () => {
     const deep = outsideTests.flatMap((file) =>
       importsOf(file)
-        .filter(({ target }) => coreFolderOf(target) && coreFolderOf(target) !== coreFolderOf(file) && !surface.test(target))
+        .filter(
+          ({ target }) => coreFolderOf(target) && coreFolderOf(target) !== coreFolderOf(file) && !surface.test(target),
+        )
         .map(({ target }) => `${repoPath(file)} -> ${repoPath(target)}`),
     );
     expect(deep).toEqual([]);

@@ -11,7 +11,10 @@ describe('CSV cells and files', () => {
   });
 
   it('neutralises text a spreadsheet would run as a formula, and leaves numbers as numbers', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${start}SUM(A1)`).startsWith(`'${start}`) || csvCell(`${start}SUM(A1)`).startsWith(`"'${start}`)).toBe(true);
+    for (const start of ['=', '+', '-', '@', '\t', '\r'])
+      expect(
+        csvCell(`${start}SUM(A1)`).startsWith(`'${start}`) || csvCell(`${start}SUM(A1)`).startsWith(`"'${start}`),
+      ).toBe(true);
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
     expect(csvCell('\rcmd')).toBe('"\'\rcmd"');
     expect(csvCell(-1)).toBe('-1');
@@ -19,6 +22,14 @@ describe('CSV cells and files', () => {
   });
 
   it('starts with a byte order mark and ends every line with CRLF', () => {
-    expect(csvDocument(['type', 'text'], [['idea', 'x'], ['vote', 1]])).toBe('\uFEFFtype,text\r\nidea,x\r\nvote,1\r\n');
+    expect(
+      csvDocument(
+        ['type', 'text'],
+        [
+          ['idea', 'x'],
+          ['vote', 1],
+        ],
+      ),
+    ).toBe('\uFEFFtype,text\r\nidea,x\r\nvote,1\r\n');
   });
 });

@@ -19,7 +19,9 @@ describe('signed cursors', () => {
     expect(() => decodeCursor('tenant-b', 'ideas:product:top', cursor)).toThrow(/not valid/);
     expect(() => decodeCursor('tenant-a', 'ideas:product:new', cursor)).toThrow(/not valid/);
     const [payload, mac] = cursor.split('.');
-    const tampered = Buffer.from(Buffer.from(payload!, 'base64url').toString().replace('"topScore":3', '"topScore":9')).toString('base64url');
+    const tampered = Buffer.from(
+      Buffer.from(payload!, 'base64url').toString().replace('"topScore":3', '"topScore":9'),
+    ).toString('base64url');
     expect(() => decodeCursor('tenant-a', 'ideas:product:top', `${tampered}.${mac}`)).toThrow(/not valid/);
     for (const junk of ['abc', 'a.b', '.', 'x'.repeat(3000)]) {
       expect(() => decodeCursor('tenant-a', 'ideas:product:top', junk)).toThrow(/not valid/);

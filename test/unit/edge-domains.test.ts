@@ -7,12 +7,19 @@ import {
   tenantNameFor,
 } from '../../functions/core/aws/edge-domains.js';
 
-const request = { distributionId: 'E2EXAMPLE123', connectionGroupId: 'cg_2wjEXAMPLE', host: 'ideas.brand.com', tenantSlug: 'brand' };
+const request = {
+  distributionId: 'E2EXAMPLE123',
+  connectionGroupId: 'cg_2wjEXAMPLE',
+  host: 'ideas.brand.com',
+  tenantSlug: 'brand',
+};
 
 describe('custom domains at the edge', () => {
   it('asks CloudFront for a tenant of the distribution with the domain and a managed certificate', () => {
     const xml = createTenantRequest(request);
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><CreateDistributionTenantRequest xmlns="http:\/\/cloudfront.amazonaws.com\/doc\/2020-05-31\/">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?><CreateDistributionTenantRequest xmlns="http:\/\/cloudfront.amazonaws.com\/doc\/2020-05-31\/">/,
+    );
     expect(xml).toContain('<DistributionId>E2EXAMPLE123</DistributionId>');
     expect(xml).toContain('<Name>ideas.brand.com</Name>');
     expect(xml).toContain('<Domains><DomainItem><Domain>ideas.brand.com</Domain></DomainItem></Domains>');
@@ -27,7 +34,15 @@ describe('custom domains at the edge', () => {
 
   it('writes the elements in the order of the API model, and escapes what it is given', () => {
     const xml = createTenantRequest({ ...request, tenantSlug: 'a<b&c' });
-    const order = ['DistributionId', 'Name', 'Domains', 'Tags', 'ConnectionGroupId', 'ManagedCertificateRequest', 'Enabled'].map((tag) => xml.indexOf(`<${tag}>`));
+    const order = [
+      'DistributionId',
+      'Name',
+      'Domains',
+      'Tags',
+      'ConnectionGroupId',
+      'ManagedCertificateRequest',
+      'Enabled',
+    ].map((tag) => xml.indexOf(`<${tag}>`));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(xml).toContain('<Value>a&#60;b&#38;c</Value>');
   });

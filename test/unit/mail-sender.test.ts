@@ -4,8 +4,19 @@ import { composeMessage } from '../../functions/core/mail/index.js';
 import { defaultSettings } from '../../functions/core/admin/defaults.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
 
-const tenant = (extra: Partial<Tenant> = {}): Tenant => ({ ...defaultSettings('Brand "Ideas" <Lab>', 'en'), slug: 'brand', id: 'x', createdAt: '2026-01-01T00:00:00Z', version: 1, ...extra });
-const message = (t: Tenant) => composeMessage({ tenant: t, actor: system }, { to: 'a@b.test', lang: 'en', template: 'verify', link: 'https://brand.test/verify', params: { name: 'A' } });
+const tenant = (extra: Partial<Tenant> = {}): Tenant => ({
+  ...defaultSettings('Brand "Ideas" <Lab>', 'en'),
+  slug: 'brand',
+  id: 'x',
+  createdAt: '2026-01-01T00:00:00Z',
+  version: 1,
+  ...extra,
+});
+const message = (t: Tenant) =>
+  composeMessage(
+    { tenant: t, actor: system },
+    { to: 'a@b.test', lang: 'en', template: 'verify', link: 'https://brand.test/verify', params: { name: 'A' } },
+  );
 
 describe('the sender of a portal’s e-mails', () => {
   it('is the brand’s sender name when set, else the portal’s name, never able to break the header', () => {

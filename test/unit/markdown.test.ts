@@ -4,7 +4,22 @@ import { markdownToText, renderMarkdown } from '../../functions/core/idea/markdo
 const A = (href: string, text: string): string =>
   `<a href="${href}" rel="nofollow ugc noopener" target="_blank">${text}</a>`;
 
-const ALLOWED_TAGS = new Set(['p', 'br', 'h3', 'h4', 'h5', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'a']);
+const ALLOWED_TAGS = new Set([
+  'p',
+  'br',
+  'h3',
+  'h4',
+  'h5',
+  'em',
+  'strong',
+  'code',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'a',
+]);
 const A_ATTRS = / href="(?:https?:\/\/|mailto:)[^"<>]*" rel="nofollow ugc noopener" target="_blank"/;
 
 /** Every tag is one we build, only <a> has attributes and only those three; no stray <, >, ". */
@@ -86,7 +101,9 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('see https://example.com/x_y_z, or (http://a.example/p).')).toBe(
       `<p>see ${A('https://example.com/x_y_z', 'https://example.com/x_y_z')}, or (${A('http://a.example/p', 'http://a.example/p')}).</p>`,
     );
-    expect(renderMarkdown('**https://a.example**')).toBe(`<p><strong>${A('https://a.example', 'https://a.example')}</strong></p>`);
+    expect(renderMarkdown('**https://a.example**')).toBe(
+      `<p><strong>${A('https://a.example', 'https://a.example')}</strong></p>`,
+    );
     expect(renderMarkdown('[relative](/ideas/1) and ![img](https://a.example/i.png)')).toBe(
       `<p>relative and !${A('https://a.example/i.png', 'img')}</p>`,
     );
@@ -99,7 +116,7 @@ describe('renderMarkdown', () => {
     ['<a href="javascript:alert(1)">x</a>', '&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt;'],
     ['**<iframe src=javascript:alert(1)>**', '<strong>&lt;iframe src=javascript:alert(1)&gt;</strong>'],
     ['<p style="x" onclick="y">', '&lt;p style=&quot;x&quot; onclick=&quot;y&quot;&gt;'],
-    ["'\"><script>", '&#39;&quot;&gt;&lt;script&gt;'],
+    ['\'"><script>', '&#39;&quot;&gt;&lt;script&gt;'],
   ];
   it.each(tagPayloads)('shows raw HTML as text: %s', (source, visible) => {
     const html = renderMarkdown(source);
@@ -167,7 +184,7 @@ describe('renderMarkdown', () => {
   it('escapes attribute characters in hrefs', () => {
     const html = renderMarkdown('[x](https://a.example" onmouseover="alert(1))');
     expectSafe(html);
-    const quoted = renderMarkdown("[x](https://a.example/'\"<>)");
+    const quoted = renderMarkdown('[x](https://a.example/\'"<>)');
     expectSafe(quoted);
     expect(quoted).toContain('href="https://a.example/&#39;&quot;&lt;&gt;"');
   });
@@ -203,7 +220,9 @@ describe('renderMarkdown', () => {
 describe('markdownToText', () => {
   it('removes the markup and keeps the words', () => {
     expect(
-      markdownToText('# Title\n\nSome **bold** and _em_ with `code`.\n\n- one\n- two\n\n> quote\n\n[link text](https://a.example) https://b.example'),
+      markdownToText(
+        '# Title\n\nSome **bold** and _em_ with `code`.\n\n- one\n- two\n\n> quote\n\n[link text](https://a.example) https://b.example',
+      ),
     ).toBe('Title Some bold and em with code. one two quote link text https://b.example');
   });
 

@@ -20,28 +20,184 @@ const offer = (seed: Seed, day: number): OfferDoc => ({
 
 // Fifteen offers, French and English; publishedAt grows with the position (o15 is the newest).
 const OFFERS: OfferDoc[] = [
-  { id: 'o1', title: 'Stockage d’énergie par batteries sodium-ion', summary: 'Batteries sans lithium pour le stockage stationnaire.', keywords: ['batterie', 'sodium'], maturity: 'pilot_series', trl: 7, sectors: ['energy'], country: 'FR' },
-  { id: 'o2', title: 'Solid-state battery cells for drones', summary: 'A lightweight battery with a ceramic electrolyte.', keywords: ['battery', 'electrolyte'], maturity: 'industrial_prototype', trl: 6, sectors: ['energy', 'aerospace'], country: 'DE', partnerships: ['co_development', 'investment'] },
-  { id: 'o3', title: 'Électrolyseur compact pour hydrogène vert', summary: 'Production d’hydrogène sur site à partir d’énergie solaire.', keywords: ['hydrogène', 'électrolyse'], maturity: 'lab_prototype', trl: 4, sectors: ['energy'], country: 'FR', ip: 'patent_pending' },
-  { id: 'o4', title: 'Recyclage des plastiques agricoles', summary: 'Une filière de recyclage des films de serre en granulés.', keywords: ['recyclage', 'plastique'], maturity: 'series_production', trl: 9, sectors: ['agriculture', 'materials'], country: 'FR', partnerships: ['distribution'], ip: 'know_how' },
-  { id: 'o5', title: 'Water leak detection sensors', summary: 'Acoustic sensors that locate leaks in city water networks.', keywords: ['sensor', 'water'], maturity: 'pilot_series', trl: 8, sectors: ['water'], country: 'GB', partnerships: ['manufacturing', 'distribution'] },
-  { id: 'o6', title: 'Capteurs de qualité de l’eau connectés', summary: 'Mesure en continu du chlore et de la turbidité.', keywords: ['capteur', 'eau'], maturity: 'industrial_prototype', trl: 6, sectors: ['water'], country: 'BE', ip: 'open' },
-  { id: 'o7', title: 'Textile recycling by enzymes', summary: 'Enzymes break polyester down into reusable monomers.', keywords: ['recycling', 'textile'], maturity: 'concept', trl: 2, sectors: ['materials'], country: 'NL', partnerships: ['co_development'] },
-  { id: 'o8', title: 'Béton bas carbone à base de laitier', summary: 'Un ciment qui émet 70 % de CO2 en moins.', keywords: ['béton', 'ciment'], maturity: 'series_production', trl: 9, sectors: ['construction'], country: 'FR', partnerships: ['licensing', 'manufacturing'] },
-  { id: 'o9', title: 'Hydrogen fuel cell for forklifts', summary: 'A fuel cell pack that replaces lead batteries in warehouses.', keywords: ['hydrogen', 'fuel cell'], maturity: 'pilot_series', trl: 7, sectors: ['energy', 'logistics'], country: 'DE', visibility: 'partners' },
-  { id: 'o10', title: 'Robot de désherbage autonome', summary: 'Un robot qui désherbe les rangs de légumes sans chimie.', keywords: ['robot', 'agriculture'], maturity: 'industrial_prototype', trl: 6, sectors: ['agriculture'], country: 'FR', partnerships: ['investment'] },
-  { id: 'o11', title: 'Predictive maintenance for wind turbines', summary: 'Vibration analysis predicts gearbox failures weeks ahead.', keywords: ['wind', 'maintenance'], maturity: 'pilot_series', trl: 8, sectors: ['energy'], country: 'DK', ip: 'know_how' },
-  { id: 'o12', title: 'Secret solid-state hydrogen storage', summary: 'Metal hydride tanks storing hydrogen at low pressure.', keywords: ['hydrogen', 'storage'], maturity: 'lab_prototype', trl: 3, sectors: ['energy', 'secret-sector'], country: 'CH', visibility: 'team' },
-  { id: 'o13', title: 'Emballages compostables en fibre de lin', summary: 'Barquettes alimentaires moulées en fibre de lin.', keywords: ['emballage', 'compostable'], maturity: 'lab_prototype', trl: 5, sectors: ['packaging'], country: 'FR', visibility: 'partners', ip: 'open' },
-  { id: 'o14', title: 'Récupération de chaleur fatale industrielle', summary: 'Des échangeurs qui valorisent l’énergie perdue des fours.', keywords: ['chaleur', 'énergie'], maturity: 'series_production', trl: 9, sectors: ['energy', 'industry'], country: 'FR', partnerships: ['distribution'] },
-  { id: 'o15', title: 'Battery recycling by hydrometallurgy', summary: 'Recovering lithium and cobalt from spent batteries.', keywords: ['recycling', 'lithium'], maturity: 'industrial_prototype', trl: 6, sectors: ['materials', 'energy'], country: 'BE', visibility: 'team', partnerships: ['licensing', 'investment'] },
+  {
+    id: 'o1',
+    title: 'Stockage d’énergie par batteries sodium-ion',
+    summary: 'Batteries sans lithium pour le stockage stationnaire.',
+    keywords: ['batterie', 'sodium'],
+    maturity: 'pilot_series',
+    trl: 7,
+    sectors: ['energy'],
+    country: 'FR',
+  },
+  {
+    id: 'o2',
+    title: 'Solid-state battery cells for drones',
+    summary: 'A lightweight battery with a ceramic electrolyte.',
+    keywords: ['battery', 'electrolyte'],
+    maturity: 'industrial_prototype',
+    trl: 6,
+    sectors: ['energy', 'aerospace'],
+    country: 'DE',
+    partnerships: ['co_development', 'investment'],
+  },
+  {
+    id: 'o3',
+    title: 'Électrolyseur compact pour hydrogène vert',
+    summary: 'Production d’hydrogène sur site à partir d’énergie solaire.',
+    keywords: ['hydrogène', 'électrolyse'],
+    maturity: 'lab_prototype',
+    trl: 4,
+    sectors: ['energy'],
+    country: 'FR',
+    ip: 'patent_pending',
+  },
+  {
+    id: 'o4',
+    title: 'Recyclage des plastiques agricoles',
+    summary: 'Une filière de recyclage des films de serre en granulés.',
+    keywords: ['recyclage', 'plastique'],
+    maturity: 'series_production',
+    trl: 9,
+    sectors: ['agriculture', 'materials'],
+    country: 'FR',
+    partnerships: ['distribution'],
+    ip: 'know_how',
+  },
+  {
+    id: 'o5',
+    title: 'Water leak detection sensors',
+    summary: 'Acoustic sensors that locate leaks in city water networks.',
+    keywords: ['sensor', 'water'],
+    maturity: 'pilot_series',
+    trl: 8,
+    sectors: ['water'],
+    country: 'GB',
+    partnerships: ['manufacturing', 'distribution'],
+  },
+  {
+    id: 'o6',
+    title: 'Capteurs de qualité de l’eau connectés',
+    summary: 'Mesure en continu du chlore et de la turbidité.',
+    keywords: ['capteur', 'eau'],
+    maturity: 'industrial_prototype',
+    trl: 6,
+    sectors: ['water'],
+    country: 'BE',
+    ip: 'open',
+  },
+  {
+    id: 'o7',
+    title: 'Textile recycling by enzymes',
+    summary: 'Enzymes break polyester down into reusable monomers.',
+    keywords: ['recycling', 'textile'],
+    maturity: 'concept',
+    trl: 2,
+    sectors: ['materials'],
+    country: 'NL',
+    partnerships: ['co_development'],
+  },
+  {
+    id: 'o8',
+    title: 'Béton bas carbone à base de laitier',
+    summary: 'Un ciment qui émet 70 % de CO2 en moins.',
+    keywords: ['béton', 'ciment'],
+    maturity: 'series_production',
+    trl: 9,
+    sectors: ['construction'],
+    country: 'FR',
+    partnerships: ['licensing', 'manufacturing'],
+  },
+  {
+    id: 'o9',
+    title: 'Hydrogen fuel cell for forklifts',
+    summary: 'A fuel cell pack that replaces lead batteries in warehouses.',
+    keywords: ['hydrogen', 'fuel cell'],
+    maturity: 'pilot_series',
+    trl: 7,
+    sectors: ['energy', 'logistics'],
+    country: 'DE',
+    visibility: 'partners',
+  },
+  {
+    id: 'o10',
+    title: 'Robot de désherbage autonome',
+    summary: 'Un robot qui désherbe les rangs de légumes sans chimie.',
+    keywords: ['robot', 'agriculture'],
+    maturity: 'industrial_prototype',
+    trl: 6,
+    sectors: ['agriculture'],
+    country: 'FR',
+    partnerships: ['investment'],
+  },
+  {
+    id: 'o11',
+    title: 'Predictive maintenance for wind turbines',
+    summary: 'Vibration analysis predicts gearbox failures weeks ahead.',
+    keywords: ['wind', 'maintenance'],
+    maturity: 'pilot_series',
+    trl: 8,
+    sectors: ['energy'],
+    country: 'DK',
+    ip: 'know_how',
+  },
+  {
+    id: 'o12',
+    title: 'Secret solid-state hydrogen storage',
+    summary: 'Metal hydride tanks storing hydrogen at low pressure.',
+    keywords: ['hydrogen', 'storage'],
+    maturity: 'lab_prototype',
+    trl: 3,
+    sectors: ['energy', 'secret-sector'],
+    country: 'CH',
+    visibility: 'team',
+  },
+  {
+    id: 'o13',
+    title: 'Emballages compostables en fibre de lin',
+    summary: 'Barquettes alimentaires moulées en fibre de lin.',
+    keywords: ['emballage', 'compostable'],
+    maturity: 'lab_prototype',
+    trl: 5,
+    sectors: ['packaging'],
+    country: 'FR',
+    visibility: 'partners',
+    ip: 'open',
+  },
+  {
+    id: 'o14',
+    title: 'Récupération de chaleur fatale industrielle',
+    summary: 'Des échangeurs qui valorisent l’énergie perdue des fours.',
+    keywords: ['chaleur', 'énergie'],
+    maturity: 'series_production',
+    trl: 9,
+    sectors: ['energy', 'industry'],
+    country: 'FR',
+    partnerships: ['distribution'],
+  },
+  {
+    id: 'o15',
+    title: 'Battery recycling by hydrometallurgy',
+    summary: 'Recovering lithium and cobalt from spent batteries.',
+    keywords: ['recycling', 'lithium'],
+    maturity: 'industrial_prototype',
+    trl: 6,
+    sectors: ['materials', 'energy'],
+    country: 'BE',
+    visibility: 'team',
+    partnerships: ['licensing', 'investment'],
+  },
 ].map((seed, i) => offer(seed as Seed, i + 1));
 
 const index = OfferIndex.empty();
 index.addAll(OFFERS);
 const ids = (query: OfferQuery) => index.search({ limit: 100, ...query }).hits.map((h) => h.id);
 const top = (q: string, viewer: OfferQuery['viewer'] = 'team') => ids({ q, viewer })[0];
-const visibleTo = { member: OFFERS.filter((o) => o.visibility === 'public'), partner: OFFERS.filter((o) => o.visibility !== 'team'), team: OFFERS };
+const visibleTo = {
+  member: OFFERS.filter((o) => o.visibility === 'public'),
+  partner: OFFERS.filter((o) => o.visibility !== 'team'),
+  team: OFFERS,
+};
 
 describe('offer words', () => {
   it('folds accents and brings plurals and French/English forms to one stem', () => {
@@ -119,10 +275,17 @@ describe('offer visibility inside the search', () => {
 describe('offer filters and facets', () => {
   it('filters by TRL range and maturity', () => {
     const mid = ids({ viewer: 'team', filters: { trlMin: 5, trlMax: 7 } });
-    expect(mid.sort()).toEqual(OFFERS.filter((o) => o.trl >= 5 && o.trl <= 7).map((o) => o.id).sort());
+    expect(mid.sort()).toEqual(
+      OFFERS.filter((o) => o.trl >= 5 && o.trl <= 7)
+        .map((o) => o.id)
+        .sort(),
+    );
     const pilots = ids({ viewer: 'partner', filters: { maturity: 'pilot_series' } });
     expect(pilots.sort()).toEqual(['o1', 'o11', 'o5', 'o9']);
-    expect(ids({ viewer: 'team', filters: { maturity: ['concept', 'lab_prototype'], country: 'fr' } }).sort()).toEqual(['o13', 'o3']);
+    expect(ids({ viewer: 'team', filters: { maturity: ['concept', 'lab_prototype'], country: 'fr' } }).sort()).toEqual([
+      'o13',
+      'o3',
+    ]);
   });
 
   it('counts each single-valued facet to the total, and its selected values to the total when it is filtered', () => {
@@ -141,7 +304,9 @@ describe('offer filters and facets', () => {
       expect(f.maturity ? sum(facets.maturity, [f.maturity as string]) : sum(facets.maturity)).toBe(total);
       expect(sum(facets.ip)).toBe(total);
       expect(f.country ? sum(facets.country, [f.country as string]) : sum(facets.country)).toBe(total);
-      const trlRange = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].filter((t) => Number(t) >= (f.trlMin ?? 1) && Number(t) <= (f.trlMax ?? 9));
+      const trlRange = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].filter(
+        (t) => Number(t) >= (f.trlMin ?? 1) && Number(t) <= (f.trlMax ?? 9),
+      );
       expect(sum(facets.trl, trlRange)).toBe(total);
     }
   });

@@ -16,7 +16,6 @@ async function findSite(host: string): Promise<App.Locals['site']> {
   }
 }
 
-
 const LANG_COOKIE = 'lang';
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -28,7 +27,8 @@ export const handle: Handle = async ({ event, resolve }) => {
     site.ctx.request = { origin: event.url.origin, address: event.getClientAddress() };
     // A members-only or invitation-only portal shows its visitors the sign-in page and nothing else.
     if (shutOut(site.ctx, 'pages', event.url.pathname)) {
-      const next = event.url.pathname === '/' ? '' : `?next=${encodeURIComponent(event.url.pathname + event.url.search)}`;
+      const next =
+        event.url.pathname === '/' ? '' : `?next=${encodeURIComponent(event.url.pathname + event.url.search)}`;
       return new Response(null, { status: 303, headers: { location: `/signin${next}` } });
     }
   }
@@ -40,14 +40,23 @@ export const handle: Handle = async ({ event, resolve }) => {
     asked,
     remembered: event.cookies.get(LANG_COOKIE),
     enabled: tenant?.languages ?? LANGS,
-    fallback: tenant?.defaultLang ?? (event.request.headers.get('accept-language')?.toLowerCase().startsWith('fr') ? 'fr' : 'en'),
+    fallback:
+      tenant?.defaultLang ??
+      (event.request.headers.get('accept-language')?.toLowerCase().startsWith('fr') ? 'fr' : 'en'),
   });
   if (asked === lang) {
-    event.cookies.set(LANG_COOKIE, lang, { path: '/', maxAge: 365 * 24 * 3600, httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+    event.cookies.set(LANG_COOKIE, lang, {
+      path: '/',
+      maxAge: 365 * 24 * 3600,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: event.url.protocol === 'https:',
+    });
   }
   event.locals.lang = lang;
 
   return resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%portal.lang%', lang).replace('%portal.theme%', tenant ? themeCss(tenant.theme) : ''),
+    transformPageChunk: ({ html }) =>
+      html.replace('%portal.lang%', lang).replace('%portal.theme%', tenant ? themeCss(tenant.theme) : ''),
   });
 };

@@ -32,7 +32,11 @@ export const resolveActor = createMiddleware<Env>(async (c, next) => {
     throw new DomainError('cross_origin', 403, 'This request did not come from this portal.');
   }
   const token = getCookie(c, SESSION_COOKIE);
-  c.set('ctx', { ...ctx, actor: await actorFromSession(ctx.tenant.id, token), request: { origin, address: clientAddress(c) } });
+  c.set('ctx', {
+    ...ctx,
+    actor: await actorFromSession(ctx.tenant.id, token),
+    request: { origin, address: clientAddress(c) },
+  });
   c.set('sessionToken', token);
   await next();
 });

@@ -1,7 +1,24 @@
 import { Hono } from 'hono';
-import { listAudit, addDomain, listDomains, removeDomain, verifyDomain, removeBrandImage, setBrandImage, getSettings, updateSettings } from '../../core/admin/index.js';
 import {
-  addCategory, addSection, archiveSection, deleteCategory, listCategories, listSections, updateCategory, updateSection,
+  listAudit,
+  addDomain,
+  listDomains,
+  removeDomain,
+  verifyDomain,
+  removeBrandImage,
+  setBrandImage,
+  getSettings,
+  updateSettings,
+} from '../../core/admin/index.js';
+import {
+  addCategory,
+  addSection,
+  archiveSection,
+  deleteCategory,
+  listCategories,
+  listSections,
+  updateCategory,
+  updateSection,
 } from '../../core/admin/index.js';
 import type { BrandImageKind } from '../../core/tenant/index.js';
 import type { Env } from '../app.js';
@@ -14,14 +31,20 @@ export const admin = new Hono<Env>()
   .put('/admin/portal/images/:kind', async (c) =>
     c.json(await setBrandImage(c.var.ctx, { ...(await jsonBody(c)), kind: c.req.param('kind') as BrandImageKind })),
   )
-  .delete('/admin/portal/images/:kind', async (c) => c.json(await removeBrandImage(c.var.ctx, c.req.param('kind') as BrandImageKind)))
+  .delete('/admin/portal/images/:kind', async (c) =>
+    c.json(await removeBrandImage(c.var.ctx, c.req.param('kind') as BrandImageKind)),
+  )
   .get('/admin/sections', async (c) => c.json({ items: await listSections(c.var.ctx) }))
   .post('/admin/sections', async (c) => c.json(await addSection(c.var.ctx, await jsonBody(c)), 201))
-  .patch('/admin/sections/:id', async (c) => c.json(await updateSection(c.var.ctx, c.req.param('id'), await jsonBody(c))))
+  .patch('/admin/sections/:id', async (c) =>
+    c.json(await updateSection(c.var.ctx, c.req.param('id'), await jsonBody(c))),
+  )
   .delete('/admin/sections/:id', async (c) => c.json(await archiveSection(c.var.ctx, c.req.param('id'))))
   .get('/admin/categories', async (c) => c.json({ items: await listCategories(c.var.ctx) }))
   .post('/admin/categories', async (c) => c.json(await addCategory(c.var.ctx, await jsonBody(c)), 201))
-  .patch('/admin/categories/:id', async (c) => c.json(await updateCategory(c.var.ctx, c.req.param('id'), await jsonBody(c))))
+  .patch('/admin/categories/:id', async (c) =>
+    c.json(await updateCategory(c.var.ctx, c.req.param('id'), await jsonBody(c))),
+  )
   .delete('/admin/categories/:id', async (c) => {
     await deleteCategory(c.var.ctx, c.req.param('id'));
     return c.body(null, 204);

@@ -1,8 +1,17 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import {
-  changePassword, requestPasswordReset, requestSignInLink, resendVerification, resetPassword, signIn, signInWithLink,
-  signOut, signOutEverywhere, signUp, verifyEmail,
+  changePassword,
+  requestPasswordReset,
+  requestSignInLink,
+  resendVerification,
+  resetPassword,
+  signIn,
+  signInWithLink,
+  signOut,
+  signOutEverywhere,
+  signUp,
+  verifyEmail,
 } from '../../core/identity/index.js';
 import { SESSION_COOKIE, SESSION_SECONDS } from '../../core/identity/index.js';
 import type { Env } from '../app.js';
@@ -18,7 +27,6 @@ export function setSessionCookie(c: Context<Env>, token: string) {
     maxAge: SESSION_SECONDS,
   });
 }
-
 
 export const auth = new Hono<Env>()
   .post('/auth/signup', async (c) => {

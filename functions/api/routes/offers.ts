@@ -1,14 +1,37 @@
 import { Hono } from 'hono';
 import {
-  createOffer, createPartner, createRequest, deleteSavedSearch, expressInterest, getOffer, getPartner, getRequest, getThread, invitePartnerMember,
-  listMyOffers, listPartnerMembers, listPartners, listRequests, listSavedSearches, listThreads, postMessage, publishOffer, requestMatches,
-  saveSearch, searchOffers, setThreadState, updateOffer, updatePartner, withdrawOffer,
+  createOffer,
+  createPartner,
+  createRequest,
+  deleteSavedSearch,
+  expressInterest,
+  getOffer,
+  getPartner,
+  getRequest,
+  getThread,
+  invitePartnerMember,
+  listMyOffers,
+  listPartnerMembers,
+  listPartners,
+  listRequests,
+  listSavedSearches,
+  listThreads,
+  postMessage,
+  publishOffer,
+  requestMatches,
+  saveSearch,
+  searchOffers,
+  setThreadState,
+  updateOffer,
+  updatePartner,
+  withdrawOffer,
 } from '../../core/offer/index.js';
 import type { Env } from '../app.js';
 import { jsonBody } from '../body.js';
 
 /** Query parameters as given: a repeated one (`sector=a&sector=b`) stays a list. */
-const params = (queries: Record<string, string[]>) => Object.fromEntries(Object.entries(queries).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+const params = (queries: Record<string, string[]>) =>
+  Object.fromEntries(Object.entries(queries).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
 
 /** Technology offers: the core decides who may do what and what each caller sees. */
 export const offers = new Hono<Env>()
@@ -17,17 +40,23 @@ export const offers = new Hono<Env>()
   .get('/partners/:id', async (c) => c.json(await getPartner(c.var.ctx, c.req.param('id'))))
   .patch('/partners/:id', async (c) => c.json(await updatePartner(c.var.ctx, c.req.param('id'), await jsonBody(c))))
   .get('/partners/:id/members', async (c) => c.json({ items: await listPartnerMembers(c.var.ctx, c.req.param('id')) }))
-  .post('/partners/:id/members', async (c) => c.json(await invitePartnerMember(c.var.ctx, c.req.param('id'), await jsonBody(c)), 201))
+  .post('/partners/:id/members', async (c) =>
+    c.json(await invitePartnerMember(c.var.ctx, c.req.param('id'), await jsonBody(c)), 201),
+  )
   .get('/offers/search', async (c) => c.json(await searchOffers(c.var.ctx, params(c.req.queries()))))
   .get('/offers', async (c) =>
-    c.req.query('mine') ? c.json({ items: await listMyOffers(c.var.ctx) }) : c.json(await searchOffers(c.var.ctx, { ...params(c.req.queries()), sort: 'newest', q: undefined })),
+    c.req.query('mine')
+      ? c.json({ items: await listMyOffers(c.var.ctx) })
+      : c.json(await searchOffers(c.var.ctx, { ...params(c.req.queries()), sort: 'newest', q: undefined })),
   )
   .post('/offers', async (c) => c.json(await createOffer(c.var.ctx, await jsonBody(c)), 201))
   .get('/offers/:id', async (c) => c.json(await getOffer(c.var.ctx, c.req.param('id'))))
   .patch('/offers/:id', async (c) => c.json(await updateOffer(c.var.ctx, c.req.param('id'), await jsonBody(c))))
   .delete('/offers/:id', async (c) => c.json(await withdrawOffer(c.var.ctx, c.req.param('id'))))
   .post('/offers/:id/publish', async (c) => c.json(await publishOffer(c.var.ctx, c.req.param('id'))))
-  .post('/offers/:id/interest', async (c) => c.json(await expressInterest(c.var.ctx, c.req.param('id'), await jsonBody(c)), 201))
+  .post('/offers/:id/interest', async (c) =>
+    c.json(await expressInterest(c.var.ctx, c.req.param('id'), await jsonBody(c)), 201),
+  )
   .get('/requests', async (c) => c.json({ items: await listRequests(c.var.ctx) }))
   .post('/requests', async (c) => c.json(await createRequest(c.var.ctx, await jsonBody(c)), 201))
   .get('/requests/:id', async (c) => c.json(await getRequest(c.var.ctx, c.req.param('id'))))
@@ -41,5 +70,9 @@ export const offers = new Hono<Env>()
   .get('/threads', async (c) => c.json({ items: await listThreads(c.var.ctx) }))
   .get('/threads/:id', async (c) => c.json(await getThread(c.var.ctx, c.req.param('id'))))
   .patch('/threads/:id', async (c) => c.json(await setThreadState(c.var.ctx, c.req.param('id'), await jsonBody(c))))
-  .get('/threads/:id/messages', async (c) => c.json({ items: (await getThread(c.var.ctx, c.req.param('id'))).messages }))
-  .post('/threads/:id/messages', async (c) => c.json(await postMessage(c.var.ctx, c.req.param('id'), await jsonBody(c)), 201));
+  .get('/threads/:id/messages', async (c) =>
+    c.json({ items: (await getThread(c.var.ctx, c.req.param('id'))).messages }),
+  )
+  .post('/threads/:id/messages', async (c) =>
+    c.json(await postMessage(c.var.ctx, c.req.param('id'), await jsonBody(c)), 201),
+  );

@@ -20,5 +20,12 @@ export const platform = new Hono<Env>()
   .get('/portals/slug-available', async (c) => c.json(await slugAvailability(c.req.query('slug') ?? '')))
   .post('/portals', async (c) => {
     const opened = await openPortal({ address: clientAddress(c), platformUrl: new URL(c.req.url) }, await jsonBody(c));
-    return c.json({ slug: opened.tenant.slug, url: `${opened.origin}/`, welcome: `${opened.origin}/welcome?token=${encodeURIComponent(opened.handoff)}` }, 201);
+    return c.json(
+      {
+        slug: opened.tenant.slug,
+        url: `${opened.origin}/`,
+        welcome: `${opened.origin}/welcome?token=${encodeURIComponent(opened.handoff)}`,
+      },
+      201,
+    );
   });

@@ -1,16 +1,37 @@
 import { Hono } from 'hono';
 import {
-  addNote, blockMember, bulkAction, changeStatus, getScores, ideasInAction, impactEffort, listNotes, listQueue, mergeIdea, moderate,
-  readTeamIdea, setAssignee, setScores, setTags, statusHistory, teamMembers,
+  addNote,
+  blockMember,
+  bulkAction,
+  changeStatus,
+  getScores,
+  ideasInAction,
+  impactEffort,
+  listNotes,
+  listQueue,
+  mergeIdea,
+  moderate,
+  readTeamIdea,
+  setAssignee,
+  setScores,
+  setTags,
+  statusHistory,
+  teamMembers,
 } from '../../core/team/index.js';
 import type { Env } from '../app.js';
 import { jsonBody } from '../body.js';
 
 /** The innovation team's routes (the core refuses everyone else), and the public history and "ideas in action" they feed. */
 export const team = new Hono<Env>()
-  .get('/team/queues/:queue', async (c) => c.json(await listQueue(c.var.ctx, { ...c.req.query(), queue: c.req.param('queue') as 'new' })))
-  .post('/team/moderation/:targetId', async (c) => c.json(await moderate(c.var.ctx, c.req.param('targetId'), await jsonBody(c))))
-  .post('/team/members/:id/block', async (c) => c.json(await blockMember(c.var.ctx, c.req.param('id'), await jsonBody(c))))
+  .get('/team/queues/:queue', async (c) =>
+    c.json(await listQueue(c.var.ctx, { ...c.req.query(), queue: c.req.param('queue') as 'new' })),
+  )
+  .post('/team/moderation/:targetId', async (c) =>
+    c.json(await moderate(c.var.ctx, c.req.param('targetId'), await jsonBody(c))),
+  )
+  .post('/team/members/:id/block', async (c) =>
+    c.json(await blockMember(c.var.ctx, c.req.param('id'), await jsonBody(c))),
+  )
   .get('/team/team-members', async (c) => c.json({ items: await teamMembers(c.var.ctx) }))
   .get('/team/impact-effort', async (c) => c.json({ items: await impactEffort(c.var.ctx) }))
   .post('/team/bulk', async (c) => c.json(await bulkAction(c.var.ctx, await jsonBody(c))))

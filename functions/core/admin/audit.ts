@@ -21,15 +21,23 @@ export interface AuditEntry {
 export function auditWrite(ctx: Ctx, action: string, detail: Record<string, unknown>) {
   const at = nowIso(ctx);
   const actor =
-    ctx.actor.kind === 'member' ? { id: ctx.actor.memberId, name: ctx.actor.displayName ?? '' } : { id: ctx.actor.kind, name: ctx.actor.kind };
+    ctx.actor.kind === 'member'
+      ? { id: ctx.actor.memberId, name: ctx.actor.displayName ?? '' }
+      : { id: ctx.actor.kind, name: ctx.actor.kind };
   const entry: AuditEntry = { at, actor, action, detail };
   return { Put: { Item: { ...keys.audit(ctx.tenant.id, at, newId()), ...entry } } };
 }
 
-const ListAudit = z.object({ cursor: z.string().max(2048).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
+const ListAudit = z.object({
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 
 /** The portal's audit log, newest first, for its owners and admins. */
-export async function listAudit(ctx: Ctx, input: z.input<typeof ListAudit> = {}): Promise<{ items: AuditEntry[]; cursor: string | null }> {
+export async function listAudit(
+  ctx: Ctx,
+  input: z.input<typeof ListAudit> = {},
+): Promise<{ items: AuditEntry[]; cursor: string | null }> {
   authorize(ctx, 'portal.configure');
   const { cursor, limit } = parseInput(ListAudit, input);
   const { Items = [], LastEvaluatedKey } = await db().send(

@@ -18,17 +18,23 @@ export function defaultSettings(name: string, lang: Lang): z.output<typeof Tenan
     theme: { primary: '#1d4ed8', accent: '#0e7490', surface: '#ffffff', text: '#1f2937', font: 'system' },
     sections: [
       {
-        id: 'product', archived: false, categories: [],
+        id: 'product',
+        archived: false,
+        categories: [],
         name: { fr: 'Produits', en: 'Product' },
         description: { fr: 'Ce que nous faisons et vendons.', en: 'What we make and sell.' },
       },
       {
-        id: 'experience', archived: false, categories: [],
+        id: 'experience',
+        archived: false,
+        categories: [],
         name: { fr: 'Expérience', en: 'Experience' },
         description: { fr: 'Comment vous achetez, utilisez, êtes aidés.', en: 'How you buy, use and get help.' },
       },
       {
-        id: 'participation', archived: false, categories: [],
+        id: 'participation',
+        archived: false,
+        categories: [],
         name: { fr: 'Participation', en: 'Participation' },
         description: { fr: 'Engagement, communauté, planète.', en: 'Involvement, community, planet.' },
       },

@@ -12,7 +12,14 @@ import { auditWrite } from './audit.js';
 export const Hostname = z
   .string()
   .transform(normaliseHost)
-  .pipe(z.string().regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'A domain name like ideas.brand.com.'));
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+        'A domain name like ideas.brand.com.',
+      ),
+  );
 
 export interface CustomDomain {
   host: string;
@@ -40,7 +47,9 @@ function view(ctx: Ctx, item: Record<string, unknown>): CustomDomain {
 }
 
 async function ownDomain(ctx: Ctx, host: string) {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.tenantDomain(ctx.tenant.id, host), ConsistentRead: true }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.tenantDomain(ctx.tenant.id, host), ConsistentRead: true }),
+  );
   if (!Item) throw notFound('domain');
   return Item;
 }
@@ -65,12 +74,19 @@ export async function addDomain(ctx: Ctx, input: { domain: string }): Promise<Cu
   authorize(ctx, 'portal.configure');
   const { domain: host } = parseInput(z.object({ domain: Hostname }), input);
   const apex = config().PLATFORM_DOMAIN;
-  if (host === apex || host.endsWith(`.${apex}`)) throw new DomainError('invalid_input', 400, 'Platform addresses cannot be added.', { domain: 'platform' });
+  if (host === apex || host.endsWith(`.${apex}`))
+    throw new DomainError('invalid_input', 400, 'Platform addresses cannot be added.', { domain: 'platform' });
   const domains = await listDomains(ctx);
   const existing = domains.find((d) => d.host === host);
   if (existing) return existing;
   if (domains.length >= 5) throw new DomainError('too_many_domains', 400, 'At most 5 custom domains per portal.');
-  const item = { ...keys.tenantDomain(ctx.tenant.id, host), host, token: randomBytes(18).toString('base64url'), verified: false, addedAt: nowIso(ctx) };
+  const item = {
+    ...keys.tenantDomain(ctx.tenant.id, host),
+    host,
+    token: randomBytes(18).toString('base64url'),
+    verified: false,
+    addedAt: nowIso(ctx),
+  };
   const written = await writeAllOrNothing([
     { Put: { Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
     auditWrite(ctx, 'domain.add', { domain: host }),
@@ -91,12 +107,17 @@ export async function verifyDomain(ctx: Ctx, hostInput: string): Promise<CustomD
   if (item.verified === true) {
     // Verifying again rewrites the host's claim: the table's stream then asks the edge to serve it again (a retry after an edge failure).
     const again = await writeAllOrNothing([domainClaim(ctx.tenant.id, host, nowIso(ctx))]);
-    if (!again.ok) throw new DomainError('domain_taken', 409, 'This domain belongs to another portal.', { domain: 'taken' });
+    if (!again.ok)
+      throw new DomainError('domain_taken', 409, 'This domain belongs to another portal.', { domain: 'taken' });
     return view(ctx, item);
   }
   const expected = `portal-verify=${item.token as string}`;
   if (!(await txtRecords(challengeName(host))).includes(expected)) {
-    throw new DomainError('domain_unverified', 422, `The TXT record ${challengeName(host)} does not hold the verification value yet. DNS changes can take a while to spread.`);
+    throw new DomainError(
+      'domain_unverified',
+      422,
+      `The TXT record ${challengeName(host)} does not hold the verification value yet. DNS changes can take a while to spread.`,
+    );
   }
   const verifiedAt = nowIso(ctx);
   const written = await writeAllOrNothing([
@@ -105,7 +126,8 @@ export async function verifyDomain(ctx: Ctx, hostInput: string): Promise<CustomD
     auditWrite(ctx, 'domain.verify', { domain: host }),
   ]);
   if (!written.ok) {
-    if (written.failed[0]) throw new DomainError('domain_taken', 409, 'This domain belongs to another portal.', { domain: 'taken' });
+    if (written.failed[0])
+      throw new DomainError('domain_taken', 409, 'This domain belongs to another portal.', { domain: 'taken' });
     throw notFound('domain');
   }
   forgetHost(host);
@@ -120,7 +142,15 @@ export async function removeDomain(ctx: Ctx, hostInput: string): Promise<void> {
   const written = await writeAllOrNothing([
     { Delete: { Key: keys.tenantDomain(ctx.tenant.id, host) } },
     ...(item.verified === true
-      ? [{ Delete: { Key: keys.domain(host), ConditionExpression: 'tenantId = :t', ExpressionAttributeValues: { ':t': ctx.tenant.id } } }]
+      ? [
+          {
+            Delete: {
+              Key: keys.domain(host),
+              ConditionExpression: 'tenantId = :t',
+              ExpressionAttributeValues: { ':t': ctx.tenant.id },
+            },
+          },
+        ]
       : []),
     auditWrite(ctx, 'domain.remove', { domain: host }),
   ]);

@@ -7,7 +7,9 @@ import { changeTenant } from './portal.js';
 import { requireMember } from '../context.js';
 import { authorize } from '../authz.js';
 
-export const SetBrandImage = z.object({ kind: z.enum(BRAND_IMAGES), uploadId: z.string().regex(/^[A-Za-z0-9_-]{10,40}$/) }).strict();
+export const SetBrandImage = z
+  .object({ kind: z.enum(BRAND_IMAGES), uploadId: z.string().regex(/^[A-Za-z0-9_-]{10,40}$/) })
+  .strict();
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
@@ -20,8 +22,15 @@ export async function setBrandImage(ctx: Ctx, input: z.input<typeof SetBrandImag
   const member = requireMember(ctx);
   const { kind, uploadId } = parseInput(SetBrandImage, input);
   const record = await getRecord(ctx.tenant.id, uploadId);
-  if (!record || record.status !== 'ready' || record.memberId !== member.memberId || !IMAGE_TYPES.has(record.contentType)) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { [kind]: 'A PNG, JPEG or WebP image you uploaded, please.' });
+  if (
+    !record ||
+    record.status !== 'ready' ||
+    record.memberId !== member.memberId ||
+    !IMAGE_TYPES.has(record.contentType)
+  ) {
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+      [kind]: 'A PNG, JPEG or WebP image you uploaded, please.',
+    });
   }
   return changeTenant(ctx, `image.${kind}`, (current) => ({
     next: { ...current, [kind]: { key: record.key, contentType: record.contentType, version: uploadId } },

@@ -6,4 +6,13 @@ export { syncEdgeDomains } from './edge-sync.js';
 export { removeBrandImage, setBrandImage } from './images.js';
 export { openPortal, slugAvailability } from './open.js';
 export { getSettings, updateSettings } from './portal.js';
-export { addCategory, addSection, archiveSection, deleteCategory, listCategories, listSections, updateCategory, updateSection } from './sections.js';
+export {
+  addCategory,
+  addSection,
+  archiveSection,
+  deleteCategory,
+  listCategories,
+  listSections,
+  updateCategory,
+  updateSection,
+} from './sections.js';

@@ -13,10 +13,56 @@ import { defaultSettings } from './defaults.js';
 
 /** Host names the platform keeps for itself (and words that would mislead visitors). */
 export const RESERVED_SLUGS = new Set([
-  'www', 'api', 'app', 'admin', 'administrator', 'platform', 'portal', 'portals', 'mail', 'email', 'smtp', 'imap', 'ftp',
-  'static', 'assets', 'cdn', 'img', 'images', 'media', 'files', 'uploads', 'auth', 'login', 'signin', 'signup', 'account',
-  'accounts', 'help', 'support', 'status', 'blog', 'docs', 'dev', 'staging', 'test', 'demo', 'root', 'security', 'billing',
-  'dashboard', 'console', 'localhost', 'ns1', 'ns2', 'mx', 'webmail', 'autodiscover', 'official', 'abuse', 'postmaster',
+  'www',
+  'api',
+  'app',
+  'admin',
+  'administrator',
+  'platform',
+  'portal',
+  'portals',
+  'mail',
+  'email',
+  'smtp',
+  'imap',
+  'ftp',
+  'static',
+  'assets',
+  'cdn',
+  'img',
+  'images',
+  'media',
+  'files',
+  'uploads',
+  'auth',
+  'login',
+  'signin',
+  'signup',
+  'account',
+  'accounts',
+  'help',
+  'support',
+  'status',
+  'blog',
+  'docs',
+  'dev',
+  'staging',
+  'test',
+  'demo',
+  'root',
+  'security',
+  'billing',
+  'dashboard',
+  'console',
+  'localhost',
+  'ns1',
+  'ns2',
+  'mx',
+  'webmail',
+  'autodiscover',
+  'official',
+  'abuse',
+  'postmaster',
 ]);
 
 export const OpenPortal = z
@@ -30,7 +76,9 @@ export const OpenPortal = z
   .strict();
 
 /** Whether an address is free: well-formed, not reserved, not taken. */
-export async function slugAvailability(slugInput: string): Promise<{ slug: string; available: boolean; reason?: 'invalid' | 'reserved' | 'taken' }> {
+export async function slugAvailability(
+  slugInput: string,
+): Promise<{ slug: string; available: boolean; reason?: 'invalid' | 'reserved' | 'taken' }> {
   const parsed = Slug.safeParse(slugInput.trim().toLowerCase());
   if (!parsed.success) return { slug: slugInput, available: false, reason: 'invalid' };
   const slug = parsed.data;
@@ -53,12 +101,23 @@ export interface OpenedPortal {
  * owner's account and the first audit entry are written in one transaction, so a failure leaves
  * neither a portal without owner nor an owner without portal.
  */
-export async function openPortal(request: { address: string; platformUrl: URL }, input: z.input<typeof OpenPortal>, now = new Date()): Promise<OpenedPortal> {
+export async function openPortal(
+  request: { address: string; platformUrl: URL },
+  input: z.input<typeof OpenPortal>,
+  now = new Date(),
+): Promise<OpenedPortal> {
   const data = parseInput(OpenPortal, input);
-  if (RESERVED_SLUGS.has(data.slug)) throw new DomainError('slug_reserved', 409, 'This address is reserved.', { slug: 'reserved' });
+  if (RESERVED_SLUGS.has(data.slug))
+    throw new DomainError('slug_reserved', 409, 'This address is reserved.', { slug: 'reserved' });
   await hit({ tenant: { id: 'platform' }, now }, 'portal:address', request.address);
   const at = now.toISOString();
-  const tenant: Tenant = { ...defaultSettings(data.name, data.lang), slug: data.slug, id: newId(), createdAt: at, version: 1 };
+  const tenant: Tenant = {
+    ...defaultSettings(data.name, data.lang),
+    slug: data.slug,
+    id: newId(),
+    createdAt: at,
+    version: 1,
+  };
   const owner: Member = {
     id: newId(),
     email: data.owner.email,
@@ -70,8 +129,16 @@ export async function openPortal(request: { address: string; platformUrl: URL },
     passwordHash: await hashPassword(data.owner.password),
     createdAt: at,
   };
-  const ctx: Ctx = { tenant, actor: { kind: 'member', memberId: owner.id, role: 'owner', displayName: owner.displayName }, now };
-  const written = await writeAllOrNothing([...newTenantWrites(tenant), ...newMemberWrites(tenant.id, owner), auditWrite(ctx, 'portal.open', { slug: tenant.slug, name: data.name })]);
+  const ctx: Ctx = {
+    tenant,
+    actor: { kind: 'member', memberId: owner.id, role: 'owner', displayName: owner.displayName },
+    now,
+  };
+  const written = await writeAllOrNothing([
+    ...newTenantWrites(tenant),
+    ...newMemberWrites(tenant.id, owner),
+    auditWrite(ctx, 'portal.open', { slug: tenant.slug, name: data.name }),
+  ]);
   if (!written.ok) throw new DomainError('slug_taken', 409, 'This address is already taken.', { slug: 'taken' });
   const origin = portalOrigin(tenant.slug, request.platformUrl);
   const systemCtx: Ctx = { tenant, actor: system, now, request: { origin, address: request.address } };

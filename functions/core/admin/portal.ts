@@ -3,7 +3,14 @@ import { authorize } from '../authz.js';
 import type { Ctx } from '../context.js';
 import type { Write } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
-import { assertReadableTheme, forgetTenant, TenantSettings, type Tenant, getTenantById, replaceTenant } from '../tenant/index.js';
+import {
+  assertReadableTheme,
+  forgetTenant,
+  TenantSettings,
+  type Tenant,
+  getTenantById,
+  replaceTenant,
+} from '../tenant/index.js';
 import { auditWrite } from './audit.js';
 
 /** What PATCH /api/admin/portal may change: every setting but the sections (they have their own routes), from a known version. */
@@ -18,13 +25,18 @@ export const UpdateSettings = z
     ),
     version: z.number().int().min(1),
   })
-  .strict() as unknown as z.ZodType<Partial<Omit<z.output<typeof TenantSettings>, 'sections'>> & { version: number }, Partial<Omit<z.input<typeof TenantSettings>, 'sections'>> & { version: number }>;
+  .strict() as unknown as z.ZodType<
+  Partial<Omit<z.output<typeof TenantSettings>, 'sections'>> & { version: number },
+  Partial<Omit<z.input<typeof TenantSettings>, 'sections'>> & { version: number }
+>;
 
 /** The rules a whole configuration must keep, whatever changed: readable colours, an enabled default language. */
 export function assertConsistent(tenant: Tenant) {
   assertReadableTheme(tenant.theme);
   if (!tenant.languages.includes(tenant.defaultLang)) {
-    throw new DomainError('invalid_input', 400, 'The default language must be enabled.', { defaultLang: 'not enabled' });
+    throw new DomainError('invalid_input', 400, 'The default language must be enabled.', {
+      defaultLang: 'not enabled',
+    });
   }
   if (!tenant.sections.some((s) => !s.archived)) {
     throw new DomainError('invalid_input', 400, 'A portal keeps at least one open section.', { sections: 'none open' });
@@ -32,7 +44,11 @@ export function assertConsistent(tenant: Tenant) {
 }
 
 const versionMoved = () =>
-  new DomainError('version_conflict', 409, 'Someone else saved the settings meanwhile; reload to see their change, then try again.');
+  new DomainError(
+    'version_conflict',
+    409,
+    'Someone else saved the settings meanwhile; reload to see their change, then try again.',
+  );
 
 /** The portal's full configuration for its owners and admins, read from the table (not the few-second host cache). */
 export async function getSettings(ctx: Ctx): Promise<Tenant> {
@@ -43,7 +59,14 @@ export async function getSettings(ctx: Ctx): Promise<Tenant> {
 }
 
 /** Writes a new configuration made from `expectedVersion`, with its audit entry, and drops this process's cached copy. */
-async function save(ctx: Ctx, next: Tenant, expectedVersion: number, action: string, detail: Record<string, unknown>, alongside: Write[] = []) {
+async function save(
+  ctx: Ctx,
+  next: Tenant,
+  expectedVersion: number,
+  action: string,
+  detail: Record<string, unknown>,
+  alongside: Write[] = [],
+) {
   const parsed = parseInput(TenantSettings, next);
   const tenant: Tenant = { ...next, ...parsed, version: expectedVersion + 1 };
   assertConsistent(tenant);

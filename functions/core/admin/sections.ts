@@ -5,7 +5,9 @@ import { idFrom } from '../text.js';
 import { LocalizedName, LocalizedText, ShortId, type Section, type Tenant } from '../tenant/index.js';
 import { changeTenant, getSettings } from './portal.js';
 
-export const AddSection = z.object({ id: ShortId.optional(), name: LocalizedName, description: LocalizedText.optional() }).strict();
+export const AddSection = z
+  .object({ id: ShortId.optional(), name: LocalizedName, description: LocalizedText.optional() })
+  .strict();
 export const UpdateSection = z
   .object({
     name: LocalizedName.optional(),
@@ -18,9 +20,16 @@ export const UpdateSection = z
 export const AddCategory = z.object({ sectionId: ShortId, id: ShortId.optional(), name: LocalizedName }).strict();
 export const UpdateCategory = z.object({ name: LocalizedName }).strict();
 
-const sectionOf = (tenant: Tenant, id: string) => tenant.sections.find((s) => s.id === id) ?? (() => { throw notFound('section'); })();
+const sectionOf = (tenant: Tenant, id: string) =>
+  tenant.sections.find((s) => s.id === id) ??
+  (() => {
+    throw notFound('section');
+  })();
 const allCategoryIds = (tenant: Tenant) => new Set(tenant.sections.flatMap((s) => s.categories.map((c) => c.id)));
-const withSection = (tenant: Tenant, section: Section) => ({ ...tenant, sections: tenant.sections.map((s) => (s.id === section.id ? section : s)) });
+const withSection = (tenant: Tenant, section: Section) => ({
+  ...tenant,
+  sections: tenant.sections.map((s) => (s.id === section.id ? section : s)),
+});
 
 /** Every section, archived ones included, in their order. */
 export async function listSections(ctx: Ctx): Promise<Section[]> {
@@ -32,16 +41,30 @@ export async function addSection(ctx: Ctx, input: z.input<typeof AddSection>): P
   let added!: Section;
   await changeTenant(ctx, 'section.add', (current) => {
     const taken = new Set(current.sections.map((s) => s.id));
-    if (data.id && taken.has(data.id)) throw new DomainError('section_exists', 409, 'A section already has this id.', { id: 'taken' });
+    if (data.id && taken.has(data.id))
+      throw new DomainError('section_exists', 409, 'A section already has this id.', { id: 'taken' });
     if (current.sections.length >= 30) throw new DomainError('too_many_sections', 400, 'At most 30 sections.');
-    added = { id: data.id ?? idFrom(data.name, taken, 'section'), name: data.name, description: data.description, archived: false, categories: [] };
-    return { next: { ...current, sections: [...current.sections, added] }, detail: { section: added.id, name: added.name } };
+    added = {
+      id: data.id ?? idFrom(data.name, taken, 'section'),
+      name: data.name,
+      description: data.description,
+      archived: false,
+      categories: [],
+    };
+    return {
+      next: { ...current, sections: [...current.sections, added] },
+      detail: { section: added.id, name: added.name },
+    };
   });
   return added;
 }
 
 /** Renames, describes, archives or restores, and moves a section. An archived section's ideas stay readable. */
-export async function updateSection(ctx: Ctx, sectionId: string, input: z.input<typeof UpdateSection>): Promise<Section> {
+export async function updateSection(
+  ctx: Ctx,
+  sectionId: string,
+  input: z.input<typeof UpdateSection>,
+): Promise<Section> {
   const { position, ...changes } = parseInput(UpdateSection, input);
   let updated!: Section;
   await changeTenant(ctx, 'section.update', (current) => {
@@ -51,7 +74,10 @@ export async function updateSection(ctx: Ctx, sectionId: string, input: z.input<
       sections = sections.filter((s) => s.id !== sectionId);
       sections.splice(Math.min(position, sections.length), 0, updated);
     }
-    return { next: { ...current, sections }, detail: { section: sectionId, ...changes, ...(position !== undefined ? { position } : {}) } };
+    return {
+      next: { ...current, sections },
+      detail: { section: sectionId, ...changes, ...(position !== undefined ? { position } : {}) },
+    };
   });
   return updated;
 }
@@ -71,11 +97,16 @@ export async function addCategory(ctx: Ctx, input: z.input<typeof AddCategory>) 
   await changeTenant(ctx, 'category.add', (current) => {
     const section = sectionOf(current, data.sectionId);
     const taken = allCategoryIds(current);
-    if (data.id && taken.has(data.id)) throw new DomainError('category_exists', 409, 'A category already has this id.', { id: 'taken' });
-    if (section.categories.length >= 50) throw new DomainError('too_many_categories', 400, 'At most 50 categories per section.');
+    if (data.id && taken.has(data.id))
+      throw new DomainError('category_exists', 409, 'A category already has this id.', { id: 'taken' });
+    if (section.categories.length >= 50)
+      throw new DomainError('too_many_categories', 400, 'At most 50 categories per section.');
     const category = { id: data.id ?? idFrom(data.name, taken, 'section'), name: data.name };
     added = { ...category, sectionId: section.id };
-    return { next: withSection(current, { ...section, categories: [...section.categories, category] }), detail: { category: category.id, section: section.id, name: category.name } };
+    return {
+      next: withSection(current, { ...section, categories: [...section.categories, category] }),
+      detail: { category: category.id, section: section.id, name: category.name },
+    };
   });
   return added;
 }
@@ -100,6 +131,9 @@ export async function updateCategory(ctx: Ctx, categoryId: string, input: z.inpu
 export async function deleteCategory(ctx: Ctx, categoryId: string): Promise<void> {
   await changeTenant(ctx, 'category.delete', (current) => {
     const section = findCategory(current, categoryId);
-    return { next: withSection(current, { ...section, categories: section.categories.filter((c) => c.id !== categoryId) }), detail: { category: categoryId, section: section.id } };
+    return {
+      next: withSection(current, { ...section, categories: section.categories.filter((c) => c.id !== categoryId) }),
+      detail: { category: categoryId, section: section.id },
+    };
   });
 }

@@ -16,7 +16,8 @@ const domains = (host: string) => `<Domains><DomainItem><Domain>${escapeXml(host
  * digits, dots and hyphens; any host the core accepts fits.
  */
 export function tenantNameFor(host: string): string {
-  if (!/^[a-z0-9][a-z0-9.-]{1,126}[a-z0-9]$/.test(host)) throw new Error(`No CloudFront tenant name for the host ${host}`);
+  if (!/^[a-z0-9][a-z0-9.-]{1,126}[a-z0-9]$/.test(host))
+    throw new Error(`No CloudFront tenant name for the host ${host}`);
   return host;
 }
 
@@ -25,7 +26,12 @@ export function tenantNameFor(host: string): string {
  * platform's connection group, with a CloudFront-managed certificate that CloudFront validates
  * over HTTP itself once the brand's CNAME reaches the edge.
  */
-export function createTenantRequest(o: { distributionId: string; connectionGroupId: string; host: string; tenantSlug: string }): string {
+export function createTenantRequest(o: {
+  distributionId: string;
+  connectionGroupId: string;
+  host: string;
+  tenantSlug: string;
+}): string {
   return [
     `<?xml version="1.0" encoding="UTF-8"?><CreateDistributionTenantRequest xmlns="${XMLNS}">`,
     `<DistributionId>${escapeXml(o.distributionId)}</DistributionId>`,
@@ -50,11 +56,25 @@ export function enableTenantRequest(o: { distributionId: string; host: string; e
   ].join('');
 }
 
-async function cloudfront(method: string, path: string, body = '', headers: Record<string, string> = {}): Promise<Response> {
+async function cloudfront(
+  method: string,
+  path: string,
+  body = '',
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const { AWS_ACCESS_KEY_ID = '', AWS_SECRET_ACCESS_KEY = '', AWS_SESSION_TOKEN } = process.env;
   const signed = signRequest({
-    method, host: API_HOST, path, body, region: 'us-east-1', service: 'cloudfront',
-    credentials: { accessKeyId: AWS_ACCESS_KEY_ID, secretAccessKey: AWS_SECRET_ACCESS_KEY, sessionToken: AWS_SESSION_TOKEN },
+    method,
+    host: API_HOST,
+    path,
+    body,
+    region: 'us-east-1',
+    service: 'cloudfront',
+    credentials: {
+      accessKeyId: AWS_ACCESS_KEY_ID,
+      secretAccessKey: AWS_SECRET_ACCESS_KEY,
+      sessionToken: AWS_SESSION_TOKEN,
+    },
     headers: body ? { ...headers, 'content-type': 'application/xml' } : headers,
   });
   return fetch(`https://${API_HOST}${path}`, { method, headers: signed, ...(body ? { body } : {}) });
@@ -64,7 +84,13 @@ async function fail(res: Response, operation: string): Promise<never> {
   throw new Error(`CloudFront ${operation} failed: ${res.status} ${await res.text()}`);
 }
 
-interface Tenant { id: string; etag: string; distributionId?: string; connectionGroupId?: string; enabled: boolean }
+interface Tenant {
+  id: string;
+  etag: string;
+  distributionId?: string;
+  connectionGroupId?: string;
+  enabled: boolean;
+}
 
 /** GetDistributionTenant by name; undefined when there is none. */
 async function findTenant(name: string): Promise<Tenant | undefined> {
@@ -97,7 +123,8 @@ export async function attachCustomDomain(host: string, tenantSlug: string): Prom
   const { EDGE_DISTRIBUTION_ID: distributionId, PLATFORM_DOMAIN } = config();
   if (!distributionId) return;
   const existing = await findTenant(tenantNameFor(host));
-  if (existing && existing.distributionId !== distributionId) throw new Error(`${host} is already a tenant of distribution ${existing.distributionId}`);
+  if (existing && existing.distributionId !== distributionId)
+    throw new Error(`${host} is already a tenant of distribution ${existing.distributionId}`);
   if (existing) {
     if (!existing.enabled) await setEnabled(existing, host, distributionId, true);
     return;

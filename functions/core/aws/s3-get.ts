@@ -19,8 +19,17 @@ export async function getObjectText(key: string): Promise<string | undefined> {
     url = `https://${host}/${key}`;
     const { AWS_ACCESS_KEY_ID = '', AWS_SECRET_ACCESS_KEY = '', AWS_SESSION_TOKEN } = process.env;
     headers = signRequest({
-      method: 'GET', host, path: `/${key}`, body: '', region: AWS_REGION, service: 's3',
-      credentials: { accessKeyId: AWS_ACCESS_KEY_ID, secretAccessKey: AWS_SECRET_ACCESS_KEY, sessionToken: AWS_SESSION_TOKEN },
+      method: 'GET',
+      host,
+      path: `/${key}`,
+      body: '',
+      region: AWS_REGION,
+      service: 's3',
+      credentials: {
+        accessKeyId: AWS_ACCESS_KEY_ID,
+        secretAccessKey: AWS_SECRET_ACCESS_KEY,
+        sessionToken: AWS_SESSION_TOKEN,
+      },
       headers: { 'x-amz-content-sha256': EMPTY_SHA256 },
     });
   }

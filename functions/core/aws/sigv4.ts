@@ -35,7 +35,15 @@ export function signRequest(o: {
   };
   const names = Object.keys(headers).sort();
   const signedHeaders = names.join(';');
-  const canonical = [o.method, o.path, '', ...names.map((n) => `${n}:${headers[n]}`), '', signedHeaders, sha256(o.body)].join('\n');
+  const canonical = [
+    o.method,
+    o.path,
+    '',
+    ...names.map((n) => `${n}:${headers[n]}`),
+    '',
+    signedHeaders,
+    sha256(o.body),
+  ].join('\n');
   const scope = `${day}/${o.region}/${o.service}/aws4_request`;
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
   const key = hmac(hmac(hmac(hmac(`AWS4${o.credentials.secretAccessKey}`, day), o.region), o.service), 'aws4_request');

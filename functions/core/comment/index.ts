@@ -11,7 +11,11 @@ import { hit } from '../ratelimit.js';
 import { COMMENT_LENGTH } from './limits.js';
 
 const CommentId = z.string().regex(IdPattern, 'Not a comment id.');
-const Body = z.string().trim().min(COMMENT_LENGTH.min, 'At least 2 characters.').max(COMMENT_LENGTH.max, 'At most 5,000 characters.');
+const Body = z
+  .string()
+  .trim()
+  .min(COMMENT_LENGTH.min, 'At least 2 characters.')
+  .max(COMMENT_LENGTH.max, 'At most 5,000 characters.');
 
 export const AddComment = z.object({ ideaId: IdeaId, body: Body, parentId: CommentId.optional() });
 export const EditComment = z.object({ body: Body });
@@ -37,13 +41,28 @@ export interface Comment {
 }
 
 const toComment = (item: Record<string, unknown>): Comment => {
-  const { id, ideaId, parentId, authorId, authorName, authorDeleted, body, deleted, hidden, editedAt, createdAt } = item as unknown as Comment;
-  return { id, ideaId, parentId, authorId, authorName, authorDeleted, body: deleted || hidden ? '' : body, deleted, hidden, editedAt, createdAt };
+  const { id, ideaId, parentId, authorId, authorName, authorDeleted, body, deleted, hidden, editedAt, createdAt } =
+    item as unknown as Comment;
+  return {
+    id,
+    ideaId,
+    parentId,
+    authorId,
+    authorName,
+    authorDeleted,
+    body: deleted || hidden ? '' : body,
+    deleted,
+    hidden,
+    editedAt,
+    createdAt,
+  };
 };
 
 /** Where a comment lives: its idea and creation time, from its reference item. */
 async function commentRef(ctx: Ctx, commentId: string) {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, commentId) }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, commentId) }),
+  );
   return Item as { ideaId: string; createdAt: string; parentId?: string; authorId: string } | undefined;
 }
 
@@ -57,7 +76,10 @@ export async function addComment(ctx: Ctx, input: z.input<typeof AddComment>): P
   if (parentId) {
     const parent = await commentRef(ctx, parentId);
     if (!parent || parent.ideaId !== ideaId) throw notFound('comment');
-    if (parent.parentId) throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { parentId: 'Replies go one level deep.' });
+    if (parent.parentId)
+      throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+        parentId: 'Replies go one level deep.',
+      });
   }
   await hit(ctx, 'write:account', member.memberId);
   const createdAt = (ctx.now ?? new Date()).toISOString();
@@ -75,7 +97,8 @@ export async function addComment(ctx: Ctx, input: z.input<typeof AddComment>): P
       Update: {
         Key: keys.idea(ctx.tenant.id, ideaId),
         UpdateExpression: 'ADD commentCount :one SET updatedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)',
+        ConditionExpression:
+          'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)',
         ExpressionAttributeValues: { ':one': 1, ':at': createdAt },
       },
     },
@@ -89,7 +112,17 @@ export async function addComment(ctx: Ctx, input: z.input<typeof AddComment>): P
         },
       },
     },
-    { Put: { Item: { ...keys.commentRef(ctx.tenant.id, comment.id), ideaId, createdAt, authorId: member.memberId, ...(parentId ? { parentId } : {}) } } },
+    {
+      Put: {
+        Item: {
+          ...keys.commentRef(ctx.tenant.id, comment.id),
+          ideaId,
+          createdAt,
+          authorId: member.memberId,
+          ...(parentId ? { parentId } : {}),
+        },
+      },
+    },
   ]);
   if (!written.ok) throw notFound('idea');
   return comment;
@@ -100,7 +133,8 @@ async function ownComment(ctx: Ctx, commentIdInput: string) {
   const commentId = parseInput(CommentId, commentIdInput);
   const ref = await commentRef(ctx, commentId);
   if (!ref) throw notFound('comment');
-  if (ref.authorId !== member.memberId) throw new DomainError('forbidden', 403, 'Only its author can change this comment.');
+  if (ref.authorId !== member.memberId)
+    throw new DomainError('forbidden', 403, 'Only its author can change this comment.');
   return { ...ref, id: commentId, key: keys.comment(ctx.tenant.id, ref.ideaId, ref.createdAt, commentId) };
 }
 
@@ -133,7 +167,13 @@ export async function deleteComment(ctx: Ctx, commentId: string): Promise<void> 
         ExpressionAttributeValues: { ':t': true, ':empty': '' },
       },
     },
-    { Update: { Key: keys.idea(ctx.tenant.id, ref.ideaId), UpdateExpression: 'ADD commentCount :minus', ExpressionAttributeValues: { ':minus': -1 } } },
+    {
+      Update: {
+        Key: keys.idea(ctx.tenant.id, ref.ideaId),
+        UpdateExpression: 'ADD commentCount :minus',
+        ExpressionAttributeValues: { ':minus': -1 },
+      },
+    },
   ]);
   if (!written.ok) throw notFound('comment');
 }
@@ -148,7 +188,10 @@ export async function listComments(ctx: Ctx, input: z.input<typeof ListComments>
 /** An idea and the first page of its comments: the idea page's one read of the idea. */
 export async function getIdeaWithComments(ctx: Ctx, ideaId: string, commentsCursor?: string) {
   const idea = await getIdea(ctx, ideaId);
-  return { idea, comments: await readComments(ctx, parseInput(ListComments, { ideaId: idea.id, cursor: commentsCursor })) };
+  return {
+    idea,
+    comments: await readComments(ctx, parseInput(ListComments, { ideaId: idea.id, cursor: commentsCursor })),
+  };
 }
 
 async function readComments(ctx: Ctx, { ideaId, cursor, limit }: z.output<typeof ListComments>) {

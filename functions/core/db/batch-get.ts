@@ -5,7 +5,10 @@ import { keys } from './keys.js';
 const BATCH = 100;
 
 /** Items by key with BatchGetItem, 100 keys a call, asking again for what DynamoDB left unprocessed. */
-export async function batchGet(keyList: { pk: string; sk: string }[], attributes?: string[]): Promise<Record<string, unknown>[]> {
+export async function batchGet(
+  keyList: { pk: string; sk: string }[],
+  attributes?: string[],
+): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
   const projection = attributes && {
     ProjectionExpression: attributes.map((_, i) => `#p${i}`).join(', '),
@@ -28,6 +31,9 @@ export async function batchGet(keyList: { pk: string; sk: string }[], attributes
 /** Display names of members of a portal by id; a deleted account has none. */
 export async function memberNames(tenantId: string, memberIds: Iterable<string>): Promise<Map<string, string>> {
   const ids = [...new Set(memberIds)];
-  const items = await batchGet(ids.map((id) => keys.member(tenantId, id)), ['id', 'displayName']);
+  const items = await batchGet(
+    ids.map((id) => keys.member(tenantId, id)),
+    ['id', 'displayName'],
+  );
   return new Map(items.map((item) => [String(item.id), String(item.displayName ?? '')]));
 }

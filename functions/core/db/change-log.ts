@@ -20,7 +20,11 @@ const rewind = (sk: string) => (sk ? new Date(new Date(sk.slice(0, 24)).getTime(
  * oldest first, each only if newer than what is applied for its item; the position moves on as
  * they are taken. "!" sorts before any ISO date, so a fresh position reads the whole log.
  */
-export async function* unappliedEntries(partition: string, position: LogPosition, idOf: (entry: Record<string, unknown>) => string) {
+export async function* unappliedEntries(
+  partition: string,
+  position: LogPosition,
+  idOf: (entry: Record<string, unknown>) => string,
+) {
   for await (const entry of queryAll({
     KeyConditionExpression: 'pk = :pk AND sk > :from',
     ExpressionAttributeValues: { ':pk': partition, ':from': rewind(position.lastSk) },

@@ -14,7 +14,8 @@ export function encodeCursor(tenantId: string, query: string, lastKey: LastKey |
   return `${payload}.${b64(sign(payload))}`;
 }
 
-const invalid = () => new DomainError('invalid_cursor', 400, 'This page link is not valid here.', { cursor: 'invalid' });
+const invalid = () =>
+  new DomainError('invalid_cursor', 400, 'This page link is not valid here.', { cursor: 'invalid' });
 
 /** The DynamoDB start key, or a 400 when the cursor was forged, altered, or made for another tenant or query. */
 export function decodeCursor(tenantId: string, query: string, cursor: string | undefined): LastKey | undefined {

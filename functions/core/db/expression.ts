@@ -21,13 +21,20 @@ export function placeholders() {
     },
     /** The placeholders to send with the expression (DynamoDB refuses unused ones, so only what was asked for). */
     get expression() {
-      return { ExpressionAttributeNames: names, ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}) };
+      return {
+        ExpressionAttributeNames: names,
+        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+      };
     },
   };
 }
 
 /** `SET a = :v, ... REMOVE b, ...` for the given fields, with their placeholders taken from `x`. */
-export function setAndRemove(x: ReturnType<typeof placeholders>, set: Record<string, unknown>, remove: readonly string[] = []): string {
+export function setAndRemove(
+  x: ReturnType<typeof placeholders>,
+  set: Record<string, unknown>,
+  remove: readonly string[] = [],
+): string {
   const sets = Object.entries(set).map(([name, value]) => `${x.name(name)} = ${x.value(value)}`);
   return `SET ${sets.join(', ')}${remove.length ? ` REMOVE ${remove.map((name) => x.name(name)).join(', ')}` : ''}`;
 }

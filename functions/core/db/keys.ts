@@ -5,7 +5,8 @@
  */
 const t = (tenantId: string) => `T#${tenantId}`;
 
-export type OwnedKind = 'IDEA' | 'VOTE' | 'COMMENT' | 'FOLLOW' | 'SESSION' | 'NOTIF' | 'NOTIF#0' | 'PARTNER' | 'OFFER' | 'THREAD';
+export type OwnedKind =
+  'IDEA' | 'VOTE' | 'COMMENT' | 'FOLLOW' | 'SESSION' | 'NOTIF' | 'NOTIF#0' | 'PARTNER' | 'OFFER' | 'THREAD';
 
 export const keys = {
   tenant: (tenantId: string) => ({ pk: t(tenantId), sk: 'TENANT' }),
@@ -35,7 +36,10 @@ export const keys = {
   owners: (tenantId: string) => ({ pk: t(tenantId), sk: 'OWNERS' }),
   /** Every portal of the platform, for platform jobs (the weekly digest): the platform "owns" the tenant items. */
   allTenants: () => 'PLATFORM#TENANTS',
-  digestMarker: (tenantId: string, memberId: string, week: string) => ({ pk: `${t(tenantId)}#M#${memberId}`, sk: `DIGEST#${week}` }),
+  digestMarker: (tenantId: string, memberId: string, week: string) => ({
+    pk: `${t(tenantId)}#M#${memberId}`,
+    sk: `DIGEST#${week}`,
+  }),
   membersList: (tenantId: string) => `${t(tenantId)}#MEMBERS`,
 
   idea: (tenantId: string, ideaId: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: 'IDEA' }),
@@ -54,24 +58,39 @@ export const keys = {
     sk: `V#${memberId}`,
   }),
   votePrefix: 'V#',
-  follow: (tenantId: string, ideaId: string, memberId: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: `F#${memberId}` }),
+  follow: (tenantId: string, ideaId: string, memberId: string) => ({
+    pk: `${t(tenantId)}#I#${ideaId}`,
+    sk: `F#${memberId}`,
+  }),
   followPrefix: 'F#',
   /** A comment's stable address: replies, edits and flags point to it without knowing its time key. */
   commentRef: (tenantId: string, commentId: string) => ({ pk: `${t(tenantId)}#CREF#${commentId}`, sk: 'CREF' }),
-  flag: (tenantId: string, targetId: string, memberId: string) => ({ pk: `${t(tenantId)}#FLAG#${targetId}`, sk: `M#${memberId}` }),
+  flag: (tenantId: string, targetId: string, memberId: string) => ({
+    pk: `${t(tenantId)}#FLAG#${targetId}`,
+    sk: `M#${memberId}`,
+  }),
   flagTarget: (tenantId: string, targetId: string) => ({ pk: `${t(tenantId)}#FLAG#${targetId}`, sk: 'TARGET' }),
   searchSnapshot: (tenantId: string) => `tenants/${tenantId}/search/index.json`,
   queue: (tenantId: string, name: 'MODERATION' | 'FLAGGED') => `${t(tenantId)}#Q#${name}`,
-  notification: (tenantId: string, memberId: string, at: string, id: string) => ({ pk: `${t(tenantId)}#M#${memberId}`, sk: `N#${at}#${id}` }),
+  notification: (tenantId: string, memberId: string, at: string, id: string) => ({
+    pk: `${t(tenantId)}#M#${memberId}`,
+    sk: `N#${at}#${id}`,
+  }),
   notificationSort: (read: boolean, at: string, id: string) => `NOTIF#${read ? 1 : 0}#${at}#${id}`,
   unreadCounter: (tenantId: string, memberId: string) => ({ pk: `${t(tenantId)}#M#${memberId}`, sk: 'UNREAD' }),
 
   /** Team workspace: an idea's status history, internal notes, scorecards and assignment live in its partition. */
   statusChange: (tenantId: string, ideaId: string, at: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: `S#${at}` }),
   statusChangePrefix: 'S#',
-  note: (tenantId: string, ideaId: string, at: string, noteId: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: `NOTE#${at}#${noteId}` }),
+  note: (tenantId: string, ideaId: string, at: string, noteId: string) => ({
+    pk: `${t(tenantId)}#I#${ideaId}`,
+    sk: `NOTE#${at}#${noteId}`,
+  }),
   notePrefix: 'NOTE#',
-  scorecard: (tenantId: string, ideaId: string, memberId: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: `SC#${memberId}` }),
+  scorecard: (tenantId: string, ideaId: string, memberId: string) => ({
+    pk: `${t(tenantId)}#I#${ideaId}`,
+    sk: `SC#${memberId}`,
+  }),
   scorecardPrefix: 'SC#',
   assignment: (tenantId: string, ideaId: string) => ({ pk: `${t(tenantId)}#I#${ideaId}`, sk: 'ASSIGNEE' }),
   assignedQueue: (tenantId: string, memberId: string) => `${t(tenantId)}#Q#ASSIGNED#${memberId}`,
@@ -94,13 +113,19 @@ export const keys = {
 
   /** The portal's search change log: one entry per idea text or visibility change, in time order. */
   searchLog: (tenantId: string) => `${t(tenantId)}#SEARCH`,
-  searchLogEntry: (tenantId: string, at: string, ideaId: string, nonce: string) => ({ pk: `${t(tenantId)}#SEARCH`, sk: `${at}#${ideaId}#${nonce}` }),
+  searchLogEntry: (tenantId: string, at: string, ideaId: string, nonce: string) => ({
+    pk: `${t(tenantId)}#SEARCH`,
+    sk: `${at}#${ideaId}#${nonce}`,
+  }),
 
   /** Technology offers: partner organisations with their members, offers, requests, inquiry threads, saved searches. */
   partner: (tenantId: string, partnerId: string) => ({ pk: `${t(tenantId)}#P#${partnerId}`, sk: 'PARTNER' }),
   partnerOwner: (tenantId: string, partnerId: string) => `${t(tenantId)}#P#${partnerId}`,
   partnersList: (tenantId: string) => `${t(tenantId)}#PARTNERS`,
-  partnerMembership: (tenantId: string, partnerId: string, memberId: string) => ({ pk: `${t(tenantId)}#P#${partnerId}`, sk: `M#${memberId}` }),
+  partnerMembership: (tenantId: string, partnerId: string, memberId: string) => ({
+    pk: `${t(tenantId)}#P#${partnerId}`,
+    sk: `M#${memberId}`,
+  }),
   partnerMemberPrefix: 'M#',
   offer: (tenantId: string, offerId: string) => ({ pk: `${t(tenantId)}#O#${offerId}`, sk: 'OFFER' }),
   offersList: (tenantId: string, visibility: string) => `${t(tenantId)}#OFFERS#${visibility}`,
@@ -109,16 +134,25 @@ export const keys = {
   /** One inquiry thread per offer (between the brand's team and the offer's organisation): it shares the offer's id. */
   thread: (tenantId: string, threadId: string) => ({ pk: `${t(tenantId)}#TH#${threadId}`, sk: 'THREAD' }),
   threadPartition: (tenantId: string, threadId: string) => `${t(tenantId)}#TH#${threadId}`,
-  threadMessage: (tenantId: string, threadId: string, at: string, messageId: string) => ({ pk: `${t(tenantId)}#TH#${threadId}`, sk: `MSG#${at}#${messageId}` }),
+  threadMessage: (tenantId: string, threadId: string, at: string, messageId: string) => ({
+    pk: `${t(tenantId)}#TH#${threadId}`,
+    sk: `MSG#${at}#${messageId}`,
+  }),
   threadMessagePrefix: 'MSG#',
   threadInbox: (tenantId: string) => `${t(tenantId)}#Q#INBOX`,
-  savedSearch: (tenantId: string, memberId: string, searchId: string) => ({ pk: `${t(tenantId)}#M#${memberId}`, sk: `SAVED#${searchId}` }),
+  savedSearch: (tenantId: string, memberId: string, searchId: string) => ({
+    pk: `${t(tenantId)}#M#${memberId}`,
+    sk: `SAVED#${searchId}`,
+  }),
   savedSearchPrefix: 'SAVED#',
   /** Every saved search of a portal, for the alert on a newly published offer. */
   savedSearchesList: (tenantId: string) => `${t(tenantId)}#SAVED_SEARCHES`,
   /** The offer search change log (as the ideas' one) and the index snapshot in S3. */
   offerLog: (tenantId: string) => `${t(tenantId)}#OFFER_LOG`,
-  offerLogEntry: (tenantId: string, at: string, offerId: string, nonce: string) => ({ pk: `${t(tenantId)}#OFFER_LOG`, sk: `${at}#${offerId}#${nonce}` }),
+  offerLogEntry: (tenantId: string, at: string, offerId: string, nonce: string) => ({
+    pk: `${t(tenantId)}#OFFER_LOG`,
+    sk: `${at}#${offerId}#${nonce}`,
+  }),
   offerSnapshot: (tenantId: string) => `tenants/${tenantId}/offers/index.json`,
 
   /** S3: everything a tenant uploads lives under its own prefix. */
@@ -127,7 +161,8 @@ export const keys = {
 
   /** Uploads: the pending or ready record in DynamoDB, and the object under the uploader's prefix in S3. */
   upload: (tenantId: string, uploadId: string) => ({ pk: `${t(tenantId)}#UP#${uploadId}`, sk: 'UPLOAD' }),
-  uploadObject: (tenantId: string, memberId: string, uploadId: string) => `tenants/${tenantId}/uploads/${memberId}/${uploadId}`,
+  uploadObject: (tenantId: string, memberId: string, uploadId: string) =>
+    `tenants/${tenantId}/uploads/${memberId}/${uploadId}`,
 };
 
 /** Reading keys back (stream records, index entries): the inverse of `keys`, kept beside it. */

@@ -6,8 +6,15 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * pattern to these keys and indexes.
  */
 type KeyType = 'S' | 'N';
-interface Key { name: string; type: KeyType }
-interface Index { name: string; partitionKey: Key; sortKey: Key }
+interface Key {
+  name: string;
+  type: KeyType;
+}
+interface Index {
+  name: string;
+  partitionKey: Key;
+  sortKey: Key;
+}
 
 const S = (name: string): Key => ({ name, type: 'S' });
 const N = (name: string): Key => ({ name, type: 'N' });

@@ -24,7 +24,9 @@ export async function flag(ctx: Ctx, input: z.input<typeof FlagInput>): Promise<
   if (!IdPattern.test(id)) throw notFound(kind);
   if (kind === 'idea') await getIdea(ctx, id);
   else {
-    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, id) }));
+    const { Item } = await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, id) }),
+    );
     if (!Item) throw notFound('comment');
   }
   await hit(ctx, 'write:account', member.memberId);
@@ -33,15 +35,28 @@ export async function flag(ctx: Ctx, input: z.input<typeof FlagInput>): Promise<
   await writeAllOrNothing([
     {
       Put: {
-        Item: { ...keys.flag(ctx.tenant.id, target, member.memberId), target, reason, memberId: member.memberId, flaggedAt: at },
+        Item: {
+          ...keys.flag(ctx.tenant.id, target, member.memberId),
+          target,
+          reason,
+          memberId: member.memberId,
+          flaggedAt: at,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
     {
       Update: {
         Key: keys.flagTarget(ctx.tenant.id, target),
-        UpdateExpression: 'ADD flags :one SET target = :t, queueKey = :q, queueSort = if_not_exists(queueSort, :at), lastReason = :r',
-        ExpressionAttributeValues: { ':one': 1, ':t': target, ':q': keys.queue(ctx.tenant.id, 'FLAGGED'), ':at': at, ':r': reason },
+        UpdateExpression:
+          'ADD flags :one SET target = :t, queueKey = :q, queueSort = if_not_exists(queueSort, :at), lastReason = :r',
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':t': target,
+          ':q': keys.queue(ctx.tenant.id, 'FLAGGED'),
+          ':at': at,
+          ':r': reason,
+        },
       },
     },
   ]);

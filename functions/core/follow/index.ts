@@ -20,7 +20,14 @@ export async function setFollow(ctx: Ctx, ideaIdInput: string, following: boolea
     following
       ? {
           Put: {
-            Item: { ...followKey, ideaId, memberId: member.memberId, followedAt: at, ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId), ownerSort: keys.ownerSort('FOLLOW', at, ideaId) },
+            Item: {
+              ...followKey,
+              ideaId,
+              memberId: member.memberId,
+              followedAt: at,
+              ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId),
+              ownerSort: keys.ownerSort('FOLLOW', at, ideaId),
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         }
@@ -29,7 +36,9 @@ export async function setFollow(ctx: Ctx, ideaIdInput: string, following: boolea
       Update: {
         Key: keys.idea(ctx.tenant.id, ideaId),
         UpdateExpression: 'ADD followerCount :d',
-        ConditionExpression: following ? 'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)' : 'attribute_exists(pk)',
+        ConditionExpression: following
+          ? 'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)'
+          : 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':d': following ? 1 : -1 },
       },
     },
@@ -41,6 +50,8 @@ export async function setFollow(ctx: Ctx, ideaIdInput: string, following: boolea
 /** Whether the current member follows an idea. */
 export async function isFollowing(ctx: Ctx, ideaId: string): Promise<boolean> {
   if (ctx.actor.kind !== 'member') return false;
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.follow(ctx.tenant.id, ideaId, ctx.actor.memberId) }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.follow(ctx.tenant.id, ideaId, ctx.actor.memberId) }),
+  );
   return Boolean(Item);
 }

@@ -2,7 +2,16 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { isTeam, requireContributor, requireReader } from '../authz.js';
 import type { Ctx } from '../context.js';
-import { decodeCursor, encodeCursor, db, tableName, keys, writeAllOrNothing, placeholders, setAndRemove } from '../db/index.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  db,
+  tableName,
+  keys,
+  writeAllOrNothing,
+  placeholders,
+  setAndRemove,
+} from '../db/index.js';
 import type { IndexName } from '../db/index.js';
 import { searchLogItem } from './search.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
@@ -32,7 +41,9 @@ function openSection(ctx: Ctx, sectionId: string) {
 
 function checkCategory(ctx: Ctx, sectionId: string, categoryId: string | null | undefined) {
   if (categoryId && !openSection(ctx, sectionId).categories.some((c) => c.id === categoryId)) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { categoryId: 'Not a category of this section.' });
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+      categoryId: 'Not a category of this section.',
+    });
   }
 }
 
@@ -147,7 +158,12 @@ export async function listIdeasBySection(
         TableName: tableName(),
         IndexName: SORT_INDEX[sort],
         KeyConditionExpression: 'sectionKey = :s',
-        ...(filters.length ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: status ? { '#status': 'status' } : undefined } : {}),
+        ...(filters.length
+          ? {
+              FilterExpression: filters.join(' AND '),
+              ExpressionAttributeNames: status ? { '#status': 'status' } : undefined,
+            }
+          : {}),
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
         Limit: limit - items.length,
@@ -188,7 +204,11 @@ async function othersEngaged(ctx: Ctx, idea: Idea): Promise<boolean> {
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
         FilterExpression: 'authorId <> :me',
-        ExpressionAttributeValues: { ':pk': keys.ideaPartition(ctx.tenant.id, idea.id), ':c': keys.commentPrefix, ':me': idea.authorId },
+        ExpressionAttributeValues: {
+          ':pk': keys.ideaPartition(ctx.tenant.id, idea.id),
+          ':c': keys.commentPrefix,
+          ':me': idea.authorId,
+        },
         Select: 'COUNT',
       }),
     );
@@ -196,14 +216,17 @@ async function othersEngaged(ctx: Ctx, idea: Idea): Promise<boolean> {
   }
   const votes = idea.upVotes + idea.downVotes;
   if (votes === 0) return false;
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.vote(ctx.tenant.id, idea.id, idea.authorId) }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.vote(ctx.tenant.id, idea.id, idea.authorId) }),
+  );
   return votes > (Item ? 1 : 0);
 }
 
 async function ownIdea(ctx: Ctx, ideaId: string) {
   const member = requireContributor(ctx);
   const idea = await getIdea(ctx, ideaId);
-  if (idea.authorId !== member.memberId) throw new DomainError('forbidden', 403, 'Only its author can change this idea.');
+  if (idea.authorId !== member.memberId)
+    throw new DomainError('forbidden', 403, 'Only its author can change this idea.');
   return idea;
 }
 
@@ -242,7 +265,10 @@ export async function deleteIdea(ctx: Ctx, ideaId: string): Promise<void> {
 async function writeIdeaFields(ctx: Ctx, before: Idea, after: Idea) {
   const index = ideaIndexKeys(ctx.tenant.id, after);
   const set: Record<string, unknown> = {
-    title: after.title, body: after.body, updatedAt: after.updatedAt, ...index,
+    title: after.title,
+    body: after.body,
+    updatedAt: after.updatedAt,
+    ...index,
     ...(after.editedAt ? { editedAt: after.editedAt } : {}),
     ...(after.deleted ? { deleted: true } : {}),
     ...(after.moderation ? { moderation: after.moderation } : {}),

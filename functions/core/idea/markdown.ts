@@ -8,7 +8,14 @@
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', tab: '\t', newline: '\n',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
 };
 const ALLOWED_URL = /^(?:https?:\/\/|mailto:)/;
 const INVISIBLE = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/g;
@@ -119,8 +126,17 @@ export function renderMarkdown(source: string): string {
         quoted.push((lines[i] ?? '').replace(/^\s*&gt;[ \t]?/, ''));
       }
       i--;
-      const paras = quoted.join('\n').split(/\n\s*\n/).filter((p) => p.trim() !== '');
-      const html = paras.map((p) => `<p>${p.split('\n').map((l) => inline(l.trim())).join('<br>\n')}</p>`);
+      const paras = quoted
+        .join('\n')
+        .split(/\n\s*\n/)
+        .filter((p) => p.trim() !== '');
+      const html = paras.map(
+        (p) =>
+          `<p>${p
+            .split('\n')
+            .map((l) => inline(l.trim()))
+            .join('<br>\n')}</p>`,
+      );
       out.push(`<blockquote>\n${html.join('\n')}\n</blockquote>`);
     } else {
       para.push(line);

@@ -4,7 +4,16 @@ import { Lang, ShortId } from '../tenant/index.js';
 
 export const IdeaId = z.string().regex(IdPattern, 'Not an idea id.');
 
-export const IdeaStatus = z.enum(['new', 'under_review', 'reviewed', 'in_progress', 'launched', 'declined', 'merged', 'archived']);
+export const IdeaStatus = z.enum([
+  'new',
+  'under_review',
+  'reviewed',
+  'in_progress',
+  'launched',
+  'declined',
+  'merged',
+  'archived',
+]);
 export type IdeaStatus = z.infer<typeof IdeaStatus>;
 
 export const Idea = z.object({
@@ -31,7 +40,9 @@ export const Idea = z.object({
   response: z.object({ text: z.string(), at: z.string(), byName: z.string(), status: z.string() }).optional(),
   deleted: z.boolean().optional(),
   editedAt: z.string().optional(),
-  attachments: z.array(z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number() })).default([]),
+  attachments: z
+    .array(z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number() }))
+    .default([]),
   upVotes: z.number(),
   downVotes: z.number(),
   commentCount: z.number(),
@@ -85,7 +96,32 @@ export interface IdeaSummary {
 }
 
 export function summarise(idea: Idea): IdeaSummary {
-  const { id, sectionId, categoryId, title, status, upVotes, downVotes, commentCount, authorName, authorDeleted, createdAt } = idea;
+  const {
+    id,
+    sectionId,
+    categoryId,
+    title,
+    status,
+    upVotes,
+    downVotes,
+    commentCount,
+    authorName,
+    authorDeleted,
+    createdAt,
+  } = idea;
   const excerpt = idea.body.length > 220 ? `${idea.body.slice(0, 217).trimEnd()}…` : idea.body;
-  return { id, sectionId, categoryId, title, excerpt, status, upVotes, downVotes, commentCount, authorName, authorDeleted, createdAt };
+  return {
+    id,
+    sectionId,
+    categoryId,
+    title,
+    excerpt,
+    status,
+    upVotes,
+    downVotes,
+    commentCount,
+    authorName,
+    authorDeleted,
+    createdAt,
+  };
 }

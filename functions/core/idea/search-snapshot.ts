@@ -10,7 +10,14 @@ import { freshIndex, type Snapshot } from './search.js';
 export async function saveSearchSnapshot(tenantId: string): Promise<{ lastSk: string; bytes: number }> {
   const { mini, lastSk } = await freshIndex(tenantId);
   const body = JSON.stringify({ lastSk, index: mini.toJSON() } satisfies Snapshot);
-  await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: keys.searchSnapshot(tenantId), Body: body, ContentType: 'application/json' }));
+  await s3().send(
+    new PutObjectCommand({
+      Bucket: bucketName(),
+      Key: keys.searchSnapshot(tenantId),
+      Body: body,
+      ContentType: 'application/json',
+    }),
+  );
   return { lastSk, bytes: Buffer.byteLength(body) };
 }
 
@@ -18,7 +25,9 @@ export async function saveSearchSnapshot(tenantId: string): Promise<{ lastSk: st
 export async function saveAllSearchSnapshots(): Promise<number> {
   let saved = 0;
   for await (const tenant of queryAll({
-    IndexName: 'byOwner', KeyConditionExpression: 'ownerKey = :p', ExpressionAttributeValues: { ':p': keys.allTenants() },
+    IndexName: 'byOwner',
+    KeyConditionExpression: 'ownerKey = :p',
+    ExpressionAttributeValues: { ':p': keys.allTenants() },
   })) {
     await saveSearchSnapshot(String(tenant.id));
     saved++;

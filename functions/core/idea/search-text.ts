@@ -6,11 +6,31 @@ import { fold } from '../text.js';
  * "gobelets" finds "gobelet" and "charging" finds "charge".
  */
 const STOP = new Set(
-  ('a an and are as at be by for from has have in is it of on or that the this to was were will with ' +
-    'au aux avec ce ces dans de des du elle en et il je la le les leur lui ma mais me mes ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes ton tu un une vos votre vous y est sont')
-    .split(' '),
+  (
+    'a an and are as at be by for from has have in is it of on or that the this to was were will with ' +
+    'au aux avec ce ces dans de des du elle en et il je la le les leur lui ma mais me mes ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes ton tu un une vos votre vous y est sont'
+  ).split(' '),
 );
-const ENDINGS = ['ements', 'ement', 'ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'euses', 'euse', 'eurs', 'eur', 'ies', 'es', 'ed', 's', 'x', 'e'];
+const ENDINGS = [
+  'ements',
+  'ement',
+  'ations',
+  'ation',
+  'ments',
+  'ment',
+  'ings',
+  'ing',
+  'euses',
+  'euse',
+  'eurs',
+  'eur',
+  'ies',
+  'es',
+  'ed',
+  's',
+  'x',
+  'e',
+];
 
 export function stem(word: string): string {
   for (const ending of ENDINGS) {

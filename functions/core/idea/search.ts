@@ -75,7 +75,14 @@ export async function freshIndex(tenantId: string): Promise<PortalIndex> {
   for await (const entry of unappliedEntries(keys.searchLog(tenantId), index, (e) => String(e.ideaId))) {
     const id = String(entry.ideaId);
     if (index.mini.has(id)) index.mini.discard(id);
-    if (entry.visible) index.mini.add({ id, title: String(entry.title), text: String(entry.text), sectionId: String(entry.sectionId), status: String(entry.status) });
+    if (entry.visible)
+      index.mini.add({
+        id,
+        title: String(entry.title),
+        text: String(entry.text),
+        sectionId: String(entry.sectionId),
+        status: String(entry.status),
+      });
   }
   return index;
 }
@@ -102,7 +109,13 @@ export async function searchIdeas(ctx: Ctx, input: z.input<typeof SearchIdeas>):
   return mini
     .search(q, sectionId ? { filter: (r) => r.sectionId === sectionId } : {})
     .slice(0, limit)
-    .map((r) => ({ id: r.id as string, title: r.title as string, sectionId: r.sectionId as string, status: r.status as string, score: r.score }));
+    .map((r) => ({
+      id: r.id as string,
+      title: r.title as string,
+      sectionId: r.sectionId as string,
+      status: r.status as string,
+      score: r.score,
+    }));
 }
 
 export const SimilarIdeas = z.object({ title: z.string().trim().min(3, 'At least 3 characters.').max(140) });
@@ -118,7 +131,13 @@ export async function similarIdeas(ctx: Ctx, input: z.input<typeof SimilarIdeas>
   return hits
     .filter((r) => r.score >= best / 3)
     .slice(0, 5)
-    .map((r) => ({ id: r.id as string, title: r.title as string, sectionId: r.sectionId as string, status: r.status as string, score: r.score }));
+    .map((r) => ({
+      id: r.id as string,
+      title: r.title as string,
+      sectionId: r.sectionId as string,
+      status: r.status as string,
+      score: r.score,
+    }));
 }
 
 /** Forgets the in-memory indexes (tests and the benchmark measure a cold build with it). */

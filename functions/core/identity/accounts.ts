@@ -13,7 +13,8 @@ import { createSession, endAllSessions, endSession, forgetMemberSessions } from 
 import { consumeToken, issueToken, type TokenKind } from './tokens.js';
 
 const address = (ctx: Ctx) => ctx.request?.address ?? 'unknown';
-const link = (ctx: Ctx, path: string, token: string) => `${ctx.request?.origin ?? ''}${path}?token=${encodeURIComponent(token)}`;
+const link = (ctx: Ctx, path: string, token: string) =>
+  `${ctx.request?.origin ?? ''}${path}?token=${encodeURIComponent(token)}`;
 
 export interface SignedIn {
   token: string;
@@ -22,7 +23,13 @@ export interface SignedIn {
 
 async function mailToken(ctx: Ctx, member: Member, kind: Exclude<TokenKind, 'invite' | 'handoff'>, path: string) {
   const token = await issueToken(ctx, kind, { memberId: member.id });
-  await sendTemplate(ctx, { to: member.email, lang: member.lang, template: kind, link: link(ctx, path, token), params: { name: member.displayName } });
+  await sendTemplate(ctx, {
+    to: member.email,
+    lang: member.lang,
+    template: kind,
+    link: link(ctx, path, token),
+    params: { name: member.displayName },
+  });
 }
 
 /** A new member account on this portal, signed in at once, with a verification link sent by e-mail. */
@@ -75,7 +82,8 @@ export async function resendVerification(ctx: Ctx): Promise<void> {
   if (member && !member.verifiedAt) await mailToken(ctx, member, 'verify', '/verify');
 }
 
-const wrongCredentials = () => new DomainError('invalid_credentials', 401, 'This e-mail and password do not match an account here.');
+const wrongCredentials = () =>
+  new DomainError('invalid_credentials', 401, 'This e-mail and password do not match an account here.');
 
 /** Password sign-in; an unknown e-mail costs the same hash as a wrong password and gets the same answer. */
 export async function signIn(ctx: Ctx, input: z.input<typeof SignIn>): Promise<SignedIn> {
@@ -163,7 +171,9 @@ export async function changePassword(ctx: Ctx, input: z.input<typeof ChangePassw
   await hit(ctx, 'signin:account', actor.memberId);
   const member = await getMember(ctx, actor.memberId);
   if (!member?.passwordHash || !(await verifyPassword(current, member.passwordHash))) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { current: 'This is not your current password.' });
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+      current: 'This is not your current password.',
+    });
   }
   await setPassword(ctx, member.id, password);
   return createSession(ctx.tenant.id, member.id, ctx.now);

@@ -1,6 +1,19 @@
 /** The identity folder's public surface: what other folders, the API and the web may use. */
 
-export { changePassword, requestPasswordReset, requestSignInLink, resendVerification, resetPassword, signIn, signInWithHandoff, signInWithLink, signOut, signOutEverywhere, signUp, verifyEmail } from './accounts.js';
+export {
+  changePassword,
+  requestPasswordReset,
+  requestSignInLink,
+  resendVerification,
+  resetPassword,
+  signIn,
+  signInWithHandoff,
+  signInWithLink,
+  signOut,
+  signOutEverywhere,
+  signUp,
+  verifyEmail,
+} from './accounts.js';
 export { NewPassword, hashPassword } from './password.js';
 export { deleteMe, exportMe, getMe, myActivity, updateMe } from './profile.js';
 export { SESSION_COOKIE, SESSION_SECONDS, actorFromSession, createSession, endAllSessions } from './sessions.js';

@@ -24,7 +24,9 @@ export async function updateMe(ctx: Ctx, input: z.input<typeof UpdateProfile>): 
   const member = await currentMember(ctx);
   const changes = parseInput(UpdateProfile, input);
   if (changes.lang && !ctx.tenant.languages.includes(changes.lang)) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { lang: 'This portal does not offer this language.' });
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+      lang: 'This portal does not offer this language.',
+    });
   }
   const names = Object.keys(changes);
   await db().send(
@@ -41,7 +43,16 @@ export async function updateMe(ctx: Ctx, input: z.input<typeof UpdateProfile>): 
   return profileOf({ ...member, ...changes });
 }
 
-const strip = ({ pk: _, sk: __, ownerKey: ___, ownerSort: ____, listKey: _____, listSort: ______, sectionKey: _______, ...rest }: Record<string, unknown>) => rest;
+const strip = ({
+  pk: _,
+  sk: __,
+  ownerKey: ___,
+  ownerSort: ____,
+  listKey: _____,
+  listSort: ______,
+  sectionKey: _______,
+  ...rest
+}: Record<string, unknown>) => rest;
 
 /** Everything the portal holds about the signed-in member, as one JSON document. */
 export async function exportMe(ctx: Ctx) {
@@ -59,7 +70,16 @@ export async function exportMe(ctx: Ctx) {
     // What a member may see of an idea (the schema drops the team's fields: scores, assignment, moderation notes).
     ideas: ideas.map((item) => Idea.parse(item)),
     // Their own words, as written; not the team's moderation reasons.
-    comments: comments.map(({ id, ideaId, parentId, body, createdAt, editedAt, deleted, hidden }) => ({ id, ideaId, parentId, body, createdAt, editedAt, deleted, hidden })),
+    comments: comments.map(({ id, ideaId, parentId, body, createdAt, editedAt, deleted, hidden }) => ({
+      id,
+      ideaId,
+      parentId,
+      body,
+      createdAt,
+      editedAt,
+      deleted,
+      hidden,
+    })),
     votes: votes.map(({ ideaId, value, votedAt }) => ({ ideaId, value, votedAt })),
   };
 }
@@ -77,7 +97,10 @@ export async function deleteMe(ctx: Ctx): Promise<void> {
         new UpdateCommand({
           TableName: tableName(),
           Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: kind === 'VOTE' ? 'REMOVE ownerKey, ownerSort, memberId' : 'SET authorName = :n, authorDeleted = :t, authorId = :d REMOVE ownerKey, ownerSort',
+          UpdateExpression:
+            kind === 'VOTE'
+              ? 'REMOVE ownerKey, ownerSort, memberId'
+              : 'SET authorName = :n, authorDeleted = :t, authorId = :d REMOVE ownerKey, ownerSort',
           ...(kind === 'VOTE' ? {} : { ExpressionAttributeValues: { ':n': '', ':t': true, ':d': 'deleted' } }),
         }),
       );
@@ -90,7 +113,11 @@ export async function deleteMe(ctx: Ctx): Promise<void> {
     ...(member.role === 'owner' ? [ownerCountChange(ctx.tenant.id, -1)] : []),
   ]);
   if (!written.ok) {
-    throw new DomainError('last_owner', 409, 'The last owner of a portal cannot delete their account; make someone else owner first.');
+    throw new DomainError(
+      'last_owner',
+      409,
+      'The last owner of a portal cannot delete their account; make someone else owner first.',
+    );
   }
 }
 
@@ -102,7 +129,9 @@ interface ActivityItem {
 }
 
 /** The signed-in member's ideas, comments, votes and follows, newest first, for their profile (50 of each). */
-export async function myActivity(ctx: Ctx): Promise<Record<'ideas' | 'comments' | 'votes' | 'follows', ActivityItem[]>> {
+export async function myActivity(
+  ctx: Ctx,
+): Promise<Record<'ideas' | 'comments' | 'votes' | 'follows', ActivityItem[]>> {
   const member = await currentMember(ctx);
   const collect = async (kind: OwnedKind, toItem: (item: Record<string, unknown>) => ActivityItem) => {
     const items: ActivityItem[] = [];
@@ -110,20 +139,47 @@ export async function myActivity(ctx: Ctx): Promise<Record<'ideas' | 'comments' 
     return items.reverse().slice(0, 50);
   };
   const [ideas, comments, votes, follows] = await Promise.all([
-    collect('IDEA', (i) => ({ key: String(i.id), ideaId: String(i.id), label: String(i.title), at: String(i.createdAt) })),
-    collect('COMMENT', (i) => ({ key: String(i.id), ideaId: String(i.ideaId), label: String(i.body).slice(0, 120), at: String(i.createdAt) })),
-    collect('VOTE', (i) => ({ key: String(i.ideaId), ideaId: String(i.ideaId), label: Number(i.value) > 0 ? '+1' : '−1', at: String(i.votedAt) })),
-    collect('FOLLOW', (i) => ({ key: String(i.ideaId), ideaId: String(i.ideaId), label: '', at: String(i.followedAt) })),
+    collect('IDEA', (i) => ({
+      key: String(i.id),
+      ideaId: String(i.id),
+      label: String(i.title),
+      at: String(i.createdAt),
+    })),
+    collect('COMMENT', (i) => ({
+      key: String(i.id),
+      ideaId: String(i.ideaId),
+      label: String(i.body).slice(0, 120),
+      at: String(i.createdAt),
+    })),
+    collect('VOTE', (i) => ({
+      key: String(i.ideaId),
+      ideaId: String(i.ideaId),
+      label: Number(i.value) > 0 ? '+1' : '−1',
+      at: String(i.votedAt),
+    })),
+    collect('FOLLOW', (i) => ({
+      key: String(i.ideaId),
+      ideaId: String(i.ideaId),
+      label: '',
+      at: String(i.followedAt),
+    })),
   ]);
   // Votes and follows name their ideas: one BatchGet of the titles (at most 100 keys).
   const ids = [...new Set([...votes, ...follows].map((i) => i.ideaId))];
   const titles = new Map<string, string>();
   if (ids.length) {
     const { Responses } = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: ids.map((id) => keys.idea(ctx.tenant.id, id)), ProjectionExpression: 'id, title' } } }),
+      new BatchGetCommand({
+        RequestItems: {
+          [tableName()]: { Keys: ids.map((id) => keys.idea(ctx.tenant.id, id)), ProjectionExpression: 'id, title' },
+        },
+      }),
     );
     for (const item of Responses?.[tableName()] ?? []) titles.set(String(item.id), String(item.title));
   }
-  const named = (i: ActivityItem) => ({ ...i, label: [titles.get(i.ideaId) ?? '…', i.label].filter(Boolean).join(' · ') });
+  const named = (i: ActivityItem) => ({
+    ...i,
+    label: [titles.get(i.ideaId) ?? '…', i.label].filter(Boolean).join(' · '),
+  });
   return { ideas, comments, votes: votes.map(named), follows: follows.map(named) };
 }

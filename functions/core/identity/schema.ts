@@ -5,7 +5,12 @@ import { NewPassword } from './password.js';
 
 export const Token = z.string().min(1, 'The link is incomplete.').max(100);
 
-export const SignUp = z.object({ email: Email, password: NewPassword, displayName: DisplayName, lang: Lang.optional() });
+export const SignUp = z.object({
+  email: Email,
+  password: NewPassword,
+  displayName: DisplayName,
+  lang: Lang.optional(),
+});
 export const SignIn = z.object({ email: Email, password: z.string().min(1, 'Your password, please.').max(128) });
 export const EmailOnly = z.object({ email: Email });
 export const TokenOnly = z.object({ token: Token });

@@ -39,7 +39,8 @@ const CACHE_MS = 5_000;
 const cache = new Map<string, { actor: Actor; memberId: string; until: number }>();
 
 export function forgetMemberSessions(tenantId: string, memberId: string) {
-  for (const [key, entry] of cache) if (entry.memberId === memberId && key.startsWith(`${tenantId}:`)) cache.delete(key);
+  for (const [key, entry] of cache)
+    if (entry.memberId === memberId && key.startsWith(`${tenantId}:`)) cache.delete(key);
 }
 
 /**
@@ -71,8 +72,15 @@ async function readSession(tenantId: string, memberId: string, secret: string, n
   const member = items.find((i) => i.pk === memberKey.pk && i.sk === memberKey.sk);
   if (!session || !member || member.status !== 'active' || session.memberId !== memberId) return { kind: 'visitor' };
   if ((session.expiresAt as number) <= Math.floor(now.getTime() / 1000)) return { kind: 'visitor' };
-  if (member.sessionsNotBefore && String(session.createdAt) < String(member.sessionsNotBefore)) return { kind: 'visitor' };
-  return { kind: 'member', memberId, role: member.role as Role, verified: Boolean(member.verifiedAt), displayName: member.displayName as string };
+  if (member.sessionsNotBefore && String(session.createdAt) < String(member.sessionsNotBefore))
+    return { kind: 'visitor' };
+  return {
+    kind: 'member',
+    memberId,
+    role: member.role as Role,
+    verified: Boolean(member.verifiedAt),
+    displayName: member.displayName as string,
+  };
 }
 
 export async function endSession(tenantId: string, token: string): Promise<void> {

@@ -35,7 +35,12 @@ export async function issueToken(ctx: Ctx, kind: TokenKind, data: TokenData): Pr
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...keys.token(ctx.tenant.id, hashSecret(secret)), kind, ...data, expiresAt: now + LIFETIME_SECONDS[kind] },
+      Item: {
+        ...keys.token(ctx.tenant.id, hashSecret(secret)),
+        kind,
+        ...data,
+        expiresAt: now + LIFETIME_SECONDS[kind],
+      },
     }),
   );
   return secret;
@@ -44,12 +49,19 @@ export async function issueToken(ctx: Ctx, kind: TokenKind, data: TokenData): Pr
 /** Reads a token without using it up (to check it before acting); undefined when invalid or expired. */
 export async function peekToken(ctx: Ctx, kind: TokenKind, secret: string): Promise<TokenData | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(secret)) return undefined;
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.token(ctx.tenant.id, hashSecret(secret)), ConsistentRead: true }));
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.token(ctx.tenant.id, hashSecret(secret)),
+      ConsistentRead: true,
+    }),
+  );
   const now = Math.floor((ctx.now ?? new Date()).getTime() / 1000);
   return Item && Item.kind === kind && (Item.expiresAt as number) > now ? (Item as TokenData) : undefined;
 }
 
-const invalidToken = () => new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.', { token: 'invalid' });
+const invalidToken = () =>
+  new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.', { token: 'invalid' });
 
 /**
  * Consumes a token: the conditional delete makes it single-use even under concurrent clicks.

@@ -66,10 +66,22 @@ export function activityOf(change: Change): Activity | undefined {
   const inserted = change.kind === 'INSERT' ? change.newImage : undefined;
   if (!inserted) return undefined;
   if (entity === 'vote' && !inserted.carriedFrom && inserted.votedAt) {
-    return { ...none(tenantId), day: dayOf(String(inserted.votedAt)), votes: 1, memberId: String(inserted.memberId ?? keyParts.voter(String(inserted.sk))), votedIdeaId: partition.ideaId };
+    return {
+      ...none(tenantId),
+      day: dayOf(String(inserted.votedAt)),
+      votes: 1,
+      memberId: String(inserted.memberId ?? keyParts.voter(String(inserted.sk))),
+      votedIdeaId: partition.ideaId,
+    };
   }
   if (entity === 'comment' && inserted.createdAt) {
-    return { ...none(tenantId), day: dayOf(String(inserted.createdAt)), comments: 1, memberId: String(inserted.authorId), text: String(inserted.body ?? '') };
+    return {
+      ...none(tenantId),
+      day: dayOf(String(inserted.createdAt)),
+      comments: 1,
+      memberId: String(inserted.authorId),
+      text: String(inserted.body ?? ''),
+    };
   }
   return undefined;
 }

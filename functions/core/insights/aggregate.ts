@@ -85,16 +85,23 @@ async function record(eventId: string, activity: Activity, limits: AggregateLimi
 }
 
 /** An idea published before (then hidden, then shown again) moves only the totals, on no day. */
-const countedDay = (activity: Activity, firstPublication: boolean) => (activity.publishedIdeaId && !firstPublication ? undefined : activity.day);
+const countedDay = (activity: Activity, firstPublication: boolean) =>
+  activity.publishedIdeaId && !firstPublication ? undefined : activity.day;
 
 function writesFor(eventId: string, activity: Activity, terms: string[], limits: AggregateLimits, a: Attempt) {
   const { tenantId } = activity;
   const day = countedDay(activity, a.firstPublication);
   const writes: { role: Role; write: Write | undefined }[] = [
     { role: 'event', write: marker(tenantId, eventId, limits.markerSeconds) },
-    { role: 'publication', write: a.firstPublication ? marker(tenantId, `publication:${activity.publishedIdeaId}`) : undefined },
+    {
+      role: 'publication',
+      write: a.firstPublication ? marker(tenantId, `publication:${activity.publishedIdeaId}`) : undefined,
+    },
     { role: 'stats', write: day ? statsUpdate(activity, day, a.setStep, limits) : undefined },
-    { role: 'words', write: day && activity.text !== undefined ? wordsUpdate(tenantId, day, terms, a.words, limits) : undefined },
+    {
+      role: 'words',
+      write: day && activity.text !== undefined ? wordsUpdate(tenantId, day, terms, a.words, limits) : undefined,
+    },
     { role: 'totals', write: totalsUpdate(tenantId, activity.totals) },
   ];
   return writes.filter((w): w is { role: Role; write: Write } => Boolean(w.write));
@@ -103,7 +110,12 @@ function writesFor(eventId: string, activity: Activity, terms: string[], limits:
 /** A marker of something counted; a stream event's expires, an idea's first publication stays. */
 function marker(tenantId: string, id: string, seconds?: number): Write {
   const expires = seconds ? { expiresAt: Math.floor(Date.now() / 1000) + seconds } : {};
-  return { Put: { Item: { ...keys.streamMarker(tenantId, id), countedAt: new Date().toISOString(), ...expires }, ConditionExpression: 'attribute_not_exists(pk)' } };
+  return {
+    Put: {
+      Item: { ...keys.streamMarker(tenantId, id), countedAt: new Date().toISOString(), ...expires },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }
 
 type SetStep = { member: boolean; votedIdea: boolean };
@@ -176,7 +188,10 @@ function wordsUpdate(tenantId: string, day: string, terms: string[], words: DayW
   }
   const x = placeholders();
   const counted = [...terms.filter((t) => words.known.has(t)), ...fresh];
-  const adds = [`${x.name('texts')} ${x.value(1)}`, ...counted.map((term) => `${x.name(attr.term(term))} ${x.value(1)}`)];
+  const adds = [
+    `${x.name('texts')} ${x.value(1)}`,
+    ...counted.map((term) => `${x.name(attr.term(term))} ${x.value(1)}`),
+  ];
   let condition: string | undefined;
   if (fresh.length) {
     const bytes = x.name('termBytes');
@@ -184,7 +199,12 @@ function wordsUpdate(tenantId: string, day: string, terms: string[], words: DayW
     condition = `attribute_not_exists(${bytes}) OR ${bytes} <= ${x.value(limits.termBytesPerDay - cost)}`;
   }
   return {
-    Update: { Key: keys.dayWords(tenantId, day), UpdateExpression: `ADD ${adds.join(', ')}`, ...(condition ? { ConditionExpression: condition } : {}), ...x.expression },
+    Update: {
+      Key: keys.dayWords(tenantId, day),
+      UpdateExpression: `ADD ${adds.join(', ')}`,
+      ...(condition ? { ConditionExpression: condition } : {}),
+      ...x.expression,
+    },
   };
 }
 
@@ -193,9 +213,18 @@ async function readDayWords(tenantId: string, day: string, terms: string[]): Pro
   const x = placeholders();
   const projection = [x.name('termBytes'), ...terms.map((term) => x.name(attr.term(term)))].join(', ');
   const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.dayWords(tenantId, day), ProjectionExpression: projection, ConsistentRead: true, ...x.expression }),
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.dayWords(tenantId, day),
+      ProjectionExpression: projection,
+      ConsistentRead: true,
+      ...x.expression,
+    }),
   );
-  return { known: new Set(terms.filter((term) => Item && attr.term(term) in Item)), bytes: Number(Item?.termBytes ?? 0) };
+  return {
+    known: new Set(terms.filter((term) => Item && attr.term(term) in Item)),
+    bytes: Number(Item?.termBytes ?? 0),
+  };
 }
 
 function totalsUpdate(tenantId: string, totals: Record<string, number>): Write | undefined {

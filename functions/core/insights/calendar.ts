@@ -13,7 +13,8 @@ export const addDays = (day: string, days: number) => toDay(toTime(day) + days *
 export const daysInRange = (from: string, to: string) => Math.round((toTime(to) - toTime(from)) / DAY_MS) + 1;
 
 /** True for a real calendar day (not 2026-02-30). */
-export const isCalendarDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(toTime(day)) && toDay(toTime(day)) === day;
+export const isCalendarDay = (day: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(toTime(day)) && toDay(toTime(day)) === day;
 
 /** The ISO 8601 week of a day (weeks start on Monday; week 1 holds the year's first Thursday), and its Monday. */
 export function isoWeek(day: string): { week: string; start: string } {

@@ -38,7 +38,10 @@ const TOP_CONTRIBUTORS = 10;
 type DayItem = Record<string, unknown> & { sk: string };
 
 const dayRange = (partition: string, from: string, to: string) =>
-  queryAll({ KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': partition, ':from': from, ':to': to } });
+  queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': partition, ':from': from, ':to': to },
+  });
 
 async function collect(items: AsyncIterable<Record<string, unknown>>): Promise<DayItem[]> {
   const all: DayItem[] = [];
@@ -57,7 +60,10 @@ export async function computeDashboard(ctx: Ctx, period: Period): Promise<Dashbo
 }
 
 /** The dashboard, and how many attributes of aggregate items it read: what makes it slow (see view.ts). */
-export async function measuredDashboard(ctx: Ctx, { from, to }: Period): Promise<{ dashboard: Dashboard; attributesRead: number }> {
+export async function measuredDashboard(
+  ctx: Ctx,
+  { from, to }: Period,
+): Promise<{ dashboard: Dashboard; attributesRead: number }> {
   const asOf = new Date().toISOString();
   const tenantId = ctx.tenant.id;
   const recent = { from: addDays(to, -(RECENT_DAYS - 1)), to };
@@ -69,7 +75,10 @@ export async function measuredDashboard(ctx: Ctx, { from, to }: Period): Promise
   ]);
   const totals = (totalsRead.Item ?? {}) as Record<string, unknown>;
   const count = (name: string) => Number(totals[name] ?? 0);
-  const attributesRead = [...days, ...words].reduce((sum, item) => sum + Object.keys(item).length + ((item.participants as Set<string> | undefined)?.size ?? 0), 0);
+  const attributesRead = [...days, ...words].reduce(
+    (sum, item) => sum + Object.keys(item).length + ((item.participants as Set<string> | undefined)?.size ?? 0),
+    0,
+  );
   const dashboard: Dashboard = {
     from,
     to,
@@ -89,7 +98,10 @@ export async function measuredDashboard(ctx: Ctx, { from, to }: Period): Promise
     themes: {
       recent,
       before,
-      items: risingThemes(termCounts(words.filter((w) => w.sk >= recent.from)), termCounts(words.filter((w) => w.sk < recent.from))),
+      items: risingThemes(
+        termCounts(words.filter((w) => w.sk >= recent.from)),
+        termCounts(words.filter((w) => w.sk < recent.from)),
+      ),
     },
     contributors: await topContributors(tenantId, days),
   };
@@ -116,11 +128,13 @@ function termCounts(days: DayItem[]): TermCounts {
 async function topContributors(tenantId: string, days: DayItem[]) {
   const activities = new Map<string, number>();
   for (const day of days) {
-    for (const [memberId, n] of prefixed(day, PREFIX.contributor)) activities.set(memberId, (activities.get(memberId) ?? 0) + n);
+    for (const [memberId, n] of prefixed(day, PREFIX.contributor))
+      activities.set(memberId, (activities.get(memberId) ?? 0) + n);
   }
-  const top = [...activities]
-    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-    .slice(0, TOP_CONTRIBUTORS);
-  const names = await memberNames(tenantId, top.map(([id]) => id));
+  const top = [...activities].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, TOP_CONTRIBUTORS);
+  const names = await memberNames(
+    tenantId,
+    top.map(([id]) => id),
+  );
   return top.map(([memberId, n]) => ({ memberId, name: names.get(memberId) ?? null, activities: n }));
 }

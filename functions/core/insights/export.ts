@@ -9,8 +9,22 @@ import { resolvePeriod, type Period } from './period.js';
 type Item = Record<string, unknown>;
 
 export const EXPORT_COLUMNS = [
-  'type', 'id', 'idea_id', 'idea_title', 'created_at', 'member_id', 'member_name', 'section', 'category', 'status',
-  'value', 'up_votes', 'down_votes', 'comment_count', 'parent_id', 'text',
+  'type',
+  'id',
+  'idea_id',
+  'idea_title',
+  'created_at',
+  'member_id',
+  'member_name',
+  'section',
+  'category',
+  'status',
+  'value',
+  'up_votes',
+  'down_votes',
+  'comment_count',
+  'parent_id',
+  'text',
 ] as const;
 
 /** Ideas whose partitions are read at the same time. */
@@ -37,17 +51,26 @@ export async function exportCsv(ctx: Ctx, input: unknown): Promise<string> {
   const readPartition = async (idea: Item) => {
     const { votes, comments } = await activityOfIdea(ctx, String(idea.id), bounds);
     const createdAt = String(idea.createdAt);
-    if (createdAt >= bounds.lo && createdAt <= bounds.hi) rows.push({ at: createdAt, order: 0, cells: ideaRow(ctx, idea) });
-    for (const comment of comments) rows.push({ at: String(comment.createdAt), order: 1, cells: commentRow(ctx, idea, comment) });
-    for (const vote of votes) rows.push({ at: String(vote.votedAt), order: 2, cells: voteRow(ctx, idea, vote), voter: String(vote.memberId) });
+    if (createdAt >= bounds.lo && createdAt <= bounds.hi)
+      rows.push({ at: createdAt, order: 0, cells: ideaRow(ctx, idea) });
+    for (const comment of comments)
+      rows.push({ at: String(comment.createdAt), order: 1, cells: commentRow(ctx, idea, comment) });
+    for (const vote of votes)
+      rows.push({ at: String(vote.votedAt), order: 2, cells: voteRow(ctx, idea, vote), voter: String(vote.memberId) });
   };
   while (pending.length) await Promise.all(pending.splice(0, PARALLEL).map(readPartition));
   // Vote items hold no name: the voters' names are read once each, then filled in.
-  const names = await memberNames(ctx.tenant.id, rows.flatMap((row) => (row.voter ? [row.voter] : [])));
+  const names = await memberNames(
+    ctx.tenant.id,
+    rows.flatMap((row) => (row.voter ? [row.voter] : [])),
+  );
   const nameColumn = EXPORT_COLUMNS.indexOf('member_name');
   for (const row of rows) if (row.voter) row.cells[nameColumn] = names.get(row.voter) ?? '';
   rows.sort((a, b) => a.at.localeCompare(b.at) || a.order - b.order);
-  return csvDocument([...EXPORT_COLUMNS], rows.map((r) => r.cells));
+  return csvDocument(
+    [...EXPORT_COLUMNS],
+    rows.map((r) => r.cells),
+  );
 }
 
 /**
@@ -65,7 +88,8 @@ async function ideasActiveIn(ctx: Ctx, period: Period): Promise<Map<string, Item
         IndexName: 'byList',
         KeyConditionExpression: 'listKey = :k AND listSort >= :from',
         ExpressionAttributeValues: { ':k': keys.ideasByStatus(tenantId, status), ':from': period.from },
-      })) ideas.set(String(idea.id), idea);
+      }))
+        ideas.set(String(idea.id), idea);
     }),
   );
   const voted = new Set<string>();
@@ -73,7 +97,8 @@ async function ideasActiveIn(ctx: Ctx, period: Period): Promise<Map<string, Item
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': keys.dayStatsPartition(tenantId), ':from': period.from, ':to': period.to },
     ProjectionExpression: 'votedIdeas',
-  })) for (const id of (day.votedIdeas as Set<string> | undefined) ?? []) if (!ideas.has(id)) voted.add(id);
+  }))
+    for (const id of (day.votedIdeas as Set<string> | undefined) ?? []) if (!ideas.has(id)) voted.add(id);
   for (const idea of await batchGet([...voted].map((id) => keys.idea(tenantId, id)))) {
     if (!idea.deleted && !idea.moderation) ideas.set(String(idea.id), idea);
   }
@@ -92,8 +117,13 @@ async function activityOfIdea(ctx: Ctx, ideaId: string, bounds: { lo: string; hi
         FilterExpression: 'attribute_not_exists(#deleted) AND attribute_not_exists(#hidden)',
         ExpressionAttributeNames: { '#deleted': 'deleted', '#hidden': 'hidden' },
         // '~' sorts after every character of a time, so the whole last day is inside.
-        ExpressionAttributeValues: { ':pk': pk, ':lo': `${keys.commentPrefix}${bounds.lo}`, ':hi': `${keys.commentPrefix}${bounds.hi}~` },
-      })) comments.push(comment);
+        ExpressionAttributeValues: {
+          ':pk': pk,
+          ':lo': `${keys.commentPrefix}${bounds.lo}`,
+          ':hi': `${keys.commentPrefix}${bounds.hi}~`,
+        },
+      }))
+        comments.push(comment);
     })(),
     (async () => {
       for await (const vote of queryAll({
@@ -101,7 +131,8 @@ async function activityOfIdea(ctx: Ctx, ideaId: string, bounds: { lo: string; hi
         FilterExpression: 'votedAt BETWEEN :lo AND :hi AND attribute_not_exists(#carried)',
         ExpressionAttributeNames: { '#carried': 'carried' },
         ExpressionAttributeValues: { ':pk': pk, ':v': keys.votePrefix, ':lo': bounds.lo, ':hi': bounds.hi },
-      })) votes.push(vote);
+      }))
+        votes.push(vote);
     })(),
   ]);
   return { comments, votes };
@@ -122,18 +153,34 @@ const cellsOf = (row: Row): Cell[] => EXPORT_COLUMNS.map((column) => row[column]
 
 function ideaRow(ctx: Ctx, idea: Item): Cell[] {
   return cellsOf({
-    type: 'idea', id: String(idea.id), idea_id: String(idea.id), idea_title: String(idea.title), created_at: String(idea.createdAt),
-    member_id: String(idea.authorId), member_name: String(idea.authorName ?? ''), ...placeOf(ctx, idea), status: String(idea.status),
-    up_votes: Number(idea.upVotes ?? 0), down_votes: Number(idea.downVotes ?? 0), comment_count: Number(idea.commentCount ?? 0),
+    type: 'idea',
+    id: String(idea.id),
+    idea_id: String(idea.id),
+    idea_title: String(idea.title),
+    created_at: String(idea.createdAt),
+    member_id: String(idea.authorId),
+    member_name: String(idea.authorName ?? ''),
+    ...placeOf(ctx, idea),
+    status: String(idea.status),
+    up_votes: Number(idea.upVotes ?? 0),
+    down_votes: Number(idea.downVotes ?? 0),
+    comment_count: Number(idea.commentCount ?? 0),
     text: String(idea.body ?? ''),
   });
 }
 
 function commentRow(ctx: Ctx, idea: Item, comment: Item): Cell[] {
   return cellsOf({
-    type: 'comment', id: String(comment.id), idea_id: String(idea.id), idea_title: String(idea.title), created_at: String(comment.createdAt),
-    member_id: String(comment.authorId), member_name: String(comment.authorName ?? ''), ...placeOf(ctx, idea),
-    parent_id: comment.parentId ? String(comment.parentId) : '', text: String(comment.body ?? ''),
+    type: 'comment',
+    id: String(comment.id),
+    idea_id: String(idea.id),
+    idea_title: String(idea.title),
+    created_at: String(comment.createdAt),
+    member_id: String(comment.authorId),
+    member_name: String(comment.authorName ?? ''),
+    ...placeOf(ctx, idea),
+    parent_id: comment.parentId ? String(comment.parentId) : '',
+    text: String(comment.body ?? ''),
   });
 }
 
@@ -141,7 +188,13 @@ function commentRow(ctx: Ctx, idea: Item, comment: Item): Cell[] {
 function voteRow(ctx: Ctx, idea: Item, vote: Item): Cell[] {
   const memberId = String(vote.memberId);
   return cellsOf({
-    type: 'vote', id: `${idea.id}/${memberId}`, idea_id: String(idea.id), idea_title: String(idea.title), created_at: String(vote.votedAt),
-    member_id: memberId, ...placeOf(ctx, idea), value: Number(vote.value),
+    type: 'vote',
+    id: `${idea.id}/${memberId}`,
+    idea_id: String(idea.id),
+    idea_title: String(idea.title),
+    created_at: String(vote.votedAt),
+    member_id: memberId,
+    ...placeOf(ctx, idea),
+    value: Number(vote.value),
   });
 }

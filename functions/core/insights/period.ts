@@ -16,7 +16,10 @@ export const PERIOD_MESSAGES = {
 } as const;
 
 // An empty form field means "not given".
-const OptionalDay = z.preprocess((v) => (v === '' ? undefined : v), z.string().refine(isCalendarDay, PERIOD_MESSAGES.day).optional());
+const OptionalDay = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.string().refine(isCalendarDay, PERIOD_MESSAGES.day).optional(),
+);
 export const PeriodInput = z.object({ from: OptionalDay, to: OptionalDay });
 export type Period = { from: string; to: string };
 
@@ -25,7 +28,8 @@ export function resolvePeriod(ctx: Pick<Ctx, 'now'>, input: unknown): Period {
   const asked = parseInput(PeriodInput, input ?? {});
   const to = asked.to ?? dayOf(nowIso(ctx));
   const from = asked.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
-  const invalid = (field: 'from' | 'to', message: string) => new DomainError('invalid_input', 400, 'Some fields are not valid.', { [field]: message });
+  const invalid = (field: 'from' | 'to', message: string) =>
+    new DomainError('invalid_input', 400, 'Some fields are not valid.', { [field]: message });
   if (from > to) throw invalid('from', PERIOD_MESSAGES.order);
   if (daysInRange(from, to) > MAX_PERIOD_DAYS) throw invalid('from', PERIOD_MESSAGES.length);
   return { from, to };

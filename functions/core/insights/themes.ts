@@ -37,12 +37,16 @@ export function risingThemes(recent: TermCounts, before: TermCounts, rules = THE
     if (count < rules.minRecent) continue;
     const earlier = before.counts.get(term) ?? 0;
     const score = (count + 1) / (earlier * volume + 1);
-    if (score >= rules.minGrowth) candidates.push({ term, recent: count, before: earlier, score: Math.round(score * 100) / 100 });
+    if (score >= rules.minGrowth)
+      candidates.push({ term, recent: count, before: earlier, score: Math.round(score * 100) / 100 });
   }
   const words = (t: Theme) => t.term.split(' ').length;
-  candidates.sort((a, b) => b.score - a.score || b.recent - a.recent || words(b) - words(a) || a.term.localeCompare(b.term));
+  candidates.sort(
+    (a, b) => b.score - a.score || b.recent - a.recent || words(b) - words(a) || a.term.localeCompare(b.term),
+  );
   const phrases = candidates.filter((t) => words(t) > 1);
   const carriedByPhrase = (t: Theme) =>
-    words(t) === 1 && phrases.some((p) => p.term.split(' ').includes(t.term) && p.recent >= rules.phraseShare * t.recent);
+    words(t) === 1 &&
+    phrases.some((p) => p.term.split(' ').includes(t.term) && p.recent >= rules.phraseShare * t.recent);
   return candidates.filter((t) => !carriedByPhrase(t)).slice(0, rules.limit);
 }

@@ -30,7 +30,9 @@ interface StoredView {
 }
 
 async function readView(tenantId: string): Promise<StoredView | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.dashboardView(tenantId), ConsistentRead: true }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.dashboardView(tenantId), ConsistentRead: true }),
+  );
   return Item as StoredView | undefined;
 }
 

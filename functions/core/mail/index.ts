@@ -22,7 +22,8 @@ export interface Message {
 }
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+const fill = (text: string, params: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 
 /** A message branded with the portal's name, logo and colours, in the recipient's language. */
 export function composeMessage(
@@ -34,11 +35,19 @@ export function composeMessage(
   const portal = localized(tenant.name, lang, tenant.defaultLang);
   const params = { ...o.params, portal };
   const t = TEMPLATES[o.template][lang];
-  const [subject, intro, action, outro] = [t.subject, t.intro, t.action, t.outro].map((s) => fill(s, params)) as [string, string, string, string];
+  const [subject, intro, action, outro] = [t.subject, t.intro, t.action, t.outro].map((s) => fill(s, params)) as [
+    string,
+    string,
+    string,
+    string,
+  ];
   const { primary, surface, text } = tenant.theme;
   const origin = ctx.request?.origin;
   const path = logoPath(tenant);
-  const logo = path && origin ? `<img src="${escape(`${origin}${path}`)}" alt="" width="40" height="40" style="vertical-align:middle;margin-right:8px">` : '';
+  const logo =
+    path && origin
+      ? `<img src="${escape(`${origin}${path}`)}" alt="" width="40" height="40" style="vertical-align:middle;margin-right:8px">`
+      : '';
   const html = `<!doctype html><html lang="${lang}"><body style="margin:0;background:${surface};color:${text};font-family:system-ui,sans-serif">
 <div style="max-width:560px;margin:auto;padding:24px"><p style="font-weight:700;font-size:18px;border-bottom:4px solid ${primary};padding-bottom:8px">${logo}${escape(portal)}</p>
 <p>${escape(intro)}</p>${o.items?.length ? `<ul>${o.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>` : ''}<p><a href="${escape(o.link)}" style="display:inline-block;background:${primary};color:${surface};padding:12px 18px;border-radius:6px;text-decoration:none">${escape(action)}</a></p>

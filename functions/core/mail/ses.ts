@@ -19,8 +19,17 @@ export async function sendWithSes(message: Message): Promise<void> {
   });
   const { AWS_ACCESS_KEY_ID = '', AWS_SECRET_ACCESS_KEY = '', AWS_SESSION_TOKEN } = process.env;
   const headers = signRequest({
-    method: 'POST', host, path, body, region, service: 'ses',
-    credentials: { accessKeyId: AWS_ACCESS_KEY_ID, secretAccessKey: AWS_SECRET_ACCESS_KEY, sessionToken: AWS_SESSION_TOKEN },
+    method: 'POST',
+    host,
+    path,
+    body,
+    region,
+    service: 'ses',
+    credentials: {
+      accessKeyId: AWS_ACCESS_KEY_ID,
+      secretAccessKey: AWS_SECRET_ACCESS_KEY,
+      sessionToken: AWS_SESSION_TOKEN,
+    },
     headers: { 'content-type': 'application/json' },
   });
   const res = await fetch(`https://${host}${path}`, { method: 'POST', headers, body });

@@ -7,7 +7,10 @@ import { Lang } from '../tenant/index.js';
 
 export const ROLES = ['owner', 'admin', 'team', 'partner', 'member'] as const;
 export const RoleSchema = z.enum(ROLES);
-export const Email = z.email('A valid e-mail address.').max(254).transform((e) => e.trim().toLowerCase());
+export const Email = z
+  .email('A valid e-mail address.')
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
 export const DisplayName = z.string().trim().min(1, 'Your name, please.').max(60, 'At most 60 characters.');
 export const EmailPrefs = z.enum(['instant', 'digest', 'none']);
 
@@ -30,7 +33,13 @@ export type Profile = Omit<Member, 'passwordHash' | 'status' | 'verifiedAt'> & {
 
 /** What a member sees of their account: named fields only (a stored item also carries keys, the password hash, moderation notes). */
 export const profileOf = (m: Member): Profile => ({
-  id: m.id, email: m.email, displayName: m.displayName, lang: m.lang, role: m.role, emailPrefs: m.emailPrefs, createdAt: m.createdAt,
+  id: m.id,
+  email: m.email,
+  displayName: m.displayName,
+  lang: m.lang,
+  role: m.role,
+  emailPrefs: m.emailPrefs,
+  createdAt: m.createdAt,
   verified: Boolean(m.verifiedAt),
 });
 
@@ -40,7 +49,10 @@ export const profileOf = (m: Member): Profile => ({
  */
 export async function insertMember(ctx: Ctx, member: Member): Promise<Member> {
   const written = await writeAllOrNothing(newMemberWrites(ctx.tenant.id, member));
-  if (!written.ok) throw new DomainError('email_taken', 409, 'An account already uses this e-mail on this portal.', { email: 'taken' });
+  if (!written.ok)
+    throw new DomainError('email_taken', 409, 'An account already uses this e-mail on this portal.', {
+      email: 'taken',
+    });
   return member;
 }
 
@@ -55,7 +67,12 @@ export function newMemberWrites(tenantId: string, member: Member) {
     },
     {
       Put: {
-        Item: { ...keys.member(tenantId, member.id), ...member, listKey: keys.membersList(tenantId), listSort: `${member.createdAt}#${member.id}` },
+        Item: {
+          ...keys.member(tenantId, member.id),
+          ...member,
+          listKey: keys.membersList(tenantId),
+          listSort: `${member.createdAt}#${member.id}`,
+        },
       },
     },
     ...(member.role === 'owner' ? [ownerCountChange(tenantId, 1)] : []),
@@ -76,13 +93,17 @@ export function ownerCountChange(tenantId: string, delta: 1 | -1) {
 }
 
 export async function getMember(ctx: Ctx, memberId: string): Promise<Member | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.member(ctx.tenant.id, memberId) }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.member(ctx.tenant.id, memberId) }),
+  );
   return Item?.status === 'active' ? (Item as Member) : undefined;
 }
 
 /** Account by e-mail: the e-mail claim, then the account. */
 export async function getMemberByEmail(ctx: Ctx, email: string): Promise<Member | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.memberEmail(ctx.tenant.id, email.toLowerCase()) }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.memberEmail(ctx.tenant.id, email.toLowerCase()) }),
+  );
   return Item ? getMember(ctx, Item.memberId as string) : undefined;
 }
 

@@ -9,7 +9,6 @@ import type { Notification } from './notifications.js';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
-
 /** The ISO week a digest belongs to, e.g. 2026-W48: one digest per member and week, even if the job runs twice. */
 function weekOf(date: Date): string {
   const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
@@ -36,7 +35,9 @@ export async function sendDigests(tenant: Tenant, now = new Date()): Promise<num
   const origin = portalAddress(tenant.slug);
   let sent = 0;
   for await (const item of queryAll({
-    IndexName: 'byList', KeyConditionExpression: 'listKey = :k', ExpressionAttributeValues: { ':k': keys.membersList(tenant.id) },
+    IndexName: 'byList',
+    KeyConditionExpression: 'listKey = :k',
+    ExpressionAttributeValues: { ':k': keys.membersList(tenant.id) },
   })) {
     const member = item as Member;
     if (member.emailPrefs !== 'digest') continue;
@@ -46,23 +47,32 @@ export async function sendDigests(tenant: Tenant, now = new Date()): Promise<num
     }
     if (unread.length === 0) continue;
     try {
-      await db().send(new PutCommand({
-        TableName: tableName(),
-        Item: { ...keys.digestMarker(tenant.id, member.id, week), sentAt: now.toISOString(), expiresAt: Math.floor(now.getTime() / 1000) + 60 * 86_400 },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: {
+            ...keys.digestMarker(tenant.id, member.id, week),
+            sentAt: now.toISOString(),
+            expiresAt: Math.floor(now.getTime() / 1000) + 60 * 86_400,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') continue;
       throw error;
     }
-    await sendTemplate({ tenant, actor: system, request: { origin, address: 'schedule' }, now }, {
-      to: member.email,
-      lang: member.lang,
-      template: 'digest',
-      link: `${origin}/notifications`,
-      params: { name: member.displayName, count: String(unread.length) },
-      items: unread.slice(0, 15).map((n) => line(n, member.lang)),
-    });
+    await sendTemplate(
+      { tenant, actor: system, request: { origin, address: 'schedule' }, now },
+      {
+        to: member.email,
+        lang: member.lang,
+        template: 'digest',
+        link: `${origin}/notifications`,
+        params: { name: member.displayName, count: String(unread.length) },
+        items: unread.slice(0, 15).map((n) => line(n, member.lang)),
+      },
+    );
     sent++;
   }
   return sent;
@@ -72,7 +82,9 @@ export async function sendDigests(tenant: Tenant, now = new Date()): Promise<num
 export async function sendAllDigests(now = new Date()): Promise<number> {
   let sent = 0;
   for await (const item of queryAll({
-    IndexName: 'byOwner', KeyConditionExpression: 'ownerKey = :p', ExpressionAttributeValues: { ':p': keys.allTenants() },
+    IndexName: 'byOwner',
+    KeyConditionExpression: 'ownerKey = :p',
+    ExpressionAttributeValues: { ':p': keys.allTenants() },
   })) {
     const tenant = await getTenantById(String(item.id));
     if (tenant) sent += await sendDigests(tenant, now);

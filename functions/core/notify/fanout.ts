@@ -27,7 +27,8 @@ export async function handleChanges(changes: Change[]): Promise<void> {
   }
 }
 
-export const get = async (key: { pk: string; sk: string }) => (await db().send(new GetCommand({ TableName: tableName(), Key: key }))).Item;
+export const get = async (key: { pk: string; sk: string }) =>
+  (await db().send(new GetCommand({ TableName: tableName(), Key: key }))).Item;
 
 async function onComment(eventId: string, tenantId: string, comment: Image) {
   const ideaId = String(comment.ideaId);
@@ -41,10 +42,16 @@ async function onComment(eventId: string, tenantId: string, comment: Image) {
   if (!recipients.has(String(idea.authorId))) recipients.set(String(idea.authorId), 'comment');
   recipients.delete(String(comment.authorId));
   const actorName = String(comment.authorName);
-  await deliver(eventId, tenantId, recipients, { ideaId, ideaTitle: String(idea.title), actorName, createdAt: String(comment.createdAt) }, {
-    path: `/ideas/${ideaId}`,
-    params: () => ({ actor: actorName, idea: String(idea.title) }),
-  });
+  await deliver(
+    eventId,
+    tenantId,
+    recipients,
+    { ideaId, ideaTitle: String(idea.title), actorName, createdAt: String(comment.createdAt) },
+    {
+      path: `/ideas/${ideaId}`,
+      params: () => ({ actor: actorName, idea: String(idea.title) }),
+    },
+  );
 }
 
 async function partitionMembers(tenantId: string, ideaId: string, prefix: string): Promise<string[]> {
@@ -53,7 +60,8 @@ async function partitionMembers(tenantId: string, ideaId: string, prefix: string
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
     ExpressionAttributeValues: { ':pk': keys.ideaPartition(tenantId, ideaId), ':p': prefix },
     ProjectionExpression: 'sk',
-  })) ids.push(String(item.sk).slice(prefix.length));
+  }))
+    ids.push(String(item.sk).slice(prefix.length));
   return ids;
 }
 
@@ -61,14 +69,25 @@ async function onStatusChange(eventId: string, tenantId: string, idea: Image) {
   // A held or deleted idea tells no one: its title must not reach followers by e-mail.
   if (idea.deleted || idea.moderation) return;
   const ideaId = String(idea.id);
-  const [voters, followers] = await Promise.all([partitionMembers(tenantId, ideaId, keys.votePrefix), partitionMembers(tenantId, ideaId, keys.followPrefix)]);
-  const recipients = new Map<string, NotificationKind>([String(idea.authorId), ...voters, ...followers].map((id) => [id, 'status']));
+  const [voters, followers] = await Promise.all([
+    partitionMembers(tenantId, ideaId, keys.votePrefix),
+    partitionMembers(tenantId, ideaId, keys.followPrefix),
+  ]);
+  const recipients = new Map<string, NotificationKind>(
+    [String(idea.authorId), ...voters, ...followers].map((id) => [id, 'status']),
+  );
   if (idea.statusChangedBy) recipients.delete(String(idea.statusChangedBy));
   const status = String(idea.status);
-  await deliver(eventId, tenantId, recipients, { ideaId, ideaTitle: String(idea.title), status, createdAt: String(idea.updatedAt) }, {
-    path: `/ideas/${ideaId}`,
-    params: (lang) => ({ idea: String(idea.title), status: STATUS_NAMES[lang][status] ?? status }),
-  });
+  await deliver(
+    eventId,
+    tenantId,
+    recipients,
+    { ideaId, ideaTitle: String(idea.title), status, createdAt: String(idea.updatedAt) },
+    {
+      path: `/ideas/${ideaId}`,
+      params: (lang) => ({ idea: String(idea.title), status: STATUS_NAMES[lang][status] ?? status }),
+    },
+  );
 }
 
 const portalOrigin = (tenant: Tenant) => portalAddress(tenant.slug);
@@ -83,7 +102,13 @@ export interface MailOf {
  * Notifies each recipient once per event (in-app, and by e-mail for those who chose instant
  * e-mails). Used by the idea fan-out here and by the offers' stream consumer.
  */
-export async function deliver(eventId: string, tenantId: string, recipients: Map<string, NotificationKind>, n: Omit<Notification, 'id' | 'read' | 'kind'>, mail: MailOf) {
+export async function deliver(
+  eventId: string,
+  tenantId: string,
+  recipients: Map<string, NotificationKind>,
+  n: Omit<Notification, 'id' | 'read' | 'kind'>,
+  mail: MailOf,
+) {
   recipients.delete('deleted');
   if (recipients.size === 0) return;
   const tenant = await getTenantById(tenantId);
@@ -97,7 +122,13 @@ export async function deliver(eventId: string, tenantId: string, recipients: Map
     const origin = portalOrigin(tenant);
     await sendTemplate(
       { tenant, actor: system, request: { origin, address: 'stream' } },
-      { to: member.email, lang, template: kind, link: `${origin}${mail.path}`, params: { name: member.displayName, ...mail.params(lang) } },
+      {
+        to: member.email,
+        lang,
+        template: kind,
+        link: `${origin}${mail.path}`,
+        params: { name: member.displayName, ...mail.params(lang) },
+      },
     );
   }
 }

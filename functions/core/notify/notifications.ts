@@ -52,12 +52,21 @@ export async function createNotification(
         },
       },
     },
-    { Update: { Key: keys.unreadCounter(tenantId, memberId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
+    {
+      Update: {
+        Key: keys.unreadCounter(tenantId, memberId),
+        UpdateExpression: 'ADD unread :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    },
   ]);
   return written.ok ? notification : undefined;
 }
 
-export const ListNotifications = z.object({ cursor: z.string().max(2048).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+export const ListNotifications = z.object({
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
 
 /** The signed-in member's notifications, unread first, newest first. */
 export async function listNotifications(ctx: Ctx, input: z.input<typeof ListNotifications> = {}) {
@@ -75,7 +84,20 @@ export async function listNotifications(ctx: Ctx, input: z.input<typeof ListNoti
   );
   const items = Items.map(
     ({ id, kind, ideaId, ideaTitle, offerId, offerTitle, searchName, threadId, actorName, status, read, createdAt }) =>
-      ({ id, kind, ideaId, ideaTitle, offerId, offerTitle, searchName, threadId, actorName, status, read, createdAt }) as Notification,
+      ({
+        id,
+        kind,
+        ideaId,
+        ideaTitle,
+        offerId,
+        offerTitle,
+        searchName,
+        threadId,
+        actorName,
+        status,
+        read,
+        createdAt,
+      }) as Notification,
   );
   return { items, cursor: encodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, LastEvaluatedKey) };
 }
@@ -83,11 +105,18 @@ export async function listNotifications(ctx: Ctx, input: z.input<typeof ListNoti
 /** The number shown in the header: one GetItem on the member's counter. */
 export async function unreadCount(ctx: Ctx): Promise<number> {
   if (ctx.actor.kind !== 'member') return 0;
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.unreadCounter(ctx.tenant.id, ctx.actor.memberId) }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.unreadCounter(ctx.tenant.id, ctx.actor.memberId) }),
+  );
   return Math.max(0, (Item?.unread as number | undefined) ?? 0);
 }
 
-export const MarkRead = z.object({ ids: z.array(z.string().regex(/^[0-9a-z]{20}$/)).max(100).optional() });
+export const MarkRead = z.object({
+  ids: z
+    .array(z.string().regex(/^[0-9a-z]{20}$/))
+    .max(100)
+    .optional(),
+});
 
 /** Marks some (or all unread) notifications read; each moves behind the unread ones and the counter drops with it. */
 export async function markRead(ctx: Ctx, input: z.input<typeof MarkRead>): Promise<number> {
@@ -110,10 +139,20 @@ export async function markRead(ctx: Ctx, input: z.input<typeof MarkRead>): Promi
           UpdateExpression: 'SET #read = :t, ownerSort = :s',
           ConditionExpression: '#read = :f',
           ExpressionAttributeNames: { '#read': 'read' },
-          ExpressionAttributeValues: { ':t': true, ':f': false, ':s': sortKey(true, item.createdAt as string, item.id as string) },
+          ExpressionAttributeValues: {
+            ':t': true,
+            ':f': false,
+            ':s': sortKey(true, item.createdAt as string, item.id as string),
+          },
         },
       },
-      { Update: { Key: keys.unreadCounter(ctx.tenant.id, member.memberId), UpdateExpression: 'ADD unread :minus', ExpressionAttributeValues: { ':minus': -1 } } },
+      {
+        Update: {
+          Key: keys.unreadCounter(ctx.tenant.id, member.memberId),
+          UpdateExpression: 'ADD unread :minus',
+          ExpressionAttributeValues: { ':minus': -1 },
+        },
+      },
     ]);
     if (written.ok) marked++;
   }

@@ -13,7 +13,8 @@ import type { Viewer } from './engine/types.js';
 export const isOfferTeam = (ctx: Ctx) => can(ctx.actor, 'offers.broker');
 
 /** What an actor sees of the offers: the team all, a partner also partners-only ones, anyone else the public ones. */
-export const viewerOfActor = (actor: Actor): Viewer => (can(actor, 'offers.broker') ? 'team' : isPartner(actor) ? 'partner' : 'member');
+export const viewerOfActor = (actor: Actor): Viewer =>
+  can(actor, 'offers.broker') ? 'team' : isPartner(actor) ? 'partner' : 'member';
 
 /** The search's viewer for this request; a visitor of a public portal searches as a member. */
 export function viewerOf(ctx: Ctx): Viewer {
@@ -25,14 +26,20 @@ export function viewerOf(ctx: Ctx): Viewer {
 export async function partnerIdsOf(ctx: Ctx): Promise<string[]> {
   if (ctx.actor.kind !== 'member' || !isPartner(ctx.actor)) return [];
   const ids: string[] = [];
-  for await (const item of ownedBy(keys.ownerKey(ctx.tenant.id, ctx.actor.memberId), 'PARTNER', 'partnerId')) ids.push(String(item.partnerId));
+  for await (const item of ownedBy(keys.ownerKey(ctx.tenant.id, ctx.actor.memberId), 'PARTNER', 'partnerId'))
+    ids.push(String(item.partnerId));
   return ids;
 }
 
 /** Everything of one kind (offers, threads) that these partner organisations own. */
-export async function ownedByPartners(tenantId: string, partnerIds: string[], kind: OwnedKind): Promise<Record<string, unknown>[]> {
+export async function ownedByPartners(
+  tenantId: string,
+  partnerIds: string[],
+  kind: OwnedKind,
+): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  for (const partnerId of partnerIds) for await (const item of ownedBy(keys.partnerOwner(tenantId, partnerId), kind)) items.push(item);
+  for (const partnerId of partnerIds)
+    for await (const item of ownedBy(keys.partnerOwner(tenantId, partnerId), kind)) items.push(item);
   return items;
 }
 
@@ -54,5 +61,8 @@ export async function requirePartnerSide(ctx: Ctx, partnerId: string): Promise<'
 export function requireKnownSectors(ctx: Ctx, sectors: readonly string[] | undefined) {
   const known = new Set(ctx.tenant.offerSectors.map((s) => s.id));
   const unknown = (sectors ?? []).filter((s) => !known.has(s));
-  if (unknown.length) throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { sectors: `Not a sector of this portal: ${unknown.join(', ')}.` });
+  if (unknown.length)
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+      sectors: `Not a sector of this portal: ${unknown.join(', ')}.`,
+    });
 }

@@ -64,7 +64,11 @@ async function fromTable(tenantId: string): Promise<Loaded> {
   const lastSk = new Date().toISOString();
   const index = OfferIndex.empty();
   for (const visibility of VISIBILITIES) {
-    for await (const item of queryAll({ IndexName: 'byList', KeyConditionExpression: 'listKey = :k', ExpressionAttributeValues: { ':k': keys.offersList(tenantId, visibility) } })) {
+    for await (const item of queryAll({
+      IndexName: 'byList',
+      KeyConditionExpression: 'listKey = :k',
+      ExpressionAttributeValues: { ':k': keys.offersList(tenantId, visibility) },
+    })) {
       index.add(offerDoc(offerOf(item)));
     }
   }

@@ -2,15 +2,40 @@
 export { partnerIdsOf, viewerOf } from './access.js';
 export { dropOfferIndexes, freshOfferIndex } from './index-store.js';
 export { requestMatches, type MatchReasons, type OfferMatch } from './matches.js';
-export { createOffer, getOffer, listMyOffers, publishOffer, updateOffer, withdrawOffer, type OfferView } from './offers.js';
+export {
+  createOffer,
+  getOffer,
+  listMyOffers,
+  publishOffer,
+  updateOffer,
+  withdrawOffer,
+  type OfferView,
+} from './offers.js';
 export type { Offer, OfferState } from './offer-item.js';
-export { addToPartnerAsSystem, createPartner, getPartner, invitePartnerMember, listPartnerMembers, listPartners, updatePartner, type Partner } from './partners.js';
+export {
+  addToPartnerAsSystem,
+  createPartner,
+  getPartner,
+  invitePartnerMember,
+  listPartnerMembers,
+  listPartners,
+  updatePartner,
+  type Partner,
+} from './partners.js';
 export { createRequest, getRequest, listRequests, type TechRequest } from './requests.js';
 export { deleteSavedSearch, listSavedSearches, saveSearch, type SavedSearch } from './saved.js';
 export { CLEARABLE_OFFER_FIELDS, MATURITY_TRL, THREAD_STATES, type ThreadState } from './schema.js';
 export { searchOffers, type OfferCard, type OfferSearchInput, type OfferSearchPage } from './search.js';
 export { IP_STATUSES, MATURITIES, PARTNERSHIPS, VISIBILITIES } from './engine/types.js';
-export { expressInterest, getThread, listThreads, postMessage, setThreadState, type Thread, type ThreadMessage } from './threads.js';
+export {
+  expressInterest,
+  getThread,
+  listThreads,
+  postMessage,
+  setThreadState,
+  type Thread,
+  type ThreadMessage,
+} from './threads.js';
 export * from './browser.js';
 
 export type { IpStatus, Maturity, Partnership, Visibility } from './engine/types.js';

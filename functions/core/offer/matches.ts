@@ -49,28 +49,42 @@ function termsOf(text: string): Map<string, string> {
  * partnership types, and whether the partner answered this very request. Candidates are the
  * best word matches and the newest offers of the request's sectors; the team sees every offer.
  */
-export async function requestMatches(ctx: Ctx, requestId: string): Promise<{ request: TechRequest; items: OfferMatch[] }> {
+export async function requestMatches(
+  ctx: Ctx,
+  requestId: string,
+): Promise<{ request: TechRequest; items: OfferMatch[] }> {
   requireOfferTeam(ctx);
   const request = await getRequest(ctx, requestId);
   const index = await freshOfferIndex(ctx.tenant.id);
   const text = `${request.title}\n${request.need}`.slice(0, 2000);
   const byWords = index.search({ q: text, anyWord: true, viewer: 'team', limit: CANDIDATES });
-  const bySector = request.sectors.length ? index.search({ viewer: 'team', filters: { sector: request.sectors }, limit: CANDIDATES }).hits : [];
+  const bySector = request.sectors.length
+    ? index.search({ viewer: 'team', filters: { sector: request.sectors }, limit: CANDIDATES }).hits
+    : [];
   const wordScore = new Map(byWords.hits.map((h) => [h.id, h.score]));
   const best = Math.max(0, ...wordScore.values());
   const ids = [...new Set([...wordScore.keys(), ...bySector.map((h) => h.id)])];
-  const offers = (await batchGet(ids.map((id) => keys.offer(ctx.tenant.id, id)))).map(offerOf).filter((o) => o.state === 'published');
+  const offers = (await batchGet(ids.map((id) => keys.offer(ctx.tenant.id, id))))
+    .map(offerOf)
+    .filter((o) => o.state === 'published');
 
   const wanted = termsOf(text);
-  const items = offers.map((offer) => scoreOffer(request, offer, wanted, best ? (wordScore.get(offer.id) ?? 0) / best : 0));
+  const items = offers.map((offer) =>
+    scoreOffer(request, offer, wanted, best ? (wordScore.get(offer.id) ?? 0) / best : 0),
+  );
   items.sort((a, b) => b.score - a.score || a.offer.title.localeCompare(b.offer.title));
   return { request, items: items.filter((m) => m.score > 0).slice(0, SHOWN) };
 }
 
 function scoreOffer(request: TechRequest, offer: Offer, wanted: Map<string, string>, wordShare: number): OfferMatch {
-  const has = termsOf([offer.title, offer.summary, offer.keywords.join(' '), markdownToText(offer.description)].join('\n'));
+  const has = termsOf(
+    [offer.title, offer.summary, offer.keywords.join(' '), markdownToText(offer.description)].join('\n'),
+  );
   const why: MatchReasons = {
-    words: [...wanted].filter(([term]) => has.has(term)).map(([, word]) => word).slice(0, 8),
+    words: [...wanted]
+      .filter(([term]) => has.has(term))
+      .map(([, word]) => word)
+      .slice(0, 8),
     sectors: offer.sectors.filter((s) => request.sectors.includes(s)),
     maturity: request.maturities.length > 0 && !!offer.maturity && request.maturities.includes(offer.maturity),
     trl: offer.trl !== undefined && offer.trl >= request.trlMin && offer.trl <= request.trlMax,

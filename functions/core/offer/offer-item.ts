@@ -29,12 +29,37 @@ export interface Offer {
 }
 
 export const OFFER_FIELDS = [
-  'id', 'partnerId', 'partnerName', 'authorId', 'title', 'summary', 'description', 'maturity', 'trl', 'sectors', 'keywords', 'ip',
-  'partnerships', 'country', 'attachments', 'visibility', 'requestId', 'state', 'createdAt', 'updatedAt', 'publishedAt',
+  'id',
+  'partnerId',
+  'partnerName',
+  'authorId',
+  'title',
+  'summary',
+  'description',
+  'maturity',
+  'trl',
+  'sectors',
+  'keywords',
+  'ip',
+  'partnerships',
+  'country',
+  'attachments',
+  'visibility',
+  'requestId',
+  'state',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
 ] as const;
 
 /** The stored item's offer fields only (the item also carries its keys). */
 export function offerOf(item: Record<string, unknown>): Offer {
   const offer = picked<Offer>(item, OFFER_FIELDS);
-  return { ...offer, sectors: offer.sectors ?? [], keywords: offer.keywords ?? [], partnerships: offer.partnerships ?? [], attachments: offer.attachments ?? [] };
+  return {
+    ...offer,
+    sectors: offer.sectors ?? [],
+    keywords: offer.keywords ?? [],
+    partnerships: offer.partnerships ?? [],
+    attachments: offer.attachments ?? [],
+  };
 }

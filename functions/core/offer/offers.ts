@@ -11,18 +11,21 @@ import { offerLogItem } from './index-store.js';
 import { OfferDraft, OfferId, OfferPatch, PublishableOffer } from './schema.js';
 import { OFFER_FIELDS, offerOf, type Offer } from './offer-item.js';
 
-
 /** Index keys follow the state: a partner's list always, the portal's list by visibility once published. */
 function indexKeys(tenantId: string, offer: Offer) {
   return {
     ownerKey: keys.partnerOwner(tenantId, offer.partnerId),
     ownerSort: keys.ownerSort('OFFER', offer.createdAt, offer.id),
-    ...(offer.state === 'published' ? { listKey: keys.offersList(tenantId, offer.visibility), listSort: `${offer.publishedAt}#${offer.id}` } : {}),
+    ...(offer.state === 'published'
+      ? { listKey: keys.offersList(tenantId, offer.visibility), listSort: `${offer.publishedAt}#${offer.id}` }
+      : {}),
   };
 }
 
 export async function readOffer(tenantId: string, offerId: string): Promise<Offer | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.offer(tenantId, offerId), ConsistentRead: true }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.offer(tenantId, offerId), ConsistentRead: true }),
+  );
   return Item ? offerOf(Item) : undefined;
 }
 
@@ -50,7 +53,9 @@ function canRead(ctx: Ctx, offer: Offer, myPartners: string[]): boolean {
 const attachmentsOf = (ctx: Ctx, ids: string[]) => Promise.all([...new Set(ids)].map((id) => ownReadyUpload(ctx, id)));
 
 async function requestExists(tenantId: string, requestId: string) {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.request(tenantId, requestId), ProjectionExpression: 'pk' }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.request(tenantId, requestId), ProjectionExpression: 'pk' }),
+  );
   return Boolean(Item);
 }
 
@@ -64,9 +69,13 @@ export async function createOffer(ctx: Ctx, input: z.input<typeof OfferDraft>): 
   const partnerId = asked ?? mine[0]!;
   if (!mine.includes(partnerId)) throw new DomainError('forbidden', 403, 'You are not a member of this organisation.');
   if (data.requestId && !(await requestExists(ctx.tenant.id, data.requestId))) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { requestId: 'No such technology request.' });
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+      requestId: 'No such technology request.',
+    });
   }
-  const { Item: partner } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.partner(ctx.tenant.id, partnerId) }));
+  const { Item: partner } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.partner(ctx.tenant.id, partnerId) }),
+  );
   const at = nowIso(ctx);
   const offer: Offer = {
     ...data,
@@ -79,7 +88,14 @@ export async function createOffer(ctx: Ctx, input: z.input<typeof OfferDraft>): 
     createdAt: at,
     updatedAt: at,
   };
-  await writeAllOrNothing([{ Put: { Item: { ...keys.offer(ctx.tenant.id, offer.id), ...offer, ...indexKeys(ctx.tenant.id, offer) }, ConditionExpression: 'attribute_not_exists(pk)' } }]);
+  await writeAllOrNothing([
+    {
+      Put: {
+        Item: { ...keys.offer(ctx.tenant.id, offer.id), ...offer, ...indexKeys(ctx.tenant.id, offer) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ]);
   return offer;
 }
 
@@ -90,7 +106,9 @@ export async function createOffer(ctx: Ctx, input: z.input<typeof OfferDraft>): 
 async function saveOffer(ctx: Ctx, before: Offer, next: Offer): Promise<Offer> {
   const indexed = indexKeys(ctx.tenant.id, next);
   const x = placeholders();
-  const set = Object.fromEntries(Object.entries({ ...next, ...indexed }).filter(([name, v]) => v !== undefined && name !== 'id'));
+  const set = Object.fromEntries(
+    Object.entries({ ...next, ...indexed }).filter(([name, v]) => v !== undefined && name !== 'id'),
+  );
   const remove = [...OFFER_FIELDS, 'listKey', 'listSort'].filter((name) => name !== 'id' && set[name] === undefined);
   const written = await writeAllOrNothing([
     {
@@ -101,7 +119,9 @@ async function saveOffer(ctx: Ctx, before: Offer, next: Offer): Promise<Offer> {
         ...x.expression,
       },
     },
-    ...(before.state === 'published' || next.state === 'published' ? [{ Put: { Item: offerLogItem(ctx.tenant.id, next) } }] : []),
+    ...(before.state === 'published' || next.state === 'published'
+      ? [{ Put: { Item: offerLogItem(ctx.tenant.id, next) } }]
+      : []),
   ]);
   if (!written.ok) throw new DomainError('conflict', 409, 'This offer changed meanwhile; reload it and try again.');
   return next;
@@ -117,7 +137,9 @@ export async function updateOffer(ctx: Ctx, offerId: string, input: z.input<type
   const { attachmentIds, ...patch } = parseInput(OfferPatch, input);
   requireKnownSectors(ctx, patch.sectors);
   if (patch.requestId && !(await requestExists(ctx.tenant.id, patch.requestId))) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { requestId: 'No such technology request.' });
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+      requestId: 'No such technology request.',
+    });
   }
   const cleared = Object.keys(patch).filter((name) => patch[name as keyof typeof patch] === null);
   const next: Offer = {
@@ -142,7 +164,12 @@ export async function publishOffer(ctx: Ctx, offerId: string): Promise<Offer> {
   if (before.state === 'published') return before;
   requirePublishable(before);
   const at = nextUpdatedAt(ctx, before);
-  return saveOffer(ctx, before, { ...before, state: 'published', publishedAt: before.publishedAt ?? at, updatedAt: at });
+  return saveOffer(ctx, before, {
+    ...before,
+    state: 'published',
+    publishedAt: before.publishedAt ?? at,
+    updatedAt: at,
+  });
 }
 
 /** Withdrawing takes the offer out of every list and search at once; it can be published again. */
@@ -171,5 +198,7 @@ export async function listMyOffers(ctx: Ctx): Promise<Offer[]> {
   if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
   const mine = await partnerIdsOf(ctx);
   if (!mine.length) throw new DomainError('forbidden', 403, 'Only partner organisations have offers of their own.');
-  return (await ownedByPartners(ctx.tenant.id, mine, 'OFFER')).map(offerOf).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (await ownedByPartners(ctx.tenant.id, mine, 'OFFER'))
+    .map(offerOf)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

@@ -37,7 +37,8 @@ const partnerOf = (item: Record<string, unknown>): Partner => ({
 /** An image the actor uploaded, as the organisation's logo. */
 async function logoFrom(ctx: Ctx, logoId: string): Promise<UploadInfo> {
   const logo = await ownReadyUpload(ctx, logoId);
-  if (!logo.contentType.startsWith('image/')) throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { logoId: 'The logo must be an image.' });
+  if (!logo.contentType.startsWith('image/'))
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { logoId: 'The logo must be an image.' });
   return logo;
 }
 
@@ -46,16 +47,33 @@ export async function createPartner(ctx: Ctx, input: z.input<typeof PartnerInput
   requireOfferTeam(ctx);
   const { logoId, ...data } = parseInput(PartnerInput, input);
   const at = nowIso(ctx);
-  const partner: Partner = { id: newId(), ...data, ...(logoId ? { logo: await logoFrom(ctx, logoId) } : {}), createdAt: at, updatedAt: at };
+  const partner: Partner = {
+    id: newId(),
+    ...data,
+    ...(logoId ? { logo: await logoFrom(ctx, logoId) } : {}),
+    createdAt: at,
+    updatedAt: at,
+  };
   await writeAllOrNothing([
-    { Put: { Item: { ...keys.partner(ctx.tenant.id, partner.id), ...partner, listKey: keys.partnersList(ctx.tenant.id), listSort: partner.name.toLowerCase() } } },
+    {
+      Put: {
+        Item: {
+          ...keys.partner(ctx.tenant.id, partner.id),
+          ...partner,
+          listKey: keys.partnersList(ctx.tenant.id),
+          listSort: partner.name.toLowerCase(),
+        },
+      },
+    },
     auditWrite(ctx, 'partner.create', { partner: partner.id, name: partner.name }),
   ]);
   return partner;
 }
 
 async function readPartner(tenantId: string, partnerId: string): Promise<Partner | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.partner(tenantId, partnerId), ConsistentRead: true }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.partner(tenantId, partnerId), ConsistentRead: true }),
+  );
   return Item ? partnerOf(Item) : undefined;
 }
 
@@ -68,12 +86,20 @@ export async function getPartner(ctx: Ctx, partnerIdInput: string): Promise<Part
 }
 
 /** The organisation's own members and the team edit its profile. */
-export async function updatePartner(ctx: Ctx, partnerIdInput: string, input: z.input<typeof PartnerPatch>): Promise<Partner> {
+export async function updatePartner(
+  ctx: Ctx,
+  partnerIdInput: string,
+  input: z.input<typeof PartnerPatch>,
+): Promise<Partner> {
   const partnerId = parseInput(PartnerId, partnerIdInput);
   const { logoId, ...patch } = parseInput(PartnerPatch, input);
   if (!(await readPartner(ctx.tenant.id, partnerId))) throw notFound('partner');
   await requirePartnerSide(ctx, partnerId);
-  const changes: Record<string, unknown> = { ...patch, ...(logoId ? { logo: await logoFrom(ctx, logoId) } : {}), updatedAt: nowIso(ctx) };
+  const changes: Record<string, unknown> = {
+    ...patch,
+    ...(logoId ? { logo: await logoFrom(ctx, logoId) } : {}),
+    updatedAt: nowIso(ctx),
+  };
   if (patch.name) changes.listSort = patch.name.toLowerCase();
   const x = placeholders();
   const { Attributes } = await db().send(
@@ -93,7 +119,13 @@ export async function updatePartner(ctx: Ctx, partnerIdInput: string, input: z.i
 export async function listPartners(ctx: Ctx): Promise<Partner[]> {
   requireReader(ctx);
   const { Items = [] } = await db().send(
-    new QueryCommand({ TableName: tableName(), IndexName: 'byList', KeyConditionExpression: 'listKey = :k', ExpressionAttributeValues: { ':k': keys.partnersList(ctx.tenant.id) }, Limit: 200 }),
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'byList',
+      KeyConditionExpression: 'listKey = :k',
+      ExpressionAttributeValues: { ':k': keys.partnersList(ctx.tenant.id) },
+      Limit: 200,
+    }),
   );
   return Items.map(partnerOf);
 }
@@ -116,7 +148,12 @@ export async function partnerMemberIds(tenantId: string, partnerId: string): Pro
   for await (const item of queryAll({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
     ExpressionAttributeValues: { ':pk': keys.partnerOwner(tenantId, partnerId), ':m': keys.partnerMemberPrefix },
-  })) members.push({ memberId: String(item.memberId), displayName: String(item.displayName ?? ''), joinedAt: String(item.joinedAt) });
+  }))
+    members.push({
+      memberId: String(item.memberId),
+      displayName: String(item.displayName ?? ''),
+      joinedAt: String(item.joinedAt),
+    });
   return members;
 }
 

@@ -15,7 +15,19 @@ export interface TechRequest extends RequestInput {
   createdBy: string;
 }
 
-const REQUEST_FIELDS = ['id', 'title', 'need', 'maturities', 'trlMin', 'trlMax', 'sectors', 'partnerships', 'deadline', 'createdAt', 'createdBy'] as const;
+const REQUEST_FIELDS = [
+  'id',
+  'title',
+  'need',
+  'maturities',
+  'trlMin',
+  'trlMax',
+  'sectors',
+  'partnerships',
+  'deadline',
+  'createdAt',
+  'createdBy',
+] as const;
 const requestOf = (item: Record<string, unknown>) => picked<TechRequest>(item, REQUEST_FIELDS);
 
 /** The brand's team and its partners work on requests; members and visitors do not see them. */
@@ -31,9 +43,23 @@ export async function createRequest(ctx: Ctx, input: z.input<typeof RequestInput
   requireOfferTeam(ctx);
   const data = parseInput(RequestInput, input);
   requireKnownSectors(ctx, data.sectors);
-  const request: TechRequest = { ...data, id: newId(), createdAt: nowIso(ctx), createdBy: ctx.actor.kind === 'member' ? ctx.actor.memberId : 'system' };
+  const request: TechRequest = {
+    ...data,
+    id: newId(),
+    createdAt: nowIso(ctx),
+    createdBy: ctx.actor.kind === 'member' ? ctx.actor.memberId : 'system',
+  };
   await writeAllOrNothing([
-    { Put: { Item: { ...keys.request(ctx.tenant.id, request.id), ...request, listKey: keys.requestsList(ctx.tenant.id), listSort: `${request.createdAt}#${request.id}` } } },
+    {
+      Put: {
+        Item: {
+          ...keys.request(ctx.tenant.id, request.id),
+          ...request,
+          listKey: keys.requestsList(ctx.tenant.id),
+          listSort: `${request.createdAt}#${request.id}`,
+        },
+      },
+    },
     auditWrite(ctx, 'request.create', { request: request.id, title: request.title }),
   ]);
   return request;

@@ -15,7 +15,10 @@ const MAX_PER_MEMBER = 20;
 
 /** The search as saved: its words and filters (no page, no order). */
 const SavedQuery = OfferSearchInput.transform(({ cursor: _c, limit: _l, sort: _s, ...query }) => query);
-export const SaveSearch = z.object({ name: z.string().trim().min(1, 'Name this search.').max(80, 'At most 80 characters.'), query: z.record(z.string(), z.unknown()) });
+export const SaveSearch = z.object({
+  name: z.string().trim().min(1, 'Name this search.').max(80, 'At most 80 characters.'),
+  query: z.record(z.string(), z.unknown()),
+});
 
 export interface SavedSearch {
   id: string;
@@ -24,7 +27,12 @@ export interface SavedSearch {
   createdAt: string;
 }
 
-const savedOf = (item: Record<string, unknown>): SavedSearch => ({ id: String(item.id), name: String(item.name), query: item.query as SavedSearch['query'], createdAt: String(item.createdAt) });
+const savedOf = (item: Record<string, unknown>): SavedSearch => ({
+  id: String(item.id),
+  name: String(item.name),
+  query: item.query as SavedSearch['query'],
+  createdAt: String(item.createdAt),
+});
 
 async function mySaved(ctx: Ctx, memberId: string) {
   const { Items = [] } = await db().send(
@@ -50,7 +58,13 @@ export async function saveSearch(ctx: Ctx, input: z.input<typeof SaveSearch>): P
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...keys.savedSearch(ctx.tenant.id, member.memberId, saved.id), ...saved, memberId: member.memberId, listKey: keys.savedSearchesList(ctx.tenant.id), listSort: `${saved.createdAt}#${saved.id}` },
+      Item: {
+        ...keys.savedSearch(ctx.tenant.id, member.memberId, saved.id),
+        ...saved,
+        memberId: member.memberId,
+        listKey: keys.savedSearchesList(ctx.tenant.id),
+        listSort: `${saved.createdAt}#${saved.id}`,
+      },
     }),
   );
   return saved;
@@ -71,7 +85,8 @@ export async function deleteSavedSearch(ctx: Ctx, idInput: string): Promise<void
 }
 
 /** The viewer a member searches as now (their role may have changed since they saved). */
-const viewerOfMember = (member: Member): Viewer => viewerOfActor({ kind: 'member', memberId: member.id, role: member.role });
+const viewerOfMember = (member: Member): Viewer =>
+  viewerOfActor({ kind: 'member', memberId: member.id, role: member.role });
 
 export interface SavedSearchHit {
   memberId: string;
@@ -92,7 +107,11 @@ export async function savedSearchesMatching(
   const index = OfferIndex.empty();
   index.add(offerDoc(offer));
   const hits: SavedSearchHit[] = [];
-  for await (const item of queryAll({ IndexName: 'byList', KeyConditionExpression: 'listKey = :k', ExpressionAttributeValues: { ':k': keys.savedSearchesList(tenantId) } })) {
+  for await (const item of queryAll({
+    IndexName: 'byList',
+    KeyConditionExpression: 'listKey = :k',
+    ExpressionAttributeValues: { ':k': keys.savedSearchesList(tenantId) },
+  })) {
     const search = savedOf(item);
     const memberId = String(item.memberId);
     // Offers published before the search was saved were there to be found: no alert.
@@ -100,7 +119,12 @@ export async function savedSearchesMatching(
     if (memberId === offer.authorId || ownPeople.has(memberId)) continue;
     const member = await readMember(memberId);
     if (!member || member.status === 'blocked') continue;
-    const found = index.search({ q: search.query.q, filters: filtersOf({ ...search.query, sort: 'newest', limit: 1 }), viewer: viewerOfMember(member), limit: 1 });
+    const found = index.search({
+      q: search.query.q,
+      filters: filtersOf({ ...search.query, sort: 'newest', limit: 1 }),
+      viewer: viewerOfMember(member),
+      limit: 1,
+    });
     if (found.hits.length) hits.push({ memberId, search });
   }
   return hits;

@@ -37,7 +37,11 @@ const Partnerships = z.array(z.enum(PARTNERSHIPS, 'Choose partnership types from
 const partnerFields = {
   name: Words(100, 'At most 100 characters.'),
   country: Country,
-  website: z.url({ protocol: /^https?$/, message: 'An address starting with https://' }).max(300).optional().or(z.literal('').transform(() => undefined)),
+  website: z
+    .url({ protocol: /^https?$/, message: 'An address starting with https://' })
+    .max(300)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   description: z.string().trim().max(2000, 'At most 2,000 characters.'),
   logoId: z.string().regex(IdPattern).optional(),
 };

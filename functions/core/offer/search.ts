@@ -8,11 +8,24 @@ import { sees } from './engine/types.js';
 import { freshOfferIndex } from './index-store.js';
 import { offerOf, type Offer } from './offer-item.js';
 import { Country } from './schema.js';
-import { IP_STATUSES, MATURITIES, PARTNERSHIPS, type OfferFacets, type OfferFilters, type Viewer } from './engine/index.js';
+import {
+  IP_STATUSES,
+  MATURITIES,
+  PARTNERSHIPS,
+  type OfferFacets,
+  type OfferFilters,
+  type Viewer,
+} from './engine/index.js';
 
 /** A query parameter given once, several times, or comma-separated. */
 const many = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined || v === '' ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).filter(Boolean)), z.array(item).max(20).optional());
+  z.preprocess(
+    (v) =>
+      v === undefined || v === ''
+        ? undefined
+        : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).filter(Boolean),
+    z.array(item).max(20).optional(),
+  );
 
 export const OfferSearchInput = z
   .object({
@@ -28,11 +41,29 @@ export const OfferSearchInput = z
     cursor: z.string().max(2048).optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
   })
-  .refine((s) => s.trlMin === undefined || s.trlMax === undefined || s.trlMin <= s.trlMax, { path: ['trlMax'], message: 'At least the lowest TRL.' });
+  .refine((s) => s.trlMin === undefined || s.trlMax === undefined || s.trlMin <= s.trlMax, {
+    path: ['trlMax'],
+    message: 'At least the lowest TRL.',
+  });
 export type OfferSearchInput = z.input<typeof OfferSearchInput>;
 
 /** What a result list shows of an offer. */
-export type OfferCard = Pick<Offer, 'id' | 'title' | 'summary' | 'maturity' | 'trl' | 'sectors' | 'partnerships' | 'ip' | 'country' | 'partnerId' | 'partnerName' | 'visibility' | 'publishedAt'>;
+export type OfferCard = Pick<
+  Offer,
+  | 'id'
+  | 'title'
+  | 'summary'
+  | 'maturity'
+  | 'trl'
+  | 'sectors'
+  | 'partnerships'
+  | 'ip'
+  | 'country'
+  | 'partnerId'
+  | 'partnerName'
+  | 'visibility'
+  | 'publishedAt'
+>;
 
 export interface OfferSearchPage {
   items: (OfferCard & { score: number })[];
@@ -42,17 +73,37 @@ export interface OfferSearchPage {
 }
 
 export const cardOf = (o: Offer): OfferCard => ({
-  id: o.id, title: o.title, summary: o.summary, maturity: o.maturity, trl: o.trl, sectors: o.sectors, partnerships: o.partnerships, ip: o.ip,
-  country: o.country, partnerId: o.partnerId, partnerName: o.partnerName, visibility: o.visibility, publishedAt: o.publishedAt,
+  id: o.id,
+  title: o.title,
+  summary: o.summary,
+  maturity: o.maturity,
+  trl: o.trl,
+  sectors: o.sectors,
+  partnerships: o.partnerships,
+  ip: o.ip,
+  country: o.country,
+  partnerId: o.partnerId,
+  partnerName: o.partnerName,
+  visibility: o.visibility,
+  publishedAt: o.publishedAt,
 });
 
 export const filtersOf = (s: z.output<typeof OfferSearchInput>): OfferFilters => ({
-  maturity: s.maturity, trlMin: s.trlMin, trlMax: s.trlMax, sector: s.sector, partnership: s.partnership, ip: s.ip, country: s.country,
+  maturity: s.maturity,
+  trlMin: s.trlMin,
+  trlMax: s.trlMax,
+  sector: s.sector,
+  partnership: s.partnership,
+  ip: s.ip,
+  country: s.country,
 });
 
 /** A cursor is valid only for the query it was made for (and the tenant). */
 const queryTag = (s: z.output<typeof OfferSearchInput>, viewer: Viewer) =>
-  `offers:${createHash('sha256').update(JSON.stringify([viewer, s.q ?? '', s.sort, filtersOf(s)])).digest('base64url').slice(0, 16)}`;
+  `offers:${createHash('sha256')
+    .update(JSON.stringify([viewer, s.q ?? '', s.sort, filtersOf(s)]))
+    .digest('base64url')
+    .slice(0, 16)}`;
 
 /**
  * Searches the portal's offers as the caller may see them: visibility applies inside the
@@ -64,10 +115,22 @@ export async function searchOffers(ctx: Ctx, input: OfferSearchInput): Promise<O
   const tag = queryTag(query, viewer);
   const offset = Number(decodeCursor(ctx.tenant.id, tag, query.cursor)?.offset ?? 0);
   const index = await freshOfferIndex(ctx.tenant.id);
-  const result = index.search({ q: query.q, filters: filtersOf(query), viewer, sort: query.sort, cursor: offset, limit: query.limit });
+  const result = index.search({
+    q: query.q,
+    filters: filtersOf(query),
+    viewer,
+    sort: query.sort,
+    cursor: offset,
+    limit: query.limit,
+  });
   const items = await hydrate(ctx.tenant.id, result.hits, viewer);
   const next = offset + result.hits.length;
-  return { items, total: result.total, facets: result.facets, cursor: next < result.total ? encodeCursor(ctx.tenant.id, tag, { offset: next }) : null };
+  return {
+    items,
+    total: result.total,
+    facets: result.facets,
+    cursor: next < result.total ? encodeCursor(ctx.tenant.id, tag, { offset: next }) : null,
+  };
 }
 
 /** The offers behind the hits, in hit order; an offer withdrawn or narrowed since the index saw it is left out. */
@@ -76,6 +139,8 @@ async function hydrate(tenantId: string, hits: { id: string; score: number }[], 
   const byId = new Map(items.map((item) => [String(item.id), offerOf(item)]));
   return hits.flatMap((hit) => {
     const offer = byId.get(hit.id);
-    return offer && offer.state === 'published' && sees(viewer, offer.visibility) ? [{ ...cardOf(offer), score: hit.score }] : [];
+    return offer && offer.state === 'published' && sees(viewer, offer.visibility)
+      ? [{ ...cardOf(offer), score: hit.score }]
+      : [];
   });
 }

@@ -22,7 +22,8 @@ export async function offerChanges(changes: Change[]): Promise<void> {
     const entity = entityTypeOf(item);
     if (entity === 'offer') {
       snapshots.add(tenantId);
-      if (change.newImage?.state === 'published' && change.oldImage?.state !== 'published') await onPublished(change.id, tenantId, change.newImage);
+      if (change.newImage?.state === 'published' && change.oldImage?.state !== 'published')
+        await onPublished(change.id, tenantId, change.newImage);
     }
     if (change.kind === 'INSERT' && entity === 'threadMessage') await onMessage(change.id, tenantId, item);
   }
@@ -36,9 +37,18 @@ async function onPublished(eventId: string, tenantId: string, item: Record<strin
   const ownPeople = new Set((await partnerMemberIds(tenantId, offer.partnerId)).map((m) => m.memberId));
   const hits = await savedSearchesMatching(tenantId, offer, (id) => readMember(tenantId, id), ownPeople);
   for (const { memberId, search } of hits) {
-    await deliver(`${eventId}:${search.id}`, tenantId, new Map<string, NotificationKind>([[memberId, 'offer_match']]), {
-      offerId: offer.id, offerTitle: offer.title, searchName: search.name, createdAt: offer.publishedAt ?? offer.updatedAt,
-    }, { path: `/offers/${offer.id}`, params: () => ({ offer: offer.title, search: search.name }) });
+    await deliver(
+      `${eventId}:${search.id}`,
+      tenantId,
+      new Map<string, NotificationKind>([[memberId, 'offer_match']]),
+      {
+        offerId: offer.id,
+        offerTitle: offer.title,
+        searchName: search.name,
+        createdAt: offer.publishedAt ?? offer.updatedAt,
+      },
+      { path: `/offers/${offer.id}`, params: () => ({ offer: offer.title, search: search.name }) },
+    );
   }
 }
 
@@ -46,12 +56,25 @@ async function onMessage(eventId: string, tenantId: string, message: Record<stri
   const threadId = String(message.threadId);
   const thread = await get(keys.thread(tenantId, threadId));
   if (!thread) return;
-  const recipients = message.side === 'team'
-    ? (await partnerMemberIds(tenantId, String(thread.partnerId))).map((m) => m.memberId)
-    : [...((thread.teamPeople as Set<string> | undefined) ?? [])];
-  const to = new Map<string, NotificationKind>(recipients.filter((id) => id !== message.by).map((id) => [id, 'thread_message']));
+  const recipients =
+    message.side === 'team'
+      ? (await partnerMemberIds(tenantId, String(thread.partnerId))).map((m) => m.memberId)
+      : [...((thread.teamPeople as Set<string> | undefined) ?? [])];
+  const to = new Map<string, NotificationKind>(
+    recipients.filter((id) => id !== message.by).map((id) => [id, 'thread_message']),
+  );
   const actorName = String(message.byName);
-  await deliver(eventId, tenantId, to, {
-    offerId: String(thread.offerId), offerTitle: String(thread.offerTitle), threadId, actorName, createdAt: String(message.at),
-  }, { path: `/threads/${threadId}`, params: () => ({ offer: String(thread.offerTitle), actor: actorName }) });
+  await deliver(
+    eventId,
+    tenantId,
+    to,
+    {
+      offerId: String(thread.offerId),
+      offerTitle: String(thread.offerTitle),
+      threadId,
+      actorName,
+      createdAt: String(message.at),
+    },
+    { path: `/threads/${threadId}`, params: () => ({ offer: String(thread.offerTitle), actor: actorName }) },
+  );
 }

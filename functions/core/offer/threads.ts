@@ -41,12 +41,25 @@ export interface ThreadMessage {
 }
 
 const threadOf = (item: Record<string, unknown>): Thread => ({
-  id: String(item.id), offerId: String(item.offerId), offerTitle: String(item.offerTitle), partnerId: String(item.partnerId),
-  partnerName: String(item.partnerName), state: item.state as ThreadState, createdAt: String(item.createdAt), lastMessageAt: String(item.lastMessageAt),
+  id: String(item.id),
+  offerId: String(item.offerId),
+  offerTitle: String(item.offerTitle),
+  partnerId: String(item.partnerId),
+  partnerName: String(item.partnerName),
+  state: item.state as ThreadState,
+  createdAt: String(item.createdAt),
+  lastMessageAt: String(item.lastMessageAt),
 });
 const messageOf = (item: Record<string, unknown>): ThreadMessage => ({
-  id: String(item.id), kind: item.kind as ThreadMessage['kind'], body: item.body as string | undefined, state: item.state as ThreadState | undefined,
-  attachments: (item.attachments as UploadInfo[] | undefined) ?? [], by: String(item.by), byName: String(item.byName), side: item.side as Side, at: String(item.at),
+  id: String(item.id),
+  kind: item.kind as ThreadMessage['kind'],
+  body: item.body as string | undefined,
+  state: item.state as ThreadState | undefined,
+  attachments: (item.attachments as UploadInfo[] | undefined) ?? [],
+  by: String(item.by),
+  byName: String(item.byName),
+  side: item.side as Side,
+  at: String(item.at),
 });
 
 const threadQueueSort = (at: string, id: string) => `${at}#${id}`;
@@ -55,7 +68,9 @@ const threadQueueSort = (at: string, id: string) => `${at}#${id}`;
 async function myThread(ctx: Ctx, threadIdInput: string): Promise<{ thread: Thread; side: Side }> {
   requireMember(ctx);
   const threadId = parseInput(OfferId, threadIdInput);
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.thread(ctx.tenant.id, threadId), ConsistentRead: true }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.thread(ctx.tenant.id, threadId), ConsistentRead: true }),
+  );
   if (Item) {
     if (isOfferTeam(ctx)) return { thread: threadOf(Item), side: 'team' };
     if ((await partnerIdsOf(ctx)).includes(String(Item.partnerId))) return { thread: threadOf(Item), side: 'partner' };
@@ -66,7 +81,13 @@ async function myThread(ctx: Ctx, threadIdInput: string): Promise<{ thread: Thre
 const actorName = (ctx: Ctx) => (ctx.actor.kind === 'member' ? (ctx.actor.displayName ?? '') : 'system');
 
 /** The message item and the thread's move to the top of the inbox, written together. */
-function messageWrites(ctx: Ctx, thread: Thread, side: Side, message: Omit<ThreadMessage, 'by' | 'byName' | 'side' | 'at' | 'id'>, extra: Record<string, unknown> = {}): { writes: Write[]; message: ThreadMessage } {
+function messageWrites(
+  ctx: Ctx,
+  thread: Thread,
+  side: Side,
+  message: Omit<ThreadMessage, 'by' | 'byName' | 'side' | 'at' | 'id'>,
+  extra: Record<string, unknown> = {},
+): { writes: Write[]; message: ThreadMessage } {
   const member = requireMember(ctx);
   const at = nowIso(ctx);
   const full: ThreadMessage = { ...message, id: newId(), by: member.memberId, byName: actorName(ctx), side, at };
@@ -74,13 +95,25 @@ function messageWrites(ctx: Ctx, thread: Thread, side: Side, message: Omit<Threa
   return {
     message: full,
     writes: [
-      { Put: { Item: { ...keys.threadMessage(ctx.tenant.id, thread.id, at, full.id), ...full, threadId: thread.id, partnerId: thread.partnerId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          Item: {
+            ...keys.threadMessage(ctx.tenant.id, thread.id, at, full.id),
+            ...full,
+            threadId: thread.id,
+            partnerId: thread.partnerId,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       {
         Update: {
           Key: keys.thread(ctx.tenant.id, thread.id),
           UpdateExpression: `SET ${sets.join(', ')}${side === 'team' ? ' ADD teamPeople :me' : ''}`,
           ConditionExpression: 'attribute_exists(pk)',
-          ...(Object.keys(extra).length ? { ExpressionAttributeNames: Object.fromEntries(Object.keys(extra).map((k) => [`#${k}`, k])) } : {}),
+          ...(Object.keys(extra).length
+            ? { ExpressionAttributeNames: Object.fromEntries(Object.keys(extra).map((k) => [`#${k}`, k])) }
+            : {}),
           ExpressionAttributeValues: {
             ':at': at,
             ':qs': threadQueueSort(at, thread.id),
@@ -98,11 +131,21 @@ export async function expressInterest(ctx: Ctx, offerId: string, input: { body?:
   requireOfferTeam(ctx);
   const member = requireMember(ctx);
   // A bad first message is refused before anything is written.
-  const first = typeof input.body === 'string' && input.body.trim() ? parseInput(MessageInput, { body: input.body }) : undefined;
+  const first =
+    typeof input.body === 'string' && input.body.trim() ? parseInput(MessageInput, { body: input.body }) : undefined;
   const offer = await getOffer(ctx, offerId);
   if (offer.state !== 'published') throw new DomainError('not_published', 409, 'This offer is not published.');
   const at = nowIso(ctx);
-  const thread: Thread = { id: offer.id, offerId: offer.id, offerTitle: offer.title, partnerId: offer.partnerId, partnerName: offer.partnerName, state: 'new', createdAt: at, lastMessageAt: at };
+  const thread: Thread = {
+    id: offer.id,
+    offerId: offer.id,
+    offerTitle: offer.title,
+    partnerId: offer.partnerId,
+    partnerName: offer.partnerName,
+    state: 'new',
+    createdAt: at,
+    lastMessageAt: at,
+  };
   let opened = thread;
   try {
     await db().send(
@@ -133,23 +176,39 @@ export async function listThreads(ctx: Ctx): Promise<Thread[]> {
   requireMember(ctx);
   if (isOfferTeam(ctx)) {
     const { Items = [] } = await db().send(
-      new QueryCommand({ TableName: tableName(), IndexName: 'byQueue', KeyConditionExpression: 'queueKey = :q', ExpressionAttributeValues: { ':q': keys.threadInbox(ctx.tenant.id) }, ScanIndexForward: false, Limit: 100 }),
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'byQueue',
+        KeyConditionExpression: 'queueKey = :q',
+        ExpressionAttributeValues: { ':q': keys.threadInbox(ctx.tenant.id) },
+        ScanIndexForward: false,
+        Limit: 100,
+      }),
     );
     return Items.map(threadOf);
   }
   const mine = await partnerIdsOf(ctx);
-  if (!mine.length) throw new DomainError('forbidden', 403, 'Inquiry threads are for the brand’s team and its partners.');
-  return (await ownedByPartners(ctx.tenant.id, mine, 'THREAD')).map(threadOf).sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt));
+  if (!mine.length)
+    throw new DomainError('forbidden', 403, 'Inquiry threads are for the brand’s team and its partners.');
+  return (await ownedByPartners(ctx.tenant.id, mine, 'THREAD'))
+    .map(threadOf)
+    .sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt));
 }
 
 /** A thread with its messages in order, for its two sides only. */
-export async function getThread(ctx: Ctx, threadId: string): Promise<{ thread: Thread; side: Side; messages: ThreadMessage[] }> {
+export async function getThread(
+  ctx: Ctx,
+  threadId: string,
+): Promise<{ thread: Thread; side: Side; messages: ThreadMessage[] }> {
   const { thread, side } = await myThread(ctx, threadId);
   const { Items = [] } = await db().send(
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
-      ExpressionAttributeValues: { ':pk': keys.threadPartition(ctx.tenant.id, thread.id), ':m': keys.threadMessagePrefix },
+      ExpressionAttributeValues: {
+        ':pk': keys.threadPartition(ctx.tenant.id, thread.id),
+        ':m': keys.threadMessagePrefix,
+      },
       ConsistentRead: true,
       Limit: 500,
     }),
@@ -157,12 +216,21 @@ export async function getThread(ctx: Ctx, threadId: string): Promise<{ thread: T
   return { thread, side, messages: Items.map(messageOf) };
 }
 
-export async function postMessage(ctx: Ctx, threadId: string, input: z.input<typeof MessageInput>): Promise<ThreadMessage> {
+export async function postMessage(
+  ctx: Ctx,
+  threadId: string,
+  input: z.input<typeof MessageInput>,
+): Promise<ThreadMessage> {
   const { thread, side } = await myThread(ctx, threadId);
   return writeMessage(ctx, thread, side, parseInput(MessageInput, input));
 }
 
-async function writeMessage(ctx: Ctx, thread: Thread, side: Side, { body, attachmentIds }: z.output<typeof MessageInput>): Promise<ThreadMessage> {
+async function writeMessage(
+  ctx: Ctx,
+  thread: Thread,
+  side: Side,
+  { body, attachmentIds }: z.output<typeof MessageInput>,
+): Promise<ThreadMessage> {
   const attachments = await Promise.all([...new Set(attachmentIds)].map((id) => ownReadyUpload(ctx, id)));
   const { writes, message } = messageWrites(ctx, thread, side, { kind: 'message', body, attachments });
   const written = await writeAllOrNothing(writes);
@@ -171,7 +239,11 @@ async function writeMessage(ctx: Ctx, thread: Thread, side: Side, { body, attach
 }
 
 /** Either side moves the thread along (new, in discussion, under NDA, agreement, closed); the change is written into the thread. */
-export async function setThreadState(ctx: Ctx, threadId: string, input: z.input<typeof ThreadStateInput>): Promise<Thread> {
+export async function setThreadState(
+  ctx: Ctx,
+  threadId: string,
+  input: z.input<typeof ThreadStateInput>,
+): Promise<Thread> {
   const { thread, side } = await myThread(ctx, threadId);
   const { state } = parseInput(ThreadStateInput, input);
   if (state === thread.state) return thread;

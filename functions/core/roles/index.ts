@@ -6,11 +6,30 @@ import { decodeCursor, encodeCursor, db, tableName, keys, writeAllOrNothing } fr
 import { auditWrite } from '../admin/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
-import { createSession, endAllSessions, consumeToken, issueToken, peekToken, type TokenData, NewPassword, hashPassword } from '../identity/index.js';
+import {
+  createSession,
+  endAllSessions,
+  consumeToken,
+  issueToken,
+  peekToken,
+  type TokenData,
+  NewPassword,
+  hashPassword,
+} from '../identity/index.js';
 import { membershipWrite } from './membership.js';
 import { ROLE_NAMES, sendTemplate } from '../mail/index.js';
 import {
-  DisplayName, Email, ROLES, RoleSchema, getMember, getMemberByEmail, insertMember, ownerCountChange, profileOf, type Member, type Profile,
+  DisplayName,
+  Email,
+  ROLES,
+  RoleSchema,
+  getMember,
+  getMemberByEmail,
+  insertMember,
+  ownerCountChange,
+  profileOf,
+  type Member,
+  type Profile,
 } from '../member/index.js';
 import { hit } from '../ratelimit.js';
 import { localized } from '../tenant/index.js';
@@ -22,10 +41,14 @@ export const AcceptInvitation = z.object({
   password: NewPassword.optional(),
 });
 export const ChangeRole = z.object({ role: RoleSchema });
-export const ListMembers = z.object({ cursor: z.string().max(2048).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
+export const ListMembers = z.object({
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 
 function refuseRole(ctx: Ctx, role: Role) {
-  if (!assignableRoles(ctx.actor).includes(role)) throw new DomainError('forbidden', 403, 'Your role cannot give this role.');
+  if (!assignableRoles(ctx.actor).includes(role))
+    throw new DomainError('forbidden', 403, 'Your role cannot give this role.');
 }
 
 /** Owners and admins invite by e-mail with a role; the link is valid 7 days, for this portal only. */
@@ -40,7 +63,12 @@ export async function invite(ctx: Ctx, input: z.input<typeof Invite>): Promise<{
  * Sends an invitation the caller has been allowed to send (by `invite`, or by the offers
  * module for a partner organisation's people, which the innovation team manages).
  */
-export async function sendInvitation(ctx: Ctx, email: string, role: Role, membership: { partnerId?: string } = {}): Promise<{ email: string; role: Role }> {
+export async function sendInvitation(
+  ctx: Ctx,
+  email: string,
+  role: Role,
+  membership: { partnerId?: string } = {},
+): Promise<{ email: string; role: Role }> {
   const inviter = ctx.actor.kind === 'member' ? await getMember(ctx, ctx.actor.memberId) : undefined;
   await hit(ctx, 'mail:account', inviter?.id ?? 'system');
   const token = await issueToken(ctx, 'invite', { email, role, invitedBy: inviter?.id, ...membership });
@@ -51,7 +79,10 @@ export async function sendInvitation(ctx: Ctx, email: string, role: Role, member
     lang,
     template: 'invite',
     link: `${ctx.request?.origin ?? ''}/invitations/accept?token=${encodeURIComponent(token)}`,
-    params: { inviter: inviter?.displayName ?? localized(ctx.tenant.name, lang, ctx.tenant.defaultLang), role: ROLE_NAMES[lang][role] ?? role },
+    params: {
+      inviter: inviter?.displayName ?? localized(ctx.tenant.name, lang, ctx.tenant.defaultLang),
+      role: ROLE_NAMES[lang][role] ?? role,
+    },
   });
   return { email, role };
 }
@@ -60,7 +91,10 @@ export async function sendInvitation(ctx: Ctx, email: string, role: Role, member
  * Accepts an invitation: a signed-in member with the invited e-mail gets the role; someone
  * without an account here creates it with the role (the link proves the e-mail).
  */
-export async function acceptInvitation(ctx: Ctx, input: z.input<typeof AcceptInvitation>): Promise<{ profile: Profile; token?: string }> {
+export async function acceptInvitation(
+  ctx: Ctx,
+  input: z.input<typeof AcceptInvitation>,
+): Promise<{ profile: Profile; token?: string }> {
   const data = parseInput(AcceptInvitation, input);
   const signedIn = ctx.actor.kind === 'member' ? await getMember(ctx, ctx.actor.memberId) : undefined;
   if (!signedIn && (!data.displayName || !data.password)) {
@@ -72,23 +106,40 @@ export async function acceptInvitation(ctx: Ctx, input: z.input<typeof AcceptInv
   // Checked before the token is used up, so that opening the link with the wrong account costs nothing.
   const peeked = await peekToken(ctx, 'invite', data.token);
   if (signedIn && peeked && signedIn.email !== peeked.email) {
-    throw new DomainError('wrong_account', 403, 'This invitation was sent to another e-mail address; sign in with that one.');
+    throw new DomainError(
+      'wrong_account',
+      403,
+      'This invitation was sent to another e-mail address; sign in with that one.',
+    );
   }
   if (signedIn && peeked && ROLES.indexOf(peeked.role as Role) > ROLES.indexOf(signedIn.role)) {
-    throw new DomainError('role_higher', 409, 'You already have a higher role on this portal; the invitation would lower it.');
+    throw new DomainError(
+      'role_higher',
+      409,
+      'You already have a higher role on this portal; the invitation would lower it.',
+    );
   }
   const invitation = await consumeToken(ctx, 'invite', data.token);
   const role = invitation.role as Role;
   if (signedIn) {
     if (signedIn.email !== invitation.email) {
-      throw new DomainError('wrong_account', 403, 'This invitation was sent to another e-mail address; sign in with that one.');
+      throw new DomainError(
+        'wrong_account',
+        403,
+        'This invitation was sent to another e-mail address; sign in with that one.',
+      );
     }
     const updated = await setRole(ctx, signedIn, role);
     await joinPartner(ctx, invitation, updated);
     return { profile: profileOf(updated) };
   }
   const existing = await getMemberByEmail(ctx, invitation.email!);
-  if (existing) throw new DomainError('sign_in_required', 401, 'An account already uses this e-mail here: sign in, then open the link again.');
+  if (existing)
+    throw new DomainError(
+      'sign_in_required',
+      401,
+      'An account already uses this e-mail here: sign in, then open the link again.',
+    );
   const at = nowIso(ctx);
   const member = await insertMember(ctx, {
     id: newId(),
@@ -107,7 +158,8 @@ export async function acceptInvitation(ctx: Ctx, input: z.input<typeof AcceptInv
 }
 
 async function joinPartner(ctx: Ctx, invitation: TokenData, member: Member) {
-  if (invitation.partnerId) await writeAllOrNothing([membershipWrite(ctx.tenant.id, invitation.partnerId, member, nowIso(ctx))]);
+  if (invitation.partnerId)
+    await writeAllOrNothing([membershipWrite(ctx.tenant.id, invitation.partnerId, member, nowIso(ctx))]);
 }
 
 /** The portal's accounts, oldest first, for its team. */
@@ -124,7 +176,10 @@ export async function listMembers(ctx: Ctx, input: z.input<typeof ListMembers> =
       ExclusiveStartKey: decodeCursor(ctx.tenant.id, 'members', cursor),
     }),
   );
-  return { items: Items.map((m) => profileOf(m as Member)), cursor: encodeCursor(ctx.tenant.id, 'members', LastEvaluatedKey) };
+  return {
+    items: Items.map((m) => profileOf(m as Member)),
+    cursor: encodeCursor(ctx.tenant.id, 'members', LastEvaluatedKey),
+  };
 }
 
 /** The role changes, the owner count with it (never below one), and the member's sessions end. */

@@ -1,7 +1,12 @@
 import { keys } from '../db/index.js';
 
 /** Written when a partner invitation is accepted: the member joins the organisation (joining again is harmless). */
-export function membershipWrite(tenantId: string, partnerId: string, member: { id: string; displayName: string }, at: string) {
+export function membershipWrite(
+  tenantId: string,
+  partnerId: string,
+  member: { id: string; displayName: string },
+  at: string,
+) {
   return {
     Put: {
       Item: {

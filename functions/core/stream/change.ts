@@ -18,7 +18,12 @@ export function changeFromStreamRecord(record: {
   dynamodb?: { NewImage?: Record<string, AttributeValue>; OldImage?: Record<string, AttributeValue> };
 }): Change {
   const img = (i?: Record<string, AttributeValue>) => (i ? (unmarshall(withoutBlankValues(i)) as Image) : undefined);
-  return { id: record.eventID ?? '', kind: record.eventName as Change['kind'], newImage: img(record.dynamodb?.NewImage), oldImage: img(record.dynamodb?.OldImage) };
+  return {
+    id: record.eventID ?? '',
+    kind: record.eventName as Change['kind'],
+    newImage: img(record.dynamodb?.NewImage),
+    oldImage: img(record.dynamodb?.OldImage),
+  };
 }
 
 /**

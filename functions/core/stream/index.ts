@@ -16,7 +16,16 @@ export interface Consumer {
 }
 
 /** What lives in an idea's partition: any change there may move the dashboard. */
-const IDEA_PARTITION: EntityType[] = ['idea', 'vote', 'comment', 'follow', 'statusChange', 'note', 'scorecard', 'assignment'];
+const IDEA_PARTITION: EntityType[] = [
+  'idea',
+  'vote',
+  'comment',
+  'follow',
+  'statusChange',
+  'note',
+  'scorecard',
+  'assignment',
+];
 
 /**
  * Every consumer of the table's stream, in the order they run on a batch. To add one, list the
@@ -35,7 +44,10 @@ export const TABLE_CONSUMERS: readonly Consumer[] = [
  * function in AWS and the local poller both call it. A consumer's failure fails the batch, which
  * the stream delivers again; each consumer counts a change once by its event id.
  */
-export async function onTableChanges(changes: Change[], consumers: readonly Consumer[] = TABLE_CONSUMERS): Promise<void> {
+export async function onTableChanges(
+  changes: Change[],
+  consumers: readonly Consumer[] = TABLE_CONSUMERS,
+): Promise<void> {
   const typed = changes.map((change) => ({ change, entity: entityTypeOf(change.newImage ?? change.oldImage) }));
   for (const consumer of consumers) {
     const mine = typed.filter(({ entity }) => entity && consumer.entities.includes(entity)).map(({ change }) => change);

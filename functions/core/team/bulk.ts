@@ -13,7 +13,11 @@ export const BulkAction = z
   .object({
     ideaIds: z.array(IdeaId).min(1).max(BULK_BATCH, `At most ${BULK_BATCH} ideas per batch.`),
     action: z.discriminatedUnion('type', [
-      z.object({ type: z.literal('status'), status: z.enum(WORKFLOW), response: z.string().trim().max(5000).optional() }),
+      z.object({
+        type: z.literal('status'),
+        status: z.enum(WORKFLOW),
+        response: z.string().trim().max(5000).optional(),
+      }),
       z.object({ type: z.literal('tag'), tag: z.string().trim().toLowerCase().min(1).max(40) }),
       z.object({ type: z.literal('assign'), memberId: z.string().nullable() }),
       z.object({ type: z.literal('archive') }),
@@ -38,7 +42,8 @@ export async function bulkAction(ctx: Ctx, input: z.input<typeof BulkAction>): P
   const results: BulkResult[] = [];
   for (const ideaId of [...new Set(ideaIds)]) {
     try {
-      if (action.type === 'status') await changeStatus(ctx, ideaId, { status: action.status, response: action.response });
+      if (action.type === 'status')
+        await changeStatus(ctx, ideaId, { status: action.status, response: action.response });
       else if (action.type === 'archive') await changeStatus(ctx, ideaId, { status: 'archived' });
       else if (action.type === 'assign') await setAssignee(ctx, ideaId, { memberId: action.memberId });
       else await addTag(ctx, ideaId, action.tag);

@@ -5,7 +5,8 @@ import { DomainError, parseInput } from '../errors.js';
 import { IdeaId } from '../idea/index.js';
 import { readTeamIdea, requireTeam, reviseIdea } from './revise.js';
 
-const KEPT_IDEA = 'attribute_exists(pk) AND attribute_not_exists(mergedInto) AND attribute_not_exists(moderation) AND attribute_not_exists(deleted)';
+const KEPT_IDEA =
+  'attribute_exists(pk) AND attribute_not_exists(mergedInto) AND attribute_not_exists(moderation) AND attribute_not_exists(deleted)';
 
 export const MergeInput = z.object({ into: IdeaId }).strict();
 
@@ -20,10 +21,15 @@ export const MergeInput = z.object({ into: IdeaId }).strict();
 export async function mergeIdea(ctx: Ctx, sourceId: string, input: z.input<typeof MergeInput>) {
   requireTeam(ctx);
   const { into } = parseInput(MergeInput, input);
-  if (into === sourceId) throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { into: 'An idea cannot be merged into itself.' });
+  if (into === sourceId)
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+      into: 'An idea cannot be merged into itself.',
+    });
   const target = await readTeamIdea(ctx, into);
   if (target.status === 'merged' || target.moderation) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { into: 'Merge into a published idea that is not merged itself.' });
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+      into: 'Merge into a published idea that is not merged itself.',
+    });
   }
   const source = await reviseIdea(ctx, sourceId, (idea) => {
     if (idea.mergedInto === into) return undefined; // already marked: go on carrying what is left
@@ -34,7 +40,18 @@ export async function mergeIdea(ctx: Ctx, sourceId: string, input: z.input<typeo
       next: { ...idea, status: 'merged', mergedInto: into, updatedAt: at },
       extra: { statusChangedBy: ctx.actor.kind === 'member' ? ctx.actor.memberId : 'system' },
       alongside: [
-        { Put: { Item: { ...keys.statusChange(ctx.tenant.id, idea.id, at), from: idea.status, to: 'merged', byName, at, mergedInto: into } } },
+        {
+          Put: {
+            Item: {
+              ...keys.statusChange(ctx.tenant.id, idea.id, at),
+              from: idea.status,
+              to: 'merged',
+              byName,
+              at,
+              mergedInto: into,
+            },
+          },
+        },
         // The kept idea must still be a published idea when this one is marked: two opposite merges cannot both win.
         { ConditionCheck: { Key: keys.idea(ctx.tenant.id, into), ConditionExpression: KEPT_IDEA } },
       ],
@@ -43,7 +60,13 @@ export async function mergeIdea(ctx: Ctx, sourceId: string, input: z.input<typeo
   });
   const votes = await carry(ctx, source.id, into, keys.votePrefix);
   const follows = await carry(ctx, source.id, into, keys.followPrefix);
-  return { merged: source.id, into, votesCarried: votes.carried, votesAlreadyThere: votes.skipped, followsCarried: follows.carried };
+  return {
+    merged: source.id,
+    into,
+    votesCarried: votes.carried,
+    votesAlreadyThere: votes.skipped,
+    followsCarried: follows.carried,
+  };
 }
 
 async function carry(ctx: Ctx, sourceId: string, targetId: string, prefix: string) {
@@ -75,7 +98,13 @@ async function carry(ctx: Ctx, sourceId: string, targetId: string, prefix: strin
           ...(isVote ? { ideaId: targetId } : {}),
           carriedFrom: sourceId,
           // A member's votes and follows list the kept idea now (anonymised votes have no owner).
-          ...(item.ownerKey ? { ownerSort: isVote ? keys.ownerSort('VOTE', String(item.votedAt), targetId) : keys.ownerSort('FOLLOW', String(item.followedAt), targetId) } : {}),
+          ...(item.ownerKey
+            ? {
+                ownerSort: isVote
+                  ? keys.ownerSort('VOTE', String(item.votedAt), targetId)
+                  : keys.ownerSort('FOLLOW', String(item.followedAt), targetId),
+              }
+            : {}),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -84,17 +113,26 @@ async function carry(ctx: Ctx, sourceId: string, targetId: string, prefix: strin
     const counts = {
       Update: {
         Key: keys.idea(ctx.tenant.id, targetId),
-        UpdateExpression: isVote ? 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend' : 'ADD followerCount :one',
+        UpdateExpression: isVote
+          ? 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend'
+          : 'ADD followerCount :one',
         ConditionExpression: KEPT_IDEA,
         ExpressionAttributeValues: isVote
-          ? { ':up': value === 1 ? 1 : 0, ':down': value === -1 ? 1 : 0, ':score': value, ':trend': Number(item.weight ?? 0) }
+          ? {
+              ':up': value === 1 ? 1 : 0,
+              ':down': value === -1 ? 1 : 0,
+              ':score': value,
+              ':trend': Number(item.weight ?? 0),
+            }
           : { ':one': 1 },
       },
     };
     const written = await writeAllOrNothing([copy, counts, markCarried]);
     if (written.ok) carried++;
-    else if (written.failed[2]) continue; // carried meanwhile by another run of this merge
-    else if (written.failed[1]) throw new DomainError('conflict', 409, 'The idea to keep changed meanwhile; run the merge again.');
+    else if (written.failed[2])
+      continue; // carried meanwhile by another run of this merge
+    else if (written.failed[1])
+      throw new DomainError('conflict', 409, 'The idea to keep changed meanwhile; run the merge again.');
     else {
       // The member already has a vote (or follow) on the kept idea: it stays as it is, counted once.
       await writeAllOrNothing([markCarried]);

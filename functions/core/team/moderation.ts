@@ -15,7 +15,10 @@ export const Decision = z
     reason: z.string().trim().max(500, 'At most 500 characters.').optional(),
   })
   .strict()
-  .refine((d) => d.decision === 'approve' || (d.reason?.length ?? 0) >= 3, { message: 'Give a reason.', path: ['reason'] });
+  .refine((d) => d.decision === 'approve' || (d.reason?.length ?? 0) >= 3, {
+    message: 'Give a reason.',
+    path: ['reason'],
+  });
 
 /** `idea:<id>`, `comment:<id>`, or a bare idea id. */
 const Target = z
@@ -36,7 +39,9 @@ function resolveFlags(ctx: Ctx, target: string, decision: string) {
 }
 
 async function isFlagged(ctx: Ctx, target: string) {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.flagTarget(ctx.tenant.id, target) }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.flagTarget(ctx.tenant.id, target) }),
+  );
   return Boolean(Item?.queueKey); // still waiting in the flagged queue, not decided already
 }
 
@@ -57,7 +62,11 @@ export async function moderate(ctx: Ctx, targetInput: string, input: z.input<typ
   const idea = await reviseIdea(ctx, id, (current) => {
     if (current.moderation === wanted && !flagged) return undefined;
     if (decision === 'reject' && current.moderation !== 'pending') {
-      throw new DomainError('not_pending', 409, 'Only an idea waiting for moderation can be rejected; hide a published one.');
+      throw new DomainError(
+        'not_pending',
+        409,
+        'Only an idea waiting for moderation can be rejected; hide a published one.',
+      );
     }
     const { moderation: _, ...rest } = current;
     return {
@@ -70,23 +79,39 @@ export async function moderate(ctx: Ctx, targetInput: string, input: z.input<typ
   return { target, decision, moderation: idea.moderation ?? null };
 }
 
-async function moderateComment(ctx: Ctx, commentId: string, decision: 'approve' | 'hide' | 'reject', reason: string | undefined, flagWrites: object[]) {
-  if (decision === 'reject') throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { decision: 'Comments are approved or hidden.' });
-  const { Item: ref } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, commentId) }));
+async function moderateComment(
+  ctx: Ctx,
+  commentId: string,
+  decision: 'approve' | 'hide' | 'reject',
+  reason: string | undefined,
+  flagWrites: object[],
+) {
+  if (decision === 'reject')
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+      decision: 'Comments are approved or hidden.',
+    });
+  const { Item: ref } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, commentId) }),
+  );
   if (!ref) throw notFound('comment');
   const key = keys.comment(ctx.tenant.id, String(ref.ideaId), String(ref.createdAt), commentId);
   const written = await writeAllOrNothing([
     {
       Update: {
         Key: key,
-        UpdateExpression: decision === 'hide' ? 'SET #hidden = :t, moderationReason = :r' : 'REMOVE #hidden SET moderationReason = :r',
+        UpdateExpression:
+          decision === 'hide' ? 'SET #hidden = :t, moderationReason = :r' : 'REMOVE #hidden SET moderationReason = :r',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#hidden': 'hidden' },
         ExpressionAttributeValues: decision === 'hide' ? { ':t': true, ':r': reason ?? '' } : { ':r': reason ?? '' },
       },
     },
     ...(flagWrites as never[]),
-    auditWrite(ctx, `moderation.${decision}`, { target: `comment:${commentId}`, idea: ref.ideaId, ...(reason ? { reason } : {}) }),
+    auditWrite(ctx, `moderation.${decision}`, {
+      target: `comment:${commentId}`,
+      idea: ref.ideaId,
+      ...(reason ? { reason } : {}),
+    }),
   ]);
   if (!written.ok) throw notFound('comment');
   return { target: `comment:${commentId}`, decision, moderation: decision === 'hide' ? 'hidden' : null };

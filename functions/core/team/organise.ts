@@ -8,9 +8,13 @@ import { IdPattern, newId } from '../ids.js';
 import { auditWrite } from '../admin/index.js';
 import { readTeamIdea, requireTeam, reviseIdea, type TeamIdea } from './revise.js';
 
-export const SetTags = z.object({ tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(10, 'At most 10 tags.') }).strict();
+export const SetTags = z
+  .object({ tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(10, 'At most 10 tags.') })
+  .strict();
 export const SetAssignee = z.object({ memberId: z.string().regex(IdPattern).nullable() }).strict();
-export const AddNote = z.object({ body: z.string().trim().min(1, 'Write the note.').max(5000, 'At most 5,000 characters.') }).strict();
+export const AddNote = z
+  .object({ body: z.string().trim().min(1, 'Write the note.').max(5000, 'At most 5,000 characters.') })
+  .strict();
 
 /** Tags are the team's: members can filter by them but never set them. */
 export async function setTags(ctx: Ctx, ideaId: string, input: z.input<typeof SetTags>): Promise<TeamIdea> {
@@ -18,7 +22,10 @@ export async function setTags(ctx: Ctx, ideaId: string, input: z.input<typeof Se
   const tags = [...new Set(parseInput(SetTags, input).tags)].sort();
   return reviseIdea(ctx, ideaId, (idea) => {
     if (JSON.stringify([...idea.tags].sort()) === JSON.stringify(tags)) return undefined;
-    return { next: { ...idea, tags, updatedAt: nextUpdatedAt(ctx, idea) }, audit: { action: 'idea.tags', detail: { tags } } };
+    return {
+      next: { ...idea, tags, updatedAt: nextUpdatedAt(ctx, idea) },
+      audit: { action: 'idea.tags', detail: { tags } },
+    };
   });
 }
 
@@ -29,7 +36,10 @@ export async function addTag(ctx: Ctx, ideaId: string, tagInput: string): Promis
   return reviseIdea(ctx, ideaId, (idea) => {
     if (idea.tags.includes(tag!) || idea.tags.length >= 10) return undefined;
     const tags = [...idea.tags, tag!].sort();
-    return { next: { ...idea, tags, updatedAt: nextUpdatedAt(ctx, idea) }, audit: { action: 'idea.tags', detail: { tags } } };
+    return {
+      next: { ...idea, tags, updatedAt: nextUpdatedAt(ctx, idea) },
+      audit: { action: 'idea.tags', detail: { tags } },
+    };
   });
 }
 
@@ -42,9 +52,17 @@ export async function setAssignee(ctx: Ctx, ideaId: string, input: z.input<typeo
   const { memberId } = parseInput(SetAssignee, input);
   let assigneeName = '';
   if (memberId) {
-    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.member(ctx.tenant.id, memberId) }));
-    if (!Item || Item.status !== 'active' || !can({ kind: 'member', memberId, role: Item.role as Role }, 'ideas.moderate')) {
-      throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { memberId: 'Assign to a member of the team.' });
+    const { Item } = await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.member(ctx.tenant.id, memberId) }),
+    );
+    if (
+      !Item ||
+      Item.status !== 'active' ||
+      !can({ kind: 'member', memberId, role: Item.role as Role }, 'ideas.moderate')
+    ) {
+      throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+        memberId: 'Assign to a member of the team.',
+      });
     }
     assigneeName = String(Item.displayName);
   }
@@ -56,7 +74,18 @@ export async function setAssignee(ctx: Ctx, ideaId: string, input: z.input<typeo
       extra: { assigneeId: memberId ?? '' },
       alongside: [
         memberId
-          ? { Put: { Item: { ...keys.assignment(ctx.tenant.id, idea.id), ideaId: idea.id, title: idea.title, memberId, queueKey: keys.assignedQueue(ctx.tenant.id, memberId), queueSort: at } } }
+          ? {
+              Put: {
+                Item: {
+                  ...keys.assignment(ctx.tenant.id, idea.id),
+                  ideaId: idea.id,
+                  title: idea.title,
+                  memberId,
+                  queueKey: keys.assignedQueue(ctx.tenant.id, memberId),
+                  queueSort: at,
+                },
+              },
+            }
           : { Delete: { Key: keys.assignment(ctx.tenant.id, idea.id) } },
       ],
       audit: { action: 'idea.assign', detail: { assignee: memberId, name: assigneeName } },
@@ -79,7 +108,12 @@ export async function addNote(ctx: Ctx, ideaId: string, input: z.input<typeof Ad
   const idea = await readTeamIdea(ctx, ideaId);
   const note: Note = { id: newId(), body, byName: actor.displayName ?? '', at: nowIso(ctx) };
   await writeAllOrNothing([
-    { Put: { Item: { ...keys.note(ctx.tenant.id, idea.id, note.at, note.id), ...note }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        Item: { ...keys.note(ctx.tenant.id, idea.id, note.at, note.id), ...note },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
     auditWrite(ctx, 'idea.note', { idea: idea.id, title: idea.title }),
   ]);
   return note;
@@ -111,9 +145,14 @@ export async function teamMembers(ctx: Ctx): Promise<{ id: string; displayName: 
       KeyConditionExpression: 'listKey = :k',
       FilterExpression: '#role IN (:o, :a, :t) AND #status = :active',
       ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
-      ExpressionAttributeValues: { ':k': keys.membersList(ctx.tenant.id), ':o': 'owner', ':a': 'admin', ':t': 'team', ':active': 'active' },
+      ExpressionAttributeValues: {
+        ':k': keys.membersList(ctx.tenant.id),
+        ':o': 'owner',
+        ':a': 'admin',
+        ':t': 'team',
+        ':active': 'active',
+      },
     }),
   );
   return Items.map((m) => ({ id: String(m.id), displayName: String(m.displayName) }));
 }
-

@@ -28,10 +28,30 @@ export interface QueueItem {
 /** Which index and key each queue reads, oldest first: the team works from the front. */
 function source(ctx: Ctx, queue: (typeof QUEUES)[number], memberId: string) {
   switch (queue) {
-    case 'moderation': return { IndexName: 'byQueue', KeyConditionExpression: 'queueKey = :k', key: keys.queue(ctx.tenant.id, 'MODERATION') };
-    case 'flagged': return { IndexName: 'byQueue', KeyConditionExpression: 'queueKey = :k', key: keys.queue(ctx.tenant.id, 'FLAGGED') };
-    case 'assigned': return { IndexName: 'byQueue', KeyConditionExpression: 'queueKey = :k', key: keys.assignedQueue(ctx.tenant.id, memberId) };
-    case 'new': return { IndexName: 'byList', KeyConditionExpression: 'listKey = :k', key: keys.ideasByStatus(ctx.tenant.id, 'new') };
+    case 'moderation':
+      return {
+        IndexName: 'byQueue',
+        KeyConditionExpression: 'queueKey = :k',
+        key: keys.queue(ctx.tenant.id, 'MODERATION'),
+      };
+    case 'flagged':
+      return {
+        IndexName: 'byQueue',
+        KeyConditionExpression: 'queueKey = :k',
+        key: keys.queue(ctx.tenant.id, 'FLAGGED'),
+      };
+    case 'assigned':
+      return {
+        IndexName: 'byQueue',
+        KeyConditionExpression: 'queueKey = :k',
+        key: keys.assignedQueue(ctx.tenant.id, memberId),
+      };
+    case 'new':
+      return {
+        IndexName: 'byList',
+        KeyConditionExpression: 'listKey = :k',
+        key: keys.ideasByStatus(ctx.tenant.id, 'new'),
+      };
   }
 }
 
@@ -45,7 +65,10 @@ const excerpt = (text: unknown) => {
  * comments (with their number of flags), new ideas not yet reviewed, ideas assigned to me.
  * Each is one Query on an index; flagged and assigned entries are completed by one BatchGet.
  */
-export async function listQueue(ctx: Ctx, input: z.input<typeof ListQueue>): Promise<{ items: QueueItem[]; cursor: string | null }> {
+export async function listQueue(
+  ctx: Ctx,
+  input: z.input<typeof ListQueue>,
+): Promise<{ items: QueueItem[]; cursor: string | null }> {
   const actor = requireTeam(ctx);
   const { queue, cursor, limit } = parseInput(ListQueue, input);
   const { key, ...query } = source(ctx, queue, actor.memberId);
@@ -65,8 +88,13 @@ export async function listQueue(ctx: Ctx, input: z.input<typeof ListQueue>): Pro
 
 function ideaEntry(idea: Record<string, unknown>): QueueItem {
   return {
-    target: `idea:${idea.id}`, ideaId: String(idea.id), title: String(idea.title), excerpt: excerpt(idea.body),
-    authorName: String(idea.authorName), authorId: String(idea.authorId), at: String(idea.createdAt),
+    target: `idea:${idea.id}`,
+    ideaId: String(idea.id),
+    title: String(idea.title),
+    excerpt: excerpt(idea.body),
+    authorName: String(idea.authorName),
+    authorId: String(idea.authorId),
+    at: String(idea.createdAt),
   };
 }
 
@@ -81,7 +109,11 @@ async function completeEntries(ctx: Ctx, entries: Record<string, unknown>[]): Pr
   }
   const found = await batchGet([...wanted.values()]);
   // Comments are found through their reference item; read the comments themselves next.
-  const commentKeys = [...found.values()].filter((i) => entityTypeOf(i) === 'commentRef').map((r) => keys.comment(ctx.tenant.id, String(r.ideaId), String(r.createdAt), keyParts.commentRefId(String(r.pk))!));
+  const commentKeys = [...found.values()]
+    .filter((i) => entityTypeOf(i) === 'commentRef')
+    .map((r) =>
+      keys.comment(ctx.tenant.id, String(r.ideaId), String(r.createdAt), keyParts.commentRefId(String(r.pk))!),
+    );
   const comments = await batchGet(commentKeys);
   return entries.flatMap((entry, i) => {
     const ref = refs[i]!;
@@ -92,23 +124,27 @@ async function completeEntries(ctx: Ctx, entries: Record<string, unknown>[]): Pr
       item = comments.get(`${commentKey.pk}|${commentKey.sk}`);
     }
     if (!item || item.deleted) return [];
-    return [{
-      target: ref,
-      ideaId: String(item.ideaId ?? item.id),
-      title: String(item.title ?? ''),
-      excerpt: excerpt(item.body),
-      authorName: String(item.authorName),
-      authorId: String(item.authorId),
-      at: String(entry.queueSort ?? item.createdAt),
-      ...(entry.flags ? { flags: Number(entry.flags), reason: String(entry.lastReason) } : {}),
-    }];
+    return [
+      {
+        target: ref,
+        ideaId: String(item.ideaId ?? item.id),
+        title: String(item.title ?? ''),
+        excerpt: excerpt(item.body),
+        authorName: String(item.authorName),
+        authorId: String(item.authorId),
+        at: String(entry.queueSort ?? item.createdAt),
+        ...(entry.flags ? { flags: Number(entry.flags), reason: String(entry.lastReason) } : {}),
+      },
+    ];
   });
 }
 
 async function batchGet(list: { pk: string; sk: string }[]) {
   const out = new Map<string, Record<string, unknown>>();
   for (let i = 0; i < list.length; i += 100) {
-    const { Responses } = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: list.slice(i, i + 100) } } }));
+    const { Responses } = await db().send(
+      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: list.slice(i, i + 100) } } }),
+    );
     for (const item of Responses?.[tableName()] ?? []) out.set(`${item.pk}|${item.sk}`, item);
   }
   return out;

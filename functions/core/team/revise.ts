@@ -16,15 +16,23 @@ export interface TeamIdea extends Idea {
 /** The team member acting, checked once for every triage function. */
 export function requireTeam(ctx: Ctx) {
   authorize(ctx, 'ideas.moderate');
-  return ctx.actor.kind === 'member' ? ctx.actor : { memberId: 'system', displayName: 'system', role: 'owner' as const };
+  return ctx.actor.kind === 'member'
+    ? ctx.actor
+    : { memberId: 'system', displayName: 'system', role: 'owner' as const };
 }
 
 export async function readTeamIdea(ctx: Ctx, ideaIdInput: string): Promise<TeamIdea> {
   requireTeam(ctx);
   const ideaId = parseInput(IdeaId, ideaIdInput);
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId), ConsistentRead: true }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId), ConsistentRead: true }),
+  );
   if (!Item || Item.deleted) throw notFound('idea');
-  return { ...Idea.parse(Item), assigneeId: Item.assigneeId as string | undefined, scoreSummary: Item.scoreSummary as TeamIdea['scoreSummary'] };
+  return {
+    ...Idea.parse(Item),
+    assigneeId: Item.assigneeId as string | undefined,
+    scoreSummary: Item.scoreSummary as TeamIdea['scoreSummary'],
+  };
 }
 
 export interface Revision {
@@ -81,8 +89,8 @@ export async function reviseIdea(
       ...(revision.alongside ?? []),
     ]);
     if (written.ok) return next;
-    if (!written.failed[0]) throw new DomainError('conflict', 409, 'This idea changed meanwhile; reload and try again.');
+    if (!written.failed[0])
+      throw new DomainError('conflict', 409, 'This idea changed meanwhile; reload and try again.');
   }
   throw new DomainError('conflict', 409, 'This idea changed meanwhile; reload and try again.');
 }
-

@@ -5,7 +5,9 @@ import { db, tableName, keys, queryAll } from '../db/index.js';
 import { DomainError, parseInput } from '../errors.js';
 import { readTeamIdea, requireTeam, reviseIdea, type TeamIdea } from './revise.js';
 
-export const SetScores = z.object({ scores: z.record(z.string(), z.number().int().min(1, '1 to 5.').max(5, '1 to 5.')) }).strict();
+export const SetScores = z
+  .object({ scores: z.record(z.string(), z.number().int().min(1, '1 to 5.').max(5, '1 to 5.')) })
+  .strict();
 
 export type ScoreSummary = Record<string, { average: number; spread: number; count: number }>;
 
@@ -17,7 +19,11 @@ export function summariseScores(cards: Record<string, number>[]): ScoreSummary {
     const values = cards.map((card) => card[criterion]).filter((v): v is number => typeof v === 'number');
     const average = values.reduce((a, b) => a + b, 0) / values.length;
     const spread = Math.sqrt(values.reduce((a, v) => a + (v - average) ** 2, 0) / values.length);
-    summary[criterion] = { average: Math.round(average * 100) / 100, spread: Math.round(spread * 100) / 100, count: values.length };
+    summary[criterion] = {
+      average: Math.round(average * 100) / 100,
+      spread: Math.round(spread * 100) / 100,
+      count: values.length,
+    };
   }
   return summary;
 }
@@ -31,7 +37,11 @@ async function scorecards(ctx: Ctx, ideaId: string) {
       ConsistentRead: true,
     }),
   );
-  return Items.map((i) => ({ memberId: String(i.memberId), byName: String(i.byName), scores: i.scores as Record<string, number> }));
+  return Items.map((i) => ({
+    memberId: String(i.memberId),
+    byName: String(i.byName),
+    scores: i.scores as Record<string, number>,
+  }));
 }
 
 /**
@@ -39,15 +49,31 @@ async function scorecards(ctx: Ctx, ideaId: string) {
  * their previous one; the idea keeps the summary of all scorecards (average and spread), which
  * the impact-versus-effort chart reads without opening every scorecard.
  */
-export async function setScores(ctx: Ctx, ideaId: string, input: z.input<typeof SetScores>): Promise<{ summary: ScoreSummary; mine: Record<string, number> }> {
+export async function setScores(
+  ctx: Ctx,
+  ideaId: string,
+  input: z.input<typeof SetScores>,
+): Promise<{ summary: ScoreSummary; mine: Record<string, number> }> {
   const actor = requireTeam(ctx);
   const { scores } = parseInput(SetScores, input);
   const known = new Set(ctx.tenant.scoringCriteria.map((c) => c.id));
   const unknown = Object.keys(scores).filter((id) => !known.has(id));
-  if (unknown.length) throw new DomainError('invalid_input', 400, 'Some fields are not valid.', Object.fromEntries(unknown.map((id) => [`scores.${id}`, 'Not a criterion of this portal.'])));
+  if (unknown.length)
+    throw new DomainError(
+      'invalid_input',
+      400,
+      'Some fields are not valid.',
+      Object.fromEntries(unknown.map((id) => [`scores.${id}`, 'Not a criterion of this portal.'])),
+    );
   if (Object.keys(scores).length === 0) throw new DomainError('invalid_input', 400, 'Nothing to change.');
   const idea = await readTeamIdea(ctx, ideaId);
-  const card = { ...keys.scorecard(ctx.tenant.id, idea.id, actor.memberId), memberId: actor.memberId, byName: actor.displayName ?? '', scores, at: nowIso(ctx) };
+  const card = {
+    ...keys.scorecard(ctx.tenant.id, idea.id, actor.memberId),
+    memberId: actor.memberId,
+    byName: actor.displayName ?? '',
+    scores,
+    at: nowIso(ctx),
+  };
   let summary: ScoreSummary = {};
   // Read inside the revision: when another scorer saves at the same moment, the retry reads their card too.
   await reviseIdea(ctx, idea.id, async (current) => {
@@ -93,9 +119,16 @@ export async function impactEffort(ctx: Ctx) {
     })) {
       const summary = item.scoreSummary as ScoreSummary | undefined;
       if (!summary) continue;
-      const mean = (ids: string[]) => (ids.length ? ids.reduce((a, id) => a + summary[id]!.average, 0) / ids.length : NaN);
+      const mean = (ids: string[]) =>
+        ids.length ? ids.reduce((a, id) => a + summary[id]!.average, 0) / ids.length : NaN;
       const ids = Object.keys(summary);
-      const point = { id: String(item.id), title: String(item.title), status: String(item.status), impact: mean(ids.filter((id) => !effort.has(id))), effort: mean(ids.filter((id) => effort.has(id))) };
+      const point = {
+        id: String(item.id),
+        title: String(item.title),
+        status: String(item.status),
+        impact: mean(ids.filter((id) => !effort.has(id))),
+        effort: mean(ids.filter((id) => effort.has(id))),
+      };
       if (Number.isFinite(point.impact) && Number.isFinite(point.effort)) points.push(point);
     }
   }

@@ -33,7 +33,8 @@ export async function changeStatus(ctx: Ctx, ideaId: string, input: z.input<type
   const actor = requireTeam(ctx);
   const { status, response } = parseInput(ChangeStatus, input);
   return reviseIdea(ctx, ideaId, (idea) => {
-    if (idea.status === 'merged') throw new DomainError('idea_merged', 409, 'A merged idea keeps its status; change the idea it was merged into.');
+    if (idea.status === 'merged')
+      throw new DomainError('idea_merged', 409, 'A merged idea keeps its status; change the idea it was merged into.');
     if (idea.moderation) throw new DomainError('idea_unpublished', 409, 'Publish this idea before giving it a status.');
     const current = idea.response?.status === status ? idea.response.text : undefined;
     if (idea.status === status && (!response || response === current)) return undefined;
@@ -41,10 +42,22 @@ export async function changeStatus(ctx: Ctx, ideaId: string, input: z.input<type
     const byName = actor.displayName ?? '';
     const change: StatusChange = { from: idea.status, to: status, byName, at, ...(response ? { response } : {}) };
     return {
-      next: { ...idea, status, updatedAt: at, ...(response ? { response: { text: response, at, byName, status } } : {}) },
+      next: {
+        ...idea,
+        status,
+        updatedAt: at,
+        ...(response ? { response: { text: response, at, byName, status } } : {}),
+      },
       // The fan-out tells everyone concerned but the one who made the change.
       extra: { statusChangedBy: actor.memberId },
-      alongside: [{ Put: { Item: { ...keys.statusChange(ctx.tenant.id, idea.id, at), ...change }, ConditionExpression: 'attribute_not_exists(pk)' } }],
+      alongside: [
+        {
+          Put: {
+            Item: { ...keys.statusChange(ctx.tenant.id, idea.id, at), ...change },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ],
       audit: { action: 'idea.status', detail: { from: idea.status, to: status, ...(response ? { response } : {}) } },
     };
   });
@@ -67,10 +80,16 @@ export async function statusHistoryOf(ctx: Ctx, idea: Pick<Idea, 'id'>): Promise
   return Items.map(({ from, to, response, byName, at }) => ({ from, to, response, byName, at }) as StatusChange);
 }
 
-const IdeasInAction = z.object({ cursor: z.string().max(2048).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+const IdeasInAction = z.object({
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
 
 /** The public "ideas in action" page: launched ideas, most recent first, with the team's response. */
-export async function ideasInAction(ctx: Ctx, input: z.input<typeof IdeasInAction> = {}): Promise<{ items: (IdeaSummary & { response?: Idea['response'] })[]; cursor: string | null }> {
+export async function ideasInAction(
+  ctx: Ctx,
+  input: z.input<typeof IdeasInAction> = {},
+): Promise<{ items: (IdeaSummary & { response?: Idea['response'] })[]; cursor: string | null }> {
   requireReader(ctx);
   const { cursor, limit } = parseInput(IdeasInAction, input);
   const { Items = [], LastEvaluatedKey } = await db().send(
@@ -86,8 +105,10 @@ export async function ideasInAction(ctx: Ctx, input: z.input<typeof IdeasInActio
   );
   return {
     // A response written for an earlier status is not shown as the launch's.
-    items: Items.map((item) => ({ ...summarise(item as Idea), response: (item as Idea).response?.status === 'launched' ? (item as Idea).response : undefined })),
+    items: Items.map((item) => ({
+      ...summarise(item as Idea),
+      response: (item as Idea).response?.status === 'launched' ? (item as Idea).response : undefined,
+    })),
     cursor: encodeCursor(ctx.tenant.id, 'in-action', LastEvaluatedKey),
   };
 }
-

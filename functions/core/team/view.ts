@@ -7,7 +7,12 @@ import { statusHistoryOf } from './status.js';
 /** Everything the team's page of one idea shows, reading the idea once. */
 export async function teamView(ctx: Ctx, ideaId: string) {
   const idea = await readTeamIdea(ctx, ideaId);
-  const [notes, scores, team, history] = await Promise.all([notesOf(ctx, idea), scoresOf(ctx, idea), teamMembers(ctx), statusHistoryOf(ctx, idea)]);
+  const [notes, scores, team, history] = await Promise.all([
+    notesOf(ctx, idea),
+    scoresOf(ctx, idea),
+    teamMembers(ctx),
+    statusHistoryOf(ctx, idea),
+  ]);
   const me = ctx.actor.kind === 'member' ? ctx.actor.memberId : '';
   return { idea, notes, scores, team, history, mine: scores.cards.find((c) => c.memberId === me)?.scores ?? {} };
 }

@@ -58,7 +58,8 @@ export function assertReadableTheme(theme: Theme): void {
     const ratio = contrastRatio(theme[field], theme[on]);
     if (ratio < min) {
       const suggestion = nearestReadable(theme[field], theme[on], min);
-      fields[`theme.${field}`] = `Contrast ${ratio.toFixed(2)}:1 on ${on}; at least ${min}:1 is needed. Nearest that passes: ${suggestion}.`;
+      fields[`theme.${field}`] =
+        `Contrast ${ratio.toFixed(2)}:1 on ${on}; at least ${min}:1 is needed. Nearest that passes: ${suggestion}.`;
     }
   }
   if (Object.keys(fields).length) {

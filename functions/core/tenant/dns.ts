@@ -12,7 +12,10 @@ export async function txtRecords(name: string): Promise<string[]> {
   if (dir) {
     if (!/^[a-z0-9._-]+$/.test(name)) return [];
     const text = await readFile(join(dir, `${name}.txt`), 'utf8').catch(() => '');
-    return text.split('\n').map((line) => line.trim()).filter(Boolean);
+    return text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
   }
   try {
     return (await resolveTxt(name)).map((chunks) => chunks.join(''));

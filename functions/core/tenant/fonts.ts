@@ -7,14 +7,21 @@ export const FONT_STACKS = {
   geometric: 'Avenir, Montserrat, Corbel, "URW Gothic", source-sans-pro, sans-serif',
   classical: 'Charter, "Bitstream Charter", "Sitka Text", Cambria, "DejaVu Serif", serif',
   rounded: 'ui-rounded, "Hiragino Maru Gothic ProN", Quicksand, Comfortaa, Manjari, "Arial Rounded MT", sans-serif',
-  industrial: 'Bahnschrift, "DIN Alternate", "Franklin Gothic Medium", "Nimbus Sans Narrow", sans-serif-condensed, sans-serif',
+  industrial:
+    'Bahnschrift, "DIN Alternate", "Franklin Gothic Medium", "Nimbus Sans Narrow", sans-serif-condensed, sans-serif',
 } as const;
 
 export const FontId = z.enum(Object.keys(FONT_STACKS) as [keyof typeof FONT_STACKS, ...(keyof typeof FONT_STACKS)[]]);
 export type FontId = z.infer<typeof FontId>;
 
 /** A theme as CSS custom properties, written into the first HTML of every page (no unbranded flash). Values are validated hex colours and a font of the safe list. */
-export function themeCss(theme: { primary: string; accent: string; surface: string; text: string; font: FontId }): string {
+export function themeCss(theme: {
+  primary: string;
+  accent: string;
+  surface: string;
+  text: string;
+  font: FontId;
+}): string {
   const { primary, accent, surface, text, font } = theme;
   return `:root{--primary:${primary};--accent:${accent};--surface:${surface};--text:${text};--font:${FONT_STACKS[font]}}`;
 }

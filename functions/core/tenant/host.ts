@@ -21,7 +21,9 @@ export function hostFromHeaders(header: Headers): string {
 
 /** The origin the visitor's browser used (what its Origin header must say on a same-site request). */
 export function visitorOrigin(url: URL, header: Headers): string {
-  return config().TRUST_FORWARDED_HOST ? `https://${hostFromHeaders(header)}` : `${url.protocol}//${header('host') ?? url.host}`;
+  return config().TRUST_FORWARDED_HOST
+    ? `https://${hostFromHeaders(header)}`
+    : `${url.protocol}//${header('host') ?? url.host}`;
 }
 
 /** The visitor's address as CloudFront passed it on, or undefined off the edge (the socket's peer is then the visitor). */

@@ -19,12 +19,17 @@ export * from './schema.js';
 export const CreateTenant = TenantSettings.extend({ slug: Slug });
 
 /** A new portal: its slug is claimed atomically with its record; colours must pass WCAG AA. */
-export async function createTenant(ctx: { actor: Actor; now?: Date }, input: z.input<typeof CreateTenant>): Promise<Tenant> {
+export async function createTenant(
+  ctx: { actor: Actor; now?: Date },
+  input: z.input<typeof CreateTenant>,
+): Promise<Tenant> {
   requireSystem(ctx);
   const settings = parseInput(CreateTenant, input);
   assertReadableTheme(settings.theme);
   if (!settings.languages.includes(settings.defaultLang)) {
-    throw new DomainError('invalid_input', 400, 'The default language must be enabled.', { defaultLang: 'not enabled' });
+    throw new DomainError('invalid_input', 400, 'The default language must be enabled.', {
+      defaultLang: 'not enabled',
+    });
   }
   const tenant: Tenant = { ...settings, id: newId(), createdAt: (ctx.now ?? new Date()).toISOString(), version: 1 };
   if (!(await insertTenant(tenant))) {
@@ -40,7 +45,9 @@ export async function listPublicPortals(limit = 50): Promise<Tenant[]> {
 
 const LogoUpload = z.object({
   contentType: z.enum(['image/svg+xml', 'image/png']),
-  body: z.custom<Uint8Array>((b) => b instanceof Uint8Array, 'Expected bytes.').refine((b) => b.byteLength > 0 && b.byteLength <= 512 * 1024, 'Up to 512 KB.'),
+  body: z
+    .custom<Uint8Array>((b) => b instanceof Uint8Array, 'Expected bytes.')
+    .refine((b) => b.byteLength > 0 && b.byteLength <= 512 * 1024, 'Up to 512 KB.'),
 });
 
 /** Stores the brand's logo under the tenant's S3 prefix; its content hash versions the URL for caching. */
@@ -57,7 +64,10 @@ export async function setBrandLogo(ctx: Ctx, input: z.input<typeof LogoUpload>):
 }
 
 /** A brand image of the current tenant; the key comes from its own record, so no other tenant's file is reachable. */
-export async function readBrandImage(ctx: Ctx, kind: BrandImageKind): Promise<{ body: Uint8Array; contentType: string; version: string }> {
+export async function readBrandImage(
+  ctx: Ctx,
+  kind: BrandImageKind,
+): Promise<{ body: Uint8Array; contentType: string; version: string }> {
   const image = ctx.tenant[kind];
   if (!image) throw notFound(kind);
   const object = await s3().send(new GetObjectCommand({ Bucket: bucketName(), Key: image.key }));
@@ -96,12 +106,21 @@ export const portalAddress = (slug: string) => config().PORTAL_URL.replace('{slu
 
 /** What a visitor of a closed portal may know: enough to draw its sign-in page in its colours. */
 export function brandingOf(tenant: Tenant): PublicConfig {
-  return { ...publicConfig(tenant), sections: [], welcome: undefined, charter: undefined, statusLabels: {}, offerSectors: [] };
+  return {
+    ...publicConfig(tenant),
+    sections: [],
+    welcome: undefined,
+    charter: undefined,
+    statusLabels: {},
+    offerSectors: [],
+  };
 }
 
 /** What a visitor (or member) may see of the portal: everything public, or only the branding when it is closed to them. */
 export function configFor(ctx: Ctx) {
-  return ctx.tenant.visibility !== 'public' && ctx.actor.kind === 'visitor' ? brandingOf(ctx.tenant) : publicConfig(ctx.tenant);
+  return ctx.tenant.visibility !== 'public' && ctx.actor.kind === 'visitor'
+    ? brandingOf(ctx.tenant)
+    : publicConfig(ctx.tenant);
 }
 
 /** What any visitor may know of a portal: its name, theme, languages and open sections. */

@@ -9,7 +9,10 @@ export type Lang = z.infer<typeof Lang>;
 export const LocalizedText = z.partialRecord(Lang, z.string().trim().min(1).max(500));
 export type LocalizedText = z.infer<typeof LocalizedText>;
 /** A name (of a portal, section, category, criterion) is given in one language at least. */
-export const LocalizedName = LocalizedText.refine((text) => Object.keys(text).length > 0, 'Give a name in at least one language.');
+export const LocalizedName = LocalizedText.refine(
+  (text) => Object.keys(text).length > 0,
+  'Give a name in at least one language.',
+);
 
 export const Slug = z
   .string()

@@ -39,7 +39,12 @@ function tenantItem(tenant: Tenant) {
 /** The writes that open a portal: its slug is claimed only if free, with the tenant item. */
 export function newTenantWrites(tenant: Tenant) {
   return [
-    { Put: { Item: { ...keys.slug(tenant.slug), tenantId: tenant.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        Item: { ...keys.slug(tenant.slug), tenantId: tenant.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
     { Put: { Item: tenantItem(tenant), ConditionExpression: 'attribute_not_exists(pk)' } },
   ];
 }
@@ -54,7 +59,11 @@ export async function insertTenant(tenant: Tenant): Promise<boolean> {
  * still the one it was made from (no lost update between two admins), with any other writes
  * that belong to the change (its audit entry). False when the version moved.
  */
-export async function replaceTenant(tenant: Tenant, expectedVersion: number, alongside: Write[] = []): Promise<boolean> {
+export async function replaceTenant(
+  tenant: Tenant,
+  expectedVersion: number,
+  alongside: Write[] = [],
+): Promise<boolean> {
   const written = await writeAllOrNothing([
     {
       Put: {

@@ -26,16 +26,12 @@ export const CreateUpload = z.object({
   size: z.number().int().min(1, 'The file is empty.').max(MAX_UPLOAD_BYTES, 'Up to 10 MB.'),
 });
 
-
-
 export interface PresignedUpload {
   id: string;
   url: string;
   fields: Record<string, string>;
   maxBytes: number;
 }
-
-
 
 const TYPE_NAMES: Record<UploadType, string> = {
   'image/png': 'PNG',
@@ -119,7 +115,9 @@ export async function finalizeUpload(ctx: Ctx, uploadId: string): Promise<Upload
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.upload(ctx.tenant.id, uploadId),
-        UpdateExpression: object.etag ? 'SET #status = :ready, etag = :etag REMOVE expiresAt' : 'SET #status = :ready REMOVE expiresAt',
+        UpdateExpression: object.etag
+          ? 'SET #status = :ready, etag = :etag REMOVE expiresAt'
+          : 'SET #status = :ready REMOVE expiresAt',
         ConditionExpression: '#status = :pending AND memberId = :member',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
@@ -150,7 +148,9 @@ export async function readUpload(
   const key = keys.uploadObject(ctx.tenant.id, record.memberId, uploadId);
   let object;
   try {
-    object = await s3().send(new GetObjectCommand({ Bucket: bucketName(), Key: key, ...(record.etag ? { IfMatch: record.etag } : {}) }));
+    object = await s3().send(
+      new GetObjectCommand({ Bucket: bucketName(), Key: key, ...(record.etag ? { IfMatch: record.etag } : {}) }),
+    );
   } catch (error) {
     // Gone, or replaced since finalize (the presigned form stays usable for its 10 minutes).
     if (isMissing(error) || status(error) === 412) throw notFound('upload');
@@ -166,9 +166,6 @@ export async function readUpload(
   return { body, contentType: record.contentType, filename: record.filename, size: record.size };
 }
 
-
-
-
 interface Inspected {
   size: number;
   head: Uint8Array;
@@ -179,11 +176,14 @@ interface Inspected {
 async function inspect(key: string): Promise<Inspected | undefined> {
   let object;
   try {
-    object = await s3().send(new GetObjectCommand({ Bucket: bucketName(), Key: key, Range: `bytes=0-${SNIFF_BYTES - 1}` }));
+    object = await s3().send(
+      new GetObjectCommand({ Bucket: bucketName(), Key: key, Range: `bytes=0-${SNIFF_BYTES - 1}` }),
+    );
   } catch (error) {
     if (isMissing(error)) return undefined;
     // S3 answers 416 to a range on an empty object.
-    if (status(error) === 416 || (error as Error).name === 'InvalidRange') return { size: 0, head: new Uint8Array(), etag: undefined };
+    if (status(error) === 416 || (error as Error).name === 'InvalidRange')
+      return { size: 0, head: new Uint8Array(), etag: undefined };
     throw error;
   }
   const total = object.ContentRange?.match(/\/(\d+)$/)?.[1];
@@ -200,7 +200,8 @@ function verdict(record: UploadRecord, object: Inspected | undefined): string | 
   if (object.size !== record.size) return `it is ${object.size} bytes, not the ${record.size} bytes declared`;
   const real = sniff(object.head);
   if (!real) return `it is not a PNG, JPEG, WebP or PDF file (declared ${TYPE_NAMES[record.contentType]})`;
-  if (real !== record.contentType) return `it is a ${TYPE_NAMES[real]} file, not the ${TYPE_NAMES[record.contentType]} declared`;
+  if (real !== record.contentType)
+    return `it is a ${TYPE_NAMES[real]} file, not the ${TYPE_NAMES[record.contentType]} declared`;
   return undefined;
 }
 

@@ -34,7 +34,9 @@ export interface UploadInfo {
 
 export async function getRecord(tenantId: string, uploadId: string): Promise<UploadRecord | undefined> {
   if (typeof uploadId !== 'string' || !IdPattern.test(uploadId)) return undefined;
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.upload(tenantId, uploadId), ConsistentRead: true }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.upload(tenantId, uploadId), ConsistentRead: true }),
+  );
   return Item ? UploadRecord.parse(Item) : undefined;
 }
 
@@ -50,7 +52,9 @@ export async function ownReadyUpload(ctx: Ctx, uploadId: string): Promise<Upload
   const member = requireMember(ctx);
   const record = await getRecord(ctx.tenant.id, uploadId);
   if (!record || record.status !== 'ready' || record.memberId !== member.memberId) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { attachments: 'An attachment is not a finished upload of yours.' });
+    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+      attachments: 'An attachment is not a finished upload of yours.',
+    });
   }
   return info(uploadId, record);
 }

@@ -38,7 +38,9 @@ export async function castVote(ctx: Ctx, input: z.input<typeof CastVote>): Promi
     }
     if (previous.value === value) {
       // Nothing to write; still, an id this portal does not know is a 404, not a silent success.
-      const { Item: idea } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId), ProjectionExpression: 'pk' }));
+      const { Item: idea } = await db().send(
+        new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId), ProjectionExpression: 'pk' }),
+      );
       if (!idea) throw notFound('idea');
       return { value };
     }
@@ -53,7 +55,13 @@ export async function castVote(ctx: Ctx, input: z.input<typeof CastVote>): Promi
 }
 
 /** The vote's trend weight is stored with it, so withdrawing an old vote takes back exactly what it gave. */
-export function voteWrites(ctx: Ctx, ideaId: string, memberId: string, previous: { value: Value; weight: number }, value: Value) {
+export function voteWrites(
+  ctx: Ctx,
+  ideaId: string,
+  memberId: string,
+  previous: { value: Value; weight: number },
+  value: Value,
+) {
   const now = ctx.now ?? new Date();
   const weight = value === 0 ? 0 : value * trendWeight(now);
   const voteKey = keys.vote(ctx.tenant.id, ideaId, memberId);
@@ -90,7 +98,8 @@ export function voteWrites(ctx: Ctx, ideaId: string, memberId: string, previous:
       Key: keys.idea(ctx.tenant.id, ideaId),
       UpdateExpression: 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend',
       // Only a published idea takes votes: not a deleted one, one waiting for moderation, or a merged duplicate.
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation) AND attribute_not_exists(mergedInto)',
+      ConditionExpression:
+        'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation) AND attribute_not_exists(mergedInto)',
       ExpressionAttributeValues: { ':up': up, ':down': down, ':score': up - down, ':trend': weight - previous.weight },
     },
   };
@@ -101,7 +110,10 @@ export function voteWrites(ctx: Ctx, ideaId: string, memberId: string, previous:
 export async function getMyVote(ctx: Ctx, ideaId: string): Promise<Value> {
   if (ctx.actor.kind !== 'member') return 0;
   const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.vote(ctx.tenant.id, parseInput(IdeaId, ideaId), ctx.actor.memberId) }),
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.vote(ctx.tenant.id, parseInput(IdeaId, ideaId), ctx.actor.memberId),
+    }),
   );
   return (Item?.value ?? 0) as Value;
 }

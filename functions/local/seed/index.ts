@@ -26,7 +26,7 @@ export function demoAccounts(portal: DemoPortal) {
 /** Deterministic pseudo-random numbers, so every fresh start seeds the same demo. */
 function generator(seed: number) {
   let state = seed;
-  return () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 /** Seeds one demo portal through the core's own functions, spreading activity over the last 60 days. */
@@ -34,7 +34,10 @@ export async function seedPortal(portal: DemoPortal, now = new Date()) {
   const start = now.getTime() - 60 * DAY;
   const at = (t: number) => new Date(Math.min(t, now.getTime()));
   let tenant = await createTenant({ actor: system, now: new Date(start) }, { slug: portal.slug, ...portal.settings });
-  tenant = await setBrandLogo({ tenant, actor: system }, { contentType: 'image/svg+xml', body: monogramSvg(portal.logo) });
+  tenant = await setBrandLogo(
+    { tenant, actor: system },
+    { contentType: 'image/svg+xml', body: monogramSvg(portal.logo) },
+  );
   const systemCtx: Ctx = { tenant, actor: system };
   const lang = tenant.defaultLang;
   const members = await Promise.all(
@@ -48,7 +51,11 @@ export async function seedPortal(portal: DemoPortal, now = new Date()) {
       });
     }),
   );
-  const as = (memberId: string, t: number): Ctx => ({ tenant, actor: { kind: 'member', memberId, role: 'member', verified: true }, now: at(t) });
+  const as = (memberId: string, t: number): Ctx => ({
+    tenant,
+    actor: { kind: 'member', memberId, role: 'member', verified: true },
+    now: at(t),
+  });
 
   const ideas = await Promise.all(
     portal.ideas.map(async ([sectionId, categoryId, title, body], i) => {
@@ -75,7 +82,17 @@ export async function seedPortal(portal: DemoPortal, now = new Date()) {
   const teamMember = members[1]!;
   for (const [n, [index, status, response]] of portal.answers.entries()) {
     const when = at(now.getTime() - (portal.answers.length - n) * DAY);
-    const team: Ctx = { tenant, actor: { kind: 'member', memberId: teamMember.id, role: 'team', verified: true, displayName: teamMember.displayName }, now: when };
+    const team: Ctx = {
+      tenant,
+      actor: {
+        kind: 'member',
+        memberId: teamMember.id,
+        role: 'team',
+        verified: true,
+        displayName: teamMember.displayName,
+      },
+      now: when,
+    };
     await changeStatus(team, ideas[index]!.id, { status, response });
   }
   await seedOffers(tenant, teamMember, members[2]!, portal.offers, now);

@@ -16,7 +16,19 @@ export interface DemoPortal {
 }
 
 /** [partner index, title, summary, description, keywords, maturity, TRL, sectors, IP status, partnership types, visibility] */
-export type DemoOffer = [number, string, string, string, string[], Maturity, number, string[], IpStatus, Partnership[], Visibility];
+export type DemoOffer = [
+  number,
+  string,
+  string,
+  string,
+  string[],
+  Maturity,
+  number,
+  string[],
+  IpStatus,
+  Partnership[],
+  Visibility,
+];
 
 export interface DemoOffers {
   partners: { name: string; country: string; website: string; description: string }[];

@@ -32,13 +32,28 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const sort = sortParam.success ? sortParam.data : 'top';
   const q = url.searchParams.get('q')?.trim() ?? '';
   const status = IdeaStatus.safeParse(url.searchParams.get('status'));
-  const filters = { categoryId: url.searchParams.get('category') || undefined, status: status.success ? status.data : undefined };
+  const filters = {
+    categoryId: url.searchParams.get('category') || undefined,
+    status: status.success ? status.data : undefined,
+  };
   try {
     const results = q.length >= 2 ? await searchIdeas(site.ctx, { q }) : null;
-    const page = await listIdeasBySection(site.ctx, { sectionId, sort, ...filters, cursor: url.searchParams.get('cursor') ?? undefined });
+    const page = await listIdeasBySection(site.ctx, {
+      sectionId,
+      sort,
+      ...filters,
+      cursor: url.searchParams.get('cursor') ?? undefined,
+    });
     return {
-      view: 'portal' as const, sectionId, sort, filters, q, results,
-      ideas: page.items, next: page.cursor, paged: url.searchParams.has('cursor'),
+      view: 'portal' as const,
+      sectionId,
+      sort,
+      filters,
+      q,
+      results,
+      ideas: page.items,
+      next: page.cursor,
+      paged: url.searchParams.has('cursor'),
     };
   } catch (e) {
     refusalAsErrorPage(e, lang);

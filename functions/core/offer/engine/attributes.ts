@@ -86,7 +86,10 @@ export class OfferAttributes {
     this.maturity[slot] = codeOf(MATURITIES, doc.maturity, 'maturity');
     this.trl[slot] = doc.trl;
     this.ip[slot] = codeOf(IP_STATUSES, doc.ip, 'IP status');
-    this.partnerships[slot] = doc.partnerships.reduce((bits, p) => bits | (1 << codeOf(PARTNERSHIPS, p, 'partnership')), 0);
+    this.partnerships[slot] = doc.partnerships.reduce(
+      (bits, p) => bits | (1 << codeOf(PARTNERSHIPS, p, 'partnership')),
+      0,
+    );
     this.country[slot] = this.countryNames.code(doc.country.toUpperCase());
     this.sectors[slot] = [...new Set(doc.sectors)].map((s) => this.sectorNames.code(s));
     this.publishedAt[slot] = published;
@@ -108,7 +111,9 @@ export class OfferAttributes {
   }
 
   newestFirst(): number[] {
-    this.newest ??= [...this.slotOf.values()].sort((a, b) => this.publishedAt[b]! - this.publishedAt[a]! || (this.ids[a]! < this.ids[b]! ? -1 : 1));
+    this.newest ??= [...this.slotOf.values()].sort(
+      (a, b) => this.publishedAt[b]! - this.publishedAt[a]! || (this.ids[a]! < this.ids[b]! ? -1 : 1),
+    );
     return this.newest;
   }
 
@@ -139,8 +144,15 @@ export class OfferAttributes {
   static fromJSON(json: AttributesJSON): OfferAttributes {
     const attributes = new OfferAttributes(json.sectorNames, json.countryNames);
     Object.assign(attributes, {
-      ids: json.ids, visibility: json.visibility, maturity: json.maturity, trl: json.trl, ip: json.ip,
-      partnerships: json.partnerships, country: json.country, sectors: json.sectors, publishedAt: json.publishedAt,
+      ids: json.ids,
+      visibility: json.visibility,
+      maturity: json.maturity,
+      trl: json.trl,
+      ip: json.ip,
+      partnerships: json.partnerships,
+      country: json.country,
+      sectors: json.sectors,
+      publishedAt: json.publishedAt,
     });
     json.ids.forEach((id, slot) => attributes.slotOf.set(id, slot));
     return attributes;

@@ -41,7 +41,10 @@ export function compileFilters(filters: OfferFilters, attributes: OfferAttribute
     trlMin: filters.trlMin ?? 1,
     trlMax: filters.trlMax ?? 9,
     sector: codes(list(filters.sector), (v) => attributes.sectorNames.find(v)),
-    partnershipBits: partnerships?.reduce((bits, p) => (PARTNERSHIPS.indexOf(p) < 0 ? bits : bits | (1 << PARTNERSHIPS.indexOf(p))), 0),
+    partnershipBits: partnerships?.reduce(
+      (bits, p) => (PARTNERSHIPS.indexOf(p) < 0 ? bits : bits | (1 << PARTNERSHIPS.indexOf(p))),
+      0,
+    ),
     ip: codes(list(filters.ip), (v) => IP_STATUSES.indexOf(v as never)),
     country: codes(list(filters.country), (v) => attributes.countryNames.find(v.toUpperCase())),
   };
@@ -70,7 +73,12 @@ export function filterAndCount(a: OfferAttributes, candidates: readonly number[]
   const ip = new Int32Array(IP_STATUSES.length);
   const country = new Int32Array(a.countryNames.names.length);
   const passing: number[] = [];
-  const maturityCol = a.maturity, trlCol = a.trl, sectorCol = a.sectors, partnershipCol = a.partnerships, ipCol = a.ip, countryCol = a.country;
+  const maturityCol = a.maturity,
+    trlCol = a.trl,
+    sectorCol = a.sectors,
+    partnershipCol = a.partnerships,
+    ipCol = a.ip,
+    countryCol = a.country;
   const wantMaturity = table(f.maturity, MATURITIES.length);
   const wantSector = table(f.sector, sector.length);
   const wantIp = table(f.ip, IP_STATUSES.length);
@@ -79,7 +87,12 @@ export function filterAndCount(a: OfferAttributes, candidates: readonly number[]
   const bits = f.partnershipBits;
   for (let i = 0; i < candidates.length; i++) {
     const slot = candidates[i]!;
-    const m = maturityCol[slot]!, t = trlCol[slot]!, sectors = sectorCol[slot]!, p = partnershipCol[slot]!, ipCode = ipCol[slot]!, c = countryCol[slot]!;
+    const m = maturityCol[slot]!,
+      t = trlCol[slot]!,
+      sectors = sectorCol[slot]!,
+      p = partnershipCol[slot]!,
+      ipCode = ipCol[slot]!,
+      c = countryCol[slot]!;
     let failed = NONE;
     let failures = 0;
     if (wantMaturity && !wantMaturity[m]) {
@@ -111,11 +124,13 @@ export function filterAndCount(a: OfferAttributes, candidates: readonly number[]
     if (failed === NONE || failed === 0) maturity[m]!++;
     if (failed === NONE || failed === 1) trl[t]!++;
     if (failed === NONE || failed === 2) for (let j = 0; j < sectors.length; j++) sector[sectors[j]!]!++;
-    if (failed === NONE || failed === 3) for (let rest = p, bit = 0; rest; rest >>= 1, bit++) if (rest & 1) partnership[bit]!++;
+    if (failed === NONE || failed === 3)
+      for (let rest = p, bit = 0; rest; rest >>= 1, bit++) if (rest & 1) partnership[bit]!++;
     if (failed === NONE || failed === 4) ip[ipCode]!++;
     if (failed === NONE || failed === 5) country[c]!++;
   }
-  const closed = (names: readonly string[], counts: Int32Array) => Object.fromEntries(names.map((n, i) => [n, counts[i]!]));
+  const closed = (names: readonly string[], counts: Int32Array) =>
+    Object.fromEntries(names.map((n, i) => [n, counts[i]!]));
   const open = (names: readonly string[], counts: Int32Array) =>
     Object.fromEntries(names.flatMap((n, i) => (counts[i] ? [[n, counts[i]!] as const] : [])));
   const facets: OfferFacets = {

@@ -11,7 +11,6 @@ export * from './types.js';
 const DESCRIPTION_CHARS = 2000;
 const MAX_LIMIT = 100;
 
-
 export interface OfferIndexJSON {
   version: 2;
   text: TextJSON;
@@ -22,7 +21,11 @@ export interface OfferIndexJSON {
  * The indexed fields: title, keywords, and summary with description as one field (a field per
  * text doubles the postings of a word found in both, for little ranking gain).
  */
-const textsOf = (doc: OfferDoc) => [doc.title, doc.keywords.join(' '), `${doc.summary}\n${doc.description.slice(0, DESCRIPTION_CHARS)}`];
+const textsOf = (doc: OfferDoc) => [
+  doc.title,
+  doc.keywords.join(' '),
+  `${doc.summary}\n${doc.description.slice(0, DESCRIPTION_CHARS)}`,
+];
 
 /**
  * The technology offers of one portal, searchable by words (French and English), filters and
@@ -47,7 +50,10 @@ export class OfferIndex {
   static load(json: string | OfferIndexJSON): OfferIndex {
     const snapshot: OfferIndexJSON = typeof json === 'string' ? JSON.parse(json) : json;
     if (snapshot.version !== 2) throw new Error(`Unknown offer index snapshot version: ${snapshot.version}`);
-    return new OfferIndex(TextIndex.fromJSON(snapshot.text, snapshot.attributes.ids.length), OfferAttributes.fromJSON(snapshot.attributes));
+    return new OfferIndex(
+      TextIndex.fromJSON(snapshot.text, snapshot.attributes.ids.length),
+      OfferAttributes.fromJSON(snapshot.attributes),
+    );
   }
 
   get size(): number {
@@ -90,7 +96,8 @@ export class OfferIndex {
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? 20)));
     const score = (slot: number) => (words ? this.scorer.score(slot) : 0);
     let page: number[];
-    if (!words) page = passing.slice(offset, offset + limit); // already newest first
+    if (!words)
+      page = passing.slice(offset, offset + limit); // already newest first
     else {
       // Only the hits up to the page's end are put in order; ties go by id, so a snapshot ranks alike.
       const byScore = (x: number, y: number) => score(x) > score(y) || (score(x) === score(y) && a.ids[x]! < a.ids[y]!);
@@ -107,7 +114,10 @@ export class OfferIndex {
    * any of them will do (OR), so a long query still finds something.
    */
   private matching(words: string, sees: number, any: boolean): number[] {
-    const terms = words.split(SPLIT).map(offerTerm).filter((t): t is string => !!t);
+    const terms = words
+      .split(SPLIT)
+      .map(offerTerm)
+      .filter((t): t is string => !!t);
     if (!terms.length) return [];
     // The last word may be unfinished (search as you type).
     const query: QueryWord[] = terms.map((term, i) => ({ term, prefix: i === terms.length - 1 }));

@@ -31,7 +31,7 @@ export class Postings {
 
   /** Removes the slot's occurrences (one per field at most) by moving the last ones in their place; pushes their fields onto `fields`. */
   deleteSlot(slot: number, fields: number[]): void {
-    for (let i = 0; i < this.length; ) {
+    for (let i = 0; i < this.length;) {
       const entry = this.entries[i]!;
       if (entry >> 2 !== slot) {
         i++;

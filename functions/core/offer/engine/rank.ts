@@ -35,7 +35,13 @@ export class Scorer {
    * Slots visible at `sees` having every word, or, if none has them all and `fallBack`, any of them
    * (`any`: always any of them). Unordered; score() gives their score until the next call.
    */
-  match(words: readonly QueryWord[], visibility: readonly number[], sees: number, fallBack: boolean, any = false): number[] {
+  match(
+    words: readonly QueryWord[],
+    visibility: readonly number[],
+    sees: number,
+    fallBack: boolean,
+    any = false,
+  ): number[] {
     this.reset();
     const text = this.text;
     const avg = Array.from(text.totalLength, (total) => (text.docCount ? total / text.docCount : 0) || 1);
@@ -66,7 +72,16 @@ export class Scorer {
     return this.scores[slot]! * this.matched[slot]!;
   }
 
-  private accumulate(entries: Int32Array, tfs: Uint16Array, length: number, coef: Float64Array, avg: number[], stamp: number, visibility: readonly number[], sees: number) {
+  private accumulate(
+    entries: Int32Array,
+    tfs: Uint16Array,
+    length: number,
+    coef: Float64Array,
+    avg: number[],
+    stamp: number,
+    visibility: readonly number[],
+    sees: number,
+  ) {
     const { scores, matched, touched, text } = this;
     const lengths = text.lengths;
     for (let i = 0; i < length; i++) {

@@ -149,7 +149,11 @@ export class TextIndex {
     });
     return {
       terms: live.map((id) => this.terms[id]!),
-      counts: toBase64(counts), entries: toBase64(entries), tfs: toBase64(tfs), df: toBase64(df), lengths: toBase64(lengths),
+      counts: toBase64(counts),
+      entries: toBase64(entries),
+      tfs: toBase64(tfs),
+      df: toBase64(df),
+      lengths: toBase64(lengths),
     };
   }
 

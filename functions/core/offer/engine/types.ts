@@ -1,5 +1,11 @@
 /** The closed lists an offer is described with; their order is the order facets are listed in. */
-export const MATURITIES = ['concept', 'lab_prototype', 'industrial_prototype', 'pilot_series', 'series_production'] as const;
+export const MATURITIES = [
+  'concept',
+  'lab_prototype',
+  'industrial_prototype',
+  'pilot_series',
+  'series_production',
+] as const;
 export const IP_STATUSES = ['patented', 'patent_pending', 'know_how', 'open'] as const;
 export const PARTNERSHIPS = ['licensing', 'co_development', 'manufacturing', 'distribution', 'investment'] as const;
 export const VISIBILITIES = ['public', 'partners', 'team'] as const;
@@ -35,7 +41,11 @@ export interface OfferDoc {
 export type Viewer = 'member' | 'partner' | 'team';
 
 /** The highest visibility each viewer may see, as an index into VISIBILITIES: the one statement of that rule. */
-export const SEES: Record<Viewer, number> = { member: VISIBILITIES.indexOf('public'), partner: VISIBILITIES.indexOf('partners'), team: VISIBILITIES.indexOf('team') };
+export const SEES: Record<Viewer, number> = {
+  member: VISIBILITIES.indexOf('public'),
+  partner: VISIBILITIES.indexOf('partners'),
+  team: VISIBILITIES.indexOf('team'),
+};
 
 export const sees = (viewer: Viewer, visibility: Visibility) => VISIBILITIES.indexOf(visibility) <= SEES[viewer];
 

@@ -7,17 +7,58 @@ import { fold } from '../../text.js';
  * "recycling" and "recyclé" become "recycl"; "énergie" and "energy" become "energ".
  */
 const STOP = new Set(
-  ('a an and are as at be by for from has have in is it its of on or our that the this to was we were will with ' +
-    'au aux avec ce ces dans de des du elle en et il je la le les leur lui mais me ne nos notre nous ou par pas pour qu que qui sa se ses son sur un une vos votre vous est sont')
-    .split(' '),
+  (
+    'a an and are as at be by for from has have in is it its of on or our that the this to was we were will with ' +
+    'au aux avec ce ces dans de des du elle en et il je la le les leur lui mais me ne nos notre nous ou par pas pour qu que qui sa se ses son sur un une vos votre vous est sont'
+  ).split(' '),
 );
 
 /** Derivational endings, longest first; one is removed, only if at least MIN_STEM letters remain. */
 const SUFFIXES = [
-  'ements', 'ement', 'ations', 'ation', 'atrices', 'atrice', 'ateurs', 'ateur', 'ments', 'ment', 'ness',
-  'ings', 'ing', 'ables', 'able', 'ibles', 'ible', 'iques', 'ique', 'ismes', 'isme', 'istes', 'iste',
-  'ities', 'ity', 'ites', 'ite', 'euses', 'euse', 'eurs', 'eur', 'ages', 'age', 'ies', 'ie', 'ees', 'ee',
-  'ers', 'er', 'ed', 'es', 'ly', 'y', 'e',
+  'ements',
+  'ement',
+  'ations',
+  'ation',
+  'atrices',
+  'atrice',
+  'ateurs',
+  'ateur',
+  'ments',
+  'ment',
+  'ness',
+  'ings',
+  'ing',
+  'ables',
+  'able',
+  'ibles',
+  'ible',
+  'iques',
+  'ique',
+  'ismes',
+  'isme',
+  'istes',
+  'iste',
+  'ities',
+  'ity',
+  'ites',
+  'ite',
+  'euses',
+  'euse',
+  'eurs',
+  'eur',
+  'ages',
+  'age',
+  'ies',
+  'ie',
+  'ees',
+  'ee',
+  'ers',
+  'er',
+  'ed',
+  'es',
+  'ly',
+  'y',
+  'e',
 ];
 const MIN_STEM = 4;
 

@@ -11,11 +11,14 @@ export const adminEn = {
   'admin.nav.domains': 'Domains',
   'admin.nav.lists': 'Sectors and criteria',
   'admin.lists.title': 'Sectors and scoring criteria',
-  'admin.lists.lead': 'The lists your portal files things under: the sectors of technology offers and requests, and the criteria your team scores ideas on.',
+  'admin.lists.lead':
+    'The lists your portal files things under: the sectors of technology offers and requests, and the criteria your team scores ideas on.',
   'admin.lists.sectors': 'Sectors of technology offers',
-  'admin.lists.sectorsHint': 'Partners file their offers under these sectors, and your team its requests. Renaming keeps the offers filed; removing a sector leaves it only on the offers already filed under it.',
+  'admin.lists.sectorsHint':
+    'Partners file their offers under these sectors, and your team its requests. Renaming keeps the offers filed; removing a sector leaves it only on the offers already filed under it.',
   'admin.lists.criteria': 'Scoring criteria',
-  'admin.lists.criteriaHint': 'Your team scores ideas from 1 to 5 on each criterion. Criteria marked as effort are the effort axis of the impact-versus-effort chart; the others its impact.',
+  'admin.lists.criteriaHint':
+    'Your team scores ideas from 1 to 5 on each criterion. Criteria marked as effort are the effort axis of the impact-versus-effort chart; the others its impact.',
   'admin.lists.sector': 'Sector {n}: {name}',
   'admin.lists.criterion': 'Criterion {n}: {name}',
   'admin.lists.newSector': 'New sector',
@@ -75,7 +78,8 @@ export const adminEn = {
   'admin.images.removed': 'Image removed: {image}.',
 
   'admin.theme.title': 'Theme',
-  'admin.theme.hint': 'Colours are checked against WCAG 2.2 AA on the background: 4.5:1 for text and links, 3:1 for the accent.',
+  'admin.theme.hint':
+    'Colours are checked against WCAG 2.2 AA on the background: 4.5:1 for text and links, 3:1 for the accent.',
   'admin.theme.primary': 'Primary colour (links, buttons)',
   'admin.theme.accent': 'Accent colour (marks, borders)',
   'admin.theme.surface': 'Background colour',
@@ -131,7 +135,8 @@ export const adminEn = {
   'admin.statuses.hint': 'Your own words for the status of ideas. Leave empty to keep the usual label.',
 
   'admin.sections.title': 'Sections and categories',
-  'admin.sections.lead': 'Sections group the ideas on the home page, in this order. An archived section is hidden from the home page and takes no new ideas; its ideas stay readable.',
+  'admin.sections.lead':
+    'Sections group the ideas on the home page, in this order. An archived section is hidden from the home page and takes no new ideas; its ideas stay readable.',
   'admin.sections.address': 'Address: /?section={id}',
   'admin.sections.archived': 'Archived',
   'admin.sections.up': 'Move up',
@@ -161,7 +166,8 @@ export const adminEn = {
   'admin.categories.add': 'Add the category',
 
   'admin.domains.title': 'Custom domains',
-  'admin.domains.lead': 'Serve the portal at your own address, such as ideas.brand.com. Add the domain, publish the two DNS records shown, then verify it.',
+  'admin.domains.lead':
+    'Serve the portal at your own address, such as ideas.brand.com. Add the domain, publish the two DNS records shown, then verify it.',
   'admin.domains.add': 'Add a domain',
   'admin.domains.domain': 'Domain',
   'admin.domains.domainHint': 'For example ideas.brand.com.',
@@ -170,7 +176,8 @@ export const adminEn = {
   'admin.domains.none': 'No custom domain yet.',
   'admin.domains.verifiedOn': 'Verified on {date}: the portal answers at this address.',
   'admin.domains.pending': 'Added on {date}, waiting for verification.',
-  'admin.domains.howTo': 'Create these records at your DNS provider. The TXT record proves the domain is yours; the CNAME record sends visitors to the portal. Then verify.',
+  'admin.domains.howTo':
+    'Create these records at your DNS provider. The TXT record proves the domain is yours; the CNAME record sends visitors to the portal. Then verify.',
   'admin.domains.records': 'DNS records to create for {host}',
   'admin.domains.type': 'Type',
   'admin.domains.name': 'Name',
@@ -242,8 +249,10 @@ export const adminEn = {
   'admin.error.fields': 'Some fields are not valid.',
   'admin.error.nameRequired': 'A name, please, in one language at least.',
   'admin.error.colours': 'Some colours are too hard to read.',
-  'admin.error.contrast': 'Contrast {ratio}:1 on the background; at least {min}:1 is needed. Nearest colour that passes: {suggestion}.',
-  'admin.error.versionConflict': 'Someone else saved the settings while you were editing them, so your changes were not saved.',
+  'admin.error.contrast':
+    'Contrast {ratio}:1 on the background; at least {min}:1 is needed. Nearest colour that passes: {suggestion}.',
+  'admin.error.versionConflict':
+    'Someone else saved the settings while you were editing them, so your changes were not saved.',
   'admin.error.defaultLang': 'The default language must be one of the languages offered.',
   'admin.error.lastOpenSection': 'A portal keeps at least one section open.',
   'admin.error.hex': 'A colour like #1a2b3c.',
@@ -253,7 +262,8 @@ export const adminEn = {
   'admin.error.platformDomain': 'Addresses of the platform itself cannot be added.',
   'admin.error.tooManyDomains': 'At most 5 custom domains per portal.',
   'admin.error.domainTaken': 'This domain belongs to another portal.',
-  'admin.error.txtMissing': 'The TXT record {name} does not hold the verification value yet. DNS changes can take a while to spread: try again later.',
+  'admin.error.txtMissing':
+    'The TXT record {name} does not hold the verification value yet. DNS changes can take a while to spread: try again later.',
   'admin.error.tooManySections': 'At most 30 sections.',
   'admin.error.tooManyCategories': 'At most 50 categories per section.',
   'admin.error.noSection': 'This section no longer exists.',

@@ -12,11 +12,14 @@ export const adminFr: Record<keyof typeof adminEn, Message> = {
   'admin.nav.domains': 'Domaines',
   'admin.nav.lists': 'Secteurs et critères',
   'admin.lists.title': 'Secteurs et critères d’évaluation',
-  'admin.lists.lead': 'Les listes sous lesquelles votre portail classe les choses : les secteurs des offres et demandes technologiques, et les critères sur lesquels votre équipe note les idées.',
+  'admin.lists.lead':
+    'Les listes sous lesquelles votre portail classe les choses : les secteurs des offres et demandes technologiques, et les critères sur lesquels votre équipe note les idées.',
   'admin.lists.sectors': 'Secteurs des offres technologiques',
-  'admin.lists.sectorsHint': 'Les partenaires classent leurs offres dans ces secteurs, et votre équipe ses demandes. Renommer garde les offres classées ; un secteur retiré ne reste que sur les offres déjà classées dedans.',
+  'admin.lists.sectorsHint':
+    'Les partenaires classent leurs offres dans ces secteurs, et votre équipe ses demandes. Renommer garde les offres classées ; un secteur retiré ne reste que sur les offres déjà classées dedans.',
   'admin.lists.criteria': 'Critères d’évaluation',
-  'admin.lists.criteriaHint': 'Votre équipe note les idées de 1 à 5 sur chaque critère. Les critères marqués comme effort forment l’axe de l’effort du graphique impact-effort ; les autres, son impact.',
+  'admin.lists.criteriaHint':
+    'Votre équipe note les idées de 1 à 5 sur chaque critère. Les critères marqués comme effort forment l’axe de l’effort du graphique impact-effort ; les autres, son impact.',
   'admin.lists.sector': 'Secteur {n} : {name}',
   'admin.lists.criterion': 'Critère {n} : {name}',
   'admin.lists.newSector': 'Nouveau secteur',
@@ -34,7 +37,8 @@ export const adminFr: Record<keyof typeof adminEn, Message> = {
   'admin.saved': 'Réglages enregistrés. Toutes les pages du portail les utilisent désormais.',
   'admin.unchanged': 'Rien à enregistrer : aucun réglage n’a changé.',
   'admin.conflict.reload': 'Recharger les réglages',
-  'admin.conflict.hint': 'pour voir l’autre modification. Ce que vous avez saisi ici n’est pas enregistré : copiez-le d’abord si besoin.',
+  'admin.conflict.hint':
+    'pour voir l’autre modification. Ce que vous avez saisi ici n’est pas enregistré : copiez-le d’abord si besoin.',
 
   'admin.identity.title': 'Identité',
   'admin.identity.name': 'Nom du portail',
@@ -76,7 +80,8 @@ export const adminFr: Record<keyof typeof adminEn, Message> = {
   'admin.images.removed': 'Image retirée : {image}.',
 
   'admin.theme.title': 'Thème',
-  'admin.theme.hint': 'Les couleurs sont vérifiées selon les WCAG 2.2 AA sur le fond : 4,5:1 pour le texte et les liens, 3:1 pour l’accent.',
+  'admin.theme.hint':
+    'Les couleurs sont vérifiées selon les WCAG 2.2 AA sur le fond : 4,5:1 pour le texte et les liens, 3:1 pour l’accent.',
   'admin.theme.primary': 'Couleur principale (liens, boutons)',
   'admin.theme.accent': 'Couleur d’accent (repères, bordures)',
   'admin.theme.surface': 'Couleur de fond',
@@ -93,7 +98,8 @@ export const adminFr: Record<keyof typeof adminEn, Message> = {
 
   'admin.contrast.title': 'Contraste sur le fond',
   'admin.contrast.passes': 'Contraste {ratio}:1, suffisant ({min}:1 requis).',
-  'admin.contrast.fails': 'Contraste {ratio}:1, trop faible : {min}:1 requis. Couleur la plus proche qui convient : {suggestion}.',
+  'admin.contrast.fails':
+    'Contraste {ratio}:1, trop faible : {min}:1 requis. Couleur la plus proche qui convient : {suggestion}.',
   'admin.contrast.use': 'Utiliser {colour}',
   'admin.contrast.incomplete': 'en attente d’une couleur complète.',
 
@@ -117,22 +123,26 @@ export const adminFr: Record<keyof typeof adminEn, Message> = {
   'admin.visibility.members': 'Membres seulement',
   'admin.visibility.membersHint': 'Les visiteurs ne voient que la page de connexion ; chacun peut s’inscrire.',
   'admin.visibility.invitation': 'Sur invitation seulement',
-  'admin.visibility.invitationHint': 'Les visiteurs ne voient que la page de connexion ; l’inscription demande une invitation.',
+  'admin.visibility.invitationHint':
+    'Les visiteurs ne voient que la page de connexion ; l’inscription demande une invitation.',
   'admin.policies.voting': 'Votes',
   'admin.voting.up': 'Votes pour seulement',
   'admin.voting.updown': 'Votes pour et contre',
   'admin.policies.moderation': 'Modération',
   'admin.moderation.after': 'Après publication : les idées paraissent aussitôt',
   'admin.moderation.before': 'Avant publication : l’équipe approuve d’abord chaque idée',
-  'admin.policies.verifiedEmail': 'Les membres doivent confirmer leur adresse e-mail avant de proposer, voter ou commenter',
+  'admin.policies.verifiedEmail':
+    'Les membres doivent confirmer leur adresse e-mail avant de proposer, voter ou commenter',
   'admin.policies.blockedWords': 'Mots bloqués',
-  'admin.policies.blockedWordsHint': 'Un mot ou une expression par ligne. Une contribution qui en contient un attend la modération.',
+  'admin.policies.blockedWordsHint':
+    'Un mot ou une expression par ligne. Une contribution qui en contient un attend la modération.',
 
   'admin.statuses.title': 'Noms des statuts',
   'admin.statuses.hint': 'Vos propres mots pour le statut des idées. Laissez vide pour garder le nom habituel.',
 
   'admin.sections.title': 'Rubriques et catégories',
-  'admin.sections.lead': 'Les rubriques regroupent les idées sur la page d’accueil, dans cet ordre. Une rubrique archivée disparaît de l’accueil et ne reçoit plus d’idées ; ses idées restent lisibles.',
+  'admin.sections.lead':
+    'Les rubriques regroupent les idées sur la page d’accueil, dans cet ordre. Une rubrique archivée disparaît de l’accueil et ne reçoit plus d’idées ; ses idées restent lisibles.',
   'admin.sections.address': 'Adresse : /?section={id}',
   'admin.sections.archived': 'Archivée',
   'admin.sections.up': 'Monter',
@@ -162,7 +172,8 @@ export const adminFr: Record<keyof typeof adminEn, Message> = {
   'admin.categories.add': 'Ajouter la catégorie',
 
   'admin.domains.title': 'Domaines personnalisés',
-  'admin.domains.lead': 'Servez le portail à votre propre adresse, comme idees.marque.fr. Ajoutez le domaine, publiez les deux enregistrements DNS indiqués, puis vérifiez-le.',
+  'admin.domains.lead':
+    'Servez le portail à votre propre adresse, comme idees.marque.fr. Ajoutez le domaine, publiez les deux enregistrements DNS indiqués, puis vérifiez-le.',
   'admin.domains.add': 'Ajouter un domaine',
   'admin.domains.domain': 'Domaine',
   'admin.domains.domainHint': 'Par exemple idees.marque.fr.',
@@ -171,7 +182,8 @@ export const adminFr: Record<keyof typeof adminEn, Message> = {
   'admin.domains.none': 'Aucun domaine personnalisé pour l’instant.',
   'admin.domains.verifiedOn': 'Vérifié le {date} : le portail répond à cette adresse.',
   'admin.domains.pending': 'Ajouté le {date}, en attente de vérification.',
-  'admin.domains.howTo': 'Créez ces enregistrements chez votre fournisseur DNS. L’enregistrement TXT prouve que le domaine est à vous ; le CNAME mène les visiteurs au portail. Puis vérifiez.',
+  'admin.domains.howTo':
+    'Créez ces enregistrements chez votre fournisseur DNS. L’enregistrement TXT prouve que le domaine est à vous ; le CNAME mène les visiteurs au portail. Puis vérifiez.',
   'admin.domains.records': 'Enregistrements DNS à créer pour {host}',
   'admin.domains.type': 'Type',
   'admin.domains.name': 'Nom',
@@ -243,8 +255,10 @@ export const adminFr: Record<keyof typeof adminEn, Message> = {
   'admin.error.fields': 'Certains champs ne sont pas valides.',
   'admin.error.nameRequired': 'Un nom, s’il vous plaît, dans une langue au moins.',
   'admin.error.colours': 'Certaines couleurs sont trop difficiles à lire.',
-  'admin.error.contrast': 'Contraste {ratio}:1 sur le fond ; il faut au moins {min}:1. Couleur la plus proche qui convient : {suggestion}.',
-  'admin.error.versionConflict': 'Quelqu’un d’autre a enregistré les réglages pendant que vous les modifiiez : vos modifications n’ont pas été enregistrées.',
+  'admin.error.contrast':
+    'Contraste {ratio}:1 sur le fond ; il faut au moins {min}:1. Couleur la plus proche qui convient : {suggestion}.',
+  'admin.error.versionConflict':
+    'Quelqu’un d’autre a enregistré les réglages pendant que vous les modifiiez : vos modifications n’ont pas été enregistrées.',
   'admin.error.defaultLang': 'La langue par défaut doit faire partie des langues proposées.',
   'admin.error.lastOpenSection': 'Un portail garde au moins une rubrique ouverte.',
   'admin.error.hex': 'Une couleur comme #1a2b3c.',
@@ -254,7 +268,8 @@ export const adminFr: Record<keyof typeof adminEn, Message> = {
   'admin.error.platformDomain': 'Les adresses de la plateforme elle-même ne peuvent pas être ajoutées.',
   'admin.error.tooManyDomains': 'Au plus 5 domaines personnalisés par portail.',
   'admin.error.domainTaken': 'Ce domaine appartient à un autre portail.',
-  'admin.error.txtMissing': 'L’enregistrement TXT {name} ne contient pas encore la valeur de vérification. Les changements DNS peuvent prendre du temps : réessayez plus tard.',
+  'admin.error.txtMissing':
+    'L’enregistrement TXT {name} ne contient pas encore la valeur de vérification. Les changements DNS peuvent prendre du temps : réessayez plus tard.',
   'admin.error.tooManySections': 'Au plus 30 rubriques.',
   'admin.error.tooManyCategories': 'Au plus 50 catégories par rubrique.',
   'admin.error.noSection': 'Cette rubrique n’existe plus.',

@@ -37,7 +37,8 @@ export const en = {
   'comments.empty': 'No comment yet.',
   'comments.more': 'More comments',
   'platform.title': 'Open innovation portals',
-  'platform.lead': 'Every brand opens its own idea portal: its customers suggest, vote and discuss, and the brand answers what became of each idea.',
+  'platform.lead':
+    'Every brand opens its own idea portal: its customers suggest, vote and discuss, and the brand answers what became of each idea.',
   'platform.portals': 'Public portals',
   'platform.empty': 'No public portal yet.',
   'platform.visit': 'Visit {name}',
@@ -128,7 +129,8 @@ export const en = {
   'account.data': 'My data',
   'account.export': 'Download all my data (JSON)',
   'account.delete': 'Delete my account',
-  'account.deleteWarning': 'Your account and sessions are deleted. What you wrote stays, shown as from a deleted member.',
+  'account.deleteWarning':
+    'Your account and sessions are deleted. What you wrote stays, shown as from a deleted member.',
   'account.deleteConfirm': 'I understand, delete my account',
   'account.deleteSubmit': 'Delete my account for good',
   'account.deleted': 'Your account is deleted.',

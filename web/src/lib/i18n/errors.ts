@@ -15,7 +15,8 @@ const FR: Record<string, string> = {
   'Your password, please.': 'Votre mot de passe, s’il vous plaît.',
   'Choose a password.': 'Choisissez un mot de passe.',
   'An account already uses this e-mail on this portal.': 'Un compte utilise déjà cet e-mail sur ce portail.',
-  'This e-mail and password do not match an account here.': 'Cet e-mail et ce mot de passe ne correspondent à aucun compte ici.',
+  'This e-mail and password do not match an account here.':
+    'Cet e-mail et ce mot de passe ne correspondent à aucun compte ici.',
   'This link is invalid, expired or already used.': 'Ce lien est invalide, expiré ou déjà utilisé.',
   'This is not your current password.': 'Ce n’est pas votre mot de passe actuel.',
   'This portal is open by invitation only.': 'Ce portail est ouvert sur invitation seulement.',
@@ -35,8 +36,10 @@ const FR: Record<string, string> = {
   'At most 140 characters.': 'Au plus 140 caractères.',
   'At most 5,000 characters.': 'Au plus 5 000 caractères.',
   'At most 10,000 characters.': 'Au plus 10 000 caractères.',
-  'Confirm your e-mail address first: we sent you a link.': 'Confirmez d’abord votre adresse e-mail : nous vous avons envoyé un lien.',
-  'Others have voted or commented: the idea can no longer be edited.': 'D’autres ont voté ou commenté : l’idée ne peut plus être modifiée.',
+  'Confirm your e-mail address first: we sent you a link.':
+    'Confirmez d’abord votre adresse e-mail : nous vous avons envoyé un lien.',
+  'Others have voted or commented: the idea can no longer be edited.':
+    'D’autres ont voté ou commenté : l’idée ne peut plus être modifiée.',
   'Replies go one level deep.': 'Les réponses ne vont qu’à un niveau.',
   'This portal only takes votes for ideas.': 'Ce portail ne prend que des votes pour.',
   'Not a category of this section.': 'Ce n’est pas une catégorie de cette rubrique.',
@@ -44,9 +47,11 @@ const FR: Record<string, string> = {
   'At most 5 attachments.': 'Au plus 5 pièces jointes.',
   'This address is already taken.': 'Cette adresse est déjà prise.',
   'This address is reserved.': 'Cette adresse est réservée.',
-  'Lower-case letters, digits and hyphens, 1 to 32 characters.': 'Lettres minuscules, chiffres et tirets, de 1 à 32 caractères.',
+  'Lower-case letters, digits and hyphens, 1 to 32 characters.':
+    'Lettres minuscules, chiffres et tirets, de 1 à 32 caractères.',
   'At most 80 characters.': 'Au plus 80 caractères.',
-  'This portal is open to its members: sign in first.': 'Ce portail est réservé à ses membres : connectez-vous d’abord.',
+  'This portal is open to its members: sign in first.':
+    'Ce portail est réservé à ses membres : connectez-vous d’abord.',
   'No such idea.': 'Cette idée n’existe pas.',
   'No such comment.': 'Ce commentaire n’existe pas.',
   'No such member.': 'Ce membre n’existe pas.',
@@ -70,10 +75,16 @@ const CODES: Record<string, Record<Lang, string>> = {
 
 /** Upload verdicts with the file's own figures in them. */
 const FR_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^It is not a PNG, JPEG, WebP or PDF file \(declared (\w+)\)\.$/, (m) => `Ce n’est pas un fichier PNG, JPEG, WebP ou PDF (déclaré ${m[1]}).`],
+  [
+    /^It is not a PNG, JPEG, WebP or PDF file \(declared (\w+)\)\.$/,
+    (m) => `Ce n’est pas un fichier PNG, JPEG, WebP ou PDF (déclaré ${m[1]}).`,
+  ],
   [/^It is a (\w+) file, not the (\w+) declared\.$/, (m) => `C’est un fichier ${m[1]}, pas le ${m[2]} déclaré.`],
   [/^It is (\d+) bytes, over the 10 MB limit\.$/, (m) => `Il fait ${m[1]} octets, au-delà de la limite de 10 Mo.`],
-  [/^It is (\d+) bytes, not the (\d+) bytes declared\.$/, (m) => `Il fait ${m[1]} octets, et non les ${m[2]} déclarés.`],
+  [
+    /^It is (\d+) bytes, not the (\d+) bytes declared\.$/,
+    (m) => `Il fait ${m[1]} octets, et non les ${m[2]} déclarés.`,
+  ],
 ];
 
 export function translateError(message: string, lang: Lang): string {

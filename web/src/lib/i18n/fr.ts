@@ -36,12 +36,14 @@ export const fr: Record<MessageKey, Message> = {
   'comments.empty': 'Pas encore de commentaire.',
   'comments.more': 'Plus de commentaires',
   'platform.title': 'Portails d’innovation ouverte',
-  'platform.lead': 'Chaque marque ouvre son portail d’idées : ses clients proposent, votent et discutent, et la marque répond de ce que chaque idée est devenue.',
+  'platform.lead':
+    'Chaque marque ouvre son portail d’idées : ses clients proposent, votent et discutent, et la marque répond de ce que chaque idée est devenue.',
   'platform.portals': 'Portails publics',
   'platform.empty': 'Aucun portail public pour l’instant.',
   'platform.visit': 'Visiter {name}',
   'platform.open': 'Ouvrir votre portail',
-  'platform.openLead': 'Le portail d’idées de votre marque, à vos couleurs et sur votre domaine, en ligne en une minute.',
+  'platform.openLead':
+    'Le portail d’idées de votre marque, à vos couleurs et sur votre domaine, en ligne en une minute.',
   'start.title': 'Ouvrir votre portail d’idées',
   'start.lead': 'Nommez-le et choisissez son adresse ; tout le reste se règle ensuite dans ses réglages.',
   'start.portal': 'Votre portail',
@@ -91,7 +93,8 @@ export const fr: Record<MessageKey, Message> = {
   'signin.link': 'Avec un lien par e-mail',
   'signin.linkHint': 'Nous vous envoyons un lien de connexion, valable 15 minutes.',
   'signin.linkSubmit': 'M’envoyer un lien',
-  'signin.linkSent': 'Si un compte utilise cette adresse, un lien de connexion est en route. Consultez votre boîte de réception.',
+  'signin.linkSent':
+    'Si un compte utilise cette adresse, un lien de connexion est en route. Consultez votre boîte de réception.',
   'signin.forgot': 'Mot de passe oublié ?',
   'signin.noAccount': 'Pas encore de compte ?',
   'verify.title': 'Confirmer votre e-mail',
@@ -127,7 +130,8 @@ export const fr: Record<MessageKey, Message> = {
   'account.data': 'Mes données',
   'account.export': 'Télécharger toutes mes données (JSON)',
   'account.delete': 'Supprimer mon compte',
-  'account.deleteWarning': 'Votre compte et vos sessions sont supprimés. Ce que vous avez écrit reste, affiché comme venant d’un membre supprimé.',
+  'account.deleteWarning':
+    'Votre compte et vos sessions sont supprimés. Ce que vous avez écrit reste, affiché comme venant d’un membre supprimé.',
   'account.deleteConfirm': 'Je comprends, supprimer mon compte',
   'account.deleteSubmit': 'Supprimer définitivement mon compte',
   'account.deleted': 'Votre compte est supprimé.',

@@ -13,11 +13,20 @@ import { isLang, LOCALES, type Lang } from '$core/tenant/browser';
 
 export type { Lang };
 /** The interface texts, and those of the settings and team pages (kept apart: they are many and only the brand's staff sees them). */
-type MessageKey = keyof typeof en | keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn | keyof typeof offersEn;
+type MessageKey =
+  keyof typeof en | keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn | keyof typeof offersEn;
 /** A key defined twice would silently take the later text: this fails to compile instead. */
-const distinctKeys: [keyof typeof en & (keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn)] extends [never] ? true : never = true;
+const distinctKeys: [keyof typeof en & (keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn)] extends [
+  never,
+]
+  ? true
+  : never = true;
 void distinctKeys;
-const distinctOfferKeys: [keyof typeof offersEn & (keyof typeof en | keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn)] extends [never] ? true : never = true;
+const distinctOfferKeys: [
+  keyof typeof offersEn & (keyof typeof en | keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn),
+] extends [never]
+  ? true
+  : never = true;
 void distinctOfferKeys;
 const dictionaries: Record<Lang, Record<MessageKey, Message>> = {
   en: { ...en, ...adminEn, ...teamEn, ...insightsEn, ...offersEn },
@@ -25,7 +34,12 @@ const dictionaries: Record<Lang, Record<MessageKey, Message>> = {
 };
 
 /** The visitor's explicit choice, then the one remembered, then the portal's default; only enabled languages. */
-export function chooseLang(o: { asked: string | null; remembered: string | undefined; enabled: readonly Lang[]; fallback: Lang }): Lang {
+export function chooseLang(o: {
+  asked: string | null;
+  remembered: string | undefined;
+  enabled: readonly Lang[];
+  fallback: Lang;
+}): Lang {
   for (const candidate of [o.asked, o.remembered]) {
     if (isLang(candidate) && o.enabled.includes(candidate)) return candidate;
   }
@@ -38,7 +52,8 @@ export function translator(lang: Lang) {
   const plurals = new Intl.PluralRules(lang);
   return (key: MessageKey, params: Record<string, string | number> = {}) => {
     const message = dictionary[key];
-    const text = typeof message === 'string' ? message : message[plurals.select(Number(params.count)) === 'one' ? 'one' : 'other'];
+    const text =
+      typeof message === 'string' ? message : message[plurals.select(Number(params.count)) === 'one' ? 'one' : 'other'];
     return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
   };
 }

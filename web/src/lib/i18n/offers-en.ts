@@ -146,7 +146,8 @@ export const offersEn = {
   'partner.offers': 'Our offers',
   'partner.newOffer': 'New offer',
   'partner.noOffers': 'No offer yet.',
-  'partner.none': 'Your account is not part of a partner organisation yet: ask the brand’s team to invite you into one.',
+  'partner.none':
+    'Your account is not part of a partner organisation yet: ask the brand’s team to invite you into one.',
   'partner.updated': 'updated {date}',
 
   'requests.title': 'Technology requests',

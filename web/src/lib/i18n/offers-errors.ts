@@ -33,10 +33,12 @@ const FR: Record<string, string> = {
   'Write a message.': 'Écrivez un message.',
   'Name this search.': 'Nommez cette recherche.',
   'No such technology request.': 'Cette demande technologique n’existe pas.',
-  'This offer changed meanwhile; reload it and try again.': 'Cette offre a changé entre-temps ; rechargez-la et réessayez.',
+  'This offer changed meanwhile; reload it and try again.':
+    'Cette offre a changé entre-temps ; rechargez-la et réessayez.',
   'This offer is not published.': 'Cette offre n’est pas publiée.',
   'Only partner organisations publish offers.': 'Seules les organisations partenaires publient des offres.',
-  'Only partner organisations have offers of their own.': 'Seules les organisations partenaires ont leurs propres offres.',
+  'Only partner organisations have offers of their own.':
+    'Seules les organisations partenaires ont leurs propres offres.',
   'You are not a member of this organisation.': 'Vous n’êtes pas membre de cette organisation.',
   'The logo must be an image.': 'Le logo doit être une image.',
   'No such offer.': 'Cette offre n’existe pas.',
@@ -45,10 +47,13 @@ const FR: Record<string, string> = {
   'No such partner.': 'Cette organisation n’existe pas.',
   'No such upload.': 'Ce fichier n’existe pas.',
   'No such saved search.': 'Cette recherche enregistrée n’existe pas.',
-  'Technology requests are for the brand’s team and its partners.': 'Les demandes technologiques sont réservées à l’équipe de la marque et à ses partenaires.',
-  'Inquiry threads are for the brand’s team and its partners.': 'Les conversations sont réservées à l’équipe de la marque et à ses partenaires.',
+  'Technology requests are for the brand’s team and its partners.':
+    'Les demandes technologiques sont réservées à l’équipe de la marque et à ses partenaires.',
+  'Inquiry threads are for the brand’s team and its partners.':
+    'Les conversations sont réservées à l’équipe de la marque et à ses partenaires.',
   'Only this organisation’s members may do this.': 'Seuls les membres de cette organisation peuvent le faire.',
-  'Only the organisation that published this offer may change it.': 'Seule l’organisation qui a publié cette offre peut la modifier.',
+  'Only the organisation that published this offer may change it.':
+    'Seule l’organisation qui a publié cette offre peut la modifier.',
 };
 
 /** A field's message in the reader's language. */

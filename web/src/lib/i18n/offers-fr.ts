@@ -33,7 +33,8 @@ export const offersFr: Record<keyof typeof offersEn, Message> = {
   'offers.trl': 'TRL {trl}',
 
   'offers.title': 'Offres technologiques',
-  'offers.lead': 'Les technologies que proposent nos partenaires. Cherchez-les par mots et affinez la liste avec les filtres.',
+  'offers.lead':
+    'Les technologies que proposent nos partenaires. Cherchez-les par mots et affinez la liste avec les filtres.',
   'offers.words': 'Mots',
   'offers.search': 'Rechercher',
   'offers.filters': 'Filtres',
@@ -147,7 +148,8 @@ export const offersFr: Record<keyof typeof offersEn, Message> = {
   'partner.offers': 'Nos offres',
   'partner.newOffer': 'Nouvelle offre',
   'partner.noOffers': 'Aucune offre pour l’instant.',
-  'partner.none': 'Votre compte ne fait encore partie d’aucune organisation partenaire : demandez à l’équipe de la marque de vous y inviter.',
+  'partner.none':
+    'Votre compte ne fait encore partie d’aucune organisation partenaire : demandez à l’équipe de la marque de vous y inviter.',
   'partner.updated': 'modifiée le {date}',
 
   'requests.title': 'Demandes technologiques',

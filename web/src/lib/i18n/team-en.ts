@@ -60,7 +60,8 @@ export const teamEn = {
   'team.scores.count': 'Scorers',
   'team.merge.heading': 'Merge as a duplicate',
   'team.merge.label': 'Address or id of the idea to keep',
-  'team.merge.hint': 'Votes and followers move to the kept idea (a member who voted for both counts once); this idea stays readable and points to it.',
+  'team.merge.hint':
+    'Votes and followers move to the kept idea (a member who voted for both counts once); this idea stays readable and points to it.',
   'team.merge.submit': 'Merge into that idea',
   'team.merge.done': 'Merged: {votes} votes and {follows} followers carried over.',
   'team.saved': 'Saved.',

@@ -61,7 +61,8 @@ export const teamFr: Record<keyof typeof teamEn, Message> = {
   'team.scores.count': 'Évaluateurs',
   'team.merge.heading': 'Fusionner comme doublon',
   'team.merge.label': 'Adresse ou identifiant de l’idée à garder',
-  'team.merge.hint': 'Les votes et les abonnés passent à l’idée gardée (un membre qui a voté pour les deux compte une fois) ; cette idée reste lisible et renvoie vers elle.',
+  'team.merge.hint':
+    'Les votes et les abonnés passent à l’idée gardée (un membre qui a voté pour les deux compte une fois) ; cette idée reste lisible et renvoie vers elle.',
   'team.merge.submit': 'Fusionner dans cette idée',
   'team.merge.done': 'Fusion faite : {votes} votes et {follows} abonnés reportés.',
   'team.saved': 'Enregistré.',
@@ -82,7 +83,8 @@ export const teamFr: Record<keyof typeof teamEn, Message> = {
   'team.bulk.idea': 'Idée',
   'team.bulk.votes': 'Votes',
   'team.impact.title': 'Impact et effort des idées à l’étude',
-  'team.impact.lead': 'Chaque point est une idée évaluée par l’équipe : plus haut, plus d’impact ; plus à droite, plus d’effort.',
+  'team.impact.lead':
+    'Chaque point est une idée évaluée par l’équipe : plus haut, plus d’impact ; plus à droite, plus d’effort.',
   'team.impact.empty': 'Aucune idée à l’étude n’a encore été évaluée.',
   'team.impact.x': 'Effort',
   'team.impact.y': 'Impact',

@@ -1,7 +1,26 @@
 import type { Lang } from '$lib/i18n';
 
 /** Codes Intl names that are not countries today: the EU, the eurozone, the UN, pseudo-regions, former countries. */
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AN', 'BU', 'CS', 'DD', 'FX', 'NT', 'SU', 'TP', 'YD', 'YU', 'ZR']);
+const NOT_COUNTRIES = new Set([
+  'EU',
+  'EZ',
+  'UN',
+  'QO',
+  'XA',
+  'XB',
+  'ZZ',
+  'AN',
+  'BU',
+  'CS',
+  'DD',
+  'FX',
+  'NT',
+  'SU',
+  'TP',
+  'YD',
+  'YU',
+  'ZR',
+]);
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 const cache = new Map<Lang, { code: string; name: string }[]>();

@@ -30,19 +30,33 @@ export function fieldsOf(data: FormData): any {
  * field errors in the reader's language, and the values typed (never passwords) to fill the form again;
  * `tag` names the form, where a page has several.
  */
-export async function attempt<T>(lang: Lang, values: Record<string, string>, run: () => Promise<T>, tag: { form?: string } = {}) {
+export async function attempt<T>(
+  lang: Lang,
+  values: Record<string, string>,
+  run: () => Promise<T>,
+  tag: { form?: string } = {},
+) {
   try {
     return { ok: true as const, value: await run() };
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     const fields = Object.fromEntries(Object.entries(e.fields ?? {}).map(([k, v]) => [k, translateError(v, lang)]));
     const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !/password|current|token/i.test(k)));
-    return { ok: false as const, failure: fail(e.status, { ...tag, code: e.code, message: translateError(e.message, lang), fields, values: kept }) };
+    return {
+      ok: false as const,
+      failure: fail(e.status, { ...tag, code: e.code, message: translateError(e.message, lang), fields, values: kept }),
+    };
   }
 }
 
 export function setSessionCookie(cookies: Cookies, url: URL, token: string) {
-  cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: SESSION_SECONDS });
+  cookies.set(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: url.protocol === 'https:',
+    maxAge: SESSION_SECONDS,
+  });
 }
 
 export function clearSessionCookie(cookies: Cookies) {

@@ -27,8 +27,13 @@ export async function loadSignedIn<T>(
  * The core's refusal of a page read as the error page, in the reader's language. A page reads
  * the ids of its address: one the core finds malformed (400) is a page that does not exist.
  */
-export function refusalAsErrorPage(e: unknown, lang: App.Locals['lang'], translate: (message: string, lang: App.Locals['lang']) => string = translateError): never {
+export function refusalAsErrorPage(
+  e: unknown,
+  lang: App.Locals['lang'],
+  translate: (message: string, lang: App.Locals['lang']) => string = translateError,
+): never {
   if (e instanceof DomainError && e.status === 400) error(404, { message: '', code: 'not_found' });
-  if (e instanceof DomainError && e.status < 500) error(e.status, { message: translate(e.message, lang), code: e.code });
+  if (e instanceof DomainError && e.status < 500)
+    error(e.status, { message: translate(e.message, lang), code: e.code });
   throw e;
 }

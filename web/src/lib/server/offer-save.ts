@@ -14,11 +14,15 @@ export async function saveOfferForm(locals: App.Locals, request: Request, offerI
   const input = offerInput(data);
   const values = offerValues(data);
   const existing = offerId ?? optional(data.get('offerId'));
-  const saved = await attemptOffer(locals.lang, values, () => (existing ? updateOffer(ctx, existing, clearingEmpty(input)) : createOffer(ctx, input)));
+  const saved = await attemptOffer(locals.lang, values, () =>
+    existing ? updateOffer(ctx, existing, clearingEmpty(input)) : createOffer(ctx, input),
+  );
   if (!saved.ok) return saved.failure;
   if (data.get('intent') === 'publish') {
     const id = saved.value.id;
-    const published = await attemptOffer(locals.lang, { ...values, offerId: offerId ? '' : id }, () => publishOffer(ctx, id));
+    const published = await attemptOffer(locals.lang, { ...values, offerId: offerId ? '' : id }, () =>
+      publishOffer(ctx, id),
+    );
     if (!published.ok) return fail(published.failure.status, { ...published.failure.data, draftSaved: true });
   }
   redirect(303, `/offers/${saved.value.id}`);

@@ -10,7 +10,8 @@ import { loadSignedIn, refusalAsErrorPage } from './guard';
  */
 
 /** A members-only offers page (see loadSignedIn), with the offers' messages translated. */
-export const loadOffersSignedIn = <T>(locals: App.Locals, url: URL, read: (ctx: Ctx) => Promise<T>) => loadSignedIn(locals, url, read, offerMessage);
+export const loadOffersSignedIn = <T>(locals: App.Locals, url: URL, read: (ctx: Ctx) => Promise<T>) =>
+  loadSignedIn(locals, url, read, offerMessage);
 
 /** A page any reader of the portal may open: the core's refusal becomes the error page. */
 export async function loadOffersPublic<T>(locals: App.Locals, read: (ctx: Ctx) => Promise<T>): Promise<T> {
@@ -22,18 +23,33 @@ export async function loadOffersPublic<T>(locals: App.Locals, read: (ctx: Ctx) =
 }
 
 /** `attempt` with the offers' messages in the reader's language. */
-export async function attemptOffer<T>(lang: Lang, values: Record<string, string>, run: () => Promise<T>, tag: { form?: string } = {}) {
+export async function attemptOffer<T>(
+  lang: Lang,
+  values: Record<string, string>,
+  run: () => Promise<T>,
+  tag: { form?: string } = {},
+) {
   const result = await attempt(lang, values, run, tag);
   if (!result.ok) {
     const data = result.failure.data;
     data.message = offerMessage(data.message, lang);
-    data.fields = Object.fromEntries(Object.entries(data.fields).map(([path, message]) => [path.split('.')[0], offerFieldMessage(path.split('.')[0]!, message, lang)]));
+    data.fields = Object.fromEntries(
+      Object.entries(data.fields).map(([path, message]) => [
+        path.split('.')[0],
+        offerFieldMessage(path.split('.')[0]!, message, lang),
+      ]),
+    );
   }
   return result;
 }
 
 /** Runs a form action and answers with its form's name, so the page shows the outcome beside that form. */
-export async function runForm<T>(locals: App.Locals, form: string, values: Record<string, string>, fn: () => Promise<T>) {
+export async function runForm<T>(
+  locals: App.Locals,
+  form: string,
+  values: Record<string, string>,
+  fn: () => Promise<T>,
+) {
   const result = await attemptOffer(locals.lang, values, fn, { form });
   return result.ok ? { form, ok: true as const } : result.failure;
 }
@@ -42,7 +58,8 @@ export async function runForm<T>(locals: App.Locals, form: string, values: Recor
 export const checked = (data: FormData, name: string) => data.getAll(name).map(String).filter(Boolean);
 
 /** A field left empty is not sent: the core then keeps or defaults it. */
-export const optional = (value: FormDataEntryValue | null) => (value === null || String(value).trim() === '' ? undefined : String(value));
+export const optional = (value: FormDataEntryValue | null) =>
+  value === null || String(value).trim() === '' ? undefined : String(value);
 
 /** The fields of the offer form, untyped like `formFields`: the core parses them and names what is wrong. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -54,7 +71,10 @@ export function offerInput(data: FormData): any {
     maturity: optional(data.get('maturity')),
     trl: optional(data.get('trl')),
     sectors: checked(data, 'sectors'),
-    keywords: String(data.get('keywords') ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    keywords: String(data.get('keywords') ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     ip: optional(data.get('ip')),
     partnerships: checked(data, 'partnerships'),
     country: optional(data.get('country')),
@@ -70,6 +90,11 @@ export function offerValues(data: FormData) {
     ...Object.fromEntries([...data].filter(([, v]) => typeof v === 'string')),
     sectors: checked(data, 'sectors').join(','),
     partnerships: checked(data, 'partnerships').join(','),
-    attachments: JSON.stringify(checked(data, 'attachmentIds').map((id, i) => ({ id, filename: String(data.getAll('attachmentIds-filename')[i] ?? id) }))),
+    attachments: JSON.stringify(
+      checked(data, 'attachmentIds').map((id, i) => ({
+        id,
+        filename: String(data.getAll('attachmentIds-filename')[i] ?? id),
+      })),
+    ),
   } as Record<string, string>;
 }

@@ -14,7 +14,10 @@ export const load: PageServerLoad = ({ locals, url }) =>
       values: settingsValues(settings),
       languages: settings.languages,
       defaultLang: settings.defaultLang,
-      images: Object.fromEntries(BRAND_IMAGES.map((kind) => [kind, brandImagePath(settings, kind)])) as Record<BrandImageKind, string | null>,
+      images: Object.fromEntries(BRAND_IMAGES.map((kind) => [kind, brandImagePath(settings, kind)])) as Record<
+        BrandImageKind,
+        string | null
+      >,
       // Sent from here so that the browser bundle needs neither zod nor the core's schemas.
       fonts: FONT_STACKS,
       statuses: IdeaStatus.options,
@@ -45,7 +48,12 @@ export const actions: Actions = {
   image: async ({ locals, request }) => {
     const values = fieldsOf(await request.formData());
     const kind = values.kind as BrandImageKind;
-    const result = await attemptAsAdmin(locals.lang, values, () => setBrandImage(portalCtx(locals), { kind, uploadId: values.uploadId ?? '' }), { form: `image:${kind}` });
+    const result = await attemptAsAdmin(
+      locals.lang,
+      values,
+      () => setBrandImage(portalCtx(locals), { kind, uploadId: values.uploadId ?? '' }),
+      { form: `image:${kind}` },
+    );
     if (!result.ok) return result.failure;
     redirect(303, `/admin?saved=${kind}#image-${kind}`);
   },
@@ -54,7 +62,9 @@ export const actions: Actions = {
     const values = fieldsOf(await request.formData());
     // The core checks the kind; an unknown one is its 400.
     const kind = values.kind as BrandImageKind;
-    const result = await attemptAsAdmin(locals.lang, values, () => removeBrandImage(portalCtx(locals), kind), { form: `image:${kind}` });
+    const result = await attemptAsAdmin(locals.lang, values, () => removeBrandImage(portalCtx(locals), kind), {
+      form: `image:${kind}`,
+    });
     if (!result.ok) return result.failure;
     redirect(303, `/admin?saved=${kind}-removed#image-${kind}`);
   },

@@ -15,7 +15,12 @@ export function loadAsAdmin<T>(locals: App.Locals, url: URL, read: (ctx: Ctx) =>
  * reader's language. A name given in no language is refused by the core on `name`; the form shows
  * it at `nameInput` (the default language's input).
  */
-export async function attemptAsAdmin<T>(lang: Lang, values: Record<string, string>, run: () => Promise<T>, tag: { form?: string; nameInput?: string } = {}) {
+export async function attemptAsAdmin<T>(
+  lang: Lang,
+  values: Record<string, string>,
+  run: () => Promise<T>,
+  tag: { form?: string; nameInput?: string } = {},
+) {
   const { nameInput, ...formTag } = tag;
   const result = await attempt(lang, values, run, formTag);
   if (!result.ok) {
@@ -25,7 +30,9 @@ export async function attemptAsAdmin<T>(lang: Lang, values: Record<string, strin
       delete data.fields.name;
     }
     data.message = adminMessage(data.message, lang);
-    data.fields = Object.fromEntries(Object.entries(data.fields).map(([name, message]) => [name, adminMessage(message, lang)]));
+    data.fields = Object.fromEntries(
+      Object.entries(data.fields).map(([name, message]) => [name, adminMessage(message, lang)]),
+    );
   }
   return result;
 }

@@ -7,7 +7,8 @@ import { translator, type Lang, type MessageKey } from '$lib/i18n';
  */
 const KNOWN: Record<string, MessageKey> = {
   'Some colours are too hard to read.': 'admin.error.colours',
-  'Someone else saved the settings meanwhile; reload to see their change, then try again.': 'admin.error.versionConflict',
+  'Someone else saved the settings meanwhile; reload to see their change, then try again.':
+    'admin.error.versionConflict',
   'The default language must be enabled.': 'admin.error.defaultLang',
   'Give a name in at least one language.': 'admin.error.nameRequired',
   'not enabled': 'admin.error.defaultLang',
@@ -31,7 +32,8 @@ const KNOWN: Record<string, MessageKey> = {
   'A category already has this id.': 'admin.error.categoryExists',
 };
 
-const CONTRAST = /^Contrast ([\d.]+):1 on surface; at least ([\d.]+):1 is needed\. Nearest that passes: (#[0-9a-f]{6})\.$/i;
+const CONTRAST =
+  /^Contrast ([\d.]+):1 on surface; at least ([\d.]+):1 is needed\. Nearest that passes: (#[0-9a-f]{6})\.$/i;
 const TXT_MISSING = /^The TXT record (\S+) does not hold the verification value yet\./;
 // zod's own wording, for the limits the forms cannot all prevent (a one-letter blocked word, no language ticked).
 const TOO_SHORT = /^Too small: expected string to have >=(\d+) characters$/;
@@ -45,7 +47,12 @@ export function adminMessage(message: string, lang: Lang): string {
   if (contrast) return t('admin.error.contrast', { ratio: contrast[1]!, min: contrast[2]!, suggestion: contrast[3]! });
   const txt = TXT_MISSING.exec(message);
   if (txt) return t('admin.error.txtMissing', { name: txt[1]! });
-  for (const [pattern, key] of [[TOO_SHORT, 'admin.error.tooShort'], [TOO_LONG, 'admin.error.tooLong'], [TOO_FEW, 'admin.error.tooFew'], [TOO_MANY, 'admin.error.tooMany']] as const) {
+  for (const [pattern, key] of [
+    [TOO_SHORT, 'admin.error.tooShort'],
+    [TOO_LONG, 'admin.error.tooLong'],
+    [TOO_FEW, 'admin.error.tooFew'],
+    [TOO_MANY, 'admin.error.tooMany'],
+  ] as const) {
     const limit = pattern.exec(message);
     if (limit) return t(key, { count: Number(limit[1]) });
   }

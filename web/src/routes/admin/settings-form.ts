@@ -76,7 +76,10 @@ export function footerRows(values: FormValues): FooterRow[] {
   }
   return [...indexes]
     .sort((a, b) => a - b)
-    .map((i) => ({ label: localizedFrom(values, `footerLinks.${i}.label`), url: values[`footerLinks.${i}.url`]?.trim() ?? '' }))
+    .map((i) => ({
+      label: localizedFrom(values, `footerLinks.${i}.label`),
+      url: values[`footerLinks.${i}.url`]?.trim() ?? '',
+    }))
     .filter((row) => row.url || Object.keys(row.label).length);
 }
 
@@ -119,15 +122,22 @@ export function settingsChanges(data: FormData, statuses: readonly string[]): Re
   }
   if (carried('defaultLang')) changes.defaultLang = values.defaultLang;
   if (carried('languages')) changes.languages = data.getAll('languages').map(String).filter(Boolean);
-  for (const name of ['visibility', 'votingMode', 'moderation'] as const) if (carried(name)) changes[name] = values[name];
-  if (carried('requireVerifiedEmail')) changes.requireVerifiedEmail = data.getAll('requireVerifiedEmail').includes('yes');
+  for (const name of ['visibility', 'votingMode', 'moderation'] as const)
+    if (carried(name)) changes[name] = values[name];
+  if (carried('requireVerifiedEmail'))
+    changes.requireVerifiedEmail = data.getAll('requireVerifiedEmail').includes('yes');
   if (carried('blockedWords')) {
-    const words = (values.blockedWords ?? '').split('\n').map((word) => word.trim()).filter(Boolean);
+    const words = (values.blockedWords ?? '')
+      .split('\n')
+      .map((word) => word.trim())
+      .filter(Boolean);
     changes.blockedWords = [...new Set(words)];
   }
   if (carried('statusLabels')) {
     changes.statusLabels = Object.fromEntries(
-      statuses.map((status) => [status, localizedFrom(values, `statusLabels.${status}`)]).filter(([, label]) => Object.keys(label).length),
+      statuses
+        .map((status) => [status, localizedFrom(values, `statusLabels.${status}`)])
+        .filter(([, label]) => Object.keys(label).length),
     );
   }
   return changes;
@@ -136,7 +146,9 @@ export function settingsChanges(data: FormData, statuses: readonly string[]): Re
 /** JSON with object keys sorted, so that `{ en, fr }` and `{ fr, en }` compare equal. */
 function canonical(value: unknown): string {
   return JSON.stringify(value ?? null, (_, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 
@@ -145,9 +157,12 @@ function canonical(value: unknown): string {
  * the audit log then says what an admin changed, not everything the form carried.
  */
 export function onlyChanged(changes: Record<string, unknown>, saved: Record<string, unknown>): Record<string, unknown> {
-  const changed = Object.entries(changes).filter(([name, value]) => name !== 'version' && canonical(emptyAsNone(value)) !== canonical(emptyAsNone(saved[name])));
+  const changed = Object.entries(changes).filter(
+    ([name, value]) => name !== 'version' && canonical(emptyAsNone(value)) !== canonical(emptyAsNone(saved[name])),
+  );
   return Object.fromEntries([...changed, ['version', changes.version]]);
 }
 
 /** An empty brand text or label set is the same as none. */
-const emptyAsNone = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0 ? undefined : value);
+const emptyAsNone = (value: unknown) =>
+  value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0 ? undefined : value;

@@ -10,9 +10,18 @@ const LISTS = ['maturity', 'sector', 'partnership', 'ip', 'country'] as const;
 
 /** The search as the URL asks it; empty lists are left out (an empty list would match nothing). */
 function searchOf(params: URLSearchParams) {
-  const lists = Object.fromEntries(LISTS.map((name) => [name, params.getAll(name).filter(Boolean)]).filter(([, v]) => v.length));
+  const lists = Object.fromEntries(
+    LISTS.map((name) => [name, params.getAll(name).filter(Boolean)]).filter(([, v]) => v.length),
+  );
   const text = (name: string) => params.get(name) || undefined;
-  return { q: text('q'), trlMin: text('trlMin'), trlMax: text('trlMax'), sort: text('sort') as 'relevance' | 'newest' | undefined, cursor: text('cursor'), ...lists };
+  return {
+    q: text('q'),
+    trlMin: text('trlMin'),
+    trlMax: text('trlMax'),
+    sort: text('sort') as 'relevance' | 'newest' | undefined,
+    cursor: text('cursor'),
+    ...lists,
+  };
 }
 
 /** The search to save: words and filters only, each list as given. */
@@ -20,7 +29,8 @@ function savedQueryOf(search: string) {
   const params = new URLSearchParams(search);
   const query: Record<string, string | string[]> = {};
   for (const name of ['q', 'trlMin', 'trlMax']) if (params.get(name)) query[name] = params.get(name)!;
-  for (const name of LISTS) if (params.getAll(name).filter(Boolean).length) query[name] = params.getAll(name).filter(Boolean);
+  for (const name of LISTS)
+    if (params.getAll(name).filter(Boolean).length) query[name] = params.getAll(name).filter(Boolean);
   return query;
 }
 
@@ -32,19 +42,29 @@ export const load: PageServerLoad = ({ locals, url }) =>
       searchOffers(ctx, search).then(
         (page) => ({ page, refused: null }),
         // A hand-made query (TRL from 7 to 3, a stale cursor) shows why, not an error page.
-        (e) => (e instanceof DomainError && e.status === 400 ? { page: null, refused: offerMessage(Object.values(e.fields ?? {})[0] ?? e.message, locals.lang) } : Promise.reject(e)),
+        (e) =>
+          e instanceof DomainError && e.status === 400
+            ? { page: null, refused: offerMessage(Object.values(e.fields ?? {})[0] ?? e.message, locals.lang) }
+            : Promise.reject(e),
       ),
       ctx.actor.kind === 'member' ? listSavedSearches(ctx) : Promise.resolve(null),
     ]);
     // Refused, the filters still show (those of the words alone), so the reader can mend the query.
-    const facets = found.page?.facets ?? (await searchOffers(ctx, { q: search.q }).then((p) => p.facets, () => null));
+    const facets =
+      found.page?.facets ??
+      (await searchOffers(ctx, { q: search.q }).then(
+        (p) => p.facets,
+        () => null,
+      ));
     return { ...found, facets, saved, search };
   });
 
 export const actions: Actions = {
   save: async ({ locals, request }) => {
     const values = await formFields(request);
-    return runForm(locals, 'save', values, () => saveSearch(portalCtx(locals), { name: values.name, query: savedQueryOf(values.query ?? '') }));
+    return runForm(locals, 'save', values, () =>
+      saveSearch(portalCtx(locals), { name: values.name, query: savedQueryOf(values.query ?? '') }),
+    );
   },
   delete: async ({ locals, request }) => {
     const values = await formFields(request);

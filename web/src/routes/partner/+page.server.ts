@@ -9,7 +9,11 @@ export const load: PageServerLoad = ({ locals, url }) =>
   loadOffersSignedIn(locals, url, async (ctx) => {
     const [partnerId] = await partnerIdsOf(ctx);
     if (!partnerId) return { partner: null, offers: [], people: [], countries: [] };
-    const [partner, offers, people] = await Promise.all([getPartner(ctx, partnerId), listMyOffers(ctx), listPartnerMembers(ctx, partnerId)]);
+    const [partner, offers, people] = await Promise.all([
+      getPartner(ctx, partnerId),
+      listMyOffers(ctx),
+      listPartnerMembers(ctx, partnerId),
+    ]);
     return { partner, offers, people, countries: countriesFor(locals.lang) };
   });
 

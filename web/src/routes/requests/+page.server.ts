@@ -6,12 +6,20 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Technology requests: the team sees them all and posts new ones; partners see the open ones. */
 export const load: PageServerLoad = ({ locals, url }) =>
-  loadOffersSignedIn(locals, url, async (ctx) => ({ requests: await listRequests(ctx), team: viewerOf(ctx) === 'team' }));
+  loadOffersSignedIn(locals, url, async (ctx) => ({
+    requests: await listRequests(ctx),
+    team: viewerOf(ctx) === 'team',
+  }));
 
 export const actions: Actions = {
   create: async ({ locals, request }) => {
     const data = await request.formData();
-    const values = { ...fieldsOf(data), maturities: checked(data, 'maturities').join(','), sectors: checked(data, 'sectors').join(','), partnerships: checked(data, 'partnerships').join(',') };
+    const values = {
+      ...fieldsOf(data),
+      maturities: checked(data, 'maturities').join(','),
+      sectors: checked(data, 'sectors').join(','),
+      partnerships: checked(data, 'partnerships').join(','),
+    };
     const result = await attemptOffer(locals.lang, values, () =>
       createRequest(portalCtx(locals), {
         title: values.title,

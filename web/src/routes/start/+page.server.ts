@@ -20,7 +20,9 @@ export const actions: Actions = {
       lang: values.lang,
       owner: { displayName: values.displayName, email: values.email, password: values.password },
     };
-    const result = await attempt(locals.lang, values, () => openPortal({ address: getClientAddress(), platformUrl: url }, input));
+    const result = await attempt(locals.lang, values, () =>
+      openPortal({ address: getClientAddress(), platformUrl: url }, input),
+    );
     if (!result.ok) return result.failure;
     // Cookies belong to one host: the new portal signs its owner in from a single-use link, then shows its settings.
     redirect(303, `${result.value.origin}/welcome?token=${encodeURIComponent(result.value.handoff)}`);

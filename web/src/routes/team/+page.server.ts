@@ -18,12 +18,26 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
   decide: async ({ locals, request }) => {
     const values = await formFields(request);
-    const result = await attempt(locals.lang, values, () => moderate(portalCtx(locals), values.target ?? '', { decision: values.decision, reason: values.reason || undefined }), { form: `decide-${values.target}` });
+    const result = await attempt(
+      locals.lang,
+      values,
+      () =>
+        moderate(portalCtx(locals), values.target ?? '', {
+          decision: values.decision,
+          reason: values.reason || undefined,
+        }),
+      { form: `decide-${values.target}` },
+    );
     return result.ok ? { form: `decide-${values.target}`, decided: true } : result.failure;
   },
   block: async ({ locals, request }) => {
     const values = await formFields(request);
-    const result = await attempt(locals.lang, values, () => blockMember(portalCtx(locals), values.memberId ?? '', { reason: values.reason }), { form: `block-${values.target}` });
+    const result = await attempt(
+      locals.lang,
+      values,
+      () => blockMember(portalCtx(locals), values.memberId ?? '', { reason: values.reason }),
+      { form: `block-${values.target}` },
+    );
     return result.ok ? { form: `block-${values.target}`, blocked: result.value.hiddenIdeas } : result.failure;
   },
 };

@@ -17,7 +17,8 @@ export function errorOf(errors: FieldErrors, name: string): string | undefined {
 }
 
 /** The ids an input is described by, leaving out those not drawn. */
-export const describedBy = (...ids: (string | false | null | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+export const describedBy = (...ids: (string | false | null | undefined)[]) =>
+  ids.filter(Boolean).join(' ') || undefined;
 
 /** A brand text from its per-language fields (`name.fr`, `name.en`); languages left empty are left out. */
 export function localizedFrom(values: Record<string, string> | undefined, prefix: string): Localized {

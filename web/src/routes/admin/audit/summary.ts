@@ -2,14 +2,36 @@ import type { MessageKey } from '$lib/i18n';
 
 /** The audit actions the settings pages can name; any other is shown as recorded. */
 export const AUDIT_ACTIONS = [
-  'portal.open', 'settings.update', 'section.add', 'section.update', 'category.add', 'category.update', 'category.delete',
-  'image.logo', 'image.favicon', 'image.hero', 'image.logo.remove', 'image.favicon.remove', 'image.hero.remove',
-  'domain.add', 'domain.verify', 'domain.remove',
-  'idea.status', 'idea.tags', 'idea.assign', 'idea.scores', 'idea.merge', 'idea.note',
-  'moderation.approve', 'moderation.hide', 'moderation.reject',
-  'member.role', 'member.block', 'partner.create', 'request.create',
+  'portal.open',
+  'settings.update',
+  'section.add',
+  'section.update',
+  'category.add',
+  'category.update',
+  'category.delete',
+  'image.logo',
+  'image.favicon',
+  'image.hero',
+  'image.logo.remove',
+  'image.favicon.remove',
+  'image.hero.remove',
+  'domain.add',
+  'domain.verify',
+  'domain.remove',
+  'idea.status',
+  'idea.tags',
+  'idea.assign',
+  'idea.scores',
+  'idea.merge',
+  'idea.note',
+  'moderation.approve',
+  'moderation.hide',
+  'moderation.reject',
+  'member.role',
+  'member.block',
+  'partner.create',
+  'request.create',
 ] as const;
-
 
 /** The name of a setting in the detail of an entry, where the settings form has one. */
 export const DETAIL_LABELS: Record<string, MessageKey> = {

@@ -21,7 +21,12 @@ function backTo(done: string, host?: string): never {
 export const actions: Actions = {
   add: async ({ locals, request }) => {
     const values: Record<string, string> = fieldsOf(await request.formData());
-    const result = await attemptAsAdmin(locals.lang, values, () => addDomain(portalCtx(locals), { domain: values.domain ?? '' }), { form: 'add' });
+    const result = await attemptAsAdmin(
+      locals.lang,
+      values,
+      () => addDomain(portalCtx(locals), { domain: values.domain ?? '' }),
+      { form: 'add' },
+    );
     if (!result.ok) return result.failure;
     backTo('added', result.value.host);
   },
@@ -29,14 +34,24 @@ export const actions: Actions = {
   /** Looks the TXT record up now; a 422 says it is not there yet. */
   verify: async ({ locals, request }) => {
     const values: Record<string, string> = fieldsOf(await request.formData());
-    const result = await attemptAsAdmin(locals.lang, values, () => verifyDomain(portalCtx(locals), values.domain ?? ''), { form: `domain:${values.domain}` });
+    const result = await attemptAsAdmin(
+      locals.lang,
+      values,
+      () => verifyDomain(portalCtx(locals), values.domain ?? ''),
+      { form: `domain:${values.domain}` },
+    );
     if (!result.ok) return result.failure;
     backTo('verified', result.value.host);
   },
 
   remove: async ({ locals, request }) => {
     const values: Record<string, string> = fieldsOf(await request.formData());
-    const result = await attemptAsAdmin(locals.lang, values, () => removeDomain(portalCtx(locals), values.domain ?? ''), { form: `domain:${values.domain}` });
+    const result = await attemptAsAdmin(
+      locals.lang,
+      values,
+      () => removeDomain(portalCtx(locals), values.domain ?? ''),
+      { form: `domain:${values.domain}` },
+    );
     if (!result.ok) return result.failure;
     backTo('removed');
   },

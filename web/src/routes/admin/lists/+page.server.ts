@@ -25,7 +25,12 @@ function saveList(list: 'offerSectors' | 'scoringCriteria'): Actions[string] {
     const ctx = portalCtx(locals);
     const { rows, origin } = parseRows(data, list, ctx.tenant.languages, list === 'scoringCriteria');
     const values = fieldsOf(data);
-    const result = await attemptAsAdmin(locals.lang, values, () => updateSettings(ctx, { version: Number(values.version), [list]: rows } as never), { form: list });
+    const result = await attemptAsAdmin(
+      locals.lang,
+      values,
+      () => updateSettings(ctx, { version: Number(values.version), [list]: rows } as never),
+      { form: list },
+    );
     if (!result.ok) {
       result.failure.data.fields = fieldsOnRows(result.failure.data.fields, list, origin);
       return result.failure;
@@ -34,4 +39,7 @@ function saveList(list: 'offerSectors' | 'scoringCriteria'): Actions[string] {
   };
 }
 
-export const actions: Actions = { offerSectors: saveList('offerSectors'), scoringCriteria: saveList('scoringCriteria') };
+export const actions: Actions = {
+  offerSectors: saveList('offerSectors'),
+  scoringCriteria: saveList('scoringCriteria'),
+};

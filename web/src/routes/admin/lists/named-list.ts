@@ -12,7 +12,12 @@ export interface NamedRow {
  * `<list>.<i>.effort`): kept rows in order, a new row only when it has a name. `origin[k]` is
  * the form row of kept row k, so that the core's errors land on the right inputs.
  */
-export function parseRows(data: FormData, list: string, languages: readonly Lang[], withEffort: boolean): { rows: NamedRow[]; origin: number[] } {
+export function parseRows(
+  data: FormData,
+  list: string,
+  languages: readonly Lang[],
+  withEffort: boolean,
+): { rows: NamedRow[]; origin: number[] } {
   const count = Number(data.get(`${list}.count`) ?? 0);
   const rows: NamedRow[] = [];
   const origin: number[] = [];

@@ -1,5 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import { addCategory, addSection, archiveSection, deleteCategory, updateCategory, updateSection, getSettings } from '$core/admin/index';
+import {
+  addCategory,
+  addSection,
+  archiveSection,
+  deleteCategory,
+  updateCategory,
+  updateSection,
+  getSettings,
+} from '$core/admin/index';
 import { fieldsOf, portalCtx } from '$lib/server/forms';
 import { attemptAsAdmin, loadAsAdmin } from '../guard';
 import { localizedFrom } from '../settings-form';
@@ -28,7 +36,9 @@ const optional = (text: object) => (Object.keys(text).length ? text : undefined)
 
 /** The default language first: the core makes a new section's or category's address from the first name it is given. */
 const defaultFirst = (text: Localized, defaultLang: string) =>
-  Object.fromEntries(Object.entries(text).sort(([a], [b]) => Number(b === defaultLang) - Number(a === defaultLang))) as Localized;
+  Object.fromEntries(
+    Object.entries(text).sort(([a], [b]) => Number(b === defaultLang) - Number(a === defaultLang)),
+  ) as Localized;
 
 async function read(request: Request, locals: App.Locals) {
   const values: Record<string, string> = fieldsOf(await request.formData());
@@ -44,7 +54,12 @@ export const actions: Actions = {
   addSection: async ({ locals, request }) => {
     const { values, name, description } = await read(request, locals);
     const tag = { form: 'newSection', nameInput: `name.${portalCtx(locals).tenant.defaultLang}` };
-    const result = await attemptAsAdmin(locals.lang, values, () => addSection(portalCtx(locals), { name, description }), tag);
+    const result = await attemptAsAdmin(
+      locals.lang,
+      values,
+      () => addSection(portalCtx(locals), { name, description }),
+      tag,
+    );
     if (!result.ok) return result.failure;
     backTo(result.value.id, 'added');
   },
@@ -52,7 +67,12 @@ export const actions: Actions = {
   updateSection: async ({ locals, request }) => {
     const { values, name, description } = await read(request, locals);
     const tag = { form: `sectionEdit:${values.sectionId}`, nameInput: `name.${portalCtx(locals).tenant.defaultLang}` };
-    const result = await attemptAsAdmin(locals.lang, values, () => updateSection(portalCtx(locals), values.sectionId ?? '', { name, description }), tag);
+    const result = await attemptAsAdmin(
+      locals.lang,
+      values,
+      () => updateSection(portalCtx(locals), values.sectionId ?? '', { name, description }),
+      tag,
+    );
     if (!result.ok) return result.failure;
     backTo(result.value.id, 'saved');
   },
@@ -60,9 +80,14 @@ export const actions: Actions = {
   moveSection: async ({ locals, request }) => {
     const { values } = await read(request, locals);
     const position = Number(values.position);
-    const result = await attemptAsAdmin(locals.lang, values, () => updateSection(portalCtx(locals), values.sectionId ?? '', { position }), {
-      form: `section:${values.sectionId}`,
-    });
+    const result = await attemptAsAdmin(
+      locals.lang,
+      values,
+      () => updateSection(portalCtx(locals), values.sectionId ?? '', { position }),
+      {
+        form: `section:${values.sectionId}`,
+      },
+    );
     if (!result.ok) return result.failure;
     backTo(result.value.id, 'moved');
   },
@@ -73,9 +98,14 @@ export const actions: Actions = {
     const ctx = portalCtx(locals);
     const id = values.sectionId ?? '';
     const archive = values.archived === 'yes';
-    const result = await attemptAsAdmin(locals.lang, values, () => (archive ? archiveSection(ctx, id) : updateSection(ctx, id, { archived: false })), {
-      form: `section:${id}`,
-    });
+    const result = await attemptAsAdmin(
+      locals.lang,
+      values,
+      () => (archive ? archiveSection(ctx, id) : updateSection(ctx, id, { archived: false })),
+      {
+        form: `section:${id}`,
+      },
+    );
     if (!result.ok) return result.failure;
     backTo(result.value.id, archive ? 'archived' : 'restored');
   },
@@ -83,7 +113,12 @@ export const actions: Actions = {
   addCategory: async ({ locals, request }) => {
     const { values, name } = await read(request, locals);
     const tag = { form: `newCategory:${values.sectionId}`, nameInput: `name.${portalCtx(locals).tenant.defaultLang}` };
-    const result = await attemptAsAdmin(locals.lang, values, () => addCategory(portalCtx(locals), { sectionId: values.sectionId ?? '', name }), tag);
+    const result = await attemptAsAdmin(
+      locals.lang,
+      values,
+      () => addCategory(portalCtx(locals), { sectionId: values.sectionId ?? '', name }),
+      tag,
+    );
     if (!result.ok) return result.failure;
     backTo(result.value.sectionId, 'categoryAdded');
   },
@@ -91,16 +126,26 @@ export const actions: Actions = {
   renameCategory: async ({ locals, request }) => {
     const { values, name } = await read(request, locals);
     const tag = { form: `category:${values.categoryId}`, nameInput: `name.${portalCtx(locals).tenant.defaultLang}` };
-    const result = await attemptAsAdmin(locals.lang, values, () => updateCategory(portalCtx(locals), values.categoryId ?? '', { name }), tag);
+    const result = await attemptAsAdmin(
+      locals.lang,
+      values,
+      () => updateCategory(portalCtx(locals), values.categoryId ?? '', { name }),
+      tag,
+    );
     if (!result.ok) return result.failure;
     backTo(values.sectionId ?? '', 'categorySaved');
   },
 
   deleteCategory: async ({ locals, request }) => {
     const { values } = await read(request, locals);
-    const result = await attemptAsAdmin(locals.lang, values, () => deleteCategory(portalCtx(locals), values.categoryId ?? ''), {
-      form: `category:${values.categoryId}`,
-    });
+    const result = await attemptAsAdmin(
+      locals.lang,
+      values,
+      () => deleteCategory(portalCtx(locals), values.categoryId ?? ''),
+      {
+        form: `category:${values.categoryId}`,
+      },
+    );
     if (!result.ok) return result.failure;
     backTo(values.sectionId ?? '', 'categoryDeleted');
   },

@@ -14,7 +14,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const ctx = portalCtx(locals);
   try {
     const { idea, comments } = await getIdeaWithComments(ctx, params.id, url.searchParams.get('comments') ?? undefined);
-    const [myVote, following, history] = await Promise.all([getMyVote(ctx, idea.id), isFollowing(ctx, idea.id), statusHistoryOf(ctx, idea)]);
+    const [myVote, following, history] = await Promise.all([
+      getMyVote(ctx, idea.id),
+      isFollowing(ctx, idea.id),
+      statusHistoryOf(ctx, idea),
+    ]);
     return {
       idea,
       bodyHtml: renderMarkdown(idea.body),
@@ -40,7 +44,9 @@ const run = async (locals: App.Locals, form: string, values: Record<string, stri
 export const actions: Actions = {
   vote: async ({ locals, params, request }) => {
     const values = await formFields(request);
-    return run(locals, 'vote', values, () => castVote(portalCtx(locals), { ideaId: params.id, value: Number(values.value) as 1 | -1 | 0 }));
+    return run(locals, 'vote', values, () =>
+      castVote(portalCtx(locals), { ideaId: params.id, value: Number(values.value) as 1 | -1 | 0 }),
+    );
   },
   follow: async ({ locals, params, request }) => {
     const values = await formFields(request);
@@ -49,12 +55,18 @@ export const actions: Actions = {
   comment: async ({ locals, params, request }) => {
     const values = await formFields(request);
     return run(locals, values.parentId ? `reply-${values.parentId}` : 'comment', values, () =>
-      addComment(portalCtx(locals), { ideaId: params.id, body: values.body, ...(values.parentId ? { parentId: values.parentId } : {}) }),
+      addComment(portalCtx(locals), {
+        ideaId: params.id,
+        body: values.body,
+        ...(values.parentId ? { parentId: values.parentId } : {}),
+      }),
     );
   },
   editComment: async ({ locals, request }) => {
     const values = await formFields(request);
-    return run(locals, `edit-${values.commentId}`, values, () => editComment(portalCtx(locals), values.commentId, { body: values.body }));
+    return run(locals, `edit-${values.commentId}`, values, () =>
+      editComment(portalCtx(locals), values.commentId, { body: values.body }),
+    );
   },
   deleteComment: async ({ locals, request }) => {
     const values = await formFields(request);
@@ -62,7 +74,9 @@ export const actions: Actions = {
   },
   flag: async ({ locals, request }) => {
     const values = await formFields(request);
-    return run(locals, `flag-${values.target}`, values, () => flag(portalCtx(locals), { target: values.target, reason: values.reason }));
+    return run(locals, `flag-${values.target}`, values, () =>
+      flag(portalCtx(locals), { target: values.target, reason: values.reason }),
+    );
   },
   delete: async ({ locals, params }) => {
     const result = await attempt(locals.lang, {}, () => deleteIdea(portalCtx(locals), params.id));

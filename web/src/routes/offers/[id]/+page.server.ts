@@ -1,6 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { renderMarkdown } from '$core/idea/index';
-import { expressInterest, getOffer, getPartner, getThread, publishOffer, viewerOf, withdrawOffer } from '$core/offer/index';
+import {
+  expressInterest,
+  getOffer,
+  getPartner,
+  getThread,
+  publishOffer,
+  viewerOf,
+  withdrawOffer,
+} from '$core/offer/index';
 import { formFields, portalCtx } from '$lib/server/forms';
 import { attemptOffer, loadOffersPublic, runForm } from '$lib/server/offers';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +20,12 @@ export const load: PageServerLoad = ({ locals, params }) =>
     const team = viewerOf(ctx) === 'team';
     const [partner, threadOpen] = await Promise.all([
       getPartner(ctx, offer.partnerId).catch(() => null),
-      team ? getThread(ctx, offer.id).then(() => true, () => false) : false,
+      team
+        ? getThread(ctx, offer.id).then(
+            () => true,
+            () => false,
+          )
+        : false,
     ]);
     return { offer, descriptionHtml: renderMarkdown(offer.description), partner, team, threadOpen };
   });
@@ -20,10 +33,17 @@ export const load: PageServerLoad = ({ locals, params }) =>
 export const actions: Actions = {
   interest: async ({ locals, params, request }) => {
     const values = await formFields(request);
-    const result = await attemptOffer(locals.lang, values, () => expressInterest(portalCtx(locals), params.id, { body: values.body }), { form: 'interest' });
+    const result = await attemptOffer(
+      locals.lang,
+      values,
+      () => expressInterest(portalCtx(locals), params.id, { body: values.body }),
+      { form: 'interest' },
+    );
     if (!result.ok) return result.failure;
     redirect(303, `/threads/${result.value.id}`);
   },
-  publish: async ({ locals, params }) => runForm(locals, 'publish', {}, () => publishOffer(portalCtx(locals), params.id)),
-  withdraw: async ({ locals, params }) => runForm(locals, 'withdraw', {}, () => withdrawOffer(portalCtx(locals), params.id)),
+  publish: async ({ locals, params }) =>
+    runForm(locals, 'publish', {}, () => publishOffer(portalCtx(locals), params.id)),
+  withdraw: async ({ locals, params }) =>
+    runForm(locals, 'withdraw', {}, () => withdrawOffer(portalCtx(locals), params.id)),
 };

@@ -9,7 +9,11 @@ export const load: PageServerLoad = ({ locals, url }) =>
   loadOffersSignedIn(locals, url, async (ctx) => {
     const requestId = url.searchParams.get('request');
     const request = requestId ? await getRequest(ctx, requestId).catch(() => null) : null;
-    return { request: request && { id: request.id, title: request.title }, countries: countriesFor(locals.lang), maturityTrl: MATURITY_TRL };
+    return {
+      request: request && { id: request.id, title: request.title },
+      countries: countriesFor(locals.lang),
+      maturityTrl: MATURITY_TRL,
+    };
   });
 
 export const actions: Actions = {

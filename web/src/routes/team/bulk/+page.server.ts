@@ -29,11 +29,20 @@ export const actions: Actions = {
     const ideaIds = data.getAll('ideaId').map(String);
     const type = String(data.get('type') ?? '');
     const value = String(data.get('value') ?? '').trim();
-    const action = type === 'status' ? { type, status: value } : type === 'tag' ? { type, tag: value } : type === 'assign' ? { type, memberId: value || null } : { type };
+    const action =
+      type === 'status'
+        ? { type, status: value }
+        : type === 'tag'
+          ? { type, tag: value }
+          : type === 'assign'
+            ? { type, memberId: value || null }
+            : { type };
     let ok = 0;
     let failed = 0;
     for (let i = 0; i < Math.max(ideaIds.length, 1); i += BULK_BATCH) {
-      const result = await attempt(locals.lang, {}, () => bulkAction(portalCtx(locals), { ideaIds: ideaIds.slice(i, i + BULK_BATCH), action } as never));
+      const result = await attempt(locals.lang, {}, () =>
+        bulkAction(portalCtx(locals), { ideaIds: ideaIds.slice(i, i + BULK_BATCH), action } as never),
+      );
       if (!result.ok) return result.failure;
       for (const r of result.value.results) {
         if (r.ok) ok++;

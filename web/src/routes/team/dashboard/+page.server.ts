@@ -9,7 +9,11 @@ import { portalCtx } from '$lib/server/forms';
 import { refusalAsErrorPage } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 
-const RANGES = [['4w', 28], ['12w', 84], ['52w', 365]] as const;
+const RANGES = [
+  ['4w', 28],
+  ['12w', 84],
+  ['52w', 365],
+] as const;
 
 /** The core's messages about a period, in the reader's language. */
 function periodErrors(fields: Record<string, string> | undefined, lang: Lang): Record<string, string> {
@@ -19,7 +23,9 @@ function periodErrors(fields: Record<string, string> | undefined, lang: Lang): R
     [PERIOD_MESSAGES.order]: t('insights.error.order'),
     [PERIOD_MESSAGES.length]: t('insights.error.length'),
   };
-  return Object.fromEntries(Object.entries(fields ?? {}).map(([field, message]) => [field, ours[message] ?? translateError(message, lang)]));
+  return Object.fromEntries(
+    Object.entries(fields ?? {}).map(([field, message]) => [field, ours[message] ?? translateError(message, lang)]),
+  );
 }
 
 /** Section and category names in the reader's language, archived sections included (their ideas still count). */
@@ -27,7 +33,9 @@ function placeNames(tenant: Tenant, lang: Lang) {
   const name = (text: Tenant['name']) => localized(text, lang, tenant.defaultLang);
   return {
     sections: Object.fromEntries(tenant.sections.map((s) => [s.id, name(s.name)])),
-    categories: Object.fromEntries(tenant.sections.flatMap((s) => s.categories.map((c) => [`${s.id}/${c.id}`, name(c.name)]))),
+    categories: Object.fromEntries(
+      tenant.sections.flatMap((s) => s.categories.map((c) => [`${s.id}/${c.id}`, name(c.name)])),
+    ),
   };
 }
 
@@ -43,9 +51,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   };
   try {
     const dashboard = await getDashboard(ctx, asked);
-    return { ...common, dashboard, asked: { from: dashboard.from, to: dashboard.to }, errors: {} as Record<string, string> };
+    return {
+      ...common,
+      dashboard,
+      asked: { from: dashboard.from, to: dashboard.to },
+      errors: {} as Record<string, string>,
+    };
   } catch (e) {
-    if (e instanceof DomainError && e.code === 'invalid_input') return { ...common, dashboard: null, asked, errors: periodErrors(e.fields, locals.lang) };
+    if (e instanceof DomainError && e.code === 'invalid_input')
+      return { ...common, dashboard: null, asked, errors: periodErrors(e.fields, locals.lang) };
     refusalAsErrorPage(e, locals.lang);
   }
 };

@@ -7,7 +7,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url }) =>
   loadSignedIn(locals, url, async (ctx) => {
     const page = await listMembers(ctx, { cursor: url.searchParams.get('cursor') ?? undefined });
-    return { members: page.items, next: page.cursor, canManage: can(ctx.actor, 'members.manage'), roles: assignableRoles(ctx.actor) };
+    return {
+      members: page.items,
+      next: page.cursor,
+      canManage: can(ctx.actor, 'members.manage'),
+      roles: assignableRoles(ctx.actor),
+    };
   });
 
 export const actions: Actions = {
@@ -18,7 +23,9 @@ export const actions: Actions = {
   },
   role: async ({ locals, request }) => {
     const values = await formFields(request);
-    const result = await attempt(locals.lang, values, () => changeRole(portalCtx(locals), values.memberId ?? '', values));
+    const result = await attempt(locals.lang, values, () =>
+      changeRole(portalCtx(locals), values.memberId ?? '', values),
+    );
     return result.ok ? { updated: true } : result.failure;
   },
 };

@@ -8,17 +8,26 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url, params }) =>
   loadOffersSignedIn(locals, url, async (ctx) => {
     const { thread, side, messages } = await getThread(ctx, params.id);
-    return { thread, side, states: THREAD_STATES, messages: messages.map((m) => ({ ...m, html: m.body ? renderMarkdown(m.body) : '' })) };
+    return {
+      thread,
+      side,
+      states: THREAD_STATES,
+      messages: messages.map((m) => ({ ...m, html: m.body ? renderMarkdown(m.body) : '' })),
+    };
   });
 
 export const actions: Actions = {
   reply: async ({ locals, params, request }) => {
     const data = await request.formData();
     const values = fieldsOf(data);
-    return runForm(locals, 'reply', values, () => postMessage(portalCtx(locals), params.id, { body: values.body, attachmentIds: checked(data, 'attachmentIds') }));
+    return runForm(locals, 'reply', values, () =>
+      postMessage(portalCtx(locals), params.id, { body: values.body, attachmentIds: checked(data, 'attachmentIds') }),
+    );
   },
   state: async ({ locals, params, request }) => {
     const values = await formFields(request);
-    return runForm(locals, 'state', values, () => setThreadState(portalCtx(locals), params.id, { state: values.state }));
+    return runForm(locals, 'state', values, () =>
+      setThreadState(portalCtx(locals), params.id, { state: values.state }),
+    );
   },
 };

@@ -18,7 +18,11 @@ export const actions: Actions = {
   default: async ({ locals, params, request }) => {
     const values = await formFields(request);
     const result = await attempt(locals.lang, values, () =>
-      editIdea(portalCtx(locals), params.id, { title: values.title, body: values.body, categoryId: values.categoryId || null }),
+      editIdea(portalCtx(locals), params.id, {
+        title: values.title,
+        body: values.body,
+        categoryId: values.categoryId || null,
+      }),
     );
     if (!result.ok) return result.failure;
     redirect(303, `/ideas/${params.id}`);

@@ -10,7 +10,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url, params }) =>
   loadOffersSignedIn(locals, url, async (ctx) => {
     const offer = await getOffer(ctx, params.id);
-    if (!offer.canEdit) error(403, { message: offerMessage('Only the organisation that published this offer may change it.', locals.lang), code: 'forbidden' });
+    if (!offer.canEdit)
+      error(403, {
+        message: offerMessage('Only the organisation that published this offer may change it.', locals.lang),
+        code: 'forbidden',
+      });
     const request = offer.requestId ? await getRequest(ctx, offer.requestId).catch(() => null) : null;
     return { offer, requestTitle: request?.title, countries: countriesFor(locals.lang), maturityTrl: MATURITY_TRL };
   });

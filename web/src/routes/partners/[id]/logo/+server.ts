@@ -4,4 +4,5 @@ import { fileResponse } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 
 /** A partner organisation's logo, for the portal's readers. */
-export const GET: RequestHandler = ({ locals, params }) => fileResponse(() => readPartnerLogo(portalCtx(locals), params.id));
+export const GET: RequestHandler = ({ locals, params }) =>
+  fileResponse(() => readPartnerLogo(portalCtx(locals), params.id));

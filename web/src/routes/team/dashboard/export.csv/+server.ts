@@ -19,7 +19,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
       },
     });
   } catch (e) {
-    if (e instanceof DomainError && e.status < 500) error(e.status, { message: translateError(e.message, locals.lang), code: e.code });
+    if (e instanceof DomainError && e.status < 500)
+      error(e.status, { message: translateError(e.message, locals.lang), code: e.code });
     throw e;
   }
 };

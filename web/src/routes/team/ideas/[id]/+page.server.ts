@@ -1,4 +1,13 @@
-import { addNote, changeStatus, mergeIdea, setAssignee, setScores, setTags, teamView, WORKFLOW } from '$core/team/index';
+import {
+  addNote,
+  changeStatus,
+  mergeIdea,
+  setAssignee,
+  setScores,
+  setTags,
+  teamView,
+  WORKFLOW,
+} from '$core/team/index';
 import { attempt, formFields, portalCtx } from '$lib/server/forms';
 import { loadSignedIn } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,16 +28,23 @@ const ideaIdFrom = (text: string) => /([0-9a-z]{20})\/?$/.exec(text.trim())?.[1]
 export const actions: Actions = {
   status: async ({ locals, params, request }) => {
     const values = await formFields(request);
-    return run(locals, 'status', values, () => changeStatus(portalCtx(locals), params.id, { status: values.status, response: values.response || undefined }));
+    return run(locals, 'status', values, () =>
+      changeStatus(portalCtx(locals), params.id, { status: values.status, response: values.response || undefined }),
+    );
   },
   tags: async ({ locals, params, request }) => {
     const values = await formFields(request);
-    const tags = String(values.tags ?? '').split(',').map((s: string) => s.trim()).filter(Boolean);
+    const tags = String(values.tags ?? '')
+      .split(',')
+      .map((s: string) => s.trim())
+      .filter(Boolean);
     return run(locals, 'tags', values, () => setTags(portalCtx(locals), params.id, { tags }));
   },
   assign: async ({ locals, params, request }) => {
     const values = await formFields(request);
-    return run(locals, 'assign', values, () => setAssignee(portalCtx(locals), params.id, { memberId: values.memberId || null }));
+    return run(locals, 'assign', values, () =>
+      setAssignee(portalCtx(locals), params.id, { memberId: values.memberId || null }),
+    );
   },
   note: async ({ locals, params, request }) => {
     const values = await formFields(request);
@@ -37,12 +53,16 @@ export const actions: Actions = {
   scores: async ({ locals, params, request }) => {
     const values = await formFields(request);
     const scores = Object.fromEntries(
-      Object.entries(values as Record<string, string>).filter(([k, v]) => k.startsWith('score-') && v).map(([k, v]) => [k.slice(6), Number(v)]),
+      Object.entries(values as Record<string, string>)
+        .filter(([k, v]) => k.startsWith('score-') && v)
+        .map(([k, v]) => [k.slice(6), Number(v)]),
     );
     return run(locals, 'scores', values, () => setScores(portalCtx(locals), params.id, { scores }));
   },
   merge: async ({ locals, params, request }) => {
     const values = await formFields(request);
-    return run(locals, 'merge', values, () => mergeIdea(portalCtx(locals), params.id, { into: ideaIdFrom(values.into ?? '') }));
+    return run(locals, 'merge', values, () =>
+      mergeIdea(portalCtx(locals), params.id, { into: ideaIdFrom(values.into ?? '') }),
+    );
   },
 };

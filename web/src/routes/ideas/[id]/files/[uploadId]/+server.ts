@@ -5,7 +5,9 @@ import type { RequestHandler } from './$types';
 
 /** An idea's attachment, for whoever may see the idea: images inline with their type, PDFs as downloads. */
 export const GET: RequestHandler = async ({ locals, params }) => {
-  const file = await readIdeaAttachment(portalCtx(locals), params.id, params.uploadId).catch(() => error(404, 'Not found'));
+  const file = await readIdeaAttachment(portalCtx(locals), params.id, params.uploadId).catch(() =>
+    error(404, 'Not found'),
+  );
   const inline = file.contentType.startsWith('image/');
   const name = encodeURIComponent(file.filename);
   return new Response(file.body as Uint8Array<ArrayBuffer>, {

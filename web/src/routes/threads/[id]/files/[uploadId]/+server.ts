@@ -4,4 +4,5 @@ import { fileResponse } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 
 /** A message's attachment, for the conversation's two sides only. */
-export const GET: RequestHandler = ({ locals, params }) => fileResponse(() => readThreadAttachment(portalCtx(locals), params.id, params.uploadId));
+export const GET: RequestHandler = ({ locals, params }) =>
+  fileResponse(() => readThreadAttachment(portalCtx(locals), params.id, params.uploadId));
