@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OfferIndex, type OfferDoc, type OfferQuery } from '../../functions/core/offer/engine/index.js';
-import { stem, offerTerm } from '../../functions/core/offer/engine/words.js';
+import { searchTerm as offerTerm, stem } from '../../functions/core/text/index.js';
 
 type Seed = Pick<OfferDoc, 'id' | 'title' | 'summary'> & Partial<OfferDoc>;
 const offer = (seed: Seed, day: number): OfferDoc => ({

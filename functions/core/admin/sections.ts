@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
-import { idFrom } from '../text.js';
+import { idFrom } from '../text/index.js';
 import { LocalizedName, LocalizedText, ShortId, type Section, type Tenant } from '../tenant/index.js';
 import { changeTenant, getSettings } from './portal.js';
 

@@ -19,7 +19,7 @@ import { newId } from '../ids.js';
 import { getMemberName } from '../member/index.js';
 import { hit } from '../ratelimit.js';
 import { ownReadyUpload, readUpload } from '../upload/index.js';
-import { blockedWordsIn } from '../text.js';
+import { blockedWordsIn } from '../text/index.js';
 import { EditIdea, IdeaId, Idea, ListIdeas, SubmitIdea, summarise, type IdeaSort, type IdeaSummary } from './schema.js';
 import { trendWeight } from './scores.js';
 

@@ -7,7 +7,7 @@ import { keys, unappliedEntries, type LogPosition } from '../db/index.js';
 import { parseInput } from '../errors.js';
 import { markdownToText } from './markdown.js';
 import type { Idea } from './schema.js';
-import { processTerm } from './search-text.js';
+import { searchTerm } from '../text/index.js';
 
 /**
  * Word search and similar ideas over one portal's ideas. Every write that changes an idea's
@@ -34,7 +34,7 @@ const indexes = new Map<string, PortalIndex>();
 const OPTIONS = {
   fields: ['title', 'text'],
   storeFields: ['title', 'sectionId', 'status'],
-  processTerm,
+  processTerm: searchTerm,
   searchOptions: { boost: { title: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'OR' as const },
 };
 const newIndex = () => new MiniSearch<Doc>(OPTIONS);

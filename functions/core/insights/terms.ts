@@ -1,5 +1,4 @@
-import { fold } from '../text.js';
-import { STOP_WORDS } from './stopwords.js';
+import { fold, STOP_WORDS } from '../text/index.js';
 
 /** At most this many distinct terms are counted per text, so that one long text cannot flood a day's word counts. */
 export const TERMS_PER_TEXT = 40;

@@ -7,7 +7,7 @@ import { offerOf, type Offer } from './offer-item.js';
 import { getRequest, type TechRequest } from './requests.js';
 import { cardOf, type OfferCard } from './search.js';
 import { SPLIT } from './engine/text-index.js';
-import { offerTerm } from './engine/words.js';
+import { searchTerm } from '../text/index.js';
 
 /** Why an offer matched a request: what a team member reads before deciding to write to the partner. */
 export interface MatchReasons {
@@ -37,7 +37,7 @@ const SHOWN = 20;
 function termsOf(text: string): Map<string, string> {
   const terms = new Map<string, string>();
   for (const word of text.split(SPLIT)) {
-    const term = offerTerm(word);
+    const term = searchTerm(word);
     if (term && !terms.has(term)) terms.set(term, word.toLowerCase());
   }
   return terms;

@@ -3,7 +3,7 @@ import { compileFilters, filterAndCount } from './facets.js';
 import { best, Scorer, type QueryWord } from './rank.js';
 import { SPLIT, TextIndex, type TextJSON } from './text-index.js';
 import { SEES, type OfferDoc, type OfferQuery, type OfferSearchResult } from './types.js';
-import { offerTerm } from './words.js';
+import { searchTerm } from '../../text/index.js';
 
 export * from './types.js';
 
@@ -116,7 +116,7 @@ export class OfferIndex {
   private matching(words: string, sees: number, any: boolean): number[] {
     const terms = words
       .split(SPLIT)
-      .map(offerTerm)
+      .map(searchTerm)
       .filter((t): t is string => !!t);
     if (!terms.length) return [];
     // The last word may be unfinished (search as you type).

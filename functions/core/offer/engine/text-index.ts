@@ -1,7 +1,7 @@
 import { int32FromBase64, toBase64, uint16FromBase64 } from './base64.js';
 import { Expander } from './expand.js';
 import { Postings } from './postings.js';
-import { offerTerm } from './words.js';
+import { searchTerm } from '../../text/index.js';
 
 /** Fields in index order; a posting keeps its field in the two low bits of its entry. */
 export const FIELDS = 3;
@@ -15,7 +15,7 @@ function termOf(token: string): string | null {
   let term = termCache.get(token);
   if (term === undefined) {
     if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
-    term = offerTerm(token);
+    term = searchTerm(token);
     termCache.set(token, term);
   }
   return term;

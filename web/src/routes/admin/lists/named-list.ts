@@ -1,4 +1,4 @@
-import { idFrom } from '$core/text';
+import { idFrom } from '$core/text/browser';
 import type { Lang, Localized } from '$lib/components/admin/fields';
 
 export interface NamedRow {

@@ -1,10 +1,4 @@
-/** Lower case without accents: "Élan ÇA" -> "elan ca". Search, similarity and blocked words all compare folded text. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-}
+import { fold } from './fold.js';
 
 /** The blocked words found in a text, matched as whole words on folded text. */
 export function blockedWordsIn(text: string, blocked: readonly string[]): string[] {

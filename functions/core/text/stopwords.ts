@@ -1,5 +1,5 @@
 /**
- * Words too common to be a theme, in French and English, already folded (lower case, no
+ * Words too common to search for or to be a theme, in French and English, already folded (lower case, no
  * accents) because terms are compared folded. Elided forms (l', d', qu') split into a letter
  * or a word listed here.
  */
