@@ -4,6 +4,7 @@ import { DomainError, notFound, parseInput } from '../errors.js';
 import { idFrom } from '../text/index.js';
 import { LocalizedName, LocalizedText, ShortId, type Section, type Tenant } from '../tenant/index.js';
 import { changeTenant, getSettings } from './portal.js';
+import { fn } from '../fn.js';
 
 export const AddSection = z
   .object({ id: ShortId.optional(), name: LocalizedName, description: LocalizedText.optional() })
@@ -36,8 +37,7 @@ export async function listSections(ctx: Ctx): Promise<Section[]> {
   return (await getSettings(ctx)).sections;
 }
 
-export async function addSection(ctx: Ctx, input: z.input<typeof AddSection>): Promise<Section> {
-  const data = parseInput(AddSection, input);
+export const addSection = fn(AddSection, async (ctx, data): Promise<Section> => {
   let added!: Section;
   await changeTenant(ctx, 'section.add', (current) => {
     const taken = new Set(current.sections.map((s) => s.id));
@@ -57,7 +57,7 @@ export async function addSection(ctx: Ctx, input: z.input<typeof AddSection>): P
     };
   });
   return added;
-}
+});
 
 /** Renames, describes, archives or restores, and moves a section. An archived section's ideas stay readable. */
 export async function updateSection(
@@ -91,8 +91,7 @@ export async function listCategories(ctx: Ctx) {
   return (await getSettings(ctx)).sections.flatMap((s) => s.categories.map((c) => ({ ...c, sectionId: s.id })));
 }
 
-export async function addCategory(ctx: Ctx, input: z.input<typeof AddCategory>) {
-  const data = parseInput(AddCategory, input);
+export const addCategory = fn(AddCategory, async (ctx, data) => {
   let added!: { id: string; name: z.output<typeof LocalizedText>; sectionId: string };
   await changeTenant(ctx, 'category.add', (current) => {
     const section = sectionOf(current, data.sectionId);
@@ -109,7 +108,7 @@ export async function addCategory(ctx: Ctx, input: z.input<typeof AddCategory>) 
     };
   });
   return added;
-}
+});
 
 function findCategory(tenant: Tenant, categoryId: string) {
   const section = tenant.sections.find((s) => s.categories.some((c) => c.id === categoryId));

@@ -9,6 +9,7 @@ import { getIdea, IdeaId } from '../idea/index.js';
 import { getMemberName } from '../member/index.js';
 import { hit } from '../ratelimit.js';
 import { COMMENT_LENGTH } from './limits.js';
+import { fn } from '../fn.js';
 
 const CommentId = z.string().regex(IdPattern, 'Not a comment id.');
 const Body = z
@@ -70,63 +71,65 @@ async function commentRef(ctx: Ctx, commentId: string) {
  * A comment, or a reply to a top-level comment of the same idea (one level). The comment, its
  * reference and the idea's comment count (and "recently updated" key) change together or not at all.
  */
-export async function addComment(ctx: Ctx, input: z.input<typeof AddComment>): Promise<Comment> {
-  const member = requireContributor(ctx);
-  const { ideaId, body, parentId } = parseInput(AddComment, input);
-  if (parentId) {
-    const parent = await commentRef(ctx, parentId);
-    if (!parent || parent.ideaId !== ideaId) throw notFound('comment');
-    if (parent.parentId)
-      throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-        parentId: 'Replies go one level deep.',
-      });
-  }
-  await hit(ctx, 'write:account', member.memberId);
-  const createdAt = (ctx.now ?? new Date()).toISOString();
-  const comment: Comment = {
-    id: newId(new Date(createdAt).getTime()),
-    ideaId,
-    ...(parentId ? { parentId } : {}),
-    authorId: member.memberId,
-    authorName: await getMemberName(ctx, member.memberId),
-    body,
-    createdAt,
-  };
-  const written = await writeAllOrNothing([
-    {
-      Update: {
-        Key: keys.idea(ctx.tenant.id, ideaId),
-        UpdateExpression: 'ADD commentCount :one SET updatedAt = :at',
-        ConditionExpression:
-          'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)',
-        ExpressionAttributeValues: { ':one': 1, ':at': createdAt },
-      },
-    },
-    {
-      Put: {
-        Item: {
-          ...keys.comment(ctx.tenant.id, ideaId, createdAt, comment.id),
-          ...comment,
-          ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId),
-          ownerSort: keys.ownerSort('COMMENT', createdAt, comment.id),
+export const addComment = fn(
+  requireContributor,
+  AddComment,
+  async (ctx, { ideaId, body, parentId }, member): Promise<Comment> => {
+    if (parentId) {
+      const parent = await commentRef(ctx, parentId);
+      if (!parent || parent.ideaId !== ideaId) throw notFound('comment');
+      if (parent.parentId)
+        throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+          parentId: 'Replies go one level deep.',
+        });
+    }
+    await hit(ctx, 'write:account', member.memberId);
+    const createdAt = (ctx.now ?? new Date()).toISOString();
+    const comment: Comment = {
+      id: newId(new Date(createdAt).getTime()),
+      ideaId,
+      ...(parentId ? { parentId } : {}),
+      authorId: member.memberId,
+      authorName: await getMemberName(ctx, member.memberId),
+      body,
+      createdAt,
+    };
+    const written = await writeAllOrNothing([
+      {
+        Update: {
+          Key: keys.idea(ctx.tenant.id, ideaId),
+          UpdateExpression: 'ADD commentCount :one SET updatedAt = :at',
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)',
+          ExpressionAttributeValues: { ':one': 1, ':at': createdAt },
         },
       },
-    },
-    {
-      Put: {
-        Item: {
-          ...keys.commentRef(ctx.tenant.id, comment.id),
-          ideaId,
-          createdAt,
-          authorId: member.memberId,
-          ...(parentId ? { parentId } : {}),
+      {
+        Put: {
+          Item: {
+            ...keys.comment(ctx.tenant.id, ideaId, createdAt, comment.id),
+            ...comment,
+            ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId),
+            ownerSort: keys.ownerSort('COMMENT', createdAt, comment.id),
+          },
         },
       },
-    },
-  ]);
-  if (!written.ok) throw notFound('idea');
-  return comment;
-}
+      {
+        Put: {
+          Item: {
+            ...keys.commentRef(ctx.tenant.id, comment.id),
+            ideaId,
+            createdAt,
+            authorId: member.memberId,
+            ...(parentId ? { parentId } : {}),
+          },
+        },
+      },
+    ]);
+    if (!written.ok) throw notFound('idea');
+    return comment;
+  },
+);
 
 async function ownComment(ctx: Ctx, commentIdInput: string) {
   const member = requireContributor(ctx);
@@ -179,11 +182,10 @@ export async function deleteComment(ctx: Ctx, commentId: string): Promise<void> 
 }
 
 /** An idea's comments in the order they were written, from the idea's own partition; only for an idea the reader may see. */
-export async function listComments(ctx: Ctx, input: z.input<typeof ListComments>) {
-  const data = parseInput(ListComments, input);
+export const listComments = fn(ListComments, async (ctx, data) => {
   await getIdea(ctx, data.ideaId);
   return readComments(ctx, data);
-}
+});
 
 /** An idea and the first page of its comments: the idea page's one read of the idea. */
 export async function getIdeaWithComments(ctx: Ctx, ideaId: string, commentsCursor?: string) {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { requireContributor } from '../authz.js';
-import type { Ctx } from '../context.js';
 import { keys, writeAllOrNothing, db, tableName } from '../db/index.js';
-import { notFound, parseInput } from '../errors.js';
+import { notFound } from '../errors.js';
 import { IdPattern } from '../ids.js';
 import { getIdea } from '../idea/index.js';
 import { hit } from '../ratelimit.js';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { fn } from '../fn.js';
 
 export const FlagInput = z.object({
   target: z.string().regex(/^(idea|comment):[0-9a-z]{20}$/, 'idea:<id> or comment:<id>.'),
@@ -17,48 +17,50 @@ export const FlagInput = z.object({
  * A member flags an idea or a comment, once per target; the target enters the team's flagged
  * queue with its number of flags, in the same transaction.
  */
-export async function flag(ctx: Ctx, input: z.input<typeof FlagInput>): Promise<{ flagged: true }> {
-  const member = requireContributor(ctx);
-  const { target, reason } = parseInput(FlagInput, input);
-  const [kind, id] = target.split(':') as ['idea' | 'comment', string];
-  if (!IdPattern.test(id)) throw notFound(kind);
-  if (kind === 'idea') await getIdea(ctx, id);
-  else {
-    const { Item } = await db().send(
-      new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, id) }),
-    );
-    if (!Item) throw notFound('comment');
-  }
-  await hit(ctx, 'write:account', member.memberId);
-  const at = (ctx.now ?? new Date()).toISOString();
-  // A second flag by the same member fails its condition and writes nothing: counted once.
-  await writeAllOrNothing([
-    {
-      Put: {
-        Item: {
-          ...keys.flag(ctx.tenant.id, target, member.memberId),
-          target,
-          reason,
-          memberId: member.memberId,
-          flaggedAt: at,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    {
-      Update: {
-        Key: keys.flagTarget(ctx.tenant.id, target),
-        UpdateExpression:
-          'ADD flags :one SET target = :t, queueKey = :q, queueSort = if_not_exists(queueSort, :at), lastReason = :r',
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':t': target,
-          ':q': keys.queue(ctx.tenant.id, 'FLAGGED'),
-          ':at': at,
-          ':r': reason,
+export const flag = fn(
+  requireContributor,
+  FlagInput,
+  async (ctx, { target, reason }, member): Promise<{ flagged: true }> => {
+    const [kind, id] = target.split(':') as ['idea' | 'comment', string];
+    if (!IdPattern.test(id)) throw notFound(kind);
+    if (kind === 'idea') await getIdea(ctx, id);
+    else {
+      const { Item } = await db().send(
+        new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, id) }),
+      );
+      if (!Item) throw notFound('comment');
+    }
+    await hit(ctx, 'write:account', member.memberId);
+    const at = (ctx.now ?? new Date()).toISOString();
+    // A second flag by the same member fails its condition and writes nothing: counted once.
+    await writeAllOrNothing([
+      {
+        Put: {
+          Item: {
+            ...keys.flag(ctx.tenant.id, target, member.memberId),
+            target,
+            reason,
+            memberId: member.memberId,
+            flaggedAt: at,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-    },
-  ]);
-  return { flagged: true };
-}
+      {
+        Update: {
+          Key: keys.flagTarget(ctx.tenant.id, target),
+          UpdateExpression:
+            'ADD flags :one SET target = :t, queueKey = :q, queueSort = if_not_exists(queueSort, :at), lastReason = :r',
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':t': target,
+            ':q': keys.queue(ctx.tenant.id, 'FLAGGED'),
+            ':at': at,
+            ':r': reason,
+          },
+        },
+      },
+    ]);
+    return { flagged: true };
+  },
+);

@@ -22,6 +22,7 @@ import { ownReadyUpload, readUpload } from '../upload/index.js';
 import { blockedWordsIn } from '../text/index.js';
 import { EditIdea, IdeaId, Idea, ListIdeas, SubmitIdea, summarise, type IdeaSort, type IdeaSummary } from './schema.js';
 import { trendWeight } from './scores.js';
+import { fn } from '../fn.js';
 
 export * from './schema.js';
 
@@ -73,9 +74,7 @@ export function ideaIndexKeys(tenantId: string, idea: Idea) {
 }
 
 /** A member posts an idea in an open section; its sort keys for every section index are written with it. */
-export async function submitIdea(ctx: Ctx, input: z.input<typeof SubmitIdea>): Promise<Idea> {
-  const member = requireContributor(ctx);
-  const data = parseInput(SubmitIdea, input);
+export const submitIdea = fn(requireContributor, SubmitIdea, async (ctx, data, member): Promise<Idea> => {
   const section = openSection(ctx, data.sectionId);
   if (section.archived) throw new DomainError('section_archived', 409, 'This section no longer takes ideas.');
   checkCategory(ctx, data.sectionId, data.categoryId);
@@ -123,7 +122,7 @@ export async function submitIdea(ctx: Ctx, input: z.input<typeof SubmitIdea>): P
     { Put: { Item: searchLogItem(ctx.tenant.id, idea, newId()) } },
   ]);
   return idea;
-}
+});
 
 const MAX_READS = 5;
 

@@ -1,13 +1,12 @@
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { requireReader } from '../authz.js';
-import type { Ctx } from '../context.js';
 import { getObjectText } from '../aws/index.js';
 import { keys, unappliedEntries, type LogPosition } from '../db/index.js';
-import { parseInput } from '../errors.js';
 import { markdownToText } from './markdown.js';
 import type { Idea } from './schema.js';
 import { searchTerm } from '../text/index.js';
+import { fn } from '../fn.js';
 
 /**
  * Word search and similar ideas over one portal's ideas. Every write that changes an idea's
@@ -102,28 +101,28 @@ export interface SearchHit {
 }
 
 /** Ideas of this portal matching the words, best first (accents folded, word stems, a typo tolerated). */
-export async function searchIdeas(ctx: Ctx, input: z.input<typeof SearchIdeas>): Promise<SearchHit[]> {
-  requireReader(ctx);
-  const { q, sectionId, limit } = parseInput(SearchIdeas, input);
-  const { mini } = await freshIndex(ctx.tenant.id);
-  return mini
-    .search(q, sectionId ? { filter: (r) => r.sectionId === sectionId } : {})
-    .slice(0, limit)
-    .map((r) => ({
-      id: r.id as string,
-      title: r.title as string,
-      sectionId: r.sectionId as string,
-      status: r.status as string,
-      score: r.score,
-    }));
-}
+export const searchIdeas = fn(
+  requireReader,
+  SearchIdeas,
+  async (ctx, { q, sectionId, limit }): Promise<SearchHit[]> => {
+    const { mini } = await freshIndex(ctx.tenant.id);
+    return mini
+      .search(q, sectionId ? { filter: (r) => r.sectionId === sectionId } : {})
+      .slice(0, limit)
+      .map((r) => ({
+        id: r.id as string,
+        title: r.title as string,
+        sectionId: r.sectionId as string,
+        status: r.status as string,
+        score: r.score,
+      }));
+  },
+);
 
 export const SimilarIdeas = z.object({ title: z.string().trim().min(3, 'At least 3 characters.').max(140) });
 
 /** Up to five existing ideas close to a title being typed, so the member can vote instead of posting a duplicate. */
-export async function similarIdeas(ctx: Ctx, input: z.input<typeof SimilarIdeas>): Promise<SearchHit[]> {
-  requireReader(ctx);
-  const { title } = parseInput(SimilarIdeas, input);
+export const similarIdeas = fn(requireReader, SimilarIdeas, async (ctx, { title }): Promise<SearchHit[]> => {
   const { mini } = await freshIndex(ctx.tenant.id);
   const hits = mini.search(title, { combineWith: 'OR', prefix: true, fuzzy: 0.2 });
   const best = hits[0]?.score ?? 0;
@@ -138,7 +137,7 @@ export async function similarIdeas(ctx: Ctx, input: z.input<typeof SimilarIdeas>
       status: r.status as string,
       score: r.score,
     }));
-}
+});
 
 /** Forgets the in-memory indexes (tests and the benchmark measure a cold build with it). */
 export function dropSearchIndexes() {

@@ -1,8 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import { db, tableName, keys } from '../db/index.js';
-import { DomainError, parseInput } from '../errors.js';
+import { DomainError } from '../errors.js';
 import { newId } from '../ids.js';
 import { sendTemplate } from '../mail/index.js';
 import { getMember, getMemberByEmail, insertMember, profileOf, type Member, type Profile } from '../member/index.js';
@@ -11,6 +10,7 @@ import { decoyHash, hashPassword, verifyPassword } from './password.js';
 import { ChangePassword, EmailOnly, ResetPassword, SignIn, SignUp, TokenOnly } from './schema.js';
 import { createSession, endAllSessions, endSession, forgetMemberSessions } from './sessions.js';
 import { consumeToken, issueToken, type TokenKind } from './tokens.js';
+import { fn } from '../fn.js';
 
 const address = (ctx: Ctx) => ctx.request?.address ?? 'unknown';
 const link = (ctx: Ctx, path: string, token: string) =>
@@ -33,8 +33,7 @@ async function mailToken(ctx: Ctx, member: Member, kind: Exclude<TokenKind, 'inv
 }
 
 /** A new member account on this portal, signed in at once, with a verification link sent by e-mail. */
-export async function signUp(ctx: Ctx, input: z.input<typeof SignUp>): Promise<SignedIn> {
-  const data = parseInput(SignUp, input);
+export const signUp = fn(SignUp, async (ctx, data): Promise<SignedIn> => {
   if (ctx.tenant.visibility === 'invitation') {
     throw new DomainError('invitation_required', 403, 'This portal is open by invitation only.');
   }
@@ -52,7 +51,7 @@ export async function signUp(ctx: Ctx, input: z.input<typeof SignUp>): Promise<S
   });
   await mailToken(ctx, member, 'verify', '/verify');
   return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
-}
+});
 
 async function markVerified(ctx: Ctx, memberId: string) {
   await db().send(
@@ -68,11 +67,10 @@ async function markVerified(ctx: Ctx, memberId: string) {
 }
 
 /** The link from the verification e-mail: the account's e-mail is now proven. */
-export async function verifyEmail(ctx: Ctx, input: z.input<typeof TokenOnly>): Promise<void> {
-  const { token } = parseInput(TokenOnly, input);
+export const verifyEmail = fn(TokenOnly, async (ctx, { token }): Promise<void> => {
   const { memberId } = await consumeToken(ctx, 'verify', token);
   await markVerified(ctx, memberId!);
-}
+});
 
 /** Sends a new verification link to the signed-in member. */
 export async function resendVerification(ctx: Ctx): Promise<void> {
@@ -86,44 +84,40 @@ const wrongCredentials = () =>
   new DomainError('invalid_credentials', 401, 'This e-mail and password do not match an account here.');
 
 /** Password sign-in; an unknown e-mail costs the same hash as a wrong password and gets the same answer. */
-export async function signIn(ctx: Ctx, input: z.input<typeof SignIn>): Promise<SignedIn> {
-  const { email, password } = parseInput(SignIn, input);
+export const signIn = fn(SignIn, async (ctx, { email, password }): Promise<SignedIn> => {
   await hit(ctx, 'signin:address', address(ctx));
   await hit(ctx, 'signin:account', email);
   const member = await getMemberByEmail(ctx, email);
   const matches = await verifyPassword(password, member?.passwordHash ?? (await decoyHash()));
   if (!member || !member.passwordHash || !matches) throw wrongCredentials();
   return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
-}
+});
 
 /** Sends a one-time sign-in link when the e-mail has an account; answers the same either way. */
-export async function requestSignInLink(ctx: Ctx, input: z.input<typeof EmailOnly>): Promise<void> {
-  const { email } = parseInput(EmailOnly, input);
+export const requestSignInLink = fn(EmailOnly, async (ctx, { email }): Promise<void> => {
   await hit(ctx, 'mail:address', address(ctx));
   await hit(ctx, 'mail:account', email);
   const member = await getMemberByEmail(ctx, email);
   if (member) await mailToken(ctx, member, 'signin', '/link');
-}
+});
 
 /** The sign-in link: one use, and it proves the e-mail too. */
-export async function signInWithLink(ctx: Ctx, input: z.input<typeof TokenOnly>): Promise<SignedIn> {
-  const { token } = parseInput(TokenOnly, input);
+export const signInWithLink = fn(TokenOnly, async (ctx, { token }): Promise<SignedIn> => {
   const { memberId } = await consumeToken(ctx, 'signin', token);
   const member = await getMember(ctx, memberId!);
   if (!member) throw new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.');
   await markVerified(ctx, member.id);
   const verified = { ...member, verifiedAt: member.verifiedAt ?? nowIso(ctx) };
   return { token: await createSession(ctx.tenant.id, verified.id, ctx.now), profile: profileOf(verified) };
-}
+});
 
 /** The owner who just opened the portal arrives signed in (the handoff token is single-use and lives two minutes). */
-export async function signInWithHandoff(ctx: Ctx, input: z.input<typeof TokenOnly>): Promise<SignedIn> {
-  const { token } = parseInput(TokenOnly, input);
+export const signInWithHandoff = fn(TokenOnly, async (ctx, { token }): Promise<SignedIn> => {
   const { memberId } = await consumeToken(ctx, 'handoff', token);
   const member = await getMember(ctx, memberId!);
   if (!member) throw new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.');
   return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
-}
+});
 
 export async function signOut(ctx: Ctx, sessionToken: string | undefined): Promise<void> {
   if (sessionToken) await endSession(ctx.tenant.id, sessionToken);
@@ -136,13 +130,12 @@ export async function signOutEverywhere(ctx: Ctx): Promise<number> {
 }
 
 /** Sends a reset link when the e-mail has an account; answers the same either way. */
-export async function requestPasswordReset(ctx: Ctx, input: z.input<typeof EmailOnly>): Promise<void> {
-  const { email } = parseInput(EmailOnly, input);
+export const requestPasswordReset = fn(EmailOnly, async (ctx, { email }): Promise<void> => {
   await hit(ctx, 'mail:address', address(ctx));
   await hit(ctx, 'mail:account', email);
   const member = await getMemberByEmail(ctx, email);
   if (member) await mailToken(ctx, member, 'reset', '/reset');
-}
+});
 
 async function setPassword(ctx: Ctx, memberId: string, password: string) {
   await db().send(
@@ -158,23 +151,24 @@ async function setPassword(ctx: Ctx, memberId: string, password: string) {
 }
 
 /** A new password from the reset link; every session of the account ends. */
-export async function resetPassword(ctx: Ctx, input: z.input<typeof ResetPassword>): Promise<void> {
-  const { token, password } = parseInput(ResetPassword, input);
+export const resetPassword = fn(ResetPassword, async (ctx, { token, password }): Promise<void> => {
   const { memberId } = await consumeToken(ctx, 'reset', token);
   await setPassword(ctx, memberId!, password);
-}
+});
 
 /** A signed-in member changes their password: every session ends, and this device gets a new one. */
-export async function changePassword(ctx: Ctx, input: z.input<typeof ChangePassword>): Promise<string> {
-  const actor = requireMember(ctx);
-  const { current, password } = parseInput(ChangePassword, input);
-  await hit(ctx, 'signin:account', actor.memberId);
-  const member = await getMember(ctx, actor.memberId);
-  if (!member?.passwordHash || !(await verifyPassword(current, member.passwordHash))) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-      current: 'This is not your current password.',
-    });
-  }
-  await setPassword(ctx, member.id, password);
-  return createSession(ctx.tenant.id, member.id, ctx.now);
-}
+export const changePassword = fn(
+  requireMember,
+  ChangePassword,
+  async (ctx, { current, password }, actor): Promise<string> => {
+    await hit(ctx, 'signin:account', actor.memberId);
+    const member = await getMember(ctx, actor.memberId);
+    if (!member?.passwordHash || !(await verifyPassword(current, member.passwordHash))) {
+      throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+        current: 'This is not your current password.',
+      });
+    }
+    await setPassword(ctx, member.id, password);
+    return createSession(ctx.tenant.id, member.id, ctx.now);
+  },
+);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { nowIso, requireSystem, type Ctx } from '../context.js';
-import { parseInput } from '../errors.js';
+import { nowIso, requireSystem } from '../context.js';
 import { newId } from '../ids.js';
 import { DisplayName, Email, insertMember, RoleSchema, type Member } from '../member/index.js';
 import { Lang } from '../tenant/index.js';
 import { hashPassword } from './password.js';
+import { fn } from '../fn.js';
 
 export const CreateMember = z.object({
   email: Email,
@@ -16,17 +16,19 @@ export const CreateMember = z.object({
 });
 
 /** An account made by the platform itself (demo seed, first owner of a new portal). */
-export async function createMember(ctx: Ctx, input: z.input<typeof CreateMember>): Promise<Member> {
-  requireSystem(ctx);
-  const { password, verified, ...data } = parseInput(CreateMember, input);
-  const at = nowIso(ctx);
-  return insertMember(ctx, {
-    id: newId(),
-    ...data,
-    status: 'active',
-    emailPrefs: 'instant',
-    createdAt: at,
-    ...(verified ? { verifiedAt: at } : {}),
-    ...(password ? { passwordHash: await hashPassword(password) } : {}),
-  });
-}
+export const createMember = fn(
+  requireSystem,
+  CreateMember,
+  async (ctx, { password, verified, ...data }): Promise<Member> => {
+    const at = nowIso(ctx);
+    return insertMember(ctx, {
+      id: newId(),
+      ...data,
+      status: 'active',
+      emailPrefs: 'instant',
+      createdAt: at,
+      ...(verified ? { verifiedAt: at } : {}),
+      ...(password ? { passwordHash: await hashPassword(password) } : {}),
+    });
+  },
+);

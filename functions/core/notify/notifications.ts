@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { requireMember, type Ctx } from '../context.js';
 import { decodeCursor, encodeCursor, db, tableName, keys, writeAllOrNothing } from '../db/index.js';
-import { parseInput } from '../errors.js';
 import { newId } from '../ids.js';
+import { fn } from '../fn.js';
 
 export type NotificationKind = 'comment' | 'reply' | 'status' | 'offer_match' | 'thread_message';
 
@@ -69,9 +69,7 @@ export const ListNotifications = z.object({
 });
 
 /** The signed-in member's notifications, unread first, newest first. */
-export async function listNotifications(ctx: Ctx, input: z.input<typeof ListNotifications> = {}) {
-  const member = requireMember(ctx);
-  const { cursor, limit } = parseInput(ListNotifications, input);
+export const listNotifications = fn(requireMember, ListNotifications, async (ctx, { cursor, limit }, member) => {
   const { Items = [], LastEvaluatedKey } = await db().send(
     new QueryCommand({
       TableName: tableName(),
@@ -100,7 +98,7 @@ export async function listNotifications(ctx: Ctx, input: z.input<typeof ListNoti
       }) as Notification,
   );
   return { items, cursor: encodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, LastEvaluatedKey) };
-}
+});
 
 /** The number shown in the header: one GetItem on the member's counter. */
 export async function unreadCount(ctx: Ctx): Promise<number> {
@@ -119,9 +117,7 @@ export const MarkRead = z.object({
 });
 
 /** Marks some (or all unread) notifications read; each moves behind the unread ones and the counter drops with it. */
-export async function markRead(ctx: Ctx, input: z.input<typeof MarkRead>): Promise<number> {
-  const member = requireMember(ctx);
-  const { ids } = parseInput(MarkRead, input);
+export const markRead = fn(requireMember, MarkRead, async (ctx, { ids }, member): Promise<number> => {
   const { Items = [] } = await db().send(
     new QueryCommand({
       TableName: tableName(),
@@ -157,4 +153,4 @@ export async function markRead(ctx: Ctx, input: z.input<typeof MarkRead>): Promi
     if (written.ok) marked++;
   }
   return marked;
-}
+});

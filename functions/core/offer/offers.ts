@@ -10,6 +10,7 @@ import { sees } from './engine/types.js';
 import { offerLogItem } from './index-store.js';
 import { OfferDraft, OfferId, OfferPatch, PublishableOffer } from './schema.js';
 import { OFFER_FIELDS, offerOf, type Offer } from './offer-item.js';
+import { fn } from '../fn.js';
 
 /** Index keys follow the state: a partner's list always, the portal's list by visibility once published. */
 function indexKeys(tenantId: string, offer: Offer) {
@@ -60,8 +61,7 @@ async function requestExists(tenantId: string, requestId: string) {
 }
 
 /** A partner saves a new offer of their organisation, as a draft. */
-export async function createOffer(ctx: Ctx, input: z.input<typeof OfferDraft>): Promise<Offer> {
-  const { partnerId: asked, attachmentIds, ...data } = parseInput(OfferDraft, input);
+export const createOffer = fn(OfferDraft, async (ctx, { partnerId: asked, attachmentIds, ...data }): Promise<Offer> => {
   requireKnownSectors(ctx, data.sectors);
   const mine = await partnerIdsOf(ctx);
   if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
@@ -97,7 +97,7 @@ export async function createOffer(ctx: Ctx, input: z.input<typeof OfferDraft>): 
     },
   ]);
   return offer;
-}
+});
 
 /**
  * Writes the offer's next state in one transaction with its search log entry, conditioned on

@@ -11,6 +11,7 @@ import { Email } from '../member/index.js';
 import { ownReadyUpload, type UploadInfo } from '../upload/index.js';
 import { requireOfferTeam, requirePartnerSide } from './access.js';
 import { PartnerId, PartnerInput, PartnerPatch } from './schema.js';
+import { fn } from '../fn.js';
 
 export interface Partner {
   id: string;
@@ -43,9 +44,7 @@ async function logoFrom(ctx: Ctx, logoId: string): Promise<UploadInfo> {
 }
 
 /** The brand's team registers a partner organisation; its members are then invited with the partner role. */
-export async function createPartner(ctx: Ctx, input: z.input<typeof PartnerInput>): Promise<Partner> {
-  requireOfferTeam(ctx);
-  const { logoId, ...data } = parseInput(PartnerInput, input);
+export const createPartner = fn(requireOfferTeam, PartnerInput, async (ctx, { logoId, ...data }): Promise<Partner> => {
   const at = nowIso(ctx);
   const partner: Partner = {
     id: newId(),
@@ -68,7 +67,7 @@ export async function createPartner(ctx: Ctx, input: z.input<typeof PartnerInput
     auditWrite(ctx, 'partner.create', { partner: partner.id, name: partner.name }),
   ]);
   return partner;
-}
+});
 
 async function readPartner(tenantId: string, partnerId: string): Promise<Partner | undefined> {
   const { Item } = await db().send(

@@ -1,5 +1,4 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
 import { nowIso, type Ctx } from '../context.js';
 import { db, tableName, keys, picked, writeAllOrNothing } from '../db/index.js';
 import { auditWrite } from '../admin/index.js';
@@ -8,6 +7,7 @@ import { newId } from '../ids.js';
 import { isPartner } from '../authz.js';
 import { isOfferTeam, requireKnownSectors, requireOfferTeam } from './access.js';
 import { RequestId, RequestInput } from './schema.js';
+import { fn } from '../fn.js';
 
 export interface TechRequest extends RequestInput {
   id: string;
@@ -39,9 +39,7 @@ function requireRequestReader(ctx: Ctx) {
 }
 
 /** The team posts a need: partners see it and answer with offers. */
-export async function createRequest(ctx: Ctx, input: z.input<typeof RequestInput>): Promise<TechRequest> {
-  requireOfferTeam(ctx);
-  const data = parseInput(RequestInput, input);
+export const createRequest = fn(requireOfferTeam, RequestInput, async (ctx, data): Promise<TechRequest> => {
   requireKnownSectors(ctx, data.sectors);
   const request: TechRequest = {
     ...data,
@@ -63,7 +61,7 @@ export async function createRequest(ctx: Ctx, input: z.input<typeof RequestInput
     auditWrite(ctx, 'request.create', { request: request.id, title: request.title }),
   ]);
   return request;
-}
+});
 
 const isOpen = (request: TechRequest, today: string) => !request.deadline || request.deadline >= today;
 

@@ -33,6 +33,7 @@ import {
 } from '../member/index.js';
 import { hit } from '../ratelimit.js';
 import { localized } from '../tenant/index.js';
+import { fn } from '../fn.js';
 
 export const Invite = z.object({ email: Email, role: z.enum(['owner', 'admin', 'team', 'partner']) });
 export const AcceptInvitation = z.object({
@@ -52,12 +53,14 @@ function refuseRole(ctx: Ctx, role: Role) {
 }
 
 /** Owners and admins invite by e-mail with a role; the link is valid 7 days, for this portal only. */
-export async function invite(ctx: Ctx, input: z.input<typeof Invite>): Promise<{ email: string; role: Role }> {
-  authorize(ctx, 'invitations.create');
-  const { email, role } = parseInput(Invite, input);
-  refuseRole(ctx, role);
-  return sendInvitation(ctx, email, role);
-}
+export const invite = fn(
+  (ctx) => authorize(ctx, 'invitations.create'),
+  Invite,
+  async (ctx, { email, role }): Promise<{ email: string; role: Role }> => {
+    refuseRole(ctx, role);
+    return sendInvitation(ctx, email, role);
+  },
+);
 
 /**
  * Sends an invitation the caller has been allowed to send (by `invite`, or by the offers
@@ -163,24 +166,26 @@ async function joinPartner(ctx: Ctx, invitation: TokenData, member: Member) {
 }
 
 /** The portal's accounts, oldest first, for its team. */
-export async function listMembers(ctx: Ctx, input: z.input<typeof ListMembers> = {}) {
-  authorize(ctx, 'members.list');
-  const { cursor, limit } = parseInput(ListMembers, input);
-  const { Items = [], LastEvaluatedKey } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'byList',
-      KeyConditionExpression: 'listKey = :k',
-      ExpressionAttributeValues: { ':k': keys.membersList(ctx.tenant.id) },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(ctx.tenant.id, 'members', cursor),
-    }),
-  );
-  return {
-    items: Items.map((m) => profileOf(m as Member)),
-    cursor: encodeCursor(ctx.tenant.id, 'members', LastEvaluatedKey),
-  };
-}
+export const listMembers = fn(
+  (ctx) => authorize(ctx, 'members.list'),
+  ListMembers,
+  async (ctx, { cursor, limit }) => {
+    const { Items = [], LastEvaluatedKey } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'byList',
+        KeyConditionExpression: 'listKey = :k',
+        ExpressionAttributeValues: { ':k': keys.membersList(ctx.tenant.id) },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(ctx.tenant.id, 'members', cursor),
+      }),
+    );
+    return {
+      items: Items.map((m) => profileOf(m as Member)),
+      cursor: encodeCursor(ctx.tenant.id, 'members', LastEvaluatedKey),
+    };
+  },
+);
 
 /** The role changes, the owner count with it (never below one), and the member's sessions end. */
 async function setRole(ctx: Ctx, member: Member, role: Role): Promise<Member> {

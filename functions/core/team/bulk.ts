@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Ctx } from '../context.js';
-import { DomainError, parseInput } from '../errors.js';
+import { DomainError } from '../errors.js';
 import { IdeaId } from '../idea/index.js';
 import { addTag, setAssignee } from './organise.js';
 import { requireTeam } from './revise.js';
 import { changeStatus, WORKFLOW } from './status.js';
+import { fn } from '../fn.js';
 
 /** One batch: the page sends hundreds of ideas as batches of at most 25 and shows the progress. */
 export const BULK_BATCH = 25;
@@ -36,22 +36,24 @@ export interface BulkResult {
  * (with its own transaction and audit entry), so a repeated batch changes nothing twice and a
  * failing idea does not stop the others: each result says how it went.
  */
-export async function bulkAction(ctx: Ctx, input: z.input<typeof BulkAction>): Promise<{ results: BulkResult[] }> {
-  requireTeam(ctx);
-  const { ideaIds, action } = parseInput(BulkAction, input);
-  const results: BulkResult[] = [];
-  for (const ideaId of [...new Set(ideaIds)]) {
-    try {
-      if (action.type === 'status')
-        await changeStatus(ctx, ideaId, { status: action.status, response: action.response });
-      else if (action.type === 'archive') await changeStatus(ctx, ideaId, { status: 'archived' });
-      else if (action.type === 'assign') await setAssignee(ctx, ideaId, { memberId: action.memberId });
-      else await addTag(ctx, ideaId, action.tag);
-      results.push({ ideaId, ok: true });
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      results.push({ ideaId, ok: false, error: error.code });
+export const bulkAction = fn(
+  requireTeam,
+  BulkAction,
+  async (ctx, { ideaIds, action }): Promise<{ results: BulkResult[] }> => {
+    const results: BulkResult[] = [];
+    for (const ideaId of [...new Set(ideaIds)]) {
+      try {
+        if (action.type === 'status')
+          await changeStatus(ctx, ideaId, { status: action.status, response: action.response });
+        else if (action.type === 'archive') await changeStatus(ctx, ideaId, { status: 'archived' });
+        else if (action.type === 'assign') await setAssignee(ctx, ideaId, { memberId: action.memberId });
+        else await addTag(ctx, ideaId, action.tag);
+        results.push({ ideaId, ok: true });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push({ ideaId, ok: false, error: error.code });
+      }
     }
-  }
-  return { results };
-}
+    return { results };
+  },
+);

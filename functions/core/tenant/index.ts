@@ -11,6 +11,7 @@ import { config } from '../config.js';
 import { Slug, TenantSettings, type BrandImageKind, type Tenant } from './schema.js';
 import { forgetTenant, normaliseHost } from './host.js';
 import { insertTenant, putDomain, queryPublicTenants, updateTenantLogo } from './store.js';
+import { fn } from '../fn.js';
 
 export { hostFromHeaders, resolveHost, type Site } from './host.js';
 export { getTenantById } from './store.js';
@@ -51,9 +52,7 @@ const LogoUpload = z.object({
 });
 
 /** Stores the brand's logo under the tenant's S3 prefix; its content hash versions the URL for caching. */
-export async function setBrandLogo(ctx: Ctx, input: z.input<typeof LogoUpload>): Promise<Tenant> {
-  requireSystem(ctx);
-  const { contentType, body } = parseInput(LogoUpload, input);
+export const setBrandLogo = fn(requireSystem, LogoUpload, async (ctx, { contentType, body }): Promise<Tenant> => {
   const version = createHash('sha256').update(body).digest('hex').slice(0, 16);
   const key = keys.brandAsset(ctx.tenant.id, `logo-${version}`);
   await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: key, Body: body, ContentType: contentType }));
@@ -61,7 +60,7 @@ export async function setBrandLogo(ctx: Ctx, input: z.input<typeof LogoUpload>):
   await updateTenantLogo(ctx.tenant.id, logo, ctx.tenant.version);
   forgetTenant(ctx.tenant.id);
   return { ...ctx.tenant, logo, version: ctx.tenant.version + 1 };
-}
+});
 
 /** A brand image of the current tenant; the key comes from its own record, so no other tenant's file is reachable. */
 export async function readBrandImage(

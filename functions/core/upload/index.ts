@@ -4,10 +4,11 @@ import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import { bucketName, db, s3, tableName, keys } from '../db/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { SNIFF_BYTES, sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
 import { getRecord, info, UploadRecord, type UploadInfo } from './records.js';
+import { fn } from '../fn.js';
 
 export { ownReadyUpload, type UploadInfo } from './records.js';
 
@@ -47,40 +48,42 @@ const epochSeconds = (ctx: Ctx) => Math.floor((ctx.now ?? new Date()).getTime() 
  * member's prefix. The form's conditions bind type and size in S3; finalizeUpload checks the
  * stored object again, since the local emulator enforces none of them.
  */
-export async function createUpload(ctx: Ctx, input: z.input<typeof CreateUpload>): Promise<PresignedUpload> {
-  const member = requireMember(ctx);
-  const { filename, contentType, size } = parseInput(CreateUpload, input);
-  const id = newId();
-  const key = keys.uploadObject(ctx.tenant.id, member.memberId, id);
-  const record: UploadRecord = {
-    memberId: member.memberId,
-    key,
-    filename,
-    contentType,
-    size,
-    status: 'pending',
-    createdAt: nowIso(ctx),
-    expiresAt: epochSeconds(ctx) + PENDING_TTL_SECONDS,
-  };
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.upload(ctx.tenant.id, id), ...record },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
-  const { url, fields } = await createPresignedPost(s3(), {
-    Bucket: bucketName(),
-    Key: key,
-    Conditions: [
-      ['content-length-range', 1, MAX_UPLOAD_BYTES],
-      ['eq', '$Content-Type', contentType],
-    ],
-    Fields: { 'Content-Type': contentType },
-    Expires: POST_EXPIRES_SECONDS,
-  });
-  return { id, url, fields, maxBytes: MAX_UPLOAD_BYTES };
-}
+export const createUpload = fn(
+  requireMember,
+  CreateUpload,
+  async (ctx, { filename, contentType, size }, member): Promise<PresignedUpload> => {
+    const id = newId();
+    const key = keys.uploadObject(ctx.tenant.id, member.memberId, id);
+    const record: UploadRecord = {
+      memberId: member.memberId,
+      key,
+      filename,
+      contentType,
+      size,
+      status: 'pending',
+      createdAt: nowIso(ctx),
+      expiresAt: epochSeconds(ctx) + PENDING_TTL_SECONDS,
+    };
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.upload(ctx.tenant.id, id), ...record },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    const { url, fields } = await createPresignedPost(s3(), {
+      Bucket: bucketName(),
+      Key: key,
+      Conditions: [
+        ['content-length-range', 1, MAX_UPLOAD_BYTES],
+        ['eq', '$Content-Type', contentType],
+      ],
+      Fields: { 'Content-Type': contentType },
+      Expires: POST_EXPIRES_SECONDS,
+    });
+    return { id, url, fields, maxBytes: MAX_UPLOAD_BYTES };
+  },
+);
 
 /**
  * Checks the uploaded object itself (size and magic bytes against what was declared) and marks

@@ -6,6 +6,7 @@ import { hitInTransaction, tooMany } from '../ratelimit.js';
 import { db, tableName, keys, writeAllOrNothing } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { IdeaId, trendWeight } from '../idea/index.js';
+import { fn } from '../fn.js';
 
 export const CastVote = z.object({
   ideaId: IdeaId,
@@ -22,37 +23,44 @@ const MAX_ATTEMPTS = 5;
  * one transaction conditioned on the vote we read, so a concurrent change makes us re-read and
  * retry instead of counting twice.
  */
-export async function castVote(ctx: Ctx, input: z.input<typeof CastVote>): Promise<{ value: Value }> {
-  const member = requireContributor(ctx);
-  const { ideaId, value } = parseInput(CastVote, input);
-  if (value === -1 && ctx.tenant.votingMode !== 'updown') {
-    throw new DomainError('downvotes_disabled', 400, 'This portal only takes votes for ideas.', { value: 'up only' });
-  }
-  const voteKey = keys.vote(ctx.tenant.id, ideaId, member.memberId);
-  // Most votes are a member's first on the idea: try that without reading, read only if it was not.
-  let previous = value === 0 ? undefined : { value: 0 as Value, weight: 0 };
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    if (!previous) {
-      const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: voteKey, ConsistentRead: true }));
-      previous = { value: (Item?.value ?? 0) as Value, weight: (Item?.weight ?? 0) as number };
+export const castVote = fn(
+  requireContributor,
+  CastVote,
+  async (ctx, { ideaId, value }, member): Promise<{ value: Value }> => {
+    if (value === -1 && ctx.tenant.votingMode !== 'updown') {
+      throw new DomainError('downvotes_disabled', 400, 'This portal only takes votes for ideas.', { value: 'up only' });
     }
-    if (previous.value === value) {
-      // Nothing to write; still, an id this portal does not know is a 404, not a silent success.
-      const { Item: idea } = await db().send(
-        new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId), ProjectionExpression: 'pk' }),
-      );
-      if (!idea) throw notFound('idea');
-      return { value };
+    const voteKey = keys.vote(ctx.tenant.id, ideaId, member.memberId);
+    // Most votes are a member's first on the idea: try that without reading, read only if it was not.
+    let previous = value === 0 ? undefined : { value: 0 as Value, weight: 0 };
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      if (!previous) {
+        const { Item } = await db().send(
+          new GetCommand({ TableName: tableName(), Key: voteKey, ConsistentRead: true }),
+        );
+        previous = { value: (Item?.value ?? 0) as Value, weight: (Item?.weight ?? 0) as number };
+      }
+      if (previous.value === value) {
+        // Nothing to write; still, an id this portal does not know is a 404, not a silent success.
+        const { Item: idea } = await db().send(
+          new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId), ProjectionExpression: 'pk' }),
+        );
+        if (!idea) throw notFound('idea');
+        return { value };
+      }
+      const limit = hitInTransaction(ctx, 'write:account', member.memberId);
+      const written = await writeAllOrNothing([
+        ...voteWrites(ctx, ideaId, member.memberId, previous, value),
+        limit.item,
+      ]);
+      if (written.ok) return { value };
+      if (written.failed[2]) throw tooMany(limit.retryAfter);
+      if (written.failed[1]) throw notFound('idea');
+      previous = undefined; // the member's vote was not what we assumed or read: read it again
     }
-    const limit = hitInTransaction(ctx, 'write:account', member.memberId);
-    const written = await writeAllOrNothing([...voteWrites(ctx, ideaId, member.memberId, previous, value), limit.item]);
-    if (written.ok) return { value };
-    if (written.failed[2]) throw tooMany(limit.retryAfter);
-    if (written.failed[1]) throw notFound('idea');
-    previous = undefined; // the member's vote was not what we assumed or read: read it again
-  }
-  throw new DomainError('vote_conflict', 409, 'Your vote changed elsewhere at the same time; try again.');
-}
+    throw new DomainError('vote_conflict', 409, 'Your vote changed elsewhere at the same time; try again.');
+  },
+);
 
 /** The vote's trend weight is stored with it, so withdrawing an old vote takes back exactly what it gave. */
 export function voteWrites(
