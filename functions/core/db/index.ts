@@ -14,3 +14,6 @@ export { createTableInput, tableDefinition } from './table.js';
 export type { IndexName } from './table.js';
 export { writeAllOrNothing } from './transact.js';
 export type { Write } from './transact.js';
+export { defineEntity, itemAbsent, itemExists, type Condition, type Stored } from './entity.js';
+export { follows, type Follow } from './entities/follow.js';
+export { votes, type Vote } from './entities/vote.js';

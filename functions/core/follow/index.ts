@@ -1,6 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ctx } from '../context.js';
-import { db, tableName, keys, writeAllOrNothing } from '../db/index.js';
+import { follows, itemAbsent, itemExists, keys, writeAllOrNothing } from '../db/index.js';
 import { requireContributor } from '../authz.js';
 import { notFound, parseInput } from '../errors.js';
 import { IdeaId } from '../idea/index.js';
@@ -15,23 +14,11 @@ export async function setFollow(ctx: Ctx, ideaIdInput: string, following: boolea
   const ideaId = parseInput(IdeaId, ideaIdInput);
   await hit(ctx, 'write:account', member.memberId);
   const at = (ctx.now ?? new Date()).toISOString();
-  const followKey = keys.follow(ctx.tenant.id, ideaId, member.memberId);
+  const follow = [ctx.tenant.id, ideaId, member.memberId] as [string, string, string];
   const written = await writeAllOrNothing([
     following
-      ? {
-          Put: {
-            Item: {
-              ...followKey,
-              ideaId,
-              memberId: member.memberId,
-              followedAt: at,
-              ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId),
-              ownerSort: keys.ownerSort('FOLLOW', at, ideaId),
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        }
-      : { Delete: { Key: followKey, ConditionExpression: 'attribute_exists(pk)' } },
+      ? follows.put(follow, { ideaId, memberId: member.memberId, followedAt: at }, itemAbsent)
+      : follows.remove(follow, itemExists),
     {
       Update: {
         Key: keys.idea(ctx.tenant.id, ideaId),
@@ -50,8 +37,5 @@ export async function setFollow(ctx: Ctx, ideaIdInput: string, following: boolea
 /** Whether the current member follows an idea. */
 export async function isFollowing(ctx: Ctx, ideaId: string): Promise<boolean> {
   if (ctx.actor.kind !== 'member') return false;
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.follow(ctx.tenant.id, ideaId, ctx.actor.memberId) }),
-  );
-  return Boolean(Item);
+  return Boolean(await follows.get([ctx.tenant.id, ideaId, ctx.actor.memberId]));
 }

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { system } from '../context.js';
-import { db, entityTypeOf, tableName, keyParts, keys, queryAll } from '../db/index.js';
+import { db, entityTypeOf, follows, tableName, keyParts, keys, votes } from '../db/index.js';
 import { sendTemplate, STATUS_NAMES } from '../mail/index.js';
 import type { Member } from '../member/index.js';
 import { getTenantById, portalAddress, type Tenant } from '../tenant/index.js';
@@ -54,24 +54,13 @@ async function onComment(eventId: string, tenantId: string, comment: Image) {
   );
 }
 
-async function partitionMembers(tenantId: string, ideaId: string, prefix: string): Promise<string[]> {
-  const ids: string[] = [];
-  for await (const item of queryAll({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: { ':pk': keys.ideaPartition(tenantId, ideaId), ':p': prefix },
-    ProjectionExpression: 'sk',
-  }))
-    ids.push(String(item.sk).slice(prefix.length));
-  return ids;
-}
-
 async function onStatusChange(eventId: string, tenantId: string, idea: Image) {
   // A held or deleted idea tells no one: its title must not reach followers by e-mail.
   if (idea.deleted || idea.moderation) return;
   const ideaId = String(idea.id);
   const [voters, followers] = await Promise.all([
-    partitionMembers(tenantId, ideaId, keys.votePrefix),
-    partitionMembers(tenantId, ideaId, keys.followPrefix),
+    votes.votersOf(tenantId, ideaId),
+    follows.followersOf(tenantId, ideaId),
   ]);
   const recipients = new Map<string, NotificationKind>(
     [String(idea.authorId), ...voters, ...followers].map((id) => [id, 'status']),

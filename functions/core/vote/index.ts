@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireContributor } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { hitInTransaction, tooMany } from '../ratelimit.js';
-import { db, tableName, keys, writeAllOrNothing } from '../db/index.js';
+import { db, itemAbsent, keys, tableName, votes, writeAllOrNothing, type Condition } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { IdeaId, trendWeight } from '../idea/index.js';
 import { fn } from '../fn.js';
@@ -30,15 +30,13 @@ export const castVote = fn(
     if (value === -1 && ctx.tenant.votingMode !== 'updown') {
       throw new DomainError('downvotes_disabled', 400, 'This portal only takes votes for ideas.', { value: 'up only' });
     }
-    const voteKey = keys.vote(ctx.tenant.id, ideaId, member.memberId);
+    const vote = [ctx.tenant.id, ideaId, member.memberId] as const;
     // Most votes are a member's first on the idea: try that without reading, read only if it was not.
     let previous = value === 0 ? undefined : { value: 0 as Value, weight: 0 };
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       if (!previous) {
-        const { Item } = await db().send(
-          new GetCommand({ TableName: tableName(), Key: voteKey, ConsistentRead: true }),
-        );
-        previous = { value: (Item?.value ?? 0) as Value, weight: (Item?.weight ?? 0) as number };
+        const stored = await votes.get([...vote], { consistent: true });
+        previous = { value: stored?.value ?? 0, weight: stored?.weight ?? 0 };
       }
       if (previous.value === value) {
         // Nothing to write; still, an id this portal does not know is a 404, not a silent success.
@@ -72,10 +70,10 @@ export function voteWrites(
 ) {
   const now = ctx.now ?? new Date();
   const weight = value === 0 ? 0 : value * trendWeight(now);
-  const voteKey = keys.vote(ctx.tenant.id, ideaId, memberId);
-  const matchesPrevious =
+  const vote = [ctx.tenant.id, ideaId, memberId] as [string, string, string];
+  const matchesPrevious: Condition =
     previous.value === 0
-      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      ? itemAbsent
       : {
           ConditionExpression: '#value = :previous',
           ExpressionAttributeNames: { '#value': 'value' },
@@ -83,22 +81,8 @@ export function voteWrites(
         };
   const voteWrite =
     value === 0
-      ? { Delete: { Key: voteKey, ...matchesPrevious } }
-      : {
-          Put: {
-            Item: {
-              ...voteKey,
-              ideaId,
-              memberId,
-              value,
-              weight,
-              votedAt: now.toISOString(),
-              ownerKey: keys.ownerKey(ctx.tenant.id, memberId),
-              ownerSort: keys.ownerSort('VOTE', now.toISOString(), ideaId),
-            },
-            ...matchesPrevious,
-          },
-        };
+      ? votes.remove(vote, matchesPrevious)
+      : votes.put(vote, { ideaId, memberId, value, weight, votedAt: now.toISOString() }, matchesPrevious);
   const up = (value === 1 ? 1 : 0) - (previous.value === 1 ? 1 : 0);
   const down = (value === -1 ? 1 : 0) - (previous.value === -1 ? 1 : 0);
   const counts = {
@@ -117,11 +101,6 @@ export function voteWrites(
 /** The current member's vote on an idea, 0 when none. */
 export async function getMyVote(ctx: Ctx, ideaId: string): Promise<Value> {
   if (ctx.actor.kind !== 'member') return 0;
-  const { Item } = await db().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.vote(ctx.tenant.id, parseInput(IdeaId, ideaId), ctx.actor.memberId),
-    }),
-  );
-  return (Item?.value ?? 0) as Value;
+  const stored = await votes.get([ctx.tenant.id, parseInput(IdeaId, ideaId), ctx.actor.memberId]);
+  return stored?.value ?? 0;
 }

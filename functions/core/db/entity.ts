@@ -1,0 +1,70 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './client.js';
+import { entityTypeOf, type EntityType } from './entity-type.js';
+import { queryAll } from './query.js';
+import type { Write } from './transact.js';
+
+type Key = { pk: string; sk: string };
+/** A condition on the stored item, as DynamoDB takes it. */
+export type Condition = {
+  ConditionExpression: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+};
+/** What a read returns: the attributes, plus the keys and index attributes it was stored with. */
+export type Stored<Item> = Item & Key & { type?: EntityType } & Record<string, unknown>;
+
+export const itemExists: Condition = { ConditionExpression: 'attribute_exists(pk)' };
+export const itemAbsent: Condition = { ConditionExpression: 'attribute_not_exists(pk)' };
+
+/**
+ * One item type of the single table, declared once: its key (from keys.ts), the index attributes
+ * it carries (from its own attributes), and its attributes' type. Every item it writes carries
+ * `type`, the name of its key builder, so the stream and queues tell items apart without keys.
+ * Access patterns are named functions beside each definition (db/entities/).
+ */
+export function defineEntity<Item extends object, Args extends unknown[]>(definition: {
+  type: EntityType;
+  key: (...args: Args) => Key;
+  indexes?: (item: Item, ...args: Args) => Record<string, string>;
+}) {
+  const { type, key, indexes } = definition;
+  return {
+    type,
+    key,
+    /** Whether a stored item is one of these (by its `type`, or its keys when written before it). */
+    is: (item: Record<string, unknown> | undefined): item is Stored<Item> => entityTypeOf(item) === type,
+    /** The whole stored item: keys, type, index attributes and attributes. */
+    item: (args: Args, item: Item) => ({ ...key(...args), type, ...indexes?.(item, ...args), ...item }),
+    async get(args: Args, options: { consistent?: boolean; projection?: string } = {}) {
+      const { Item } = await db().send(
+        new GetCommand({
+          TableName: tableName(),
+          Key: key(...args),
+          ...(options.consistent ? { ConsistentRead: true } : {}),
+          ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+        }),
+      );
+      return Item as Stored<Item> | undefined;
+    },
+    /** A transaction's write of the whole item (writeAllOrNothing). */
+    put: (args: Args, item: Item, condition?: Condition): Write => ({
+      Put: { Item: { ...key(...args), type, ...indexes?.(item, ...args), ...item }, ...condition },
+    }),
+    /** A transaction's removal of the item. */
+    remove: (args: Args, condition?: Condition): Write => ({ Delete: { Key: key(...args), ...condition } }),
+    /** Every item of this type under a partition whose sort keys start with `prefix` (jobs, fan-out, merges). */
+    inPartition: (pk: string, prefix: string, options: { filter?: Condition; projection?: string } = {}) =>
+      queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ...(options.filter
+          ? {
+              FilterExpression: options.filter.ConditionExpression,
+              ExpressionAttributeNames: options.filter.ExpressionAttributeNames,
+            }
+          : {}),
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix, ...options.filter?.ExpressionAttributeValues },
+        ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+      }) as AsyncGenerator<Stored<Item>>,
+  };
+}
