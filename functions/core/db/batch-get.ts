@@ -1,4 +1,4 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 
@@ -8,6 +8,7 @@ const BATCH = 100;
 export async function batchGet(
   keyList: { pk: string; sk: string }[],
   attributes?: string[],
+  options: { consistent?: boolean } = {},
 ): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
   const projection = attributes && {
@@ -16,7 +17,11 @@ export async function batchGet(
   };
   for (let i = 0; i < keyList.length; i += BATCH) {
     let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [tableName()]: { Keys: keyList.slice(i, i + BATCH), ...projection },
+      [tableName()]: {
+        Keys: keyList.slice(i, i + BATCH),
+        ...projection,
+        ...(options.consistent ? { ConsistentRead: true } : {}),
+      },
     };
     for (let round = 0; request && Object.keys(request).length; round++) {
       if (round) await new Promise((resolve) => setTimeout(resolve, 50 * round));
@@ -26,6 +31,17 @@ export async function batchGet(
     }
   }
   return found;
+}
+
+/** Deletes items by key with BatchWriteItem, 25 a call, sending again what DynamoDB left unprocessed. */
+export async function batchDelete(keyList: { pk: string; sk: string }[]): Promise<void> {
+  for (let i = 0; i < keyList.length; i += 25) {
+    let pending = keyList.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+    while (pending.length) {
+      const result = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
+      pending = (result.UnprocessedItems?.[tableName()] ?? []) as typeof pending;
+    }
+  }
 }
 
 /** Display names of members of a portal by id; a deleted account has none. */

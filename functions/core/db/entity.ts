@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { entityTypeOf, type EntityType } from './entity-type.js';
 import { queryAll } from './query.js';
@@ -13,6 +13,12 @@ export type Condition = {
 };
 /** What a read returns: the attributes, plus the keys and index attributes it was stored with. */
 export type Stored<Item> = Item & Key & { type?: EntityType } & Record<string, unknown>;
+
+/** An update expression, with its names, values and optional condition. */
+export type UpdateSpec = { UpdateExpression: string; ConditionExpression?: string } & Omit<
+  Partial<Condition>,
+  'ConditionExpression'
+>;
 
 export const itemExists: Condition = { ConditionExpression: 'attribute_exists(pk)' };
 export const itemAbsent: Condition = { ConditionExpression: 'attribute_not_exists(pk)' };
@@ -47,10 +53,47 @@ export function defineEntity<Item extends object, Args extends unknown[]>(defini
       );
       return Item as Stored<Item> | undefined;
     },
+    /** Writes the whole item now, alone. */
+    async create(args: Args, item: Item): Promise<void> {
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...key(...args), type, ...indexes?.(item, ...args), ...item },
+        }),
+      );
+    },
+    /** Updates the item now, alone; false when its condition did not hold. */
+    async change(args: Args, update: UpdateSpec): Promise<boolean> {
+      try {
+        await db().send(new UpdateCommand({ TableName: tableName(), Key: key(...args), ...update }));
+        return true;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      }
+    },
+    /** Deletes the item now, alone. */
+    async delete(args: Args): Promise<void> {
+      await db().send(new DeleteCommand({ TableName: tableName(), Key: key(...args) }));
+    },
+    /** Deletes the item only if the condition holds, and returns what it was; undefined when it did not hold. */
+    async take(args: Args, condition: Condition): Promise<Stored<Item> | undefined> {
+      try {
+        const { Attributes } = await db().send(
+          new DeleteCommand({ TableName: tableName(), Key: key(...args), ...condition, ReturnValues: 'ALL_OLD' }),
+        );
+        return Attributes as Stored<Item>;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+        throw error;
+      }
+    },
     /** A transaction's write of the whole item (writeAllOrNothing). */
     put: (args: Args, item: Item, condition?: Condition): Write => ({
       Put: { Item: { ...key(...args), type, ...indexes?.(item, ...args), ...item }, ...condition },
     }),
+    /** A transaction's update of the item: an update expression, with its names, values and condition. */
+    update: (args: Args, update: UpdateSpec): Write => ({ Update: { Key: key(...args), ...update } }),
     /** A transaction's removal of the item. */
     remove: (args: Args, condition?: Condition): Write => ({ Delete: { Key: key(...args), ...condition } }),
     /** Every item of this type under a partition whose sort keys start with `prefix` (jobs, fan-out, merges). */

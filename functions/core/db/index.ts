@@ -16,4 +16,6 @@ export { writeAllOrNothing } from './transact.js';
 export type { Write } from './transact.js';
 export { defineEntity, itemAbsent, itemExists, type Condition, type Stored } from './entity.js';
 export { follows, type Follow } from './entities/follow.js';
+export { deleteSessionsOf, sessions, sessionWithMember, tokens } from './entities/identity.js';
+export { memberEmails, members, ownerCounts } from './entities/member.js';
 export { votes, type Vote } from './entities/vote.js';

@@ -19,4 +19,4 @@ export { deleteMe, exportMe, getMe, myActivity, updateMe } from './profile.js';
 export { SESSION_COOKIE, SESSION_SECONDS, actorFromSession, createSession, endAllSessions } from './sessions.js';
 export { createMember } from './system-accounts.js';
 export { consumeToken, issueToken, peekToken } from './tokens.js';
-export type { TokenData } from './tokens.js';
+export type { TokenData, TokenKind } from './tokens.js';

@@ -1,6 +1,5 @@
-import { BatchGetCommand, BatchWriteCommand, DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor, Role } from '../context.js';
-import { db, tableName, keys, ownedBy } from '../db/index.js';
+import { deleteSessionsOf, members, sessions, sessionWithMember } from '../db/index.js';
 import { hashSecret, newSecret } from './tokens.js';
 
 export const SESSION_COOKIE = 'sid';
@@ -14,19 +13,11 @@ export async function createSession(tenantId: string, memberId: string, now = ne
   const secret = newSecret();
   const at = now.toISOString();
   const hash = hashSecret(secret);
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.session(tenantId, hash),
-        memberId,
-        createdAt: at,
-        expiresAt: Math.floor(now.getTime() / 1000) + SESSION_SECONDS,
-        ownerKey: keys.ownerKey(tenantId, memberId),
-        ownerSort: keys.ownerSort('SESSION', at, hash),
-      },
-    }),
-  );
+  await sessions.create([tenantId, hash], {
+    memberId,
+    createdAt: at,
+    expiresAt: Math.floor(now.getTime() / 1000) + SESSION_SECONDS,
+  });
   return `${memberId}.${secret}`;
 }
 
@@ -62,14 +53,7 @@ export async function actorFromSession(tenantId: string, token: string | undefin
 
 /** One BatchGetItem: the session and its member, both strongly consistent. */
 async function readSession(tenantId: string, memberId: string, secret: string, now: Date): Promise<Actor> {
-  const sessionKey = keys.session(tenantId, hashSecret(secret));
-  const memberKey = keys.member(tenantId, memberId);
-  const { Responses } = await db().send(
-    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [sessionKey, memberKey], ConsistentRead: true } } }),
-  );
-  const items = Responses?.[tableName()] ?? [];
-  const session = items.find((i) => i.pk === sessionKey.pk);
-  const member = items.find((i) => i.pk === memberKey.pk && i.sk === memberKey.sk);
+  const { session, member } = await sessionWithMember(tenantId, hashSecret(secret), memberId);
   if (!session || !member || member.status !== 'active' || session.memberId !== memberId) return { kind: 'visitor' };
   if ((session.expiresAt as number) <= Math.floor(now.getTime() / 1000)) return { kind: 'visitor' };
   if (member.sessionsNotBefore && String(session.createdAt) < String(member.sessionsNotBefore))
@@ -86,9 +70,8 @@ async function readSession(tenantId: string, memberId: string, secret: string, n
 export async function endSession(tenantId: string, token: string): Promise<void> {
   const match = TOKEN.exec(token);
   if (!match) return;
-  const key = keys.session(tenantId, hashSecret(match[2]!));
   cache.delete(`${tenantId}:${hashSecret(match[2]!)}`);
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+  await sessions.delete([tenantId, hashSecret(match[2]!)]);
   cache.delete(`${tenantId}:${hashSecret(match[2]!)}`);
 }
 
@@ -99,28 +82,13 @@ export async function endSession(tenantId: string, token: string): Promise<void>
  */
 export async function endAllSessions(tenantId: string, memberId: string, now = new Date()): Promise<number> {
   forgetMemberSessions(tenantId, memberId);
-  await db()
-    .send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.member(tenantId, memberId),
-        UpdateExpression: 'SET sessionsNotBefore = :now',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':now': now.toISOString() },
-      }),
-    )
-    .catch((error: Error) => {
-      if (error.name !== 'ConditionalCheckFailedException') throw error; // the account is already gone
-    });
-  const items: Record<string, unknown>[] = [];
-  for await (const key of ownedBy(keys.ownerKey(tenantId, memberId), 'SESSION', 'pk, sk')) items.push(key);
-  for (let i = 0; i < items.length; i += 25) {
-    let pending = items.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
-    while (pending.length) {
-      const result = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
-      pending = (result.UnprocessedItems?.[tableName()] ?? []) as typeof pending;
-    }
-  }
+  // false when the account is already gone: its sessions are deleted all the same.
+  await members.change([tenantId, memberId], {
+    UpdateExpression: 'SET sessionsNotBefore = :now',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':now': now.toISOString() },
+  });
+  const deleted = await deleteSessionsOf(tenantId, memberId);
   forgetMemberSessions(tenantId, memberId);
-  return items.length;
+  return deleted;
 }

@@ -1,7 +1,6 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
-import { db, tableName, keys } from '../db/index.js';
+import { tokens } from '../db/index.js';
 import { DomainError } from '../errors.js';
 
 /** `handoff` carries the owner of a new portal from the platform's host to the portal's own (cookies are per host). */
@@ -32,32 +31,16 @@ export interface TokenData {
 export async function issueToken(ctx: Ctx, kind: TokenKind, data: TokenData): Promise<string> {
   const secret = newSecret();
   const now = Math.floor((ctx.now ?? new Date()).getTime() / 1000);
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.token(ctx.tenant.id, hashSecret(secret)),
-        kind,
-        ...data,
-        expiresAt: now + LIFETIME_SECONDS[kind],
-      },
-    }),
-  );
+  await tokens.create([ctx.tenant.id, hashSecret(secret)], { kind, ...data, expiresAt: now + LIFETIME_SECONDS[kind] });
   return secret;
 }
 
 /** Reads a token without using it up (to check it before acting); undefined when invalid or expired. */
 export async function peekToken(ctx: Ctx, kind: TokenKind, secret: string): Promise<TokenData | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(secret)) return undefined;
-  const { Item } = await db().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.token(ctx.tenant.id, hashSecret(secret)),
-      ConsistentRead: true,
-    }),
-  );
+  const token = await tokens.get([ctx.tenant.id, hashSecret(secret)], { consistent: true });
   const now = Math.floor((ctx.now ?? new Date()).getTime() / 1000);
-  return Item && Item.kind === kind && (Item.expiresAt as number) > now ? (Item as TokenData) : undefined;
+  return token && token.kind === kind && token.expiresAt > now ? token : undefined;
 }
 
 const invalidToken = () =>
@@ -69,19 +52,10 @@ const invalidToken = () =>
  */
 export async function consumeToken(ctx: Ctx, kind: TokenKind, secret: string): Promise<TokenData> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(secret)) throw invalidToken();
-  try {
-    const { Attributes } = await db().send(
-      new DeleteCommand({
-        TableName: tableName(),
-        Key: keys.token(ctx.tenant.id, hashSecret(secret)),
-        ConditionExpression: 'attribute_exists(pk) AND kind = :kind AND expiresAt > :now',
-        ExpressionAttributeValues: { ':kind': kind, ':now': Math.floor((ctx.now ?? new Date()).getTime() / 1000) },
-        ReturnValues: 'ALL_OLD',
-      }),
-    );
-    return Attributes as TokenData;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') throw invalidToken();
-    throw error;
-  }
+  const token = await tokens.take([ctx.tenant.id, hashSecret(secret)], {
+    ConditionExpression: 'attribute_exists(pk) AND kind = :kind AND expiresAt > :now',
+    ExpressionAttributeValues: { ':kind': kind, ':now': Math.floor((ctx.now ?? new Date()).getTime() / 1000) },
+  });
+  if (!token) throw invalidToken();
+  return token;
 }

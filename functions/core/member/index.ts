@@ -1,7 +1,16 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Ctx, Role } from '../context.js';
-import { db, tableName, keys, type OwnedKind, ownedBy, writeAllOrNothing } from '../db/index.js';
+import {
+  itemAbsent,
+  keys,
+  memberEmails,
+  members,
+  ownedBy,
+  ownerCounts,
+  writeAllOrNothing,
+  type OwnedKind,
+  type Write,
+} from '../db/index.js';
 import { DomainError } from '../errors.js';
 import { Lang } from '../tenant/index.js';
 
@@ -57,54 +66,33 @@ export async function insertMember(ctx: Ctx, member: Member): Promise<Member> {
 }
 
 /** The writes of a new account: its e-mail claim (the first item, conditional), the account, the owner count. */
-export function newMemberWrites(tenantId: string, member: Member) {
+export function newMemberWrites(tenantId: string, member: Member): Write[] {
   return [
-    {
-      Put: {
-        Item: { ...keys.memberEmail(tenantId, member.email), memberId: member.id },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    {
-      Put: {
-        Item: {
-          ...keys.member(tenantId, member.id),
-          ...member,
-          listKey: keys.membersList(tenantId),
-          listSort: `${member.createdAt}#${member.id}`,
-        },
-      },
-    },
+    memberEmails.put([tenantId, member.email], { memberId: member.id }, itemAbsent),
+    members.put([tenantId, member.id], member),
     ...(member.role === 'owner' ? [ownerCountChange(tenantId, 1)] : []),
   ];
 }
 
 /** The portal's number of owners moves with every owner added or removed, never below one. */
-export function ownerCountChange(tenantId: string, delta: 1 | -1) {
-  return {
-    Update: {
-      Key: keys.owners(tenantId),
-      UpdateExpression: 'ADD #count :d',
-      ExpressionAttributeNames: { '#count': 'count' },
-      ExpressionAttributeValues: delta < 0 ? { ':d': delta, ':min': 1 } : { ':d': delta },
-      ...(delta < 0 ? { ConditionExpression: '#count > :min' } : {}),
-    },
-  };
+export function ownerCountChange(tenantId: string, delta: 1 | -1): Write {
+  return ownerCounts.update([tenantId], {
+    UpdateExpression: 'ADD #count :d',
+    ExpressionAttributeNames: { '#count': 'count' },
+    ExpressionAttributeValues: delta < 0 ? { ':d': delta, ':min': 1 } : { ':d': delta },
+    ...(delta < 0 ? { ConditionExpression: '#count > :min' } : {}),
+  });
 }
 
 export async function getMember(ctx: Ctx, memberId: string): Promise<Member | undefined> {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.member(ctx.tenant.id, memberId) }),
-  );
-  return Item?.status === 'active' ? (Item as Member) : undefined;
+  const member = await members.get([ctx.tenant.id, memberId]);
+  return member?.status === 'active' ? member : undefined;
 }
 
 /** Account by e-mail: the e-mail claim, then the account. */
 export async function getMemberByEmail(ctx: Ctx, email: string): Promise<Member | undefined> {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.memberEmail(ctx.tenant.id, email.toLowerCase()) }),
-  );
-  return Item ? getMember(ctx, Item.memberId as string) : undefined;
+  const claim = await memberEmails.get([ctx.tenant.id, email.toLowerCase()]);
+  return claim ? getMember(ctx, claim.memberId) : undefined;
 }
 
 /** The name shown on what a member writes (denormalised onto ideas and comments). */

@@ -1,0 +1,22 @@
+import type { Member } from '../../member/index.js';
+import { defineEntity } from '../entity.js';
+import { keys } from '../keys.js';
+
+/** An account of one portal, listed by creation on the portal's members list. */
+export const members = defineEntity<Member, [tenantId: string, memberId: string]>({
+  type: 'member',
+  key: keys.member,
+  indexes: (member, tenantId) => ({
+    listKey: keys.membersList(tenantId),
+    listSort: `${member.createdAt}#${member.id}`,
+  }),
+});
+
+/** The claim of an e-mail on a portal: at most one account per e-mail, found by it. */
+export const memberEmails = defineEntity<{ memberId: string }, [tenantId: string, email: string]>({
+  type: 'memberEmail',
+  key: keys.memberEmail,
+});
+
+/** How many owners a portal has, kept so that the last one can never go. */
+export const ownerCounts = defineEntity<{ count: number }, [tenantId: string]>({ type: 'owners', key: keys.owners });
