@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { coreFolderOf, importsOf, repoPath, sourceFiles } from '../support/imports.js';
 
@@ -58,4 +59,45 @@ describe('core boundaries', () => {
     }
     expect(cyclesOf(edges)).toEqual([]);
   });
+
+  it('outside core/db, only the modules not yet moved to entities build DynamoDB requests themselves', () => {
+    const raw = sourceFiles('functions/core')
+      .filter((file) => coreFolderOf(file) !== 'db')
+      .filter((file) => /db\(\)|@aws-sdk\/lib-dynamodb/.test(readFileSync(file, 'utf8')))
+      .map(repoPath)
+      .sort();
+    // Shrinks as item types become entities (core/db/entities); a new raw call anywhere else fails here.
+    expect(raw).toEqual(NOT_YET_ENTITIES);
+  });
 });
+
+const NOT_YET_ENTITIES = [
+  'functions/core/admin/audit.ts',
+  'functions/core/admin/domains.ts',
+  'functions/core/idea/index.ts',
+  'functions/core/identity/accounts.ts',
+  'functions/core/identity/profile.ts',
+  'functions/core/insights/aggregate.ts',
+  'functions/core/insights/dashboard.ts',
+  'functions/core/insights/view.ts',
+  'functions/core/notify/digest.ts',
+  'functions/core/notify/fanout.ts',
+  'functions/core/notify/notifications.ts',
+  'functions/core/offer/offers.ts',
+  'functions/core/offer/partners.ts',
+  'functions/core/offer/requests.ts',
+  'functions/core/offer/saved.ts',
+  'functions/core/offer/threads.ts',
+  'functions/core/ratelimit.ts',
+  'functions/core/roles/index.ts',
+  'functions/core/team/moderation.ts',
+  'functions/core/team/organise.ts',
+  'functions/core/team/queues.ts',
+  'functions/core/team/revise.ts',
+  'functions/core/team/scores.ts',
+  'functions/core/team/status.ts',
+  'functions/core/tenant/store.ts',
+  'functions/core/upload/index.ts',
+  'functions/core/upload/records.ts',
+  'functions/core/vote/index.ts',
+];

@@ -1,8 +1,7 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { requireContributor } from '../authz.js';
 import type { Ctx } from '../context.js';
-import { decodeCursor, encodeCursor, db, tableName, keys, writeAllOrNothing } from '../db/index.js';
+import { commentRefs, comments, decodeCursor, encodeCursor, keys, writeAllOrNothing } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { IdPattern, newId } from '../ids.js';
 import { getIdea, IdeaId } from '../idea/index.js';
@@ -59,12 +58,11 @@ const toComment = (item: Record<string, unknown>): Comment => {
   };
 };
 
+type Place = [tenantId: string, ideaId: string, createdAt: string, commentId: string];
+
 /** Where a comment lives: its idea and creation time, from its reference item. */
 async function commentRef(ctx: Ctx, commentId: string) {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, commentId) }),
-  );
-  return Item as { ideaId: string; createdAt: string; parentId?: string; authorId: string } | undefined;
+  return commentRefs.get([ctx.tenant.id, commentId]);
 }
 
 /**
@@ -104,27 +102,13 @@ export const addComment = fn(
           ExpressionAttributeValues: { ':one': 1, ':at': createdAt },
         },
       },
-      {
-        Put: {
-          Item: {
-            ...keys.comment(ctx.tenant.id, ideaId, createdAt, comment.id),
-            ...comment,
-            ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId),
-            ownerSort: keys.ownerSort('COMMENT', createdAt, comment.id),
-          },
-        },
-      },
-      {
-        Put: {
-          Item: {
-            ...keys.commentRef(ctx.tenant.id, comment.id),
-            ideaId,
-            createdAt,
-            authorId: member.memberId,
-            ...(parentId ? { parentId } : {}),
-          },
-        },
-      },
+      comments.put([ctx.tenant.id, ideaId, createdAt, comment.id], comment),
+      commentRefs.put([ctx.tenant.id, comment.id], {
+        ideaId,
+        createdAt,
+        authorId: member.memberId,
+        ...(parentId ? { parentId } : {}),
+      }),
     ]);
     if (!written.ok) throw notFound('idea');
     return comment;
@@ -138,7 +122,7 @@ async function ownComment(ctx: Ctx, commentIdInput: string) {
   if (!ref) throw notFound('comment');
   if (ref.authorId !== member.memberId)
     throw new DomainError('forbidden', 403, 'Only its author can change this comment.');
-  return { ...ref, id: commentId, key: keys.comment(ctx.tenant.id, ref.ideaId, ref.createdAt, commentId) };
+  return { ...ref, id: commentId, place: [ctx.tenant.id, ref.ideaId, ref.createdAt, commentId] as Place };
 }
 
 /** The author edits their comment; the page shows it was edited. */
@@ -146,14 +130,11 @@ export async function editComment(ctx: Ctx, commentId: string, input: z.input<ty
   const ref = await ownComment(ctx, commentId);
   const { body } = parseInput(EditComment, input);
   const written = await writeAllOrNothing([
-    {
-      Update: {
-        Key: ref.key,
-        UpdateExpression: 'SET body = :b, editedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted)',
-        ExpressionAttributeValues: { ':b': body, ':at': (ctx.now ?? new Date()).toISOString() },
-      },
-    },
+    comments.update(ref.place, {
+      UpdateExpression: 'SET body = :b, editedAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted)',
+      ExpressionAttributeValues: { ':b': body, ':at': (ctx.now ?? new Date()).toISOString() },
+    }),
   ]);
   if (!written.ok) throw notFound('comment');
 }
@@ -162,14 +143,11 @@ export async function editComment(ctx: Ctx, commentId: string, input: z.input<ty
 export async function deleteComment(ctx: Ctx, commentId: string): Promise<void> {
   const ref = await ownComment(ctx, commentId);
   const written = await writeAllOrNothing([
-    {
-      Update: {
-        Key: ref.key,
-        UpdateExpression: 'SET deleted = :t, body = :empty',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted)',
-        ExpressionAttributeValues: { ':t': true, ':empty': '' },
-      },
-    },
+    comments.update(ref.place, {
+      UpdateExpression: 'SET deleted = :t, body = :empty',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted)',
+      ExpressionAttributeValues: { ':t': true, ':empty': '' },
+    }),
     {
       Update: {
         Key: keys.idea(ctx.tenant.id, ref.ideaId),
@@ -198,14 +176,9 @@ export async function getIdeaWithComments(ctx: Ctx, ideaId: string, commentsCurs
 
 async function readComments(ctx: Ctx, { ideaId, cursor, limit }: z.output<typeof ListComments>) {
   const query = `comments:${ideaId}`;
-  const { Items = [], LastEvaluatedKey } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-      ExpressionAttributeValues: { ':pk': keys.ideaPartition(ctx.tenant.id, ideaId), ':c': keys.commentPrefix },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(ctx.tenant.id, query, cursor),
-    }),
-  );
-  return { items: Items.map(toComment), cursor: encodeCursor(ctx.tenant.id, query, LastEvaluatedKey) };
+  const { items, last } = await comments.pageOfIdea(ctx.tenant.id, ideaId, {
+    limit,
+    start: decodeCursor(ctx.tenant.id, query, cursor),
+  });
+  return { items: items.map(toComment), cursor: encodeCursor(ctx.tenant.id, query, last) };
 }

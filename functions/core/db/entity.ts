@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { entityTypeOf, type EntityType } from './entity-type.js';
 import { queryAll } from './query.js';
@@ -96,6 +96,19 @@ export function defineEntity<Item extends object, Args extends unknown[]>(defini
     update: (args: Args, update: UpdateSpec): Write => ({ Update: { Key: key(...args), ...update } }),
     /** A transaction's removal of the item. */
     remove: (args: Args, condition?: Condition): Write => ({ Delete: { Key: key(...args), ...condition } }),
+    /** One page of the items of this type under a partition, in sort-key order, from where the last page ended. */
+    async page(pk: string, prefix: string, options: { limit: number; start?: Record<string, unknown> }) {
+      const { Items = [], LastEvaluatedKey } = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+          Limit: options.limit,
+          ExclusiveStartKey: options.start,
+        }),
+      );
+      return { items: Items as Stored<Item>[], last: LastEvaluatedKey };
+    },
     /** Every item of this type under a partition whose sort keys start with `prefix` (jobs, fan-out, merges). */
     inPartition: (pk: string, prefix: string, options: { filter?: Condition; projection?: string } = {}) =>
       queryAll({

@@ -15,6 +15,8 @@ export type { IndexName } from './table.js';
 export { writeAllOrNothing } from './transact.js';
 export type { Write } from './transact.js';
 export { defineEntity, itemAbsent, itemExists, type Condition, type Stored } from './entity.js';
+export { commentRefs, comments } from './entities/comment.js';
+export { flags, flagTargets } from './entities/flag.js';
 export { follows, type Follow } from './entities/follow.js';
 export { deleteSessionsOf, sessions, sessionWithMember, tokens } from './entities/identity.js';
 export { memberEmails, members, ownerCounts } from './entities/member.js';

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { requireContributor } from '../authz.js';
-import { keys, writeAllOrNothing, db, tableName } from '../db/index.js';
+import { commentRefs, flags, flagTargets, itemAbsent, keys, writeAllOrNothing } from '../db/index.js';
 import { notFound } from '../errors.js';
 import { IdPattern } from '../ids.js';
 import { getIdea } from '../idea/index.js';
 import { hit } from '../ratelimit.js';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { fn } from '../fn.js';
 
 export const FlagInput = z.object({
@@ -25,41 +24,31 @@ export const flag = fn(
     if (!IdPattern.test(id)) throw notFound(kind);
     if (kind === 'idea') await getIdea(ctx, id);
     else {
-      const { Item } = await db().send(
-        new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, id) }),
-      );
-      if (!Item) throw notFound('comment');
+      if (!(await commentRefs.get([ctx.tenant.id, id]))) throw notFound('comment');
     }
     await hit(ctx, 'write:account', member.memberId);
     const at = (ctx.now ?? new Date()).toISOString();
     // A second flag by the same member fails its condition and writes nothing: counted once.
     await writeAllOrNothing([
-      {
-        Put: {
-          Item: {
-            ...keys.flag(ctx.tenant.id, target, member.memberId),
-            target,
-            reason,
-            memberId: member.memberId,
-            flaggedAt: at,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
+      flags.put(
+        [ctx.tenant.id, target, member.memberId],
+        { target, reason, memberId: member.memberId, flaggedAt: at },
+        itemAbsent,
+      ),
+      // The target enters the flag queue on its first flag; `type` is set for the queue to read it.
+      flagTargets.update([ctx.tenant.id, target], {
+        UpdateExpression:
+          'ADD flags :one SET target = :t, queueKey = :q, queueSort = if_not_exists(queueSort, :at), lastReason = :r, #type = :type',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':t': target,
+          ':q': keys.queue(ctx.tenant.id, 'FLAGGED'),
+          ':at': at,
+          ':r': reason,
+          ':type': flagTargets.type,
         },
-      },
-      {
-        Update: {
-          Key: keys.flagTarget(ctx.tenant.id, target),
-          UpdateExpression:
-            'ADD flags :one SET target = :t, queueKey = :q, queueSort = if_not_exists(queueSort, :at), lastReason = :r',
-          ExpressionAttributeValues: {
-            ':one': 1,
-            ':t': target,
-            ':q': keys.queue(ctx.tenant.id, 'FLAGGED'),
-            ':at': at,
-            ':r': reason,
-          },
-        },
-      },
+      }),
     ]);
     return { flagged: true };
   },

@@ -1,0 +1,28 @@
+import type { Comment } from '../../comment/index.js';
+import { defineEntity } from '../entity.js';
+import { keys } from '../keys.js';
+
+type Place = [tenantId: string, ideaId: string, createdAt: string, commentId: string];
+
+/** A comment in its idea's partition, sorted by when it was written; listed by author on the owner index. */
+const entity = defineEntity<Comment, Place>({
+  type: 'comment',
+  key: keys.comment,
+  indexes: (comment, tenantId, _ideaId, createdAt, commentId) => ({
+    ownerKey: keys.ownerKey(tenantId, comment.authorId),
+    ownerSort: keys.ownerSort('COMMENT', createdAt, commentId),
+  }),
+});
+
+export const comments = {
+  ...entity,
+  /** An idea's comments in the order they were written, a page at a time. */
+  pageOfIdea: (tenantId: string, ideaId: string, options: { limit: number; start?: Record<string, unknown> }) =>
+    entity.page(keys.ideaPartition(tenantId, ideaId), keys.commentPrefix, options),
+};
+
+/** A comment's stable address: where it lives (idea, time), who wrote it, what it replies to. */
+export const commentRefs = defineEntity<
+  { ideaId: string; createdAt: string; authorId: string; parentId?: string },
+  [tenantId: string, commentId: string]
+>({ type: 'commentRef', key: keys.commentRef });
