@@ -62,6 +62,22 @@ export function defineEntity<Item extends object, Args extends unknown[]>(defini
         }),
       );
     },
+    /** Writes the whole item now only if none is there: false when one was (a second run of a job). */
+    async createOnce(args: Args, item: Item): Promise<boolean> {
+      try {
+        await db().send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: { ...key(...args), type, ...indexes?.(item, ...args), ...item },
+            ...itemAbsent,
+          }),
+        );
+        return true;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      }
+    },
     /** Updates the item now, alone; false when its condition did not hold. */
     async change(args: Args, update: UpdateSpec): Promise<boolean> {
       try {

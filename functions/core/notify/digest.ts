@@ -1,6 +1,5 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { system } from '../context.js';
-import { db, tableName, keys, ownedBy, queryAll } from '../db/index.js';
+import { digestMarkers, everyTenantId, members, notifications } from '../db/index.js';
 import { sendTemplate, STATUS_NAMES } from '../mail/index.js';
 import type { Member } from '../member/index.js';
 import type { Tenant } from '../tenant/index.js';
@@ -34,34 +33,16 @@ export async function sendDigests(tenant: Tenant, now = new Date()): Promise<num
   const since = new Date(now.getTime() - WEEK_MS).toISOString();
   const origin = portalAddress(tenant.slug);
   let sent = 0;
-  for await (const item of queryAll({
-    IndexName: 'byList',
-    KeyConditionExpression: 'listKey = :k',
-    ExpressionAttributeValues: { ':k': keys.membersList(tenant.id) },
-  })) {
-    const member = item as Member;
+  for await (const member of members.ofPortal(tenant.id)) {
     if (member.emailPrefs !== 'digest') continue;
     const unread: Notification[] = [];
-    for await (const n of ownedBy(keys.ownerKey(tenant.id, member.id), 'NOTIF#0')) {
-      if (String(n.createdAt) >= since) unread.push(n as Notification);
-    }
+    for await (const n of notifications.unreadOf(tenant.id, member.id)) if (n.createdAt >= since) unread.push(n);
     if (unread.length === 0) continue;
-    try {
-      await db().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: {
-            ...keys.digestMarker(tenant.id, member.id, week),
-            sentAt: now.toISOString(),
-            expiresAt: Math.floor(now.getTime() / 1000) + 60 * 86_400,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') continue;
-      throw error;
-    }
+    const first = await digestMarkers.createOnce([tenant.id, member.id, week], {
+      sentAt: now.toISOString(),
+      expiresAt: Math.floor(now.getTime() / 1000) + 60 * 86_400,
+    });
+    if (!first) continue;
     await sendTemplate(
       { tenant, actor: system, request: { origin, address: 'schedule' }, now },
       {
@@ -81,12 +62,8 @@ export async function sendDigests(tenant: Tenant, now = new Date()): Promise<num
 /** The weekly job over every portal (EventBridge in AWS, a timer locally). */
 export async function sendAllDigests(now = new Date()): Promise<number> {
   let sent = 0;
-  for await (const item of queryAll({
-    IndexName: 'byOwner',
-    KeyConditionExpression: 'ownerKey = :p',
-    ExpressionAttributeValues: { ':p': keys.allTenants() },
-  })) {
-    const tenant = await getTenantById(String(item.id));
+  for await (const tenantId of everyTenantId()) {
+    const tenant = await getTenantById(tenantId);
     if (tenant) sent += await sendDigests(tenant, now);
   }
   return sent;

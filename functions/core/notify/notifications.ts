@@ -1,8 +1,14 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { requireMember, type Ctx } from '../context.js';
-import { decodeCursor, encodeCursor, db, tableName, keys, writeAllOrNothing } from '../db/index.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  itemAbsent,
+  notifications,
+  unreadCounters,
+  writeAllOrNothing,
+} from '../db/index.js';
 import { newId } from '../ids.js';
 import { fn } from '../fn.js';
 
@@ -24,10 +30,6 @@ export interface Notification {
   createdAt: string;
 }
 
-/** Newest first within unread, then within read: the sort key inverts the time. */
-const inverted = (at: string) => String(9_999_999_999_999 - new Date(at).getTime()).padStart(13, '0');
-const sortKey = (read: boolean, at: string, id: string) => keys.notificationSort(read, inverted(at), id);
-
 /**
  * Writes one notification and counts it unread, together. With a dedupe key (the stream event
  * and the recipient), a redelivered event writes nothing the second time: returns undefined.
@@ -41,24 +43,8 @@ export async function createNotification(
   const id = dedupeKey ? createHash('sha256').update(dedupeKey).digest('hex').slice(0, 20) : newId();
   const notification: Notification = { ...n, id, read: false };
   const written = await writeAllOrNothing([
-    {
-      Put: {
-        ConditionExpression: 'attribute_not_exists(pk)',
-        Item: {
-          ...keys.notification(tenantId, memberId, n.createdAt, id),
-          ...notification,
-          ownerKey: keys.ownerKey(tenantId, memberId),
-          ownerSort: sortKey(false, n.createdAt, id),
-        },
-      },
-    },
-    {
-      Update: {
-        Key: keys.unreadCounter(tenantId, memberId),
-        UpdateExpression: 'ADD unread :one',
-        ExpressionAttributeValues: { ':one': 1 },
-      },
-    },
+    notifications.put([tenantId, memberId, n.createdAt, id], notification, itemAbsent),
+    unreadCounters.add(tenantId, memberId, 1),
   ]);
   return written.ok ? notification : undefined;
 }
@@ -70,17 +56,11 @@ export const ListNotifications = z.object({
 
 /** The signed-in member's notifications, unread first, newest first. */
 export const listNotifications = fn(requireMember, ListNotifications, async (ctx, { cursor, limit }, member) => {
-  const { Items = [], LastEvaluatedKey } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'byOwner',
-      KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :n)',
-      ExpressionAttributeValues: { ':o': keys.ownerKey(ctx.tenant.id, member.memberId), ':n': 'NOTIF#' },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, cursor),
-    }),
-  );
-  const items = Items.map(
+  const { items: stored, last } = await notifications.pageOf(ctx.tenant.id, member.memberId, {
+    limit,
+    start: decodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, cursor),
+  });
+  const items = stored.map(
     ({ id, kind, ideaId, ideaTitle, offerId, offerTitle, searchName, threadId, actorName, status, read, createdAt }) =>
       ({
         id,
@@ -97,16 +77,14 @@ export const listNotifications = fn(requireMember, ListNotifications, async (ctx
         createdAt,
       }) as Notification,
   );
-  return { items, cursor: encodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, LastEvaluatedKey) };
+  return { items, cursor: encodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, last) };
 });
 
 /** The number shown in the header: one GetItem on the member's counter. */
 export async function unreadCount(ctx: Ctx): Promise<number> {
   if (ctx.actor.kind !== 'member') return 0;
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.unreadCounter(ctx.tenant.id, ctx.actor.memberId) }),
-  );
-  return Math.max(0, (Item?.unread as number | undefined) ?? 0);
+  const counter = await unreadCounters.get([ctx.tenant.id, ctx.actor.memberId]);
+  return Math.max(0, counter?.unread ?? 0);
 }
 
 export const MarkRead = z.object({
@@ -118,37 +96,13 @@ export const MarkRead = z.object({
 
 /** Marks some (or all unread) notifications read; each moves behind the unread ones and the counter drops with it. */
 export const markRead = fn(requireMember, MarkRead, async (ctx, { ids }, member): Promise<number> => {
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'byOwner',
-      KeyConditionExpression: 'ownerKey = :o AND begins_with(ownerSort, :n)',
-      ExpressionAttributeValues: { ':o': keys.ownerKey(ctx.tenant.id, member.memberId), ':n': 'NOTIF#0#' },
-    }),
-  );
+  const unread: Notification[] = [];
+  for await (const item of notifications.unreadOf(ctx.tenant.id, member.memberId)) unread.push(item);
   let marked = 0;
-  for (const item of Items.filter((i) => !ids || ids.includes(i.id as string))) {
+  for (const item of unread.filter((i) => !ids || ids.includes(i.id))) {
     const written = await writeAllOrNothing([
-      {
-        Update: {
-          Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: 'SET #read = :t, ownerSort = :s',
-          ConditionExpression: '#read = :f',
-          ExpressionAttributeNames: { '#read': 'read' },
-          ExpressionAttributeValues: {
-            ':t': true,
-            ':f': false,
-            ':s': sortKey(true, item.createdAt as string, item.id as string),
-          },
-        },
-      },
-      {
-        Update: {
-          Key: keys.unreadCounter(ctx.tenant.id, member.memberId),
-          UpdateExpression: 'ADD unread :minus',
-          ExpressionAttributeValues: { ':minus': -1 },
-        },
-      },
+      notifications.markRead(ctx.tenant.id, member.memberId, item),
+      unreadCounters.add(ctx.tenant.id, member.memberId, -1),
     ]);
     if (written.ok) marked++;
   }

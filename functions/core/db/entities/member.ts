@@ -1,9 +1,10 @@
 import type { Member } from '../../member/index.js';
-import { defineEntity } from '../entity.js';
+import { defineEntity, type Stored } from '../entity.js';
 import { keys } from '../keys.js';
+import { queryAll } from '../query.js';
 
 /** An account of one portal, listed by creation on the portal's members list. */
-export const members = defineEntity<Member, [tenantId: string, memberId: string]>({
+const entity = defineEntity<Member, [tenantId: string, memberId: string]>({
   type: 'member',
   key: keys.member,
   indexes: (member, tenantId) => ({
@@ -11,6 +12,17 @@ export const members = defineEntity<Member, [tenantId: string, memberId: string]
     listSort: `${member.createdAt}#${member.id}`,
   }),
 });
+
+export const members = {
+  ...entity,
+  /** Every account of a portal, oldest first (jobs such as the weekly digest). */
+  ofPortal: (tenantId: string) =>
+    queryAll({
+      IndexName: 'byList',
+      KeyConditionExpression: 'listKey = :k',
+      ExpressionAttributeValues: { ':k': keys.membersList(tenantId) },
+    }) as AsyncGenerator<Stored<Member>>,
+};
 
 /** The claim of an e-mail on a portal: at most one account per e-mail, found by it. */
 export const memberEmails = defineEntity<{ memberId: string }, [tenantId: string, email: string]>({
