@@ -95,7 +95,5 @@ const NOT_YET_ENTITIES = [
   'functions/core/team/scores.ts',
   'functions/core/team/status.ts',
   'functions/core/tenant/store.ts',
-  'functions/core/upload/index.ts',
-  'functions/core/upload/records.ts',
   'functions/core/vote/index.ts',
 ];

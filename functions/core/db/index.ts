@@ -22,4 +22,5 @@ export { digestMarkers, notifications, unreadCounters } from './entities/notific
 export { deleteSessionsOf, sessions, sessionWithMember, tokens } from './entities/identity.js';
 export { memberEmails, members, ownerCounts } from './entities/member.js';
 export { everyTenantId } from './entities/tenant.js';
+export { uploads } from './entities/upload.js';
 export { votes, type Vote } from './entities/vote.js';

@@ -1,16 +1,15 @@
 import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
-import { bucketName, db, s3, tableName, keys } from '../db/index.js';
+import { bucketName, keys, s3, uploads } from '../db/index.js';
 import { DomainError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { SNIFF_BYTES, sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
 import { getRecord, info, UploadRecord, type UploadInfo } from './records.js';
 import { fn } from '../fn.js';
 
-export { ownReadyUpload, type UploadInfo } from './records.js';
+export { ownReadyUpload, type UploadInfo, type UploadRecord } from './records.js';
 
 export { sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
 
@@ -64,13 +63,8 @@ export const createUpload = fn(
       createdAt: nowIso(ctx),
       expiresAt: epochSeconds(ctx) + PENDING_TTL_SECONDS,
     };
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...keys.upload(ctx.tenant.id, id), ...record },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    // A new random id: taken only by a bug, never silently overwritten.
+    if (!(await uploads.createOnce([ctx.tenant.id, id], record))) throw new Error('upload id collision');
     const { url, fields } = await createPresignedPost(s3(), {
       Bucket: bucketName(),
       Key: key,
@@ -113,26 +107,20 @@ export async function finalizeUpload(ctx: Ctx, uploadId: string): Promise<Upload
     });
   }
 
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.upload(ctx.tenant.id, uploadId),
-        UpdateExpression: object.etag
-          ? 'SET #status = :ready, etag = :etag REMOVE expiresAt'
-          : 'SET #status = :ready REMOVE expiresAt',
-        ConditionExpression: '#status = :pending AND memberId = :member',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':ready': 'ready',
-          ':pending': 'pending',
-          ':member': member.memberId,
-          ...(object.etag ? { ':etag': object.etag } : {}),
-        },
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  const marked = await uploads.change([ctx.tenant.id, uploadId], {
+    UpdateExpression: object.etag
+      ? 'SET #status = :ready, etag = :etag REMOVE expiresAt'
+      : 'SET #status = :ready REMOVE expiresAt',
+    ConditionExpression: '#status = :pending AND memberId = :member',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':ready': 'ready',
+      ':pending': 'pending',
+      ':member': member.memberId,
+      ...(object.etag ? { ':etag': object.etag } : {}),
+    },
+  });
+  if (!marked) {
     // A concurrent finalize got there first (same answer), or the record went away.
     const current = await getRecord(ctx.tenant.id, uploadId);
     if (current?.status === 'ready' && current.memberId === member.memberId) return info(uploadId, current);
@@ -212,7 +200,7 @@ function verdict(record: UploadRecord, object: Inspected | undefined): string | 
 async function discard(tenantId: string, uploadId: string, key: string) {
   await Promise.all([
     s3().send(new DeleteObjectCommand({ Bucket: bucketName(), Key: key })),
-    db().send(new DeleteCommand({ TableName: tableName(), Key: keys.upload(tenantId, uploadId) })),
+    uploads.delete([tenantId, uploadId]),
   ]);
 }
 

@@ -1,7 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { requireMember, type Ctx } from '../context.js';
-import { db, tableName, keys } from '../db/index.js';
+import { uploads } from '../db/index.js';
 import { DomainError } from '../errors.js';
 import { IdPattern } from '../ids.js';
 import { UPLOAD_TYPES, type UploadType } from './sniff.js';
@@ -34,10 +33,8 @@ export interface UploadInfo {
 
 export async function getRecord(tenantId: string, uploadId: string): Promise<UploadRecord | undefined> {
   if (typeof uploadId !== 'string' || !IdPattern.test(uploadId)) return undefined;
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.upload(tenantId, uploadId), ConsistentRead: true }),
-  );
-  return Item ? UploadRecord.parse(Item) : undefined;
+  const stored = await uploads.get([tenantId, uploadId], { consistent: true });
+  return stored ? UploadRecord.parse(stored) : undefined;
 }
 
 export const info = (id: string, record: UploadRecord): UploadInfo => ({

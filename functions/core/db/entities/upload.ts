@@ -1,0 +1,9 @@
+import type { UploadRecord } from '../../upload/index.js';
+import { defineEntity } from '../entity.js';
+import { keys } from '../keys.js';
+
+/** An upload's record: pending until its object is checked, then ready (a pending one expires with its TTL). */
+export const uploads = defineEntity<UploadRecord, [tenantId: string, uploadId: string]>({
+  type: 'upload',
+  key: keys.upload,
+});
