@@ -1,7 +1,6 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import type { Ctx } from './context.js';
-import { db, tableName, keys } from './db/index.js';
+import { rateWindows } from './db/index.js';
 import { DomainError } from './errors.js';
 
 /** Limits per scope: at most `max` attempts per window, per subject (an account or a client address). */
@@ -30,7 +29,7 @@ function window(ctx: LimitCtx, scope: LimitScope, subject: string) {
   const hashed = createHash('sha256').update(subject.toLowerCase()).digest('base64url').slice(0, 22);
   return {
     max,
-    key: keys.rateWindow(ctx.tenant.id, scope, hashed, windowStart),
+    window: [ctx.tenant.id, scope, hashed, windowStart] as [string, string, string, number],
     expiresAt: windowStart + windowSeconds + 60,
     retryAfter: windowStart + windowSeconds - now,
   };
@@ -43,16 +42,7 @@ export const tooMany = (retryAfter: number) =>
 
 export async function hit(ctx: LimitCtx, scope: LimitScope, subject: string): Promise<void> {
   const w = window(ctx, scope, subject);
-  const { Attributes } = await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: w.key,
-      UpdateExpression: 'ADD attempts :one SET expiresAt = :exp',
-      ExpressionAttributeValues: { ':one': 1, ':exp': w.expiresAt },
-      ReturnValues: 'UPDATED_NEW',
-    }),
-  );
-  if ((Attributes?.attempts as number) > w.max) throw tooMany(w.retryAfter);
+  if ((await rateWindows.count(w.window, w.expiresAt)) > w.max) throw tooMany(w.retryAfter);
 }
 
 /**
@@ -64,13 +54,6 @@ export function hitInTransaction(ctx: Ctx, scope: LimitScope, subject: string) {
   const w = window(ctx, scope, subject);
   return {
     retryAfter: w.retryAfter,
-    item: {
-      Update: {
-        Key: w.key,
-        UpdateExpression: 'ADD attempts :one SET expiresAt = :exp',
-        ConditionExpression: 'attribute_not_exists(attempts) OR attempts < :max',
-        ExpressionAttributeValues: { ':one': 1, ':exp': w.expiresAt, ':max': w.max },
-      },
-    },
+    item: rateWindows.countWith(w.window, w.expiresAt, w.max),
   };
 }

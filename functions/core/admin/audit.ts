@@ -1,8 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { authorize } from '../authz.js';
 import { nowIso, type Ctx } from '../context.js';
-import { db, tableName, decodeCursor, encodeCursor, keys } from '../db/index.js';
+import { auditEntries, decodeCursor, encodeCursor } from '../db/index.js';
 import { parseInput } from '../errors.js';
 import { newId } from '../ids.js';
 
@@ -25,7 +24,7 @@ export function auditWrite(ctx: Ctx, action: string, detail: Record<string, unkn
       ? { id: ctx.actor.memberId, name: ctx.actor.displayName ?? '' }
       : { id: ctx.actor.kind, name: ctx.actor.kind };
   const entry: AuditEntry = { at, actor, action, detail };
-  return { Put: { Item: { ...keys.audit(ctx.tenant.id, at, newId()), ...entry } } };
+  return auditEntries.put([ctx.tenant.id, at, newId()], entry);
 }
 
 const ListAudit = z.object({
@@ -40,18 +39,12 @@ export async function listAudit(
 ): Promise<{ items: AuditEntry[]; cursor: string | null }> {
   authorize(ctx, 'portal.configure');
   const { cursor, limit } = parseInput(ListAudit, input);
-  const { Items = [], LastEvaluatedKey } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.auditPartition(ctx.tenant.id) },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(ctx.tenant.id, 'audit', cursor),
-    }),
-  );
+  const { items, last } = await auditEntries.pageOf(ctx.tenant.id, {
+    limit,
+    start: decodeCursor(ctx.tenant.id, 'audit', cursor),
+  });
   return {
-    items: Items.map(({ at, actor, action, detail }) => ({ at, actor, action, detail }) as AuditEntry),
-    cursor: encodeCursor(ctx.tenant.id, 'audit', LastEvaluatedKey),
+    items: items.map(({ at, actor, action, detail }) => ({ at, actor, action, detail }) as AuditEntry),
+    cursor: encodeCursor(ctx.tenant.id, 'audit', last),
   };
 }

@@ -1,6 +1,6 @@
 /** The admin folder's public surface: what other folders, the API and the web may use. */
 
-export { auditWrite, listAudit } from './audit.js';
+export { auditWrite, listAudit, type AuditEntry } from './audit.js';
 export { addDomain, listDomains, removeDomain, verifyDomain } from './domains.js';
 export { syncEdgeDomains } from './edge-sync.js';
 export { removeBrandImage, setBrandImage } from './images.js';

@@ -21,6 +21,7 @@ export { follows, type Follow } from './entities/follow.js';
 export { digestMarkers, notifications, unreadCounters } from './entities/notification.js';
 export { deleteSessionsOf, sessions, sessionWithMember, tokens } from './entities/identity.js';
 export { memberEmails, members, ownerCounts } from './entities/member.js';
+export { auditEntries, rateWindows } from './entities/portal.js';
 export { everyTenantId } from './entities/tenant.js';
 export { uploads } from './entities/upload.js';
 export { votes, type Vote } from './entities/vote.js';
