@@ -1,7 +1,6 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { nowIso, requireMember, type Ctx } from '../context.js';
-import { db, tableName, keys } from '../db/index.js';
-import { DomainError } from '../errors.js';
+import { members } from '../db/index.js';
+import { DomainError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { sendTemplate } from '../mail/index.js';
 import { getMember, getMemberByEmail, insertMember, profileOf, type Member, type Profile } from '../member/index.js';
@@ -54,15 +53,12 @@ export const signUp = fn(SignUp, async (ctx, data): Promise<SignedIn> => {
 });
 
 async function markVerified(ctx: Ctx, memberId: string) {
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.member(ctx.tenant.id, memberId),
-      UpdateExpression: 'SET verifiedAt = if_not_exists(verifiedAt, :at)',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':at': nowIso(ctx) },
-    }),
-  );
+  const marked = await members.change([ctx.tenant.id, memberId], {
+    UpdateExpression: 'SET verifiedAt = if_not_exists(verifiedAt, :at)',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':at': nowIso(ctx) },
+  });
+  if (!marked) throw notFound('member');
   forgetMemberSessions(ctx.tenant.id, memberId);
 }
 
@@ -138,15 +134,12 @@ export const requestPasswordReset = fn(EmailOnly, async (ctx, { email }): Promis
 });
 
 async function setPassword(ctx: Ctx, memberId: string, password: string) {
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.member(ctx.tenant.id, memberId),
-      UpdateExpression: 'SET passwordHash = :h, verifiedAt = if_not_exists(verifiedAt, :at)',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':h': await hashPassword(password), ':at': nowIso(ctx) },
-    }),
-  );
+  const set = await members.change([ctx.tenant.id, memberId], {
+    UpdateExpression: 'SET passwordHash = :h, verifiedAt = if_not_exists(verifiedAt, :at)',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':h': await hashPassword(password), ':at': nowIso(ctx) },
+  });
+  if (!set) throw notFound('member');
   await endAllSessions(ctx.tenant.id, memberId);
 }
 

@@ -1,8 +1,18 @@
-import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
-import { db, tableName, keys, type OwnedKind, writeAllOrNothing } from '../db/index.js';
-import { DomainError, parseInput } from '../errors.js';
+import {
+  batchGet,
+  db,
+  itemExists,
+  keys,
+  memberEmails,
+  members,
+  tableName,
+  writeAllOrNothing,
+  type OwnedKind,
+} from '../db/index.js';
+import { DomainError, notFound, parseInput } from '../errors.js';
 import { Idea } from '../idea/index.js';
 import { getMember, ownedItems, ownerCountChange, profileOf, type Profile } from '../member/index.js';
 import { UpdateProfile } from './schema.js';
@@ -29,16 +39,13 @@ export async function updateMe(ctx: Ctx, input: z.input<typeof UpdateProfile>): 
     });
   }
   const names = Object.keys(changes);
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.member(ctx.tenant.id, member.id),
-      UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
-      ExpressionAttributeValues: Object.fromEntries(Object.entries(changes).map(([n, v]) => [`:${n}`, v])),
-    }),
-  );
+  const changed = await members.change([ctx.tenant.id, member.id], {
+    UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
+    ExpressionAttributeValues: Object.fromEntries(Object.entries(changes).map(([n, v]) => [`:${n}`, v])),
+  });
+  if (!changed) throw notFound('member');
   forgetMemberSessions(ctx.tenant.id, member.id); // the header shows the new name at once
   return profileOf({ ...member, ...changes });
 }
@@ -108,8 +115,8 @@ export async function deleteMe(ctx: Ctx): Promise<void> {
   }
   await endAllSessions(ctx.tenant.id, member.id);
   const written = await writeAllOrNothing([
-    { Delete: { Key: keys.member(ctx.tenant.id, member.id), ConditionExpression: 'attribute_exists(pk)' } },
-    { Delete: { Key: keys.memberEmail(ctx.tenant.id, member.email) } },
+    members.remove([ctx.tenant.id, member.id], itemExists),
+    memberEmails.remove([ctx.tenant.id, member.email]),
     ...(member.role === 'owner' ? [ownerCountChange(ctx.tenant.id, -1)] : []),
   ]);
   if (!written.ok) {
@@ -168,14 +175,11 @@ export async function myActivity(
   const ids = [...new Set([...votes, ...follows].map((i) => i.ideaId))];
   const titles = new Map<string, string>();
   if (ids.length) {
-    const { Responses } = await db().send(
-      new BatchGetCommand({
-        RequestItems: {
-          [tableName()]: { Keys: ids.map((id) => keys.idea(ctx.tenant.id, id)), ProjectionExpression: 'id, title' },
-        },
-      }),
+    const found = await batchGet(
+      ids.map((id) => keys.idea(ctx.tenant.id, id)),
+      ['id', 'title'],
     );
-    for (const item of Responses?.[tableName()] ?? []) titles.set(String(item.id), String(item.title));
+    for (const item of found) titles.set(String(item.id), String(item.title));
   }
   const named = (i: ActivityItem) => ({
     ...i,

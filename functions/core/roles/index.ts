@@ -1,8 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { assignableRoles, authorize } from '../authz.js';
 import { nowIso, type Ctx, type Role } from '../context.js';
-import { decodeCursor, encodeCursor, db, tableName, keys, writeAllOrNothing } from '../db/index.js';
+import { decodeCursor, encodeCursor, keys, members, writeAllOrNothing } from '../db/index.js';
 import { auditWrite } from '../admin/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { newId } from '../ids.js';
@@ -170,20 +169,11 @@ export const listMembers = fn(
   (ctx) => authorize(ctx, 'members.list'),
   ListMembers,
   async (ctx, { cursor, limit }) => {
-    const { Items = [], LastEvaluatedKey } = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'byList',
-        KeyConditionExpression: 'listKey = :k',
-        ExpressionAttributeValues: { ':k': keys.membersList(ctx.tenant.id) },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(ctx.tenant.id, 'members', cursor),
-      }),
-    );
-    return {
-      items: Items.map((m) => profileOf(m as Member)),
-      cursor: encodeCursor(ctx.tenant.id, 'members', LastEvaluatedKey),
-    };
+    const { items, last } = await members.pageOfPortal(ctx.tenant.id, {
+      limit,
+      start: decodeCursor(ctx.tenant.id, 'members', cursor),
+    });
+    return { items: items.map(profileOf), cursor: encodeCursor(ctx.tenant.id, 'members', last) };
   },
 );
 

@@ -1,4 +1,6 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member } from '../../member/index.js';
+import { db, tableName } from '../client.js';
 import { defineEntity, type Stored } from '../entity.js';
 import { keys } from '../keys.js';
 import { queryAll } from '../query.js';
@@ -15,6 +17,20 @@ const entity = defineEntity<Member, [tenantId: string, memberId: string]>({
 
 export const members = {
   ...entity,
+  /** A portal's accounts, oldest first, a page at a time (the team's members page). */
+  async pageOfPortal(tenantId: string, options: { limit: number; start?: Record<string, unknown> }) {
+    const { Items = [], LastEvaluatedKey } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'byList',
+        KeyConditionExpression: 'listKey = :k',
+        ExpressionAttributeValues: { ':k': keys.membersList(tenantId) },
+        Limit: options.limit,
+        ExclusiveStartKey: options.start,
+      }),
+    );
+    return { items: Items as Stored<Member>[], last: LastEvaluatedKey };
+  },
   /** Every account of a portal, oldest first (jobs such as the weekly digest). */
   ofPortal: (tenantId: string) =>
     queryAll({
