@@ -90,6 +90,5 @@ const NOT_YET_ENTITIES = [
   'functions/core/team/revise.ts',
   'functions/core/team/scores.ts',
   'functions/core/team/status.ts',
-  'functions/core/tenant/store.ts',
   'functions/core/vote/index.ts',
 ];

@@ -57,7 +57,8 @@ export const setBrandLogo = fn(requireSystem, LogoUpload, async (ctx, { contentT
   const key = keys.brandAsset(ctx.tenant.id, `logo-${version}`);
   await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: key, Body: body, ContentType: contentType }));
   const logo = { key, contentType, version };
-  await updateTenantLogo(ctx.tenant.id, logo, ctx.tenant.version);
+  if (!(await updateTenantLogo(ctx.tenant.id, logo, ctx.tenant.version)))
+    throw new DomainError('version_conflict', 409, 'The portal changed meanwhile; try again.');
   forgetTenant(ctx.tenant.id);
   return { ...ctx.tenant, logo, version: ctx.tenant.version + 1 };
 });

@@ -1,5 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName, keys, writeAllOrNothing, type Write } from '../db/index.js';
+import { domains, itemAbsent, slugs, tenants, writeAllOrNothing, type Write } from '../db/index.js';
 import { Tenant } from './schema.js';
 
 /** Strips the storage attributes from a tenant item. */
@@ -8,45 +7,24 @@ export function toTenant(item: Record<string, unknown>): Tenant {
 }
 
 export async function getTenantById(tenantId: string): Promise<Tenant | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.tenant(tenantId) }));
-  return Item ? toTenant(Item) : undefined;
+  const item = await tenants.get([tenantId]);
+  return item ? toTenant(item) : undefined;
 }
 
 /** Tenant by slug: one GetItem on the slug lookup item, then one on the tenant. */
 export async function getTenantIdBySlug(slug: string): Promise<string | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.slug(slug) }));
-  return Item?.tenantId as string | undefined;
+  return (await slugs.get([slug]))?.tenantId;
 }
 
 /** Tenant by custom domain: only a verified domain resolves. */
 export async function getTenantIdByDomain(host: string): Promise<string | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.domain(host) }));
-  return Item?.verified === true ? (Item.tenantId as string) : undefined;
-}
-
-/** The stored tenant item: the platform lists every portal, and the platform page lists the public ones. */
-function tenantItem(tenant: Tenant) {
-  const isPublic = tenant.visibility === 'public';
-  return {
-    ...keys.tenant(tenant.id),
-    ...tenant,
-    ownerKey: keys.allTenants(),
-    ownerSort: `${tenant.createdAt}#${tenant.id}`,
-    ...(isPublic ? { listKey: keys.publicPortals(), listSort: `${tenant.createdAt}#${tenant.id}` } : {}),
-  };
+  const claim = await domains.get([host]);
+  return claim?.verified === true ? claim.tenantId : undefined;
 }
 
 /** The writes that open a portal: its slug is claimed only if free, with the tenant item. */
 export function newTenantWrites(tenant: Tenant) {
-  return [
-    {
-      Put: {
-        Item: { ...keys.slug(tenant.slug), tenantId: tenant.id },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    { Put: { Item: tenantItem(tenant), ConditionExpression: 'attribute_not_exists(pk)' } },
-  ];
+  return [slugs.put([tenant.slug], { tenantId: tenant.id }, itemAbsent), tenants.put([tenant.id], tenant, itemAbsent)];
 }
 
 /** Tenant item and slug lookup are written together, the slug claimed only if free. */
@@ -65,13 +43,10 @@ export async function replaceTenant(
   alongside: Write[] = [],
 ): Promise<boolean> {
   const written = await writeAllOrNothing([
-    {
-      Put: {
-        Item: tenantItem(tenant),
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': expectedVersion },
-      },
-    },
+    tenants.put([tenant.id], tenant, {
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: { ':v': expectedVersion },
+    }),
     ...alongside,
   ]);
   return written.ok;
@@ -82,13 +57,11 @@ export async function replaceTenant(
  * one portal at most, so it is written only if the host is free or already this portal's.
  */
 export function domainClaim(tenantId: string, host: string, at: string): Write {
-  return {
-    Put: {
-      Item: { ...keys.domain(host), tenantId, verified: true, claimedAt: at },
-      ConditionExpression: 'attribute_not_exists(pk) OR tenantId = :t',
-      ExpressionAttributeValues: { ':t': tenantId },
-    },
-  };
+  return domains.put(
+    [host],
+    { tenantId, verified: true, claimedAt: at },
+    { ConditionExpression: 'attribute_not_exists(pk) OR tenantId = :t', ExpressionAttributeValues: { ':t': tenantId } },
+  );
 }
 
 /** Claims a host for a portal on its own; false when another portal holds it. */
@@ -97,29 +70,19 @@ export async function putDomain(tenantId: string, host: string, at: string): Pro
 }
 
 /** Sets the logo reference and bumps the version, so concurrent edits cannot overwrite each other silently. */
-export async function updateTenantLogo(tenantId: string, logo: Tenant['logo'], expectedVersion: number) {
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.tenant(tenantId),
-      UpdateExpression: 'SET logo = :logo, version = version + :one',
-      ConditionExpression: 'version = :v',
-      ExpressionAttributeValues: { ':logo': logo, ':v': expectedVersion, ':one': 1 },
-    }),
-  );
+export async function updateTenantLogo(
+  tenantId: string,
+  logo: Tenant['logo'],
+  expectedVersion: number,
+): Promise<boolean> {
+  return tenants.change([tenantId], {
+    UpdateExpression: 'SET logo = :logo, version = version + :one',
+    ConditionExpression: 'version = :v',
+    ExpressionAttributeValues: { ':logo': logo, ':v': expectedVersion, ':one': 1 },
+  });
 }
 
 /** The public portals of the platform page, newest first, from the byList index. */
 export async function queryPublicTenants(limit: number): Promise<Tenant[]> {
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'byList',
-      KeyConditionExpression: 'listKey = :k',
-      ExpressionAttributeValues: { ':k': keys.publicPortals() },
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return Items.map(toTenant);
+  return (await tenants.publicOnes(limit)).map(toTenant);
 }

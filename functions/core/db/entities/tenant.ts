@@ -1,3 +1,7 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Tenant } from '../../tenant/index.js';
+import { db, tableName } from '../client.js';
+import { defineEntity, type Stored } from '../entity.js';
 import { keys } from '../keys.js';
 import { queryAll } from '../query.js';
 
@@ -10,3 +14,41 @@ export const everyTenantId = async function* () {
   }))
     yield String(item.id);
 };
+
+/** A portal's whole configuration, one item; every portal is owned by the platform, public ones listed on its page. */
+const tenant = defineEntity<Tenant, [tenantId: string]>({
+  type: 'tenant',
+  key: keys.tenant,
+  indexes: (t) => ({
+    ownerKey: keys.allTenants(),
+    ownerSort: `${t.createdAt}#${t.id}`,
+    ...(t.visibility === 'public' ? { listKey: keys.publicPortals(), listSort: `${t.createdAt}#${t.id}` } : {}),
+  }),
+});
+
+export const tenants = {
+  ...tenant,
+  /** The public portals of the platform page, newest first. */
+  async publicOnes(limit: number) {
+    const { Items = [] } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'byList',
+        KeyConditionExpression: 'listKey = :k',
+        ExpressionAttributeValues: { ':k': keys.publicPortals() },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return Items as Stored<Tenant>[];
+  },
+};
+
+/** A slug claimed by a portal: `{slug}.{platform domain}` resolves through it. */
+export const slugs = defineEntity<{ tenantId: string }, [slug: string]>({ type: 'slug', key: keys.slug });
+
+/** A verified custom domain claimed by a portal: only these resolve to it. */
+export const domains = defineEntity<{ tenantId: string; verified: boolean; claimedAt: string }, [host: string]>({
+  type: 'domain',
+  key: keys.domain,
+});
