@@ -1,10 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { authorize } from '../authz.js';
 import { config } from '../config.js';
 import { nowIso, type Ctx } from '../context.js';
-import { db, tableName, keys, writeAllOrNothing } from '../db/index.js';
+import { domains, itemAbsent, itemExists, tenantDomains, writeAllOrNothing, type TenantDomain } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { txtRecords, forgetHost, normaliseHost, domainClaim } from '../tenant/index.js';
 import { auditWrite } from './audit.js';
@@ -32,38 +31,29 @@ export interface CustomDomain {
 
 const challengeName = (host: string) => `_portal-verify.${host}`;
 
-function view(ctx: Ctx, item: Record<string, unknown>): CustomDomain {
-  const host = item.host as string;
+function view(ctx: Ctx, item: TenantDomain): CustomDomain {
+  const { host } = item;
   return {
     host,
     verified: item.verified === true,
-    addedAt: item.addedAt as string,
-    ...(item.verifiedAt ? { verifiedAt: item.verifiedAt as string } : {}),
+    addedAt: item.addedAt,
+    ...(item.verifiedAt ? { verifiedAt: item.verifiedAt } : {}),
     records: [
-      { type: 'TXT', name: challengeName(host), value: `portal-verify=${item.token as string}` },
+      { type: 'TXT', name: challengeName(host), value: `portal-verify=${item.token}` },
       { type: 'CNAME', name: host, value: `${ctx.tenant.slug}.${config().PLATFORM_DOMAIN}` },
     ],
   };
 }
 
 async function ownDomain(ctx: Ctx, host: string) {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.tenantDomain(ctx.tenant.id, host), ConsistentRead: true }),
-  );
-  if (!Item) throw notFound('domain');
-  return Item;
+  const item = await tenantDomains.get([ctx.tenant.id, host], { consistent: true });
+  if (!item) throw notFound('domain');
+  return item;
 }
 
 export async function listDomains(ctx: Ctx): Promise<CustomDomain[]> {
   authorize(ctx, 'portal.configure');
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.tenantPartition(ctx.tenant.id), ':prefix': keys.tenantDomainPrefix },
-    }),
-  );
-  return Items.map((item) => view(ctx, item));
+  return (await tenantDomains.ofTenant(ctx.tenant.id)).map((item) => view(ctx, item));
 }
 
 /**
@@ -80,15 +70,14 @@ export async function addDomain(ctx: Ctx, input: { domain: string }): Promise<Cu
   const existing = domains.find((d) => d.host === host);
   if (existing) return existing;
   if (domains.length >= 5) throw new DomainError('too_many_domains', 400, 'At most 5 custom domains per portal.');
-  const item = {
-    ...keys.tenantDomain(ctx.tenant.id, host),
+  const item: TenantDomain = {
     host,
     token: randomBytes(18).toString('base64url'),
     verified: false,
     addedAt: nowIso(ctx),
   };
   const written = await writeAllOrNothing([
-    { Put: { Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+    tenantDomains.put([ctx.tenant.id, host], item, itemAbsent),
     auditWrite(ctx, 'domain.add', { domain: host }),
   ]);
   if (!written.ok) return view(ctx, await ownDomain(ctx, host));
@@ -111,7 +100,7 @@ export async function verifyDomain(ctx: Ctx, hostInput: string): Promise<CustomD
       throw new DomainError('domain_taken', 409, 'This domain belongs to another portal.', { domain: 'taken' });
     return view(ctx, item);
   }
-  const expected = `portal-verify=${item.token as string}`;
+  const expected = `portal-verify=${item.token}`;
   if (!(await txtRecords(challengeName(host))).includes(expected)) {
     throw new DomainError(
       'domain_unverified',
@@ -122,7 +111,7 @@ export async function verifyDomain(ctx: Ctx, hostInput: string): Promise<CustomD
   const verifiedAt = nowIso(ctx);
   const written = await writeAllOrNothing([
     domainClaim(ctx.tenant.id, host, verifiedAt),
-    { Put: { Item: { ...item, verified: true, verifiedAt }, ConditionExpression: 'attribute_exists(pk)' } },
+    tenantDomains.put([ctx.tenant.id, host], { ...item, verified: true, verifiedAt }, itemExists),
     auditWrite(ctx, 'domain.verify', { domain: host }),
   ]);
   if (!written.ok) {
@@ -140,16 +129,13 @@ export async function removeDomain(ctx: Ctx, hostInput: string): Promise<void> {
   const host = parseInput(Hostname, hostInput);
   const item = await ownDomain(ctx, host);
   const written = await writeAllOrNothing([
-    { Delete: { Key: keys.tenantDomain(ctx.tenant.id, host) } },
+    tenantDomains.remove([ctx.tenant.id, host]),
     ...(item.verified === true
       ? [
-          {
-            Delete: {
-              Key: keys.domain(host),
-              ConditionExpression: 'tenantId = :t',
-              ExpressionAttributeValues: { ':t': ctx.tenant.id },
-            },
-          },
+          domains.remove([host], {
+            ConditionExpression: 'tenantId = :t',
+            ExpressionAttributeValues: { ':t': ctx.tenant.id },
+          }),
         ]
       : []),
     auditWrite(ctx, 'domain.remove', { domain: host }),

@@ -52,3 +52,28 @@ export const domains = defineEntity<{ tenantId: string; verified: boolean; claim
   type: 'domain',
   key: keys.domain,
 });
+
+/** A custom domain as the portal knows it, verified or not, with the token its TXT record must hold. */
+export interface TenantDomain {
+  host: string;
+  token: string;
+  verified: boolean;
+  addedAt: string;
+  verifiedAt?: string;
+}
+
+const tenantDomain = defineEntity<TenantDomain, [tenantId: string, host: string]>({
+  type: 'tenantDomain',
+  key: keys.tenantDomain,
+});
+
+export const tenantDomains = {
+  ...tenantDomain,
+  /** Every custom domain of a portal (at most five), in the portal's own partition. */
+  ofTenant: async (tenantId: string) => {
+    const found: Stored<TenantDomain>[] = [];
+    for await (const item of tenantDomain.inPartition(keys.tenantPartition(tenantId), keys.tenantDomainPrefix))
+      found.push(item);
+    return found;
+  },
+};
