@@ -10,6 +10,10 @@ export type CoreFn<S extends z.ZodType, R> = ((ctx: Ctx, input?: z.input<S>) => 
  * 400 naming the failing fields) before the body runs with the parsed value. `fn(allow, Schema,
  * body)` first asks who may call it (`allow` throws 401/403, or returns the actor the body gets as
  * its third argument), so a caller without the right learns nothing about the input rules.
+ *
+ * Write each use `export const name = /* @__PURE__ *\/ fn(...)`: a call at a module's top level is
+ * kept by bundlers unless marked pure, and without the mark every core function a Lambda does
+ * not use stays in its bundle (the API function measured 808 KB instead of 565 KB).
  */
 export function fn<S extends z.ZodType, R>(schema: S, body: (ctx: Ctx, input: z.output<S>) => Promise<R>): CoreFn<S, R>;
 export function fn<A, S extends z.ZodType, R>(

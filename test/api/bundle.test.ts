@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +12,8 @@ describe('API Lambda bundle', () => {
   it('answers from the table like the source does', async () => {
     // Its own folder: the infra test bundles into .build/ at the same time.
     const file = join(await bundle('api', mkdtempSync(join(tmpdir(), 'portal-bundle-'))), 'index.mjs');
+    // The API function's budget (cold start): a core function its routes do not use must not come along.
+    expect(statSync(file).size).toBeLessThanOrEqual(600 * 1024);
     const { handler } = (await import(pathToFileURL(file).href)) as {
       handler: (e: unknown) => Promise<{ statusCode: number; body: string }>;
     };

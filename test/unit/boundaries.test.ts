@@ -60,6 +60,16 @@ describe('core boundaries', () => {
     expect(cyclesOf(edges)).toEqual([]);
   });
 
+  it('every core function made with fn is marked pure, so bundles leave out the ones a function does not use', () => {
+    const unmarked = sourceFiles('functions/core').flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => /=\s*fn\(/.test(line))
+        .map((line) => `${repoPath(file)}: ${line.trim()}`),
+    );
+    expect(unmarked).toEqual([]);
+  });
+
   it('outside core/db, only the modules not yet moved to entities build DynamoDB requests themselves', () => {
     const raw = sourceFiles('functions/core')
       .filter((file) => coreFolderOf(file) !== 'db')

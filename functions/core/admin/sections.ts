@@ -37,7 +37,7 @@ export async function listSections(ctx: Ctx): Promise<Section[]> {
   return (await getSettings(ctx)).sections;
 }
 
-export const addSection = fn(AddSection, async (ctx, data): Promise<Section> => {
+export const addSection = /* @__PURE__ */ fn(AddSection, async (ctx, data): Promise<Section> => {
   let added!: Section;
   await changeTenant(ctx, 'section.add', (current) => {
     const taken = new Set(current.sections.map((s) => s.id));
@@ -91,7 +91,7 @@ export async function listCategories(ctx: Ctx) {
   return (await getSettings(ctx)).sections.flatMap((s) => s.categories.map((c) => ({ ...c, sectionId: s.id })));
 }
 
-export const addCategory = fn(AddCategory, async (ctx, data) => {
+export const addCategory = /* @__PURE__ */ fn(AddCategory, async (ctx, data) => {
   let added!: { id: string; name: z.output<typeof LocalizedText>; sectionId: string };
   await changeTenant(ctx, 'category.add', (current) => {
     const section = sectionOf(current, data.sectionId);

@@ -69,7 +69,7 @@ async function commentRef(ctx: Ctx, commentId: string) {
  * A comment, or a reply to a top-level comment of the same idea (one level). The comment, its
  * reference and the idea's comment count (and "recently updated" key) change together or not at all.
  */
-export const addComment = fn(
+export const addComment = /* @__PURE__ */ fn(
   requireContributor,
   AddComment,
   async (ctx, { ideaId, body, parentId }, member): Promise<Comment> => {
@@ -160,7 +160,7 @@ export async function deleteComment(ctx: Ctx, commentId: string): Promise<void> 
 }
 
 /** An idea's comments in the order they were written, from the idea's own partition; only for an idea the reader may see. */
-export const listComments = fn(ListComments, async (ctx, data) => {
+export const listComments = /* @__PURE__ */ fn(ListComments, async (ctx, data) => {
   await getIdea(ctx, data.ideaId);
   return readComments(ctx, data);
 });

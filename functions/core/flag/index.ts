@@ -16,7 +16,7 @@ export const FlagInput = z.object({
  * A member flags an idea or a comment, once per target; the target enters the team's flagged
  * queue with its number of flags, in the same transaction.
  */
-export const flag = fn(
+export const flag = /* @__PURE__ */ fn(
   requireContributor,
   FlagInput,
   async (ctx, { target, reason }, member): Promise<{ flagged: true }> => {

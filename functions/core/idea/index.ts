@@ -74,7 +74,7 @@ export function ideaIndexKeys(tenantId: string, idea: Idea) {
 }
 
 /** A member posts an idea in an open section; its sort keys for every section index are written with it. */
-export const submitIdea = fn(requireContributor, SubmitIdea, async (ctx, data, member): Promise<Idea> => {
+export const submitIdea = /* @__PURE__ */ fn(requireContributor, SubmitIdea, async (ctx, data, member): Promise<Idea> => {
   const section = openSection(ctx, data.sectionId);
   if (section.archived) throw new DomainError('section_archived', 409, 'This section no longer takes ideas.');
   checkCategory(ctx, data.sectionId, data.categoryId);

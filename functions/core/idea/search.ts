@@ -101,7 +101,7 @@ export interface SearchHit {
 }
 
 /** Ideas of this portal matching the words, best first (accents folded, word stems, a typo tolerated). */
-export const searchIdeas = fn(
+export const searchIdeas = /* @__PURE__ */ fn(
   requireReader,
   SearchIdeas,
   async (ctx, { q, sectionId, limit }): Promise<SearchHit[]> => {
@@ -122,7 +122,7 @@ export const searchIdeas = fn(
 export const SimilarIdeas = z.object({ title: z.string().trim().min(3, 'At least 3 characters.').max(140) });
 
 /** Up to five existing ideas close to a title being typed, so the member can vote instead of posting a duplicate. */
-export const similarIdeas = fn(requireReader, SimilarIdeas, async (ctx, { title }): Promise<SearchHit[]> => {
+export const similarIdeas = /* @__PURE__ */ fn(requireReader, SimilarIdeas, async (ctx, { title }): Promise<SearchHit[]> => {
   const { mini } = await freshIndex(ctx.tenant.id);
   const hits = mini.search(title, { combineWith: 'OR', prefix: true, fuzzy: 0.2 });
   const best = hits[0]?.score ?? 0;

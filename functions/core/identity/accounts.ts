@@ -32,7 +32,7 @@ async function mailToken(ctx: Ctx, member: Member, kind: Exclude<TokenKind, 'inv
 }
 
 /** A new member account on this portal, signed in at once, with a verification link sent by e-mail. */
-export const signUp = fn(SignUp, async (ctx, data): Promise<SignedIn> => {
+export const signUp = /* @__PURE__ */ fn(SignUp, async (ctx, data): Promise<SignedIn> => {
   if (ctx.tenant.visibility === 'invitation') {
     throw new DomainError('invitation_required', 403, 'This portal is open by invitation only.');
   }
@@ -63,7 +63,7 @@ async function markVerified(ctx: Ctx, memberId: string) {
 }
 
 /** The link from the verification e-mail: the account's e-mail is now proven. */
-export const verifyEmail = fn(TokenOnly, async (ctx, { token }): Promise<void> => {
+export const verifyEmail = /* @__PURE__ */ fn(TokenOnly, async (ctx, { token }): Promise<void> => {
   const { memberId } = await consumeToken(ctx, 'verify', token);
   await markVerified(ctx, memberId!);
 });
@@ -80,7 +80,7 @@ const wrongCredentials = () =>
   new DomainError('invalid_credentials', 401, 'This e-mail and password do not match an account here.');
 
 /** Password sign-in; an unknown e-mail costs the same hash as a wrong password and gets the same answer. */
-export const signIn = fn(SignIn, async (ctx, { email, password }): Promise<SignedIn> => {
+export const signIn = /* @__PURE__ */ fn(SignIn, async (ctx, { email, password }): Promise<SignedIn> => {
   await hit(ctx, 'signin:address', address(ctx));
   await hit(ctx, 'signin:account', email);
   const member = await getMemberByEmail(ctx, email);
@@ -90,7 +90,7 @@ export const signIn = fn(SignIn, async (ctx, { email, password }): Promise<Signe
 });
 
 /** Sends a one-time sign-in link when the e-mail has an account; answers the same either way. */
-export const requestSignInLink = fn(EmailOnly, async (ctx, { email }): Promise<void> => {
+export const requestSignInLink = /* @__PURE__ */ fn(EmailOnly, async (ctx, { email }): Promise<void> => {
   await hit(ctx, 'mail:address', address(ctx));
   await hit(ctx, 'mail:account', email);
   const member = await getMemberByEmail(ctx, email);
@@ -98,7 +98,7 @@ export const requestSignInLink = fn(EmailOnly, async (ctx, { email }): Promise<v
 });
 
 /** The sign-in link: one use, and it proves the e-mail too. */
-export const signInWithLink = fn(TokenOnly, async (ctx, { token }): Promise<SignedIn> => {
+export const signInWithLink = /* @__PURE__ */ fn(TokenOnly, async (ctx, { token }): Promise<SignedIn> => {
   const { memberId } = await consumeToken(ctx, 'signin', token);
   const member = await getMember(ctx, memberId!);
   if (!member) throw new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.');
@@ -108,7 +108,7 @@ export const signInWithLink = fn(TokenOnly, async (ctx, { token }): Promise<Sign
 });
 
 /** The owner who just opened the portal arrives signed in (the handoff token is single-use and lives two minutes). */
-export const signInWithHandoff = fn(TokenOnly, async (ctx, { token }): Promise<SignedIn> => {
+export const signInWithHandoff = /* @__PURE__ */ fn(TokenOnly, async (ctx, { token }): Promise<SignedIn> => {
   const { memberId } = await consumeToken(ctx, 'handoff', token);
   const member = await getMember(ctx, memberId!);
   if (!member) throw new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.');
@@ -126,7 +126,7 @@ export async function signOutEverywhere(ctx: Ctx): Promise<number> {
 }
 
 /** Sends a reset link when the e-mail has an account; answers the same either way. */
-export const requestPasswordReset = fn(EmailOnly, async (ctx, { email }): Promise<void> => {
+export const requestPasswordReset = /* @__PURE__ */ fn(EmailOnly, async (ctx, { email }): Promise<void> => {
   await hit(ctx, 'mail:address', address(ctx));
   await hit(ctx, 'mail:account', email);
   const member = await getMemberByEmail(ctx, email);
@@ -144,13 +144,13 @@ async function setPassword(ctx: Ctx, memberId: string, password: string) {
 }
 
 /** A new password from the reset link; every session of the account ends. */
-export const resetPassword = fn(ResetPassword, async (ctx, { token, password }): Promise<void> => {
+export const resetPassword = /* @__PURE__ */ fn(ResetPassword, async (ctx, { token, password }): Promise<void> => {
   const { memberId } = await consumeToken(ctx, 'reset', token);
   await setPassword(ctx, memberId!, password);
 });
 
 /** A signed-in member changes their password: every session ends, and this device gets a new one. */
-export const changePassword = fn(
+export const changePassword = /* @__PURE__ */ fn(
   requireMember,
   ChangePassword,
   async (ctx, { current, password }, actor): Promise<string> => {

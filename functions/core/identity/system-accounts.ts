@@ -16,7 +16,7 @@ export const CreateMember = z.object({
 });
 
 /** An account made by the platform itself (demo seed, first owner of a new portal). */
-export const createMember = fn(
+export const createMember = /* @__PURE__ */ fn(
   requireSystem,
   CreateMember,
   async (ctx, { password, verified, ...data }): Promise<Member> => {

@@ -55,7 +55,7 @@ export const ListNotifications = z.object({
 });
 
 /** The signed-in member's notifications, unread first, newest first. */
-export const listNotifications = fn(requireMember, ListNotifications, async (ctx, { cursor, limit }, member) => {
+export const listNotifications = /* @__PURE__ */ fn(requireMember, ListNotifications, async (ctx, { cursor, limit }, member) => {
   const { items: stored, last } = await notifications.pageOf(ctx.tenant.id, member.memberId, {
     limit,
     start: decodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, cursor),
@@ -95,7 +95,7 @@ export const MarkRead = z.object({
 });
 
 /** Marks some (or all unread) notifications read; each moves behind the unread ones and the counter drops with it. */
-export const markRead = fn(requireMember, MarkRead, async (ctx, { ids }, member): Promise<number> => {
+export const markRead = /* @__PURE__ */ fn(requireMember, MarkRead, async (ctx, { ids }, member): Promise<number> => {
   const unread: Notification[] = [];
   for await (const item of notifications.unreadOf(ctx.tenant.id, member.memberId)) unread.push(item);
   let marked = 0;

@@ -61,7 +61,7 @@ async function requestExists(tenantId: string, requestId: string) {
 }
 
 /** A partner saves a new offer of their organisation, as a draft. */
-export const createOffer = fn(OfferDraft, async (ctx, { partnerId: asked, attachmentIds, ...data }): Promise<Offer> => {
+export const createOffer = /* @__PURE__ */ fn(OfferDraft, async (ctx, { partnerId: asked, attachmentIds, ...data }): Promise<Offer> => {
   requireKnownSectors(ctx, data.sectors);
   const mine = await partnerIdsOf(ctx);
   if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');

@@ -44,7 +44,7 @@ async function logoFrom(ctx: Ctx, logoId: string): Promise<UploadInfo> {
 }
 
 /** The brand's team registers a partner organisation; its members are then invited with the partner role. */
-export const createPartner = fn(requireOfferTeam, PartnerInput, async (ctx, { logoId, ...data }): Promise<Partner> => {
+export const createPartner = /* @__PURE__ */ fn(requireOfferTeam, PartnerInput, async (ctx, { logoId, ...data }): Promise<Partner> => {
   const at = nowIso(ctx);
   const partner: Partner = {
     id: newId(),

@@ -39,7 +39,7 @@ function requireRequestReader(ctx: Ctx) {
 }
 
 /** The team posts a need: partners see it and answer with offers. */
-export const createRequest = fn(requireOfferTeam, RequestInput, async (ctx, data): Promise<TechRequest> => {
+export const createRequest = /* @__PURE__ */ fn(requireOfferTeam, RequestInput, async (ctx, data): Promise<TechRequest> => {
   requireKnownSectors(ctx, data.sectors);
   const request: TechRequest = {
     ...data,

@@ -52,7 +52,7 @@ function refuseRole(ctx: Ctx, role: Role) {
 }
 
 /** Owners and admins invite by e-mail with a role; the link is valid 7 days, for this portal only. */
-export const invite = fn(
+export const invite = /* @__PURE__ */ fn(
   (ctx) => authorize(ctx, 'invitations.create'),
   Invite,
   async (ctx, { email, role }): Promise<{ email: string; role: Role }> => {
@@ -165,7 +165,7 @@ async function joinPartner(ctx: Ctx, invitation: TokenData, member: Member) {
 }
 
 /** The portal's accounts, oldest first, for its team. */
-export const listMembers = fn(
+export const listMembers = /* @__PURE__ */ fn(
   (ctx) => authorize(ctx, 'members.list'),
   ListMembers,
   async (ctx, { cursor, limit }) => {

@@ -36,7 +36,7 @@ export interface BulkResult {
  * (with its own transaction and audit entry), so a repeated batch changes nothing twice and a
  * failing idea does not stop the others: each result says how it went.
  */
-export const bulkAction = fn(
+export const bulkAction = /* @__PURE__ */ fn(
   requireTeam,
   BulkAction,
   async (ctx, { ideaIds, action }): Promise<{ results: BulkResult[] }> => {

@@ -52,7 +52,7 @@ const LogoUpload = z.object({
 });
 
 /** Stores the brand's logo under the tenant's S3 prefix; its content hash versions the URL for caching. */
-export const setBrandLogo = fn(requireSystem, LogoUpload, async (ctx, { contentType, body }): Promise<Tenant> => {
+export const setBrandLogo = /* @__PURE__ */ fn(requireSystem, LogoUpload, async (ctx, { contentType, body }): Promise<Tenant> => {
   const version = createHash('sha256').update(body).digest('hex').slice(0, 16);
   const key = keys.brandAsset(ctx.tenant.id, `logo-${version}`);
   await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: key, Body: body, ContentType: contentType }));

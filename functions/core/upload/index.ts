@@ -47,7 +47,7 @@ const epochSeconds = (ctx: Ctx) => Math.floor((ctx.now ?? new Date()).getTime() 
  * member's prefix. The form's conditions bind type and size in S3; finalizeUpload checks the
  * stored object again, since the local emulator enforces none of them.
  */
-export const createUpload = fn(
+export const createUpload = /* @__PURE__ */ fn(
   requireMember,
   CreateUpload,
   async (ctx, { filename, contentType, size }, member): Promise<PresignedUpload> => {

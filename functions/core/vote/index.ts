@@ -23,7 +23,7 @@ const MAX_ATTEMPTS = 5;
  * one transaction conditioned on the vote we read, so a concurrent change makes us re-read and
  * retry instead of counting twice.
  */
-export const castVote = fn(
+export const castVote = /* @__PURE__ */ fn(
   requireContributor,
   CastVote,
   async (ctx, { ideaId, value }, member): Promise<{ value: Value }> => {
