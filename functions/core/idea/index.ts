@@ -74,55 +74,59 @@ export function ideaIndexKeys(tenantId: string, idea: Idea) {
 }
 
 /** A member posts an idea in an open section; its sort keys for every section index are written with it. */
-export const submitIdea = /* @__PURE__ */ fn(requireContributor, SubmitIdea, async (ctx, data, member): Promise<Idea> => {
-  const section = openSection(ctx, data.sectionId);
-  if (section.archived) throw new DomainError('section_archived', 409, 'This section no longer takes ideas.');
-  checkCategory(ctx, data.sectionId, data.categoryId);
-  await hit(ctx, 'write:account', member.memberId);
-  const attachments = await Promise.all([...new Set(data.attachmentIds)].map((id) => ownReadyUpload(ctx, id)));
-  const now = ctx.now ?? new Date();
-  const at = now.toISOString();
-  const id = newId(now.getTime());
-  const idea: Idea = {
-    id,
-    sectionId: data.sectionId,
-    categoryId: data.categoryId,
-    title: data.title,
-    body: data.body,
-    lang: data.lang ?? ctx.tenant.defaultLang,
-    authorId: member.memberId,
-    authorName: await getMemberName(ctx, member.memberId),
-    status: 'new',
-    tags: [],
-    attachments,
-    ...(needsModeration(ctx, data.title, data.body) ? { moderation: 'pending' as const } : {}),
-    upVotes: 0,
-    downVotes: 0,
-    commentCount: 0,
-    followerCount: 0,
-    createdAt: at,
-    updatedAt: at,
-  };
-  // The idea and its search log entry are written together: search sees what was just posted.
-  await writeAllOrNothing([
-    {
-      Put: {
-        Item: {
-          ...keys.idea(ctx.tenant.id, id),
-          ...idea,
-          ...ideaIndexKeys(ctx.tenant.id, idea),
-          topScore: 0,
-          trendScore: trendWeight(now),
-          ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId),
-          ownerSort: keys.ownerSort('IDEA', at, id),
+export const submitIdea = /* @__PURE__ */ fn(
+  requireContributor,
+  SubmitIdea,
+  async (ctx, data, member): Promise<Idea> => {
+    const section = openSection(ctx, data.sectionId);
+    if (section.archived) throw new DomainError('section_archived', 409, 'This section no longer takes ideas.');
+    checkCategory(ctx, data.sectionId, data.categoryId);
+    await hit(ctx, 'write:account', member.memberId);
+    const attachments = await Promise.all([...new Set(data.attachmentIds)].map((id) => ownReadyUpload(ctx, id)));
+    const now = ctx.now ?? new Date();
+    const at = now.toISOString();
+    const id = newId(now.getTime());
+    const idea: Idea = {
+      id,
+      sectionId: data.sectionId,
+      categoryId: data.categoryId,
+      title: data.title,
+      body: data.body,
+      lang: data.lang ?? ctx.tenant.defaultLang,
+      authorId: member.memberId,
+      authorName: await getMemberName(ctx, member.memberId),
+      status: 'new',
+      tags: [],
+      attachments,
+      ...(needsModeration(ctx, data.title, data.body) ? { moderation: 'pending' as const } : {}),
+      upVotes: 0,
+      downVotes: 0,
+      commentCount: 0,
+      followerCount: 0,
+      createdAt: at,
+      updatedAt: at,
+    };
+    // The idea and its search log entry are written together: search sees what was just posted.
+    await writeAllOrNothing([
+      {
+        Put: {
+          Item: {
+            ...keys.idea(ctx.tenant.id, id),
+            ...idea,
+            ...ideaIndexKeys(ctx.tenant.id, idea),
+            topScore: 0,
+            trendScore: trendWeight(now),
+            ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId),
+            ownerSort: keys.ownerSort('IDEA', at, id),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
-        ConditionExpression: 'attribute_not_exists(pk)',
       },
-    },
-    { Put: { Item: searchLogItem(ctx.tenant.id, idea, newId()) } },
-  ]);
-  return idea;
-});
+      { Put: { Item: searchLogItem(ctx.tenant.id, idea, newId()) } },
+    ]);
+    return idea;
+  },
+);
 
 const MAX_READS = 5;
 

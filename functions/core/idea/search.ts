@@ -122,22 +122,26 @@ export const searchIdeas = /* @__PURE__ */ fn(
 export const SimilarIdeas = z.object({ title: z.string().trim().min(3, 'At least 3 characters.').max(140) });
 
 /** Up to five existing ideas close to a title being typed, so the member can vote instead of posting a duplicate. */
-export const similarIdeas = /* @__PURE__ */ fn(requireReader, SimilarIdeas, async (ctx, { title }): Promise<SearchHit[]> => {
-  const { mini } = await freshIndex(ctx.tenant.id);
-  const hits = mini.search(title, { combineWith: 'OR', prefix: true, fuzzy: 0.2 });
-  const best = hits[0]?.score ?? 0;
-  // Weak matches on a single common word are noise: keep those at least a third of the best.
-  return hits
-    .filter((r) => r.score >= best / 3)
-    .slice(0, 5)
-    .map((r) => ({
-      id: r.id as string,
-      title: r.title as string,
-      sectionId: r.sectionId as string,
-      status: r.status as string,
-      score: r.score,
-    }));
-});
+export const similarIdeas = /* @__PURE__ */ fn(
+  requireReader,
+  SimilarIdeas,
+  async (ctx, { title }): Promise<SearchHit[]> => {
+    const { mini } = await freshIndex(ctx.tenant.id);
+    const hits = mini.search(title, { combineWith: 'OR', prefix: true, fuzzy: 0.2 });
+    const best = hits[0]?.score ?? 0;
+    // Weak matches on a single common word are noise: keep those at least a third of the best.
+    return hits
+      .filter((r) => r.score >= best / 3)
+      .slice(0, 5)
+      .map((r) => ({
+        id: r.id as string,
+        title: r.title as string,
+        sectionId: r.sectionId as string,
+        status: r.status as string,
+        score: r.score,
+      }));
+  },
+);
 
 /** Forgets the in-memory indexes (tests and the benchmark measure a cold build with it). */
 export function dropSearchIndexes() {

@@ -55,13 +55,15 @@ export const ListNotifications = z.object({
 });
 
 /** The signed-in member's notifications, unread first, newest first. */
-export const listNotifications = /* @__PURE__ */ fn(requireMember, ListNotifications, async (ctx, { cursor, limit }, member) => {
-  const { items: stored, last } = await notifications.pageOf(ctx.tenant.id, member.memberId, {
-    limit,
-    start: decodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, cursor),
-  });
-  const items = stored.map(
-    ({ id, kind, ideaId, ideaTitle, offerId, offerTitle, searchName, threadId, actorName, status, read, createdAt }) =>
+export const listNotifications = /* @__PURE__ */ fn(
+  requireMember,
+  ListNotifications,
+  async (ctx, { cursor, limit }, member) => {
+    const { items: stored, last } = await notifications.pageOf(ctx.tenant.id, member.memberId, {
+      limit,
+      start: decodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, cursor),
+    });
+    const items = stored.map(
       ({
         id,
         kind,
@@ -75,10 +77,25 @@ export const listNotifications = /* @__PURE__ */ fn(requireMember, ListNotificat
         status,
         read,
         createdAt,
-      }) as Notification,
-  );
-  return { items, cursor: encodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, last) };
-});
+      }) =>
+        ({
+          id,
+          kind,
+          ideaId,
+          ideaTitle,
+          offerId,
+          offerTitle,
+          searchName,
+          threadId,
+          actorName,
+          status,
+          read,
+          createdAt,
+        }) as Notification,
+    );
+    return { items, cursor: encodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, last) };
+  },
+);
 
 /** The number shown in the header: one GetItem on the member's counter. */
 export async function unreadCount(ctx: Ctx): Promise<number> {

@@ -61,43 +61,47 @@ async function requestExists(tenantId: string, requestId: string) {
 }
 
 /** A partner saves a new offer of their organisation, as a draft. */
-export const createOffer = /* @__PURE__ */ fn(OfferDraft, async (ctx, { partnerId: asked, attachmentIds, ...data }): Promise<Offer> => {
-  requireKnownSectors(ctx, data.sectors);
-  const mine = await partnerIdsOf(ctx);
-  if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
-  if (!mine.length) throw new DomainError('forbidden', 403, 'Only partner organisations publish offers.');
-  const partnerId = asked ?? mine[0]!;
-  if (!mine.includes(partnerId)) throw new DomainError('forbidden', 403, 'You are not a member of this organisation.');
-  if (data.requestId && !(await requestExists(ctx.tenant.id, data.requestId))) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-      requestId: 'No such technology request.',
-    });
-  }
-  const { Item: partner } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.partner(ctx.tenant.id, partnerId) }),
-  );
-  const at = nowIso(ctx);
-  const offer: Offer = {
-    ...data,
-    id: newId(),
-    partnerId,
-    partnerName: String(partner?.name ?? ''),
-    authorId: ctx.actor.memberId,
-    attachments: await attachmentsOf(ctx, attachmentIds),
-    state: 'draft',
-    createdAt: at,
-    updatedAt: at,
-  };
-  await writeAllOrNothing([
-    {
-      Put: {
-        Item: { ...keys.offer(ctx.tenant.id, offer.id), ...offer, ...indexKeys(ctx.tenant.id, offer) },
-        ConditionExpression: 'attribute_not_exists(pk)',
+export const createOffer = /* @__PURE__ */ fn(
+  OfferDraft,
+  async (ctx, { partnerId: asked, attachmentIds, ...data }): Promise<Offer> => {
+    requireKnownSectors(ctx, data.sectors);
+    const mine = await partnerIdsOf(ctx);
+    if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+    if (!mine.length) throw new DomainError('forbidden', 403, 'Only partner organisations publish offers.');
+    const partnerId = asked ?? mine[0]!;
+    if (!mine.includes(partnerId))
+      throw new DomainError('forbidden', 403, 'You are not a member of this organisation.');
+    if (data.requestId && !(await requestExists(ctx.tenant.id, data.requestId))) {
+      throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
+        requestId: 'No such technology request.',
+      });
+    }
+    const { Item: partner } = await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.partner(ctx.tenant.id, partnerId) }),
+    );
+    const at = nowIso(ctx);
+    const offer: Offer = {
+      ...data,
+      id: newId(),
+      partnerId,
+      partnerName: String(partner?.name ?? ''),
+      authorId: ctx.actor.memberId,
+      attachments: await attachmentsOf(ctx, attachmentIds),
+      state: 'draft',
+      createdAt: at,
+      updatedAt: at,
+    };
+    await writeAllOrNothing([
+      {
+        Put: {
+          Item: { ...keys.offer(ctx.tenant.id, offer.id), ...offer, ...indexKeys(ctx.tenant.id, offer) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
       },
-    },
-  ]);
-  return offer;
-});
+    ]);
+    return offer;
+  },
+);
 
 /**
  * Writes the offer's next state in one transaction with its search log entry, conditioned on

@@ -44,30 +44,34 @@ async function logoFrom(ctx: Ctx, logoId: string): Promise<UploadInfo> {
 }
 
 /** The brand's team registers a partner organisation; its members are then invited with the partner role. */
-export const createPartner = /* @__PURE__ */ fn(requireOfferTeam, PartnerInput, async (ctx, { logoId, ...data }): Promise<Partner> => {
-  const at = nowIso(ctx);
-  const partner: Partner = {
-    id: newId(),
-    ...data,
-    ...(logoId ? { logo: await logoFrom(ctx, logoId) } : {}),
-    createdAt: at,
-    updatedAt: at,
-  };
-  await writeAllOrNothing([
-    {
-      Put: {
-        Item: {
-          ...keys.partner(ctx.tenant.id, partner.id),
-          ...partner,
-          listKey: keys.partnersList(ctx.tenant.id),
-          listSort: partner.name.toLowerCase(),
+export const createPartner = /* @__PURE__ */ fn(
+  requireOfferTeam,
+  PartnerInput,
+  async (ctx, { logoId, ...data }): Promise<Partner> => {
+    const at = nowIso(ctx);
+    const partner: Partner = {
+      id: newId(),
+      ...data,
+      ...(logoId ? { logo: await logoFrom(ctx, logoId) } : {}),
+      createdAt: at,
+      updatedAt: at,
+    };
+    await writeAllOrNothing([
+      {
+        Put: {
+          Item: {
+            ...keys.partner(ctx.tenant.id, partner.id),
+            ...partner,
+            listKey: keys.partnersList(ctx.tenant.id),
+            listSort: partner.name.toLowerCase(),
+          },
         },
       },
-    },
-    auditWrite(ctx, 'partner.create', { partner: partner.id, name: partner.name }),
-  ]);
-  return partner;
-});
+      auditWrite(ctx, 'partner.create', { partner: partner.id, name: partner.name }),
+    ]);
+    return partner;
+  },
+);
 
 async function readPartner(tenantId: string, partnerId: string): Promise<Partner | undefined> {
   const { Item } = await db().send(

@@ -39,29 +39,33 @@ function requireRequestReader(ctx: Ctx) {
 }
 
 /** The team posts a need: partners see it and answer with offers. */
-export const createRequest = /* @__PURE__ */ fn(requireOfferTeam, RequestInput, async (ctx, data): Promise<TechRequest> => {
-  requireKnownSectors(ctx, data.sectors);
-  const request: TechRequest = {
-    ...data,
-    id: newId(),
-    createdAt: nowIso(ctx),
-    createdBy: ctx.actor.kind === 'member' ? ctx.actor.memberId : 'system',
-  };
-  await writeAllOrNothing([
-    {
-      Put: {
-        Item: {
-          ...keys.request(ctx.tenant.id, request.id),
-          ...request,
-          listKey: keys.requestsList(ctx.tenant.id),
-          listSort: `${request.createdAt}#${request.id}`,
+export const createRequest = /* @__PURE__ */ fn(
+  requireOfferTeam,
+  RequestInput,
+  async (ctx, data): Promise<TechRequest> => {
+    requireKnownSectors(ctx, data.sectors);
+    const request: TechRequest = {
+      ...data,
+      id: newId(),
+      createdAt: nowIso(ctx),
+      createdBy: ctx.actor.kind === 'member' ? ctx.actor.memberId : 'system',
+    };
+    await writeAllOrNothing([
+      {
+        Put: {
+          Item: {
+            ...keys.request(ctx.tenant.id, request.id),
+            ...request,
+            listKey: keys.requestsList(ctx.tenant.id),
+            listSort: `${request.createdAt}#${request.id}`,
+          },
         },
       },
-    },
-    auditWrite(ctx, 'request.create', { request: request.id, title: request.title }),
-  ]);
-  return request;
-});
+      auditWrite(ctx, 'request.create', { request: request.id, title: request.title }),
+    ]);
+    return request;
+  },
+);
 
 const isOpen = (request: TechRequest, today: string) => !request.deadline || request.deadline >= today;
 

@@ -52,16 +52,20 @@ const LogoUpload = z.object({
 });
 
 /** Stores the brand's logo under the tenant's S3 prefix; its content hash versions the URL for caching. */
-export const setBrandLogo = /* @__PURE__ */ fn(requireSystem, LogoUpload, async (ctx, { contentType, body }): Promise<Tenant> => {
-  const version = createHash('sha256').update(body).digest('hex').slice(0, 16);
-  const key = keys.brandAsset(ctx.tenant.id, `logo-${version}`);
-  await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: key, Body: body, ContentType: contentType }));
-  const logo = { key, contentType, version };
-  if (!(await updateTenantLogo(ctx.tenant.id, logo, ctx.tenant.version)))
-    throw new DomainError('version_conflict', 409, 'The portal changed meanwhile; try again.');
-  forgetTenant(ctx.tenant.id);
-  return { ...ctx.tenant, logo, version: ctx.tenant.version + 1 };
-});
+export const setBrandLogo = /* @__PURE__ */ fn(
+  requireSystem,
+  LogoUpload,
+  async (ctx, { contentType, body }): Promise<Tenant> => {
+    const version = createHash('sha256').update(body).digest('hex').slice(0, 16);
+    const key = keys.brandAsset(ctx.tenant.id, `logo-${version}`);
+    await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: key, Body: body, ContentType: contentType }));
+    const logo = { key, contentType, version };
+    if (!(await updateTenantLogo(ctx.tenant.id, logo, ctx.tenant.version)))
+      throw new DomainError('version_conflict', 409, 'The portal changed meanwhile; try again.');
+    forgetTenant(ctx.tenant.id);
+    return { ...ctx.tenant, logo, version: ctx.tenant.version + 1 };
+  },
+);
 
 /** A brand image of the current tenant; the key comes from its own record, so no other tenant's file is reachable. */
 export async function readBrandImage(
