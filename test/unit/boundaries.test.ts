@@ -87,7 +87,6 @@ const NOT_YET_ENTITIES = [
   'functions/core/insights/aggregate.ts',
   'functions/core/insights/dashboard.ts',
   'functions/core/insights/view.ts',
-  'functions/core/notify/fanout.ts',
   'functions/core/offer/offers.ts',
   'functions/core/offer/partners.ts',
   'functions/core/offer/requests.ts',
@@ -99,5 +98,4 @@ const NOT_YET_ENTITIES = [
   'functions/core/team/revise.ts',
   'functions/core/team/scores.ts',
   'functions/core/team/status.ts',
-  'functions/core/vote/index.ts',
 ];

@@ -18,6 +18,8 @@ export { defineEntity, itemAbsent, itemExists, type Condition, type Stored } fro
 export { commentRefs, comments } from './entities/comment.js';
 export { flags, flagTargets } from './entities/flag.js';
 export { follows, type Follow } from './entities/follow.js';
+export { ideas, type StoredIdea } from './entities/idea.js';
+export { threads } from './entities/offer.js';
 export { digestMarkers, notifications, unreadCounters } from './entities/notification.js';
 export { deleteSessionsOf, sessions, sessionWithMember, tokens } from './entities/identity.js';
 export { memberEmails, members, ownerCounts } from './entities/member.js';

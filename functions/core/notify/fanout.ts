@@ -1,6 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { system } from '../context.js';
-import { db, entityTypeOf, follows, tableName, keyParts, keys, votes } from '../db/index.js';
+import { commentRefs, entityTypeOf, follows, ideas, keyParts, members, votes } from '../db/index.js';
 import { sendTemplate, STATUS_NAMES } from '../mail/index.js';
 import type { Member } from '../member/index.js';
 import { getTenantById, portalAddress, type Tenant } from '../tenant/index.js';
@@ -27,16 +26,13 @@ export async function handleChanges(changes: Change[]): Promise<void> {
   }
 }
 
-export const get = async (key: { pk: string; sk: string }) =>
-  (await db().send(new GetCommand({ TableName: tableName(), Key: key }))).Item;
-
 async function onComment(eventId: string, tenantId: string, comment: Image) {
   const ideaId = String(comment.ideaId);
-  const idea = await get(keys.idea(tenantId, ideaId));
+  const idea = await ideas.get([tenantId, ideaId]);
   if (!idea) return;
   const recipients = new Map<string, NotificationKind>();
   if (comment.parentId) {
-    const parent = await get(keys.commentRef(tenantId, String(comment.parentId)));
+    const parent = await commentRefs.get([tenantId, String(comment.parentId)]);
     if (parent) recipients.set(String(parent.authorId), 'reply');
   }
   if (!recipients.has(String(idea.authorId))) recipients.set(String(idea.authorId), 'comment');
@@ -103,7 +99,7 @@ export async function deliver(
   const tenant = await getTenantById(tenantId);
   if (!tenant) return;
   for (const [memberId, kind] of recipients) {
-    const member = (await get(keys.member(tenantId, memberId))) as Member | undefined;
+    const member = await members.get([tenantId, memberId]);
     if (!member) continue;
     const created = await createNotification(tenantId, memberId, { kind, ...n }, `${eventId}:${memberId}`);
     if (!created || member.emailPrefs !== 'instant') continue;

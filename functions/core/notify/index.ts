@@ -10,4 +10,4 @@ export {
   type NotificationKind,
 } from './notifications.js';
 export { sendAllDigests } from './digest.js';
-export { deliver, get, handleChanges } from './fanout.js';
+export { deliver, handleChanges } from './fanout.js';

@@ -1,8 +1,7 @@
 import type { NotificationKind } from '../notify/index.js';
 import type { Change } from '../stream/index.js';
-import { deliver, get } from '../notify/index.js';
-import { entityTypeOf, keyParts, keys } from '../db/index.js';
-import type { Member } from '../member/index.js';
+import { deliver } from '../notify/index.js';
+import { entityTypeOf, keyParts, members, threads } from '../db/index.js';
 import { offerOf } from './offer-item.js';
 import { partnerMemberIds } from './partners.js';
 import { savedSearchesMatching } from './saved.js';
@@ -30,7 +29,7 @@ export async function offerChanges(changes: Change[]): Promise<void> {
   for (const tenantId of snapshots) await saveOfferSnapshot(tenantId);
 }
 
-const readMember = async (tenantId: string, id: string) => (await get(keys.member(tenantId, id))) as Member | undefined;
+const readMember = (tenantId: string, id: string) => members.get([tenantId, id]);
 
 async function onPublished(eventId: string, tenantId: string, item: Record<string, unknown>) {
   const offer = offerOf(item);
@@ -54,7 +53,7 @@ async function onPublished(eventId: string, tenantId: string, item: Record<strin
 
 async function onMessage(eventId: string, tenantId: string, message: Record<string, unknown>) {
   const threadId = String(message.threadId);
-  const thread = await get(keys.thread(tenantId, threadId));
+  const thread = await threads.get([tenantId, threadId]);
   if (!thread) return;
   const recipients =
     message.side === 'team'

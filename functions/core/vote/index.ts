@@ -1,9 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { requireContributor } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { hitInTransaction, tooMany } from '../ratelimit.js';
-import { db, itemAbsent, keys, tableName, votes, writeAllOrNothing, type Condition } from '../db/index.js';
+import { ideas, itemAbsent, keys, votes, writeAllOrNothing, type Condition } from '../db/index.js';
 import { DomainError, notFound, parseInput } from '../errors.js';
 import { IdeaId, trendWeight } from '../idea/index.js';
 import { fn } from '../fn.js';
@@ -40,10 +39,7 @@ export const castVote = /* @__PURE__ */ fn(
       }
       if (previous.value === value) {
         // Nothing to write; still, an id this portal does not know is a 404, not a silent success.
-        const { Item: idea } = await db().send(
-          new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId), ProjectionExpression: 'pk' }),
-        );
-        if (!idea) throw notFound('idea');
+        if (!(await ideas.get([ctx.tenant.id, ideaId], { projection: 'pk' }))) throw notFound('idea');
         return { value };
       }
       const limit = hitInTransaction(ctx, 'write:account', member.memberId);
