@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Ctx } from '../core/context.js';
-import { DomainError } from '../core/errors.js';
+import { DomainError, say } from '../core/errors/index.js';
 import { closedPortalGate, resolveActor } from './middleware/session.js';
 import { resolveSite } from './middleware/tenant.js';
 import { health } from './routes/health.js';
@@ -20,10 +20,11 @@ export function createApp(...groups: Hono<Env>[]) {
   app.route('/', platform);
   app.use('*', resolveSite, resolveActor, closedPortalGate);
   for (const group of groups) app.route('/', group);
-  app.notFound((c) => c.json(new DomainError('route_not_found', 404, 'No such API route.').toJSON(), 404));
+  app.notFound((c) => c.json(new DomainError('route_not_found', 404, say('notFound.route')).toJSON(), 404));
   app.onError((error, c) => {
     if (error instanceof DomainError) {
-      if (error.status === 429 && error.fields?.retryAfter) c.header('retry-after', error.fields.retryAfter);
+      // The wait is the rate limit's own parameter: one fact, in the message and the header.
+      if (error.status === 429) c.header('retry-after', String(error.text.params?.seconds ?? 60));
       return c.json(error.toJSON(), error.status);
     }
     console.error(error);

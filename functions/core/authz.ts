@@ -1,5 +1,5 @@
 import type { Actor, Ctx, Role } from './context.js';
-import { DomainError } from './errors.js';
+import { DomainError, say } from './errors/index.js';
 
 /**
  * The one authorisation module: what each role of a portal may do. Core functions ask it;
@@ -24,8 +24,8 @@ export function can(actor: Actor, permission: Permission): boolean {
 
 /** 401 for a visitor, 403 for a member whose role does not allow it. */
 export function authorize(ctx: Ctx, permission: Permission): void {
-  if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, 'Sign in first.');
-  if (!can(ctx.actor, permission)) throw new DomainError('forbidden', 403, 'Your role does not allow this.');
+  if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, say('access.signIn'));
+  if (!can(ctx.actor, permission)) throw new DomainError('forbidden', 403, say('access.role'));
 }
 
 /**
@@ -33,9 +33,9 @@ export function authorize(ctx: Ctx, permission: Permission): void {
  * confirmed e-mail where the portal asks for one (the default).
  */
 export function requireContributor(ctx: Ctx) {
-  if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, say('access.signIn'));
   if (ctx.tenant.requireVerifiedEmail && ctx.actor.verified !== true) {
-    throw new DomainError('verification_required', 403, 'Confirm your e-mail address first: we sent you a link.');
+    throw new DomainError('verification_required', 403, say('access.verifyEmail'));
   }
   return ctx.actor;
 }
@@ -43,7 +43,7 @@ export function requireContributor(ctx: Ctx) {
 /** Reading a portal's ideas: anyone on a public portal, only its members on a members-only or invitation-only one. */
 export function requireReader(ctx: Ctx) {
   if (ctx.tenant.visibility !== 'public' && ctx.actor.kind === 'visitor') {
-    throw new DomainError('sign_in_required', 401, 'This portal is open to its members: sign in first.');
+    throw new DomainError('sign_in_required', 401, say('access.membersOnly'));
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError } from './errors.js';
+import { DomainError, say } from './errors/index.js';
 import type { Tenant } from './tenant/index.js';
 
 export type Role = 'owner' | 'admin' | 'team' | 'partner' | 'member';
@@ -31,11 +31,11 @@ export const visitor: Actor = { kind: 'visitor' };
 export const system: Actor = { kind: 'system' };
 
 export function requireMember(ctx: Ctx) {
-  if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, say('access.signIn'));
   return ctx.actor;
 }
 
 /** Seeding and platform jobs act as the system; requests never do. */
 export function requireSystem(ctx: { actor: Actor }) {
-  if (ctx.actor.kind !== 'system') throw new DomainError('forbidden', 403, 'Not allowed.');
+  if (ctx.actor.kind !== 'system') throw new DomainError('forbidden', 403, say('access.notAllowed'));
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Ctx } from './context.js';
-import { parseInput } from './errors.js';
+import { parseInput } from './errors/index.js';
 
 /** A core function as callers see it: the context and the raw input; its schema is kept for tools (OpenAPI). */
 export type CoreFn<S extends z.ZodType, R> = ((ctx: Ctx, input?: z.input<S>) => Promise<R>) & { schema: S };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Ctx } from './context.js';
 import { rateWindows } from './db/index.js';
-import { DomainError } from './errors.js';
+import { DomainError, say } from './errors/index.js';
 
 /** Limits per scope: at most `max` attempts per window, per subject (an account or a client address). */
 export const LIMITS = {
@@ -36,9 +36,7 @@ function window(ctx: LimitCtx, scope: LimitScope, subject: string) {
 }
 
 export const tooMany = (retryAfter: number) =>
-  new DomainError('rate_limited', 429, `Too many attempts; try again in ${retryAfter} seconds.`, {
-    retryAfter: String(retryAfter),
-  });
+  new DomainError('rate_limited', 429, say('access.rateLimited', { seconds: retryAfter }));
 
 export async function hit(ctx: LimitCtx, scope: LimitScope, subject: string): Promise<void> {
   const w = window(ctx, scope, subject);

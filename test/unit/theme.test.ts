@@ -19,7 +19,7 @@ describe('WCAG contrast', () => {
       expect(error).toMatchObject({ code: 'insufficient_contrast', status: 400 });
       const fields = (error as { fields: Record<string, string> }).fields;
       expect(Object.keys(fields).sort()).toEqual(['theme.accent', 'theme.text']);
-      expect(fields['theme.text']).toMatch(/^Contrast 2\.\d\d:1 on surface; at least 4\.5:1/);
+      expect(fields['theme.text']).toMatch(/^Contrast 2\.\d\d:1 on the background; at least 4\.5:1/);
     }
   });
 });

@@ -2,7 +2,7 @@ import type { Handle } from '@sveltejs/kit';
 import { shutOut } from '$core/authz';
 import { visitor } from '$core/context';
 import { actorFromSession, SESSION_COOKIE } from '$core/identity/index';
-import { DomainError } from '$core/errors';
+import { DomainError } from '$core/errors/index';
 import { themeCss, hostFromHeaders, resolveHost, LANGS, type Lang } from '$core/tenant/index';
 import { chooseLang } from '$lib/i18n';
 

@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
 import { shutOut } from '../../core/authz.js';
-import { DomainError } from '../../core/errors.js';
+import { DomainError, say } from '../../core/errors/index.js';
 import { actorFromSession, SESSION_COOKIE } from '../../core/identity/index.js';
 import { forwardedClientAddress, visitorOrigin } from '../../core/tenant/index.js';
 import type { Env } from '../app.js';
@@ -29,7 +29,7 @@ export const resolveActor = createMiddleware<Env>(async (c, next) => {
   const ctx = c.var.ctx;
   const origin = visitorOrigin(new URL(c.req.url), (name) => c.req.header(name));
   if (!SAFE.has(c.req.method) && c.req.header('cookie') && c.req.header('origin') !== origin) {
-    throw new DomainError('cross_origin', 403, 'This request did not come from this portal.');
+    throw new DomainError('cross_origin', 403, say('access.crossOrigin'));
   }
   const token = getCookie(c, SESSION_COOKIE);
   c.set('ctx', {
@@ -44,7 +44,7 @@ export const resolveActor = createMiddleware<Env>(async (c, next) => {
 /** A members-only or invitation-only portal answers its visitors 401 everywhere but at its few open doors. */
 export const closedPortalGate = createMiddleware<Env>(async (c, next) => {
   if (shutOut(c.var.ctx, 'api', new URL(c.req.url).pathname)) {
-    throw new DomainError('sign_in_required', 401, 'This portal is open to its members: sign in first.');
+    throw new DomainError('sign_in_required', 401, say('access.membersOnly'));
   }
   await next();
 });

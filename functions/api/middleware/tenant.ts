@@ -1,14 +1,13 @@
 import { createMiddleware } from 'hono/factory';
 import { visitor } from '../../core/context.js';
-import { DomainError } from '../../core/errors.js';
+import { DomainError, say } from '../../core/errors/index.js';
 import { hostFromHeaders, resolveHost } from '../../core/tenant/index.js';
 import type { Env } from '../app.js';
 
 /** Every tenant route runs for the tenant the Host header names, and for nobody else. */
 export const resolveSite = createMiddleware<Env>(async (c, next) => {
   const site = await resolveHost(hostFromHeaders((name) => c.req.header(name)));
-  if (site.kind !== 'tenant')
-    throw new DomainError('tenant_not_found', 404, 'This route belongs to a portal, not to the platform.');
+  if (site.kind !== 'tenant') throw new DomainError('tenant_not_found', 404, say('notFound.portalRoute'));
   c.set('ctx', { tenant: site.tenant, actor: visitor });
   await next();
 });

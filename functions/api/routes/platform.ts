@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { DomainError } from '../../core/errors.js';
+import { DomainError, say } from '../../core/errors/index.js';
 import { openPortal, slugAvailability } from '../../core/admin/index.js';
 import { hostFromHeaders, resolveHost } from '../../core/tenant/index.js';
 import type { Env } from '../app.js';
@@ -10,7 +10,7 @@ import { clientAddress } from '../middleware/session.js';
 /** Platform routes exist on the apex host only; on a portal's host they are not found. */
 const onPlatform = createMiddleware<Env>(async (c, next) => {
   const site = await resolveHost(hostFromHeaders((name) => c.req.header(name))).catch(() => undefined);
-  if (site?.kind !== 'platform') throw new DomainError('route_not_found', 404, 'No such API route.');
+  if (site?.kind !== 'platform') throw new DomainError('route_not_found', 404, say('notFound.route'));
   await next();
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authorize } from '../authz.js';
 import { nowIso, type Ctx } from '../context.js';
 import { auditEntries, decodeCursor, encodeCursor } from '../db/index.js';
-import { parseInput } from '../errors.js';
+import { parseInput } from '../errors/index.js';
 import { newId } from '../ids.js';
 
 export interface AuditEntry {

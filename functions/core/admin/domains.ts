@@ -4,7 +4,7 @@ import { authorize } from '../authz.js';
 import { config } from '../config.js';
 import { nowIso, type Ctx } from '../context.js';
 import { domains, itemAbsent, itemExists, tenantDomains, writeAllOrNothing, type TenantDomain } from '../db/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, notFound, parseInput, say, says } from '../errors/index.js';
 import { txtRecords, forgetHost, normaliseHost, domainClaim } from '../tenant/index.js';
 import { auditWrite } from './audit.js';
 
@@ -14,10 +14,7 @@ export const Hostname = z
   .pipe(
     z
       .string()
-      .regex(
-        /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
-        'A domain name like ideas.brand.com.',
-      ),
+      .regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, says('portal.domainFormat')),
   );
 
 export interface CustomDomain {
@@ -65,11 +62,11 @@ export async function addDomain(ctx: Ctx, input: { domain: string }): Promise<Cu
   const { domain: host } = parseInput(z.object({ domain: Hostname }), input);
   const apex = config().PLATFORM_DOMAIN;
   if (host === apex || host.endsWith(`.${apex}`))
-    throw new DomainError('invalid_input', 400, 'Platform addresses cannot be added.', { domain: 'platform' });
+    throw new DomainError('invalid_input', 400, say('portal.platformDomain'), { domain: say('portal.platformDomain') });
   const domains = await listDomains(ctx);
   const existing = domains.find((d) => d.host === host);
   if (existing) return existing;
-  if (domains.length >= 5) throw new DomainError('too_many_domains', 400, 'At most 5 custom domains per portal.');
+  if (domains.length >= 5) throw new DomainError('too_many_domains', 400, say('portal.tooManyDomains', { max: 5 }));
   const item: TenantDomain = {
     host,
     token: randomBytes(18).toString('base64url'),
@@ -97,16 +94,12 @@ export async function verifyDomain(ctx: Ctx, hostInput: string): Promise<CustomD
     // Verifying again rewrites the host's claim: the table's stream then asks the edge to serve it again (a retry after an edge failure).
     const again = await writeAllOrNothing([domainClaim(ctx.tenant.id, host, nowIso(ctx))]);
     if (!again.ok)
-      throw new DomainError('domain_taken', 409, 'This domain belongs to another portal.', { domain: 'taken' });
+      throw new DomainError('domain_taken', 409, say('portal.domainTaken'), { domain: say('portal.domainTaken') });
     return view(ctx, item);
   }
   const expected = `portal-verify=${item.token}`;
   if (!(await txtRecords(challengeName(host))).includes(expected)) {
-    throw new DomainError(
-      'domain_unverified',
-      422,
-      `The TXT record ${challengeName(host)} does not hold the verification value yet. DNS changes can take a while to spread.`,
-    );
+    throw new DomainError('domain_unverified', 422, say('portal.txtMissing', { name: challengeName(host) }));
   }
   const verifiedAt = nowIso(ctx);
   const written = await writeAllOrNothing([
@@ -116,7 +109,7 @@ export async function verifyDomain(ctx: Ctx, hostInput: string): Promise<CustomD
   ]);
   if (!written.ok) {
     if (written.failed[0])
-      throw new DomainError('domain_taken', 409, 'This domain belongs to another portal.', { domain: 'taken' });
+      throw new DomainError('domain_taken', 409, say('portal.domainTaken'), { domain: say('portal.domainTaken') });
     throw notFound('domain');
   }
   forgetHost(host);

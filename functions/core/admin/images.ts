@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { DomainError, parseInput } from '../errors.js';
+import { invalidFields, parseInput, say } from '../errors/index.js';
 import { BRAND_IMAGES, type Tenant } from '../tenant/index.js';
 import { getRecord } from '../upload/index.js';
 import { changeTenant } from './portal.js';
@@ -28,8 +28,8 @@ export async function setBrandImage(ctx: Ctx, input: z.input<typeof SetBrandImag
     record.memberId !== member.memberId ||
     !IMAGE_TYPES.has(record.contentType)
   ) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-      [kind]: 'A PNG, JPEG or WebP image you uploaded, please.',
+    throw invalidFields({
+      [kind]: say('portal.image'),
     });
   }
   return changeTenant(ctx, `image.${kind}`, (current) => ({

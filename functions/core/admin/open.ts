@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { system, type Ctx } from '../context.js';
 import { writeAllOrNothing } from '../db/index.js';
-import { DomainError, parseInput } from '../errors.js';
+import { DomainError, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { hashPassword, NewPassword, issueToken } from '../identity/index.js';
 import { sendTemplate } from '../mail/index.js';
@@ -67,7 +67,7 @@ export const RESERVED_SLUGS = new Set([
 
 export const OpenPortal = z
   .object({
-    name: z.string().trim().min(2, 'At least 2 characters.').max(80, 'At most 80 characters.'),
+    name: z.string().trim().min(2).max(80),
     // "  Cafe " is the address "cafe": what people type is forgiven before the rule applies.
     slug: z.string().trim().toLowerCase().pipe(Slug),
     lang: Lang,
@@ -108,7 +108,7 @@ export async function openPortal(
 ): Promise<OpenedPortal> {
   const data = parseInput(OpenPortal, input);
   if (RESERVED_SLUGS.has(data.slug))
-    throw new DomainError('slug_reserved', 409, 'This address is reserved.', { slug: 'reserved' });
+    throw new DomainError('slug_reserved', 409, say('portal.slugReserved'), { slug: say('portal.slugReserved') });
   await hit({ tenant: { id: 'platform' }, now }, 'portal:address', request.address);
   const at = now.toISOString();
   const tenant: Tenant = {
@@ -139,7 +139,7 @@ export async function openPortal(
     ...newMemberWrites(tenant.id, owner),
     auditWrite(ctx, 'portal.open', { slug: tenant.slug, name: data.name }),
   ]);
-  if (!written.ok) throw new DomainError('slug_taken', 409, 'This address is already taken.', { slug: 'taken' });
+  if (!written.ok) throw new DomainError('slug_taken', 409, say('portal.slugTaken'), { slug: say('portal.slugTaken') });
   const origin = portalOrigin(tenant.slug, request.platformUrl);
   const systemCtx: Ctx = { tenant, actor: system, now, request: { origin, address: request.address } };
   const handoff = await issueToken(systemCtx, 'handoff', { memberId: owner.id });

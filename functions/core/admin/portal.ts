@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authorize } from '../authz.js';
 import type { Ctx } from '../context.js';
 import type { Write } from '../db/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import {
   assertReadableTheme,
   forgetTenant,
@@ -34,21 +34,18 @@ export const UpdateSettings = z
 export function assertConsistent(tenant: Tenant) {
   assertReadableTheme(tenant.theme);
   if (!tenant.languages.includes(tenant.defaultLang)) {
-    throw new DomainError('invalid_input', 400, 'The default language must be enabled.', {
-      defaultLang: 'not enabled',
+    throw new DomainError('invalid_input', 400, say('portal.defaultLang'), {
+      defaultLang: say('portal.defaultLang'),
     });
   }
   if (!tenant.sections.some((s) => !s.archived)) {
-    throw new DomainError('invalid_input', 400, 'A portal keeps at least one open section.', { sections: 'none open' });
+    throw new DomainError('invalid_input', 400, say('portal.lastOpenSection'), {
+      sections: say('portal.lastOpenSection'),
+    });
   }
 }
 
-const versionMoved = () =>
-  new DomainError(
-    'version_conflict',
-    409,
-    'Someone else saved the settings meanwhile; reload to see their change, then try again.',
-  );
+const versionMoved = () => new DomainError('version_conflict', 409, say('portal.settingsChanged'));
 
 /** The portal's full configuration for its owners and admins, read from the table (not the few-second host cache). */
 export async function getSettings(ctx: Ctx): Promise<Tenant> {
@@ -79,7 +76,7 @@ async function save(
 export async function updateSettings(ctx: Ctx, input: z.input<typeof UpdateSettings>): Promise<Tenant> {
   const current = await getSettings(ctx);
   const { version, ...changes } = parseInput(UpdateSettings, input);
-  if (Object.keys(changes).length === 0) throw new DomainError('invalid_input', 400, 'Nothing to change.');
+  if (Object.keys(changes).length === 0) throw new DomainError('invalid_input', 400, say('input.nothingToChange'));
   if (version !== current.version) throw versionMoved();
   const saved = await save(ctx, { ...current, ...changes }, version, 'settings.update', changes);
   if (!saved) throw versionMoved();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { idFrom } from '../text/index.js';
 import { LocalizedName, LocalizedText, ShortId, type Section, type Tenant } from '../tenant/index.js';
 import { changeTenant, getSettings } from './portal.js';
@@ -42,8 +42,9 @@ export const addSection = /* @__PURE__ */ fn(AddSection, async (ctx, data): Prom
   await changeTenant(ctx, 'section.add', (current) => {
     const taken = new Set(current.sections.map((s) => s.id));
     if (data.id && taken.has(data.id))
-      throw new DomainError('section_exists', 409, 'A section already has this id.', { id: 'taken' });
-    if (current.sections.length >= 30) throw new DomainError('too_many_sections', 400, 'At most 30 sections.');
+      throw new DomainError('section_exists', 409, say('portal.sectionExists'), { id: say('portal.sectionExists') });
+    if (current.sections.length >= 30)
+      throw new DomainError('too_many_sections', 400, say('portal.tooManySections', { max: 30 }));
     added = {
       id: data.id ?? idFrom(data.name, taken, 'section'),
       name: data.name,
@@ -97,9 +98,9 @@ export const addCategory = /* @__PURE__ */ fn(AddCategory, async (ctx, data) => 
     const section = sectionOf(current, data.sectionId);
     const taken = allCategoryIds(current);
     if (data.id && taken.has(data.id))
-      throw new DomainError('category_exists', 409, 'A category already has this id.', { id: 'taken' });
+      throw new DomainError('category_exists', 409, say('portal.categoryExists'), { id: say('portal.categoryExists') });
     if (section.categories.length >= 50)
-      throw new DomainError('too_many_categories', 400, 'At most 50 categories per section.');
+      throw new DomainError('too_many_categories', 400, say('portal.tooManyCategories', { max: 50 }));
     const category = { id: data.id ?? idFrom(data.name, taken, 'section'), name: data.name };
     added = { ...category, sectionId: section.id };
     return {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireContributor } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { commentRefs, comments, decodeCursor, encodeCursor, keys, writeAllOrNothing } from '../db/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, invalidFields, notFound, parseInput, say, says } from '../errors/index.js';
 import { IdPattern, newId } from '../ids.js';
 import { getIdea, IdeaId } from '../idea/index.js';
 import { getMemberName } from '../member/index.js';
@@ -10,12 +10,8 @@ import { hit } from '../ratelimit.js';
 import { COMMENT_LENGTH } from './limits.js';
 import { fn } from '../fn.js';
 
-const CommentId = z.string().regex(IdPattern, 'Not a comment id.');
-const Body = z
-  .string()
-  .trim()
-  .min(COMMENT_LENGTH.min, 'At least 2 characters.')
-  .max(COMMENT_LENGTH.max, 'At most 5,000 characters.');
+const CommentId = z.string().regex(IdPattern, says('comment.id'));
+const Body = z.string().trim().min(COMMENT_LENGTH.min).max(COMMENT_LENGTH.max);
 
 export const AddComment = z.object({ ideaId: IdeaId, body: Body, parentId: CommentId.optional() });
 export const EditComment = z.object({ body: Body });
@@ -77,8 +73,8 @@ export const addComment = /* @__PURE__ */ fn(
       const parent = await commentRef(ctx, parentId);
       if (!parent || parent.ideaId !== ideaId) throw notFound('comment');
       if (parent.parentId)
-        throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-          parentId: 'Replies go one level deep.',
+        throw invalidFields({
+          parentId: say('comment.oneLevel'),
         });
     }
     await hit(ctx, 'write:account', member.memberId);
@@ -120,8 +116,7 @@ async function ownComment(ctx: Ctx, commentIdInput: string) {
   const commentId = parseInput(CommentId, commentIdInput);
   const ref = await commentRef(ctx, commentId);
   if (!ref) throw notFound('comment');
-  if (ref.authorId !== member.memberId)
-    throw new DomainError('forbidden', 403, 'Only its author can change this comment.');
+  if (ref.authorId !== member.memberId) throw new DomainError('forbidden', 403, say('comment.notAuthor'));
   return { ...ref, id: commentId, place: [ctx.tenant.id, ref.ideaId, ref.createdAt, commentId] as Place };
 }
 

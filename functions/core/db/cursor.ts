@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { config } from '../config.js';
-import { DomainError } from '../errors.js';
+import { DomainError, say } from '../errors/index.js';
 
 type LastKey = Record<string, unknown>;
 
@@ -14,8 +14,7 @@ export function encodeCursor(tenantId: string, query: string, lastKey: LastKey |
   return `${payload}.${b64(sign(payload))}`;
 }
 
-const invalid = () =>
-  new DomainError('invalid_cursor', 400, 'This page link is not valid here.', { cursor: 'invalid' });
+const invalid = () => new DomainError('invalid_cursor', 400, say('input.cursor'), { cursor: say('input.cursor') });
 
 /** The DynamoDB start key, or a 400 when the cursor was forged, altered, or made for another tenant or query. */
 export function decodeCursor(tenantId: string, query: string, cursor: string | undefined): LastKey | undefined {

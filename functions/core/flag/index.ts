@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireContributor } from '../authz.js';
 import { commentRefs, flags, flagTargets, itemAbsent, keys, writeAllOrNothing } from '../db/index.js';
-import { notFound } from '../errors.js';
+import { notFound } from '../errors/index.js';
 import { IdPattern } from '../ids.js';
 import { getIdea } from '../idea/index.js';
 import { hit } from '../ratelimit.js';

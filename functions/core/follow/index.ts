@@ -1,7 +1,7 @@
 import type { Ctx } from '../context.js';
 import { follows, itemAbsent, itemExists, keys, writeAllOrNothing } from '../db/index.js';
 import { requireContributor } from '../authz.js';
-import { notFound, parseInput } from '../errors.js';
+import { notFound, parseInput } from '../errors/index.js';
 import { IdeaId } from '../idea/index.js';
 import { hit } from '../ratelimit.js';
 

@@ -14,7 +14,7 @@ import {
 } from '../db/index.js';
 import type { IndexName } from '../db/index.js';
 import { searchLogItem } from './search.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { getMemberName } from '../member/index.js';
 import { hit } from '../ratelimit.js';
@@ -42,8 +42,8 @@ function openSection(ctx: Ctx, sectionId: string) {
 
 function checkCategory(ctx: Ctx, sectionId: string, categoryId: string | null | undefined) {
   if (categoryId && !openSection(ctx, sectionId).categories.some((c) => c.id === categoryId)) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-      categoryId: 'Not a category of this section.',
+    throw invalidFields({
+      categoryId: say('portal.notACategory'),
     });
   }
 }
@@ -79,7 +79,7 @@ export const submitIdea = /* @__PURE__ */ fn(
   SubmitIdea,
   async (ctx, data, member): Promise<Idea> => {
     const section = openSection(ctx, data.sectionId);
-    if (section.archived) throw new DomainError('section_archived', 409, 'This section no longer takes ideas.');
+    if (section.archived) throw new DomainError('section_archived', 409, say('portal.sectionArchived'));
     checkCategory(ctx, data.sectionId, data.categoryId);
     await hit(ctx, 'write:account', member.memberId);
     const attachments = await Promise.all([...new Set(data.attachmentIds)].map((id) => ownReadyUpload(ctx, id)));
@@ -228,8 +228,7 @@ async function othersEngaged(ctx: Ctx, idea: Idea): Promise<boolean> {
 async function ownIdea(ctx: Ctx, ideaId: string) {
   const member = requireContributor(ctx);
   const idea = await getIdea(ctx, ideaId);
-  if (idea.authorId !== member.memberId)
-    throw new DomainError('forbidden', 403, 'Only its author can change this idea.');
+  if (idea.authorId !== member.memberId) throw new DomainError('forbidden', 403, say('idea.notAuthor'));
   return idea;
 }
 
@@ -239,7 +238,7 @@ export async function editIdea(ctx: Ctx, ideaId: string, input: z.input<typeof E
   const changes = parseInput(EditIdea, input);
   if (changes.categoryId !== undefined) checkCategory(ctx, idea.sectionId, changes.categoryId);
   if (await othersEngaged(ctx, idea)) {
-    throw new DomainError('idea_locked', 409, 'Others have voted or commented: the idea can no longer be edited.');
+    throw new DomainError('idea_locked', 409, say('idea.locked'));
   }
   await hit(ctx, 'write:account', idea.authorId);
   const at = (ctx.now ?? new Date()).toISOString();
@@ -291,7 +290,7 @@ async function writeIdeaFields(ctx: Ctx, before: Idea, after: Idea) {
     },
     { Put: { Item: searchLogItem(ctx.tenant.id, after, newId()) } },
   ]);
-  if (!written.ok) throw new DomainError('conflict', 409, 'The idea changed meanwhile; reload and try again.');
+  if (!written.ok) throw new DomainError('conflict', 409, say('idea.changed'));
 }
 
 export { markdownToText, renderMarkdown } from './markdown.js';

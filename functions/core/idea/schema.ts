@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { says } from '../errors/index.js';
 import { IdPattern } from '../ids.js';
 import { Lang, ShortId } from '../tenant/index.js';
 
-export const IdeaId = z.string().regex(IdPattern, 'Not an idea id.');
+export const IdeaId = z.string().regex(IdPattern, says('idea.id'));
 
 export const IdeaStatus = z.enum([
   'new',
@@ -55,16 +56,16 @@ export type Idea = z.infer<typeof Idea>;
 export const SubmitIdea = z.object({
   sectionId: ShortId,
   categoryId: ShortId.optional(),
-  title: z.string().trim().min(8, 'At least 8 characters.').max(140, 'At most 140 characters.'),
-  body: z.string().trim().min(20, 'At least 20 characters.').max(10_000, 'At most 10,000 characters.'),
+  title: z.string().trim().min(8).max(140),
+  body: z.string().trim().min(20).max(10_000),
   lang: Lang.optional(),
-  attachmentIds: z.array(z.string().regex(IdPattern)).max(5, 'At most 5 attachments.').default([]),
+  attachmentIds: z.array(z.string().regex(IdPattern)).max(5, says('idea.maxAttachments')).default([]),
 });
 
 export const EditIdea = z
   .object({ title: SubmitIdea.shape.title, body: SubmitIdea.shape.body, categoryId: ShortId.nullable() })
   .partial()
-  .refine((o) => Object.keys(o).length > 0, 'Nothing to change.');
+  .refine((o) => Object.keys(o).length > 0, says('input.nothingToChange'));
 
 export const SORTS = ['top', 'trending', 'new', 'discussed', 'updated'] as const;
 export const IdeaSort = z.enum(SORTS);

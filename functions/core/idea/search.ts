@@ -87,7 +87,7 @@ export async function freshIndex(tenantId: string): Promise<PortalIndex> {
 }
 
 export const SearchIdeas = z.object({
-  q: z.string().trim().min(2, 'At least 2 characters.').max(200),
+  q: z.string().trim().min(2).max(200),
   sectionId: z.string().max(40).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
@@ -119,7 +119,7 @@ export const searchIdeas = /* @__PURE__ */ fn(
   },
 );
 
-export const SimilarIdeas = z.object({ title: z.string().trim().min(3, 'At least 3 characters.').max(140) });
+export const SimilarIdeas = z.object({ title: z.string().trim().min(3).max(140) });
 
 /** Up to five existing ideas close to a title being typed, so the member can vote instead of posting a duplicate. */
 export const similarIdeas = /* @__PURE__ */ fn(

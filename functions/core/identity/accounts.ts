@@ -1,6 +1,6 @@
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import { members } from '../db/index.js';
-import { DomainError, notFound } from '../errors.js';
+import { DomainError, invalidFields, notFound, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { sendTemplate } from '../mail/index.js';
 import { getMember, getMemberByEmail, insertMember, profileOf, type Member, type Profile } from '../member/index.js';
@@ -34,7 +34,7 @@ async function mailToken(ctx: Ctx, member: Member, kind: Exclude<TokenKind, 'inv
 /** A new member account on this portal, signed in at once, with a verification link sent by e-mail. */
 export const signUp = /* @__PURE__ */ fn(SignUp, async (ctx, data): Promise<SignedIn> => {
   if (ctx.tenant.visibility === 'invitation') {
-    throw new DomainError('invitation_required', 403, 'This portal is open by invitation only.');
+    throw new DomainError('invitation_required', 403, say('account.invitationOnly'));
   }
   await hit(ctx, 'signup:address', address(ctx));
   const member = await insertMember(ctx, {
@@ -76,8 +76,7 @@ export async function resendVerification(ctx: Ctx): Promise<void> {
   if (member && !member.verifiedAt) await mailToken(ctx, member, 'verify', '/verify');
 }
 
-const wrongCredentials = () =>
-  new DomainError('invalid_credentials', 401, 'This e-mail and password do not match an account here.');
+const wrongCredentials = () => new DomainError('invalid_credentials', 401, say('account.badCredentials'));
 
 /** Password sign-in; an unknown e-mail costs the same hash as a wrong password and gets the same answer. */
 export const signIn = /* @__PURE__ */ fn(SignIn, async (ctx, { email, password }): Promise<SignedIn> => {
@@ -101,7 +100,7 @@ export const requestSignInLink = /* @__PURE__ */ fn(EmailOnly, async (ctx, { ema
 export const signInWithLink = /* @__PURE__ */ fn(TokenOnly, async (ctx, { token }): Promise<SignedIn> => {
   const { memberId } = await consumeToken(ctx, 'signin', token);
   const member = await getMember(ctx, memberId!);
-  if (!member) throw new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.');
+  if (!member) throw new DomainError('invalid_token', 400, say('account.badLink'));
   await markVerified(ctx, member.id);
   const verified = { ...member, verifiedAt: member.verifiedAt ?? nowIso(ctx) };
   return { token: await createSession(ctx.tenant.id, verified.id, ctx.now), profile: profileOf(verified) };
@@ -111,7 +110,7 @@ export const signInWithLink = /* @__PURE__ */ fn(TokenOnly, async (ctx, { token 
 export const signInWithHandoff = /* @__PURE__ */ fn(TokenOnly, async (ctx, { token }): Promise<SignedIn> => {
   const { memberId } = await consumeToken(ctx, 'handoff', token);
   const member = await getMember(ctx, memberId!);
-  if (!member) throw new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.');
+  if (!member) throw new DomainError('invalid_token', 400, say('account.badLink'));
   return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
 });
 
@@ -157,8 +156,8 @@ export const changePassword = /* @__PURE__ */ fn(
     await hit(ctx, 'signin:account', actor.memberId);
     const member = await getMember(ctx, actor.memberId);
     if (!member?.passwordHash || !(await verifyPassword(current, member.passwordHash))) {
-      throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-        current: 'This is not your current password.',
+      throw invalidFields({
+        current: say('account.wrongPassword'),
       });
     }
     await setPassword(ctx, member.id, password);

@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';
+import { says } from '../errors/index.js';
 import { config } from '../config.js';
 import { isCommonPassword } from './common-passwords.js';
 
@@ -50,6 +51,6 @@ export const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString(
 
 export const NewPassword = z
   .string()
-  .min(12, 'At least 12 characters.')
-  .max(128, 'At most 128 characters.')
-  .refine((p) => !isCommonPassword(p), 'This password is too common; choose another one.');
+  .min(12)
+  .max(128)
+  .refine((p) => !isCommonPassword(p), says('account.commonPassword'));

@@ -12,7 +12,7 @@ import {
   writeAllOrNothing,
   type OwnedKind,
 } from '../db/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
 import { Idea } from '../idea/index.js';
 import { getMember, ownedItems, ownerCountChange, profileOf, type Profile } from '../member/index.js';
 import { UpdateProfile } from './schema.js';
@@ -21,7 +21,7 @@ import { endAllSessions, forgetMemberSessions } from './sessions.js';
 async function currentMember(ctx: Ctx) {
   const actor = requireMember(ctx);
   const member = await getMember(ctx, actor.memberId);
-  if (!member) throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (!member) throw new DomainError('sign_in_required', 401, say('access.signIn'));
   return member;
 }
 
@@ -34,8 +34,8 @@ export async function updateMe(ctx: Ctx, input: z.input<typeof UpdateProfile>): 
   const member = await currentMember(ctx);
   const changes = parseInput(UpdateProfile, input);
   if (changes.lang && !ctx.tenant.languages.includes(changes.lang)) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-      lang: 'This portal does not offer this language.',
+    throw invalidFields({
+      lang: say('account.langNotOffered'),
     });
   }
   const names = Object.keys(changes);
@@ -120,11 +120,7 @@ export async function deleteMe(ctx: Ctx): Promise<void> {
     ...(member.role === 'owner' ? [ownerCountChange(ctx.tenant.id, -1)] : []),
   ]);
   if (!written.ok) {
-    throw new DomainError(
-      'last_owner',
-      409,
-      'The last owner of a portal cannot delete their account; make someone else owner first.',
-    );
+    throw new DomainError('last_owner', 409, say('account.lastOwnerLeaving'));
   }
 }
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { says } from '../errors/index.js';
 import { DisplayName, Email, EmailPrefs } from '../member/index.js';
 import { Lang } from '../tenant/index.js';
 import { NewPassword } from './password.js';
 
-export const Token = z.string().min(1, 'The link is incomplete.').max(100);
+export const Token = z.string().min(1, says('account.linkIncomplete')).max(100);
 
 export const SignUp = z.object({
   email: Email,
@@ -11,7 +12,7 @@ export const SignUp = z.object({
   displayName: DisplayName,
   lang: Lang.optional(),
 });
-export const SignIn = z.object({ email: Email, password: z.string().min(1, 'Your password, please.').max(128) });
+export const SignIn = z.object({ email: Email, password: z.string().min(1, says('account.passwordMissing')).max(128) });
 export const EmailOnly = z.object({ email: Email });
 export const TokenOnly = z.object({ token: Token });
 export const ResetPassword = z.object({ token: Token, password: NewPassword });
@@ -19,4 +20,4 @@ export const ChangePassword = z.object({ current: z.string().min(1).max(128), pa
 export const UpdateProfile = z
   .object({ displayName: DisplayName, lang: Lang, emailPrefs: EmailPrefs })
   .partial()
-  .refine((o) => Object.keys(o).length > 0, 'Nothing to change.');
+  .refine((o) => Object.keys(o).length > 0, says('input.nothingToChange'));

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { tokens } from '../db/index.js';
-import { DomainError } from '../errors.js';
+import { DomainError, say } from '../errors/index.js';
 
 /** `handoff` carries the owner of a new portal from the platform's host to the portal's own (cookies are per host). */
 export type TokenKind = 'verify' | 'signin' | 'reset' | 'invite' | 'handoff';
@@ -44,7 +44,7 @@ export async function peekToken(ctx: Ctx, kind: TokenKind, secret: string): Prom
 }
 
 const invalidToken = () =>
-  new DomainError('invalid_token', 400, 'This link is invalid, expired or already used.', { token: 'invalid' });
+  new DomainError('invalid_token', 400, say('account.badLink'), { token: say('account.badLink') });
 
 /**
  * Consumes a token: the conditional delete makes it single-use even under concurrent clicks.

@@ -11,16 +11,16 @@ import {
   type OwnedKind,
   type Write,
 } from '../db/index.js';
-import { DomainError } from '../errors.js';
+import { DomainError, say, says } from '../errors/index.js';
 import { Lang } from '../tenant/index.js';
 
 export const ROLES = ['owner', 'admin', 'team', 'partner', 'member'] as const;
 export const RoleSchema = z.enum(ROLES);
 export const Email = z
-  .email('A valid e-mail address.')
+  .email(says('input.email'))
   .max(254)
   .transform((e) => e.trim().toLowerCase());
-export const DisplayName = z.string().trim().min(1, 'Your name, please.').max(60, 'At most 60 characters.');
+export const DisplayName = z.string().trim().min(1, says('input.name')).max(60);
 export const EmailPrefs = z.enum(['instant', 'digest', 'none']);
 
 /** The stored account; `passwordHash` never leaves the core (see `profileOf`). */
@@ -59,8 +59,8 @@ export const profileOf = (m: Member): Profile => ({
 export async function insertMember(ctx: Ctx, member: Member): Promise<Member> {
   const written = await writeAllOrNothing(newMemberWrites(ctx.tenant.id, member));
   if (!written.ok)
-    throw new DomainError('email_taken', 409, 'An account already uses this e-mail on this portal.', {
-      email: 'taken',
+    throw new DomainError('email_taken', 409, say('account.emailTaken'), {
+      email: say('account.emailInUse'),
     });
   return member;
 }
@@ -98,7 +98,7 @@ export async function getMemberByEmail(ctx: Ctx, email: string): Promise<Member 
 /** The name shown on what a member writes (denormalised onto ideas and comments). */
 export async function getMemberName(ctx: Ctx, memberId: string): Promise<string> {
   const member = await getMember(ctx, memberId);
-  if (!member) throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (!member) throw new DomainError('sign_in_required', 401, say('access.signIn'));
   return member.displayName;
 }
 

@@ -1,7 +1,7 @@
 import { can, isPartner, requireReader } from '../authz.js';
 import type { Actor, Ctx } from '../context.js';
 import { keys, type OwnedKind, ownedBy } from '../db/index.js';
-import { DomainError } from '../errors.js';
+import { DomainError, invalidFields, say } from '../errors/index.js';
 import type { Viewer } from './engine/types.js';
 
 /*
@@ -45,16 +45,16 @@ export async function ownedByPartners(
 
 /** The brand's team, for requests, matches and the inbox. */
 export function requireOfferTeam(ctx: Ctx) {
-  if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, 'Sign in first.');
-  if (!isOfferTeam(ctx)) throw new DomainError('forbidden', 403, 'Your role does not allow this.');
+  if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, say('access.signIn'));
+  if (!isOfferTeam(ctx)) throw new DomainError('forbidden', 403, say('access.role'));
 }
 
 /** A member of `partnerId`'s organisation (or the team, who manage partners). */
 export async function requirePartnerSide(ctx: Ctx, partnerId: string): Promise<'team' | 'partner'> {
-  if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, say('access.signIn'));
   if (isOfferTeam(ctx)) return 'team';
   if ((await partnerIdsOf(ctx)).includes(partnerId)) return 'partner';
-  throw new DomainError('forbidden', 403, 'Only this organisation’s members may do this.');
+  throw new DomainError('forbidden', 403, say('offer.organisationOnly'));
 }
 
 /** Sectors come from the portal's own list (tenant setting `offerSectors`). */
@@ -62,7 +62,7 @@ export function requireKnownSectors(ctx: Ctx, sectors: readonly string[] | undef
   const known = new Set(ctx.tenant.offerSectors.map((s) => s.id));
   const unknown = (sectors ?? []).filter((s) => !known.has(s));
   if (unknown.length)
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-      sectors: `Not a sector of this portal: ${unknown.join(', ')}.`,
+    throw invalidFields({
+      sectors: say('offer.unknownSector', { sectors: unknown.join(', ') }),
     });
 }

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { notFound } from '../errors.js';
+import { notFound } from '../errors/index.js';
 import { readUpload } from '../upload/index.js';
 import { getOffer } from './offers.js';
 import { getPartner } from './partners.js';

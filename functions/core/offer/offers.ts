@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { nextUpdatedAt, nowIso, type Ctx } from '../context.js';
 import { db, tableName, keys, placeholders, setAndRemove, writeAllOrNothing } from '../db/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { ownReadyUpload, type UploadInfo } from '../upload/index.js';
 import { isOfferTeam, ownedByPartners, partnerIdsOf, requireKnownSectors, viewerOf } from './access.js';
@@ -39,7 +39,7 @@ async function ownOffer(ctx: Ctx, offerIdInput: string): Promise<Offer> {
   if (!mine.includes(offer.partnerId)) {
     // Whoever could not see it anyway learns nothing of it.
     if (!canRead(ctx, offer, mine)) throw notFound('offer');
-    throw new DomainError('forbidden', 403, 'Only the organisation that published this offer may change it.');
+    throw new DomainError('forbidden', 403, say('offer.publisherOnly'));
   }
   return offer;
 }
@@ -66,14 +66,13 @@ export const createOffer = /* @__PURE__ */ fn(
   async (ctx, { partnerId: asked, attachmentIds, ...data }): Promise<Offer> => {
     requireKnownSectors(ctx, data.sectors);
     const mine = await partnerIdsOf(ctx);
-    if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
-    if (!mine.length) throw new DomainError('forbidden', 403, 'Only partner organisations publish offers.');
+    if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, say('access.signIn'));
+    if (!mine.length) throw new DomainError('forbidden', 403, say('offer.partnersPublish'));
     const partnerId = asked ?? mine[0]!;
-    if (!mine.includes(partnerId))
-      throw new DomainError('forbidden', 403, 'You are not a member of this organisation.');
+    if (!mine.includes(partnerId)) throw new DomainError('forbidden', 403, say('offer.notInOrganisation'));
     if (data.requestId && !(await requestExists(ctx.tenant.id, data.requestId))) {
-      throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-        requestId: 'No such technology request.',
+      throw invalidFields({
+        requestId: say('offer.noSuchRequest'),
       });
     }
     const { Item: partner } = await db().send(
@@ -127,7 +126,7 @@ async function saveOffer(ctx: Ctx, before: Offer, next: Offer): Promise<Offer> {
       ? [{ Put: { Item: offerLogItem(ctx.tenant.id, next) } }]
       : []),
   ]);
-  if (!written.ok) throw new DomainError('conflict', 409, 'This offer changed meanwhile; reload it and try again.');
+  if (!written.ok) throw new DomainError('conflict', 409, say('offer.changed'));
   return next;
 }
 
@@ -141,8 +140,8 @@ export async function updateOffer(ctx: Ctx, offerId: string, input: z.input<type
   const { attachmentIds, ...patch } = parseInput(OfferPatch, input);
   requireKnownSectors(ctx, patch.sectors);
   if (patch.requestId && !(await requestExists(ctx.tenant.id, patch.requestId))) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-      requestId: 'No such technology request.',
+    throw invalidFields({
+      requestId: say('offer.noSuchRequest'),
     });
   }
   const cleared = Object.keys(patch).filter((name) => patch[name as keyof typeof patch] === null);
@@ -199,9 +198,9 @@ export async function getOffer(ctx: Ctx, offerIdInput: string): Promise<OfferVie
 
 /** The offers of the signed-in partner's organisations, every state, newest first. */
 export async function listMyOffers(ctx: Ctx): Promise<Offer[]> {
-  if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, say('access.signIn'));
   const mine = await partnerIdsOf(ctx);
-  if (!mine.length) throw new DomainError('forbidden', 403, 'Only partner organisations have offers of their own.');
+  if (!mine.length) throw new DomainError('forbidden', 403, say('offer.partnersOwn'));
   return (await ownedByPartners(ctx.tenant.id, mine, 'OFFER'))
     .map(offerOf)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));

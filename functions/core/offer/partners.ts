@@ -5,7 +5,7 @@ import { nowIso, requireSystem, type Ctx } from '../context.js';
 import { membershipWrite, sendInvitation } from '../roles/index.js';
 import { db, tableName, keys, placeholders, setAndRemove, queryAll, writeAllOrNothing } from '../db/index.js';
 import { auditWrite } from '../admin/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { invalidFields, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { Email } from '../member/index.js';
 import { ownReadyUpload, type UploadInfo } from '../upload/index.js';
@@ -38,8 +38,7 @@ const partnerOf = (item: Record<string, unknown>): Partner => ({
 /** An image the actor uploaded, as the organisation's logo. */
 async function logoFrom(ctx: Ctx, logoId: string): Promise<UploadInfo> {
   const logo = await ownReadyUpload(ctx, logoId);
-  if (!logo.contentType.startsWith('image/'))
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', { logoId: 'The logo must be an image.' });
+  if (!logo.contentType.startsWith('image/')) throw invalidFields({ logoId: say('offer.logoImage') });
   return logo;
 }
 

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { nowIso, type Ctx } from '../context.js';
 import { db, tableName, keys, picked, writeAllOrNothing } from '../db/index.js';
 import { auditWrite } from '../admin/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { isPartner } from '../authz.js';
 import { isOfferTeam, requireKnownSectors, requireOfferTeam } from './access.js';
@@ -32,9 +32,9 @@ const requestOf = (item: Record<string, unknown>) => picked<TechRequest>(item, R
 
 /** The brand's team and its partners work on requests; members and visitors do not see them. */
 function requireRequestReader(ctx: Ctx) {
-  if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, 'Sign in first.');
+  if (ctx.actor.kind === 'visitor') throw new DomainError('sign_in_required', 401, say('access.signIn'));
   if (!isOfferTeam(ctx) && !isPartner(ctx.actor)) {
-    throw new DomainError('forbidden', 403, 'Technology requests are for the brand’s team and its partners.');
+    throw new DomainError('forbidden', 403, say('offer.requestsForTeam'));
   }
 }
 

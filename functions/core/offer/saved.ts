@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/li
 import { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import { db, tableName, keys, queryAll } from '../db/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, notFound, parseInput, say, says } from '../errors/index.js';
 import { IdPattern, newId } from '../ids.js';
 import type { Member } from '../member/index.js';
 import { viewerOf, viewerOfActor } from './access.js';
@@ -16,7 +16,7 @@ const MAX_PER_MEMBER = 20;
 /** The search as saved: its words and filters (no page, no order). */
 const SavedQuery = OfferSearchInput.transform(({ cursor: _c, limit: _l, sort: _s, ...query }) => query);
 export const SaveSearch = z.object({
-  name: z.string().trim().min(1, 'Name this search.').max(80, 'At most 80 characters.'),
+  name: z.string().trim().min(1, says('offer.nameSearch')).max(80),
   query: z.record(z.string(), z.unknown()),
 });
 
@@ -52,7 +52,7 @@ export async function saveSearch(ctx: Ctx, input: z.input<typeof SaveSearch>): P
   const { name, query: raw } = parseInput(SaveSearch, input);
   const query = parseInput(SavedQuery, raw);
   if ((await mySaved(ctx, member.memberId)).length >= MAX_PER_MEMBER) {
-    throw new DomainError('too_many', 409, `At most ${MAX_PER_MEMBER} saved searches: delete one first.`);
+    throw new DomainError('too_many', 409, say('offer.tooManySaved', { max: MAX_PER_MEMBER }));
   }
   const saved: SavedSearch = { id: newId(), name, query, createdAt: nowIso(ctx) };
   await db().send(

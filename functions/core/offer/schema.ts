@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { says } from '../errors/index.js';
 import { IdPattern } from '../ids.js';
 import { IP_STATUSES, MATURITIES, PARTNERSHIPS, VISIBILITIES, type Maturity } from './engine/types.js';
 
 export { IP_STATUSES, MATURITIES, PARTNERSHIPS, VISIBILITIES } from './engine/types.js';
 
-export const OfferId = z.string().regex(IdPattern, 'Not an offer id.');
-export const PartnerId = z.string().regex(IdPattern, 'Not a partner id.');
-export const RequestId = z.string().regex(IdPattern, 'Not a request id.');
+export const OfferId = z.string().regex(IdPattern, says('offer.id'));
+export const PartnerId = z.string().regex(IdPattern, says('offer.partnerId'));
+export const RequestId = z.string().regex(IdPattern, says('offer.requestId'));
 
 /** The TRLs each maturity spans (EU Horizon scale): an offer's TRL must lie in its maturity's range. */
 export const MATURITY_TRL: Record<Maturity, readonly [number, number]> = {
@@ -20,47 +21,51 @@ export const MATURITY_TRL: Record<Maturity, readonly [number, number]> = {
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 /** An ISO 3166 alpha-2 code that names a real region ("FR", "DE"; not "ZZ"). */
 export const Country = z
-  .string({ error: 'Choose a country.' })
+  .string({ error: says('offer.country') })
   .trim()
   .transform((c) => c.toUpperCase())
-  .refine((c) => /^[A-Z]{2}$/.test(c) && regionNames.of(c) !== undefined, 'A country code such as FR or DE.');
+  .refine((c) => /^[A-Z]{2}$/.test(c) && regionNames.of(c) !== undefined, says('offer.countryCode'));
 
-const Words = (max: number, message: string) => z.string().trim().min(1, 'Required.').max(max, message);
-const Trl = z.coerce.number({ error: 'Choose a TRL from 1 to 9.' }).int().min(1, 'From 1 to 9.').max(9, 'From 1 to 9.');
-const SectorIds = z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(5, 'At most 5 sectors.');
-const Partnerships = z.array(z.enum(PARTNERSHIPS, 'Choose partnership types from the list.')).max(PARTNERSHIPS.length);
+const Words = (max: number) => z.string().trim().min(1).max(max);
+const Trl = z.coerce
+  .number({ error: says('offer.trl') })
+  .int()
+  .min(1, says('offer.trlRange'))
+  .max(9, says('offer.trlRange'));
+const SectorIds = z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(5, says('offer.maxSectors'));
+const Partnerships = z.array(z.enum(PARTNERSHIPS, says('offer.partnershipFromList'))).max(PARTNERSHIPS.length);
 
 /*
  * Patches take the same fields with nothing defaulted: zod applies a default even inside
  * optional(), which would reset a field the patch does not name.
  */
 const partnerFields = {
-  name: Words(100, 'At most 100 characters.'),
+  name: Words(100),
   country: Country,
   website: z
-    .url({ protocol: /^https?$/, message: 'An address starting with https://' })
+    .url({ protocol: /^https?$/, message: says('input.httpsUrl') })
     .max(300)
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  description: z.string().trim().max(2000, 'At most 2,000 characters.'),
+  description: z.string().trim().max(2000),
   logoId: z.string().regex(IdPattern).optional(),
 };
 export const PartnerInput = z.object({ ...partnerFields, description: partnerFields.description.default('') });
 export const PartnerPatch = z.object(partnerFields).partial();
 
 const offerFields = {
-  title: Words(140, 'At most 140 characters.'),
-  summary: z.string().trim().max(300, 'At most 300 characters.'),
-  description: z.string().trim().max(20_000, 'At most 20,000 characters.'),
-  maturity: z.enum(MATURITIES, 'Choose a maturity.'),
+  title: Words(140),
+  summary: z.string().trim().max(300),
+  description: z.string().trim().max(20_000),
+  maturity: z.enum(MATURITIES, says('offer.maturity')),
   trl: Trl,
   sectors: SectorIds,
-  keywords: z.array(z.string().trim().min(1).max(40, 'At most 40 characters each.')).max(10, 'At most 10 keywords.'),
-  ip: z.enum(IP_STATUSES, 'Choose an IP status.'),
+  keywords: z.array(z.string().trim().min(1).max(40, says('input.maxCharsEach'))).max(10, says('offer.maxKeywords')),
+  ip: z.enum(IP_STATUSES, says('offer.ip')),
   partnerships: Partnerships,
   country: Country,
-  attachmentIds: z.array(z.string().regex(IdPattern)).max(5, 'At most 5 datasheets.'),
-  visibility: z.enum(VISIBILITIES, 'Choose who may see the offer.'),
+  attachmentIds: z.array(z.string().regex(IdPattern)).max(5, says('offer.maxDatasheets')),
+  visibility: z.enum(VISIBILITIES, says('offer.visibility')),
   /** The technology request this offer answers, if any. */
   requestId: RequestId,
 };
@@ -100,41 +105,41 @@ export const OfferPatch = z
 /** What publishing demands: every field the search and the brand rely on, and a TRL that fits the maturity. */
 export const PublishableOffer = z
   .object({
-    title: Words(140, 'At most 140 characters.'),
-    summary: Words(300, 'At most 300 characters.'),
-    description: Words(20_000, 'At most 20,000 characters.'),
-    maturity: z.enum(MATURITIES, 'Choose a maturity.'),
+    title: Words(140),
+    summary: Words(300),
+    description: Words(20_000),
+    maturity: z.enum(MATURITIES, says('offer.maturity')),
     trl: Trl,
-    sectors: SectorIds.min(1, 'Choose at least one sector.'),
-    ip: z.enum(IP_STATUSES, 'Choose an IP status.'),
-    partnerships: Partnerships.min(1, 'Choose at least one partnership type.'),
+    sectors: SectorIds.min(1, says('offer.sectors')),
+    ip: z.enum(IP_STATUSES, says('offer.ip')),
+    partnerships: Partnerships.min(1, says('offer.partnerships')),
     country: Country,
   })
   .superRefine((offer, issue) => {
     const [low, high] = MATURITY_TRL[offer.maturity];
     if (offer.trl < low || offer.trl > high) {
-      issue.addIssue({ code: 'custom', path: ['trl'], message: `This maturity goes with TRL ${low} to ${high}.` });
+      issue.addIssue({ code: 'custom', path: ['trl'], message: says('offer.trlForMaturity'), params: { low, high } });
     }
   });
 
 export const RequestInput = z
   .object({
-    title: Words(140, 'At most 140 characters.'),
-    need: Words(4000, 'At most 4,000 characters.'),
+    title: Words(140),
+    need: Words(4000),
     maturities: z.array(z.enum(MATURITIES)).max(MATURITIES.length).default([]),
     trlMin: Trl.default(1),
     trlMax: Trl.default(9),
     sectors: SectorIds.default([]),
     partnerships: Partnerships.default([]),
-    deadline: z.iso.date('A date such as 2027-03-31.').optional(),
+    deadline: z.iso.date(says('offer.deadline')).optional(),
   })
-  .refine((r) => r.trlMin <= r.trlMax, { path: ['trlMax'], message: 'At least the lowest TRL.' });
+  .refine((r) => r.trlMin <= r.trlMax, { path: ['trlMax'], message: says('offer.trlOrder') });
 
 export const THREAD_STATES = ['new', 'in_discussion', 'under_nda', 'agreement', 'closed'] as const;
 export const ThreadStateInput = z.object({ state: z.enum(THREAD_STATES) });
 export const MessageInput = z.object({
-  body: z.string().trim().min(1, 'Write a message.').max(4000, 'At most 4,000 characters.'),
-  attachmentIds: z.array(z.string().regex(IdPattern)).max(5, 'At most 5 attachments.').default([]),
+  body: z.string().trim().min(1, says('offer.writeMessage')).max(4000),
+  attachmentIds: z.array(z.string().regex(IdPattern)).max(5, says('idea.maxAttachments')).default([]),
 });
 
 export type PartnerInput = z.output<typeof PartnerInput>;

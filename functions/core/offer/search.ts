@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { batchGet, decodeCursor, encodeCursor, keys } from '../db/index.js';
-import { parseInput } from '../errors.js';
+import { parseInput, says } from '../errors/index.js';
 import { viewerOf } from './access.js';
 import { sees } from './engine/types.js';
 import { freshOfferIndex } from './index-store.js';
@@ -29,7 +29,7 @@ const many = <T extends z.ZodType>(item: T) =>
 
 export const OfferSearchInput = z
   .object({
-    q: z.string().trim().max(200, 'At most 200 characters.').optional(),
+    q: z.string().trim().max(200).optional(),
     maturity: many(z.enum(MATURITIES)),
     trlMin: z.coerce.number().int().min(1).max(9).optional(),
     trlMax: z.coerce.number().int().min(1).max(9).optional(),
@@ -43,7 +43,7 @@ export const OfferSearchInput = z
   })
   .refine((s) => s.trlMin === undefined || s.trlMax === undefined || s.trlMin <= s.trlMax, {
     path: ['trlMax'],
-    message: 'At least the lowest TRL.',
+    message: says('offer.trlOrder'),
   });
 export type OfferSearchInput = z.input<typeof OfferSearchInput>;
 

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import { db, tableName, keys, writeAllOrNothing, type Write } from '../db/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { ownReadyUpload, type UploadInfo } from '../upload/index.js';
 import { isOfferTeam, ownedByPartners, partnerIdsOf, requireOfferTeam } from './access.js';
@@ -134,7 +134,7 @@ export async function expressInterest(ctx: Ctx, offerId: string, input: { body?:
   const first =
     typeof input.body === 'string' && input.body.trim() ? parseInput(MessageInput, { body: input.body }) : undefined;
   const offer = await getOffer(ctx, offerId);
-  if (offer.state !== 'published') throw new DomainError('not_published', 409, 'This offer is not published.');
+  if (offer.state !== 'published') throw new DomainError('not_published', 409, say('offer.notPublished'));
   const at = nowIso(ctx);
   const thread: Thread = {
     id: offer.id,
@@ -188,8 +188,7 @@ export async function listThreads(ctx: Ctx): Promise<Thread[]> {
     return Items.map(threadOf);
   }
   const mine = await partnerIdsOf(ctx);
-  if (!mine.length)
-    throw new DomainError('forbidden', 403, 'Inquiry threads are for the brand’s team and its partners.');
+  if (!mine.length) throw new DomainError('forbidden', 403, say('offer.threadsForTeam'));
   return (await ownedByPartners(ctx.tenant.id, mine, 'THREAD'))
     .map(threadOf)
     .sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt));

@@ -3,7 +3,7 @@ import { assignableRoles, authorize } from '../authz.js';
 import { nowIso, type Ctx, type Role } from '../context.js';
 import { decodeCursor, encodeCursor, keys, members, writeAllOrNothing } from '../db/index.js';
 import { auditWrite } from '../admin/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import {
   createSession,
@@ -47,8 +47,7 @@ export const ListMembers = z.object({
 });
 
 function refuseRole(ctx: Ctx, role: Role) {
-  if (!assignableRoles(ctx.actor).includes(role))
-    throw new DomainError('forbidden', 403, 'Your role cannot give this role.');
+  if (!assignableRoles(ctx.actor).includes(role)) throw new DomainError('forbidden', 403, say('roles.cannotGive'));
 }
 
 /** Owners and admins invite by e-mail with a role; the link is valid 7 days, for this portal only. */
@@ -100,48 +99,31 @@ export async function acceptInvitation(
   const data = parseInput(AcceptInvitation, input);
   const signedIn = ctx.actor.kind === 'member' ? await getMember(ctx, ctx.actor.memberId) : undefined;
   if (!signedIn && (!data.displayName || !data.password)) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-      ...(data.displayName ? {} : { displayName: 'Your name, please.' }),
-      ...(data.password ? {} : { password: 'Choose a password.' }),
+    throw invalidFields({
+      ...(data.displayName ? {} : { displayName: say('input.name') }),
+      ...(data.password ? {} : { password: say('account.choosePassword') }),
     });
   }
   // Checked before the token is used up, so that opening the link with the wrong account costs nothing.
   const peeked = await peekToken(ctx, 'invite', data.token);
   if (signedIn && peeked && signedIn.email !== peeked.email) {
-    throw new DomainError(
-      'wrong_account',
-      403,
-      'This invitation was sent to another e-mail address; sign in with that one.',
-    );
+    throw new DomainError('wrong_account', 403, say('roles.wrongAccount'));
   }
   if (signedIn && peeked && ROLES.indexOf(peeked.role as Role) > ROLES.indexOf(signedIn.role)) {
-    throw new DomainError(
-      'role_higher',
-      409,
-      'You already have a higher role on this portal; the invitation would lower it.',
-    );
+    throw new DomainError('role_higher', 409, say('roles.higherAlready'));
   }
   const invitation = await consumeToken(ctx, 'invite', data.token);
   const role = invitation.role as Role;
   if (signedIn) {
     if (signedIn.email !== invitation.email) {
-      throw new DomainError(
-        'wrong_account',
-        403,
-        'This invitation was sent to another e-mail address; sign in with that one.',
-      );
+      throw new DomainError('wrong_account', 403, say('roles.wrongAccount'));
     }
     const updated = await setRole(ctx, signedIn, role);
     await joinPartner(ctx, invitation, updated);
     return { profile: profileOf(updated) };
   }
   const existing = await getMemberByEmail(ctx, invitation.email!);
-  if (existing)
-    throw new DomainError(
-      'sign_in_required',
-      401,
-      'An account already uses this e-mail here: sign in, then open the link again.',
-    );
+  if (existing) throw new DomainError('sign_in_required', 401, say('roles.signInToAccept'));
   const at = nowIso(ctx);
   const member = await insertMember(ctx, {
     id: newId(),
@@ -195,8 +177,8 @@ async function setRole(ctx: Ctx, member: Member, role: Role): Promise<Member> {
     auditWrite(ctx, 'member.role', { member: member.id, name: member.displayName, from: member.role, to: role }),
   ]);
   if (!written.ok) {
-    if (ownerDelta && written.failed[1]) throw new DomainError('last_owner', 409, 'A portal keeps at least one owner.');
-    throw new DomainError('conflict', 409, 'This role changed meanwhile; reload and try again.');
+    if (ownerDelta && written.failed[1]) throw new DomainError('last_owner', 409, say('roles.lastOwner'));
+    throw new DomainError('conflict', 409, say('roles.changed'));
   }
   await endAllSessions(ctx.tenant.id, member.id);
   return { ...member, role };

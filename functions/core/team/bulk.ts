@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError } from '../errors.js';
+import { DomainError, says } from '../errors/index.js';
 import { IdeaId } from '../idea/index.js';
 import { addTag, setAssignee } from './organise.js';
 import { requireTeam } from './revise.js';
@@ -11,7 +11,7 @@ export const BULK_BATCH = 25;
 
 export const BulkAction = z
   .object({
-    ideaIds: z.array(IdeaId).min(1).max(BULK_BATCH, `At most ${BULK_BATCH} ideas per batch.`),
+    ideaIds: z.array(IdeaId).min(1).max(BULK_BATCH, says('idea.maxBatch')),
     action: z.discriminatedUnion('type', [
       z.object({
         type: z.literal('status'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nextUpdatedAt, type Ctx } from '../context.js';
 import { keys, queryAll, writeAllOrNothing } from '../db/index.js';
-import { DomainError, parseInput } from '../errors.js';
+import { DomainError, invalidFields, parseInput, say } from '../errors/index.js';
 import { IdeaId } from '../idea/index.js';
 import { readTeamIdea, requireTeam, reviseIdea } from './revise.js';
 
@@ -22,18 +22,18 @@ export async function mergeIdea(ctx: Ctx, sourceId: string, input: z.input<typeo
   requireTeam(ctx);
   const { into } = parseInput(MergeInput, input);
   if (into === sourceId)
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-      into: 'An idea cannot be merged into itself.',
+    throw invalidFields({
+      into: say('idea.mergeIntoItself'),
     });
   const target = await readTeamIdea(ctx, into);
   if (target.status === 'merged' || target.moderation) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-      into: 'Merge into a published idea that is not merged itself.',
+    throw invalidFields({
+      into: say('idea.mergeTarget'),
     });
   }
   const source = await reviseIdea(ctx, sourceId, (idea) => {
     if (idea.mergedInto === into) return undefined; // already marked: go on carrying what is left
-    if (idea.mergedInto) throw new DomainError('already_merged', 409, 'This idea was already merged into another one.');
+    if (idea.mergedInto) throw new DomainError('already_merged', 409, say('idea.alreadyMerged'));
     const at = nextUpdatedAt(ctx, idea);
     const byName = ctx.actor.kind === 'member' ? (ctx.actor.displayName ?? '') : '';
     return {
@@ -131,8 +131,7 @@ async function carry(ctx: Ctx, sourceId: string, targetId: string, prefix: strin
     if (written.ok) carried++;
     else if (written.failed[2])
       continue; // carried meanwhile by another run of this merge
-    else if (written.failed[1])
-      throw new DomainError('conflict', 409, 'The idea to keep changed meanwhile; run the merge again.');
+    else if (written.failed[1]) throw new DomainError('conflict', 409, say('idea.mergeTargetChanged'));
     else {
       // The member already has a vote (or follow) on the kept idea: it stays as it is, counted once.
       await writeAllOrNothing([markCarried]);

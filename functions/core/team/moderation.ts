@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nextUpdatedAt, type Ctx } from '../context.js';
 import { db, tableName, keys, writeAllOrNothing } from '../db/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, invalidFields, notFound, parseInput, say, says } from '../errors/index.js';
 import { IdPattern } from '../ids.js';
 import { endAllSessions } from '../identity/index.js';
 import { ownedItems } from '../member/index.js';
@@ -12,11 +12,11 @@ import { requireTeam, reviseIdea } from './revise.js';
 export const Decision = z
   .object({
     decision: z.enum(['approve', 'hide', 'reject']),
-    reason: z.string().trim().max(500, 'At most 500 characters.').optional(),
+    reason: z.string().trim().max(500).optional(),
   })
   .strict()
   .refine((d) => d.decision === 'approve' || (d.reason?.length ?? 0) >= 3, {
-    message: 'Give a reason.',
+    message: says('input.reason'),
     path: ['reason'],
   });
 
@@ -62,11 +62,7 @@ export async function moderate(ctx: Ctx, targetInput: string, input: z.input<typ
   const idea = await reviseIdea(ctx, id, (current) => {
     if (current.moderation === wanted && !flagged) return undefined;
     if (decision === 'reject' && current.moderation !== 'pending') {
-      throw new DomainError(
-        'not_pending',
-        409,
-        'Only an idea waiting for moderation can be rejected; hide a published one.',
-      );
+      throw new DomainError('not_pending', 409, say('moderation.rejectPendingOnly'));
     }
     const { moderation: _, ...rest } = current;
     return {
@@ -87,8 +83,8 @@ async function moderateComment(
   flagWrites: object[],
 ) {
   if (decision === 'reject')
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-      decision: 'Comments are approved or hidden.',
+    throw invalidFields({
+      decision: say('moderation.commentDecision'),
     });
   const { Item: ref } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, commentId) }),
@@ -117,7 +113,7 @@ async function moderateComment(
   return { target: `comment:${commentId}`, decision, moderation: decision === 'hide' ? 'hidden' : null };
 }
 
-export const BlockMember = z.object({ reason: z.string().trim().min(3, 'Give a reason.').max(500) }).strict();
+export const BlockMember = z.object({ reason: z.string().trim().min(3, says('input.reason')).max(500) }).strict();
 
 /**
  * Blocks a member who posts spam: the account can no longer sign in, every session ends, and
@@ -125,7 +121,7 @@ export const BlockMember = z.object({ reason: z.string().trim().min(3, 'Give a r
  */
 export async function blockMember(ctx: Ctx, memberIdInput: string, input: z.input<typeof BlockMember>) {
   requireTeam(ctx);
-  const memberId = parseInput(z.string().regex(IdPattern, 'Not a member id.'), memberIdInput);
+  const memberId = parseInput(z.string().regex(IdPattern, says('member.id')), memberIdInput);
   const { reason } = parseInput(BlockMember, input);
   const written = await writeAllOrNothing([
     {
@@ -139,7 +135,7 @@ export async function blockMember(ctx: Ctx, memberIdInput: string, input: z.inpu
     },
     auditWrite(ctx, 'member.block', { member: memberId, reason }),
   ]);
-  if (!written.ok) throw new DomainError('cannot_block', 409, 'Only members and partners can be blocked.');
+  if (!written.ok) throw new DomainError('cannot_block', 409, say('moderation.cannotBlock'));
   await endAllSessions(ctx.tenant.id, memberId, ctx.now);
   let hidden = 0;
   for await (const owned of ownedItems(ctx, memberId, 'IDEA')) {

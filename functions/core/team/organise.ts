@@ -3,18 +3,16 @@ import { z } from 'zod';
 import { can } from '../authz.js';
 import { nowIso, nextUpdatedAt, type Ctx, type Role } from '../context.js';
 import { db, tableName, keys, writeAllOrNothing } from '../db/index.js';
-import { DomainError, parseInput } from '../errors.js';
+import { invalidFields, parseInput, say, says } from '../errors/index.js';
 import { IdPattern, newId } from '../ids.js';
 import { auditWrite } from '../admin/index.js';
 import { readTeamIdea, requireTeam, reviseIdea, type TeamIdea } from './revise.js';
 
 export const SetTags = z
-  .object({ tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(10, 'At most 10 tags.') })
+  .object({ tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(10, says('idea.maxTags')) })
   .strict();
 export const SetAssignee = z.object({ memberId: z.string().regex(IdPattern).nullable() }).strict();
-export const AddNote = z
-  .object({ body: z.string().trim().min(1, 'Write the note.').max(5000, 'At most 5,000 characters.') })
-  .strict();
+export const AddNote = z.object({ body: z.string().trim().min(1, says('idea.writeNote')).max(5000) }).strict();
 
 /** Tags are the team's: members can filter by them but never set them. */
 export async function setTags(ctx: Ctx, ideaId: string, input: z.input<typeof SetTags>): Promise<TeamIdea> {
@@ -60,8 +58,8 @@ export async function setAssignee(ctx: Ctx, ideaId: string, input: z.input<typeo
       Item.status !== 'active' ||
       !can({ kind: 'member', memberId, role: Item.role as Role }, 'ideas.moderate')
     ) {
-      throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-        memberId: 'Assign to a member of the team.',
+      throw invalidFields({
+        memberId: say('idea.assignToTeam'),
       });
     }
     assigneeName = String(Item.displayName);

@@ -2,7 +2,7 @@ import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { db, tableName, decodeCursor, encodeCursor, entityTypeOf, keyParts, keys } from '../db/index.js';
-import { parseInput } from '../errors.js';
+import { parseInput } from '../errors/index.js';
 import { requireTeam } from './revise.js';
 
 export const QUEUES = ['moderation', 'flagged', 'new', 'assigned'] as const;

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { authorize } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { db, tableName, keys, writeAllOrNothing, type Write, placeholders, setAndRemove } from '../db/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { Idea, IdeaId, ideaIndexKeys, INDEX_ATTRIBUTES, searchLogItem } from '../idea/index.js';
 import { auditWrite } from '../admin/index.js';
@@ -89,8 +89,7 @@ export async function reviseIdea(
       ...(revision.alongside ?? []),
     ]);
     if (written.ok) return next;
-    if (!written.failed[0])
-      throw new DomainError('conflict', 409, 'This idea changed meanwhile; reload and try again.');
+    if (!written.failed[0]) throw new DomainError('conflict', 409, say('idea.changed'));
   }
-  throw new DomainError('conflict', 409, 'This idea changed meanwhile; reload and try again.');
+  throw new DomainError('conflict', 409, say('idea.changed'));
 }

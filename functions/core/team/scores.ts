@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nowIso, nextUpdatedAt, type Ctx } from '../context.js';
 import { db, tableName, keys, queryAll } from '../db/index.js';
-import { DomainError, parseInput } from '../errors.js';
+import { DomainError, invalidFields, parseInput, say } from '../errors/index.js';
 import { readTeamIdea, requireTeam, reviseIdea, type TeamIdea } from './revise.js';
 
 export const SetScores = z
@@ -59,13 +59,8 @@ export async function setScores(
   const known = new Set(ctx.tenant.scoringCriteria.map((c) => c.id));
   const unknown = Object.keys(scores).filter((id) => !known.has(id));
   if (unknown.length)
-    throw new DomainError(
-      'invalid_input',
-      400,
-      'Some fields are not valid.',
-      Object.fromEntries(unknown.map((id) => [`scores.${id}`, 'Not a criterion of this portal.'])),
-    );
-  if (Object.keys(scores).length === 0) throw new DomainError('invalid_input', 400, 'Nothing to change.');
+    throw invalidFields(Object.fromEntries(unknown.map((id) => [`scores.${id}`, say('portal.notACriterion')])));
+  if (Object.keys(scores).length === 0) throw new DomainError('invalid_input', 400, say('input.nothingToChange'));
   const idea = await readTeamIdea(ctx, ideaId);
   const card = {
     ...keys.scorecard(ctx.tenant.id, idea.id, actor.memberId),

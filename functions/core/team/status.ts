@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireReader } from '../authz.js';
 import { nextUpdatedAt, type Ctx } from '../context.js';
 import { db, tableName, decodeCursor, encodeCursor, keys } from '../db/index.js';
-import { DomainError, parseInput } from '../errors.js';
+import { DomainError, parseInput, say } from '../errors/index.js';
 import { getIdea, summarise, type Idea, type IdeaSummary } from '../idea/index.js';
 import { requireTeam, reviseIdea, type TeamIdea } from './revise.js';
 
@@ -12,7 +12,7 @@ export const WORKFLOW = ['new', 'under_review', 'reviewed', 'in_progress', 'laun
 export const ChangeStatus = z
   .object({
     status: z.enum(WORKFLOW),
-    response: z.string().trim().max(5000, 'At most 5,000 characters.').optional(),
+    response: z.string().trim().max(5000).optional(),
   })
   .strict();
 
@@ -33,9 +33,8 @@ export async function changeStatus(ctx: Ctx, ideaId: string, input: z.input<type
   const actor = requireTeam(ctx);
   const { status, response } = parseInput(ChangeStatus, input);
   return reviseIdea(ctx, ideaId, (idea) => {
-    if (idea.status === 'merged')
-      throw new DomainError('idea_merged', 409, 'A merged idea keeps its status; change the idea it was merged into.');
-    if (idea.moderation) throw new DomainError('idea_unpublished', 409, 'Publish this idea before giving it a status.');
+    if (idea.status === 'merged') throw new DomainError('idea_merged', 409, say('idea.mergedKeepsStatus'));
+    if (idea.moderation) throw new DomainError('idea_unpublished', 409, say('idea.publishFirst'));
     const current = idea.response?.status === status ? idea.response.text : undefined;
     if (idea.status === status && (!response || response === current)) return undefined;
     const at = nextUpdatedAt(ctx, idea);

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors.js';
+import { DomainError, say, type Text } from '../errors/index.js';
 import type { Theme } from './schema.js';
 
 function channel(hex: string, offset: number) {
@@ -53,16 +53,15 @@ export const CONTRAST_PAIRS = [
 
 /** Refuses a theme whose colours fail WCAG 2.2 AA, naming each failing colour and its measured ratio. */
 export function assertReadableTheme(theme: Theme): void {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Text> = {};
   for (const { field, on, min } of CONTRAST_PAIRS) {
     const ratio = contrastRatio(theme[field], theme[on]);
     if (ratio < min) {
       const suggestion = nearestReadable(theme[field], theme[on], min);
-      fields[`theme.${field}`] =
-        `Contrast ${ratio.toFixed(2)}:1 on ${on}; at least ${min}:1 is needed. Nearest that passes: ${suggestion}.`;
+      fields[`theme.${field}`] = say('portal.contrast', { ratio: ratio.toFixed(2), min, suggestion });
     }
   }
   if (Object.keys(fields).length) {
-    throw new DomainError('insufficient_contrast', 400, 'Some colours are too hard to read.', fields);
+    throw new DomainError('insufficient_contrast', 400, say('portal.colours'), fields);
   }
 }

@@ -1,5 +1,5 @@
 import { config } from '../config.js';
-import { DomainError } from '../errors.js';
+import { DomainError, say } from '../errors/index.js';
 import type { Tenant } from './schema.js';
 import { getTenantById, getTenantIdByDomain, getTenantIdBySlug } from './store.js';
 
@@ -48,7 +48,7 @@ async function lookup(host: string): Promise<Site> {
     tenantId = await getTenantIdByDomain(host);
   }
   const tenant = tenantId ? await getTenantById(tenantId) : undefined;
-  if (!tenant) throw new DomainError('tenant_not_found', 404, `No portal lives at ${host}.`);
+  if (!tenant) throw new DomainError('tenant_not_found', 404, say('notFound.host', { host }));
   return { kind: 'tenant', tenant };
 }
 

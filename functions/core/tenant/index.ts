@@ -3,7 +3,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { requireSystem, type Actor, type Ctx } from '../context.js';
 import { bucketName, s3, keys } from '../db/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, notFound, parseInput, say, says } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { assertReadableTheme } from './contrast.js';
 import { FONT_STACKS } from './fonts.js';
@@ -28,13 +28,13 @@ export async function createTenant(
   const settings = parseInput(CreateTenant, input);
   assertReadableTheme(settings.theme);
   if (!settings.languages.includes(settings.defaultLang)) {
-    throw new DomainError('invalid_input', 400, 'The default language must be enabled.', {
-      defaultLang: 'not enabled',
+    throw new DomainError('invalid_input', 400, say('portal.defaultLang'), {
+      defaultLang: say('portal.defaultLang'),
     });
   }
   const tenant: Tenant = { ...settings, id: newId(), createdAt: (ctx.now ?? new Date()).toISOString(), version: 1 };
   if (!(await insertTenant(tenant))) {
-    throw new DomainError('slug_taken', 409, 'This address is already taken.', { slug: 'taken' });
+    throw new DomainError('slug_taken', 409, say('portal.slugTaken'), { slug: say('portal.slugTaken') });
   }
   return tenant;
 }
@@ -47,8 +47,8 @@ export async function listPublicPortals(limit = 50): Promise<Tenant[]> {
 const LogoUpload = z.object({
   contentType: z.enum(['image/svg+xml', 'image/png']),
   body: z
-    .custom<Uint8Array>((b) => b instanceof Uint8Array, 'Expected bytes.')
-    .refine((b) => b.byteLength > 0 && b.byteLength <= 512 * 1024, 'Up to 512 KB.'),
+    .custom<Uint8Array>((b) => b instanceof Uint8Array, say('input.invalidValue'))
+    .refine((b) => b.byteLength > 0 && b.byteLength <= 512 * 1024, says('portal.imageBytes')),
 });
 
 /** Stores the brand's logo under the tenant's S3 prefix; its content hash versions the URL for caching. */
@@ -61,7 +61,7 @@ export const setBrandLogo = /* @__PURE__ */ fn(
     await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: key, Body: body, ContentType: contentType }));
     const logo = { key, contentType, version };
     if (!(await updateTenantLogo(ctx.tenant.id, logo, ctx.tenant.version)))
-      throw new DomainError('version_conflict', 409, 'The portal changed meanwhile; try again.');
+      throw new DomainError('version_conflict', 409, say('portal.changed'));
     forgetTenant(ctx.tenant.id);
     return { ...ctx.tenant, logo, version: ctx.tenant.version + 1 };
   },
@@ -87,7 +87,7 @@ export async function addVerifiedDomain(ctx: Ctx, hostInput: string): Promise<st
   requireSystem(ctx);
   const host = parseInput(z.string().regex(/^(?=.{4,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/), normaliseHost(hostInput));
   if (!(await putDomain(ctx.tenant.id, host, (ctx.now ?? new Date()).toISOString()))) {
-    throw new DomainError('domain_taken', 409, 'This domain belongs to another portal.', { domain: 'taken' });
+    throw new DomainError('domain_taken', 409, say('portal.domainTaken'), { domain: say('portal.domainTaken') });
   }
   return host;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../errors/index.js';
 import { LANGS } from './lang.js';
 import { FontId } from './fonts.js';
 
@@ -9,16 +10,11 @@ export type Lang = z.infer<typeof Lang>;
 export const LocalizedText = z.partialRecord(Lang, z.string().trim().min(1).max(500));
 export type LocalizedText = z.infer<typeof LocalizedText>;
 /** A name (of a portal, section, category, criterion) is given in one language at least. */
-export const LocalizedName = LocalizedText.refine(
-  (text) => Object.keys(text).length > 0,
-  'Give a name in at least one language.',
-);
+export const LocalizedName = LocalizedText.refine((text) => Object.keys(text).length > 0, says('portal.nameRequired'));
 
-export const Slug = z
-  .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/, 'Lower-case letters, digits and hyphens, 1 to 32 characters.');
-export const ShortId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'Lower-case letters, digits and hyphens.');
-export const HexColour = z.string().regex(/^#[0-9a-f]{6}$/i, 'A colour like #1a2b3c.');
+export const Slug = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/, says('portal.slugFormat'));
+export const ShortId = z.string().regex(/^[a-z0-9-]{1,40}$/, says('input.idFormat'));
+export const HexColour = z.string().regex(/^#[0-9a-f]{6}$/i, says('portal.hex'));
 
 export const Theme = z.object({
   primary: HexColour,
@@ -42,7 +38,7 @@ export type Section = z.infer<typeof Section>;
 /** A footer link: its label per language and an http(s) address (no javascript: or data: links). */
 export const FooterLink = z.object({
   label: LocalizedText,
-  url: z.url({ protocol: /^https?$/, error: 'An address starting with https:// or http://.' }).max(500),
+  url: z.url({ protocol: /^https?$/, error: says('input.url') }).max(500),
 });
 
 /** Longer brand texts (the community charter) get more room than names and taglines. */

@@ -3,7 +3,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import { bucketName, keys, s3, uploads } from '../db/index.js';
-import { DomainError, notFound } from '../errors.js';
+import { DomainError, notFound, say, says, type Text } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { SNIFF_BYTES, sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
 import { getRecord, info, UploadRecord, type UploadInfo } from './records.js';
@@ -21,9 +21,9 @@ const POST_EXPIRES_SECONDS = 10 * 60;
 const PENDING_TTL_SECONDS = 24 * 60 * 60;
 
 export const CreateUpload = z.object({
-  filename: z.string().trim().min(1, 'Required.').max(200, 'Up to 200 characters.'),
-  contentType: z.enum(UPLOAD_TYPES, 'PNG, JPEG, WebP or PDF only.'),
-  size: z.number().int().min(1, 'The file is empty.').max(MAX_UPLOAD_BYTES, 'Up to 10 MB.'),
+  filename: z.string().trim().min(1).max(200),
+  contentType: z.enum(UPLOAD_TYPES, says('upload.types')),
+  size: z.number().int().min(1, says('upload.empty')).max(MAX_UPLOAD_BYTES, says('upload.maxSize')),
 });
 
 export interface PresignedUpload {
@@ -101,10 +101,8 @@ export async function finalizeUpload(ctx: Ctx, uploadId: string): Promise<Upload
   const reason = verdict(record, object);
   if (reason || !object) {
     await discard(ctx.tenant.id, uploadId, key);
-    const why = reason ?? 'it was not received';
-    throw new DomainError('upload_rejected', 422, `The file was refused: ${why}.`, {
-      file: `${why.charAt(0).toUpperCase()}${why.slice(1)}.`,
-    });
+    const why = reason ?? say('upload.notReceived');
+    throw new DomainError('upload_rejected', 422, say('upload.refused', { why }), { file: why });
   }
 
   const marked = await uploads.change([ctx.tenant.id, uploadId], {
@@ -184,15 +182,15 @@ async function inspect(key: string): Promise<Inspected | undefined> {
 }
 
 /** Why the stored object does not match its record, or undefined when it does. */
-function verdict(record: UploadRecord, object: Inspected | undefined): string | undefined {
-  if (!object) return 'it was not received';
-  if (object.size === 0) return 'it is empty';
-  if (object.size > MAX_UPLOAD_BYTES) return `it is ${object.size} bytes, over the 10 MB limit`;
-  if (object.size !== record.size) return `it is ${object.size} bytes, not the ${record.size} bytes declared`;
+function verdict(record: UploadRecord, object: Inspected | undefined): Text | undefined {
+  if (!object) return say('upload.notReceived');
+  if (object.size === 0) return say('upload.isEmpty');
+  if (object.size > MAX_UPLOAD_BYTES) return say('upload.overLimit', { size: object.size });
+  if (object.size !== record.size) return say('upload.sizeMismatch', { size: object.size, declared: record.size });
+  const declared = TYPE_NAMES[record.contentType];
   const real = sniff(object.head);
-  if (!real) return `it is not a PNG, JPEG, WebP or PDF file (declared ${TYPE_NAMES[record.contentType]})`;
-  if (real !== record.contentType)
-    return `it is a ${TYPE_NAMES[real]} file, not the ${TYPE_NAMES[record.contentType]} declared`;
+  if (!real) return say('upload.unknownType', { declared });
+  if (real !== record.contentType) return say('upload.typeMismatch', { real: TYPE_NAMES[real], declared });
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireMember, type Ctx } from '../context.js';
 import { uploads } from '../db/index.js';
-import { DomainError } from '../errors.js';
+import { invalidFields, say } from '../errors/index.js';
 import { IdPattern } from '../ids.js';
 import { UPLOAD_TYPES, type UploadType } from './sniff.js';
 
@@ -49,8 +49,8 @@ export async function ownReadyUpload(ctx: Ctx, uploadId: string): Promise<Upload
   const member = requireMember(ctx);
   const record = await getRecord(ctx.tenant.id, uploadId);
   if (!record || record.status !== 'ready' || record.memberId !== member.memberId) {
-    throw new DomainError('invalid_input', 400, 'Some fields are not valid.', {
-      attachments: 'An attachment is not a finished upload of yours.',
+    throw invalidFields({
+      attachments: say('idea.attachmentNotReady'),
     });
   }
   return info(uploadId, record);

@@ -3,7 +3,7 @@ import { requireContributor } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { hitInTransaction, tooMany } from '../ratelimit.js';
 import { ideas, itemAbsent, keys, votes, writeAllOrNothing, type Condition } from '../db/index.js';
-import { DomainError, notFound, parseInput } from '../errors.js';
+import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { IdeaId, trendWeight } from '../idea/index.js';
 import { fn } from '../fn.js';
 
@@ -27,7 +27,7 @@ export const castVote = /* @__PURE__ */ fn(
   CastVote,
   async (ctx, { ideaId, value }, member): Promise<{ value: Value }> => {
     if (value === -1 && ctx.tenant.votingMode !== 'updown') {
-      throw new DomainError('downvotes_disabled', 400, 'This portal only takes votes for ideas.', { value: 'up only' });
+      throw new DomainError('downvotes_disabled', 400, say('vote.upOnly'), { value: say('vote.upOnly') });
     }
     const vote = [ctx.tenant.id, ideaId, member.memberId] as const;
     // Most votes are a member's first on the idea: try that without reading, read only if it was not.
@@ -52,7 +52,7 @@ export const castVote = /* @__PURE__ */ fn(
       if (written.failed[1]) throw notFound('idea');
       previous = undefined; // the member's vote was not what we assumed or read: read it again
     }
-    throw new DomainError('vote_conflict', 409, 'Your vote changed elsewhere at the same time; try again.');
+    throw new DomainError('vote_conflict', 409, say('vote.changed'));
   },
 );
 

@@ -1,5 +1,5 @@
 import { isLang } from '$core/tenant/browser';
-import { translateError } from '$lib/i18n/errors';
+import { render, type Text } from '$core/errors/browser';
 
 /**
  * Sends one file from the browser straight to S3: the API creates the upload and a presigned
@@ -26,10 +26,11 @@ export async function uploadFile(file: File): Promise<string> {
   return presigned.id as string;
 }
 
-/** The most precise message of an API error body (a field's message, else the general one), in the page's language. */
-function firstReason(body: { error?: { message?: string; fields?: Record<string, string> } }): string {
-  const message = Object.values(body.error?.fields ?? {})[0] ?? body.error?.message ?? 'Upload failed.';
-  return translateError(message, isLang(document.documentElement.lang) ? document.documentElement.lang : 'en');
+/** The most precise text of an API error body (a field's, else the general one), in the page's language. */
+function firstReason(body: { error?: { texts?: { message: Text; fields: Record<string, Text> } } }): string {
+  const texts = body.error?.texts;
+  const text = Object.values(texts?.fields ?? {})[0] ?? texts?.message ?? { key: 'upload.failed' };
+  return render(text, isLang(document.documentElement.lang) ? document.documentElement.lang : 'en');
 }
 
 /** One file of a form's upload list, as the page shows it. */

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { IdeaSort, IdeaStatus, listIdeasBySection, searchIdeas } from '$core/idea/index';
 import { listPublicPortals, localized, logoPath, portalOrigin } from '$core/tenant/index';
-import { refusalAsErrorPage } from '$lib/server/guard';
+import { refusalAsErrorPage } from '$lib/server/core';
 import type { PageServerLoad } from './$types';
 
 /** The apex host shows the platform page; a portal host shows the portal home. */

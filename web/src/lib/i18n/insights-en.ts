@@ -48,7 +48,4 @@ export const insightsEn = {
   'insights.deletedMember': 'Deleted account',
   'insights.noActivity': 'No activity in this period.',
   'insights.chartDesc': '{items}.',
-  'insights.error.day': 'A date, please.',
-  'insights.error.order': 'The start comes after the end.',
-  'insights.error.length': 'At most one year at a time.',
 } satisfies Record<string, Message>;

@@ -49,7 +49,4 @@ export const insightsFr: Record<keyof typeof insightsEn, Message> = {
   'insights.deletedMember': 'Compte supprimé',
   'insights.noActivity': 'Aucune activité dans cette période.',
   'insights.chartDesc': '{items}.',
-  'insights.error.day': 'Une date, s’il vous plaît.',
-  'insights.error.order': 'Le début vient après la fin.',
-  'insights.error.length': 'Une année au plus à la fois.',
 };

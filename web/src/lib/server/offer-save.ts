@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { CLEARABLE_OFFER_FIELDS, createOffer, publishOffer, updateOffer } from '$core/offer/index';
-import { portalCtx } from './forms';
-import { attemptOffer, offerInput, offerValues, optional } from './offers';
+import { attempt, portalCtx } from './core';
+import { listInput, offerInput, offerValues, optional } from './offers';
 
 /**
  * The offer form's action: saves (creates the offer, or updates `offerId`), then publishes when
@@ -14,14 +14,22 @@ export async function saveOfferForm(locals: App.Locals, request: Request, offerI
   const input = offerInput(data);
   const values = offerValues(data);
   const existing = offerId ?? optional(data.get('offerId'));
-  const saved = await attemptOffer(locals.lang, values, () =>
-    existing ? updateOffer(ctx, existing, clearingEmpty(input)) : createOffer(ctx, input),
+  const saved = await attempt(
+    locals.lang,
+    values,
+    () => (existing ? updateOffer(ctx, existing, clearingEmpty(input)) : createOffer(ctx, input)),
+    { input: listInput },
   );
   if (!saved.ok) return saved.failure;
   if (data.get('intent') === 'publish') {
     const id = saved.value.id;
-    const published = await attemptOffer(locals.lang, { ...values, offerId: offerId ? '' : id }, () =>
-      publishOffer(ctx, id),
+    const published = await attempt(
+      locals.lang,
+      { ...values, offerId: offerId ? '' : id },
+      () => publishOffer(ctx, id),
+      {
+        input: listInput,
+      },
     );
     if (!published.ok) return fail(published.failure.status, { ...published.failure.data, draftSaved: true });
   }

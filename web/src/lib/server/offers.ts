@@ -1,47 +1,11 @@
-import type { Ctx } from '$core/context';
-import { offerFieldMessage, offerMessage } from '$lib/i18n/offers-errors';
-import type { Lang } from '$lib/i18n';
-import { attempt, portalCtx } from './forms';
-import { loadSignedIn, refusalAsErrorPage } from './guard';
+import { attempt } from './core';
 
 /*
- * The pages of technology offers: the core's messages in the reader's language, what a form's
- * lists become, and the portal's sectors.
+ * The pages of technology offers: where a refusal shows, what a form's lists become.
  */
 
-/** A members-only offers page (see loadSignedIn), with the offers' messages translated. */
-export const loadOffersSignedIn = <T>(locals: App.Locals, url: URL, read: (ctx: Ctx) => Promise<T>) =>
-  loadSignedIn(locals, url, read, offerMessage);
-
-/** A page any reader of the portal may open: the core's refusal becomes the error page. */
-export async function loadOffersPublic<T>(locals: App.Locals, read: (ctx: Ctx) => Promise<T>): Promise<T> {
-  try {
-    return await read(portalCtx(locals));
-  } catch (e) {
-    refusalAsErrorPage(e, locals.lang, offerMessage);
-  }
-}
-
-/** `attempt` with the offers' messages in the reader's language. */
-export async function attemptOffer<T>(
-  lang: Lang,
-  values: Record<string, string>,
-  run: () => Promise<T>,
-  tag: { form?: string } = {},
-) {
-  const result = await attempt(lang, values, run, tag);
-  if (!result.ok) {
-    const data = result.failure.data;
-    data.message = offerMessage(data.message, lang);
-    data.fields = Object.fromEntries(
-      Object.entries(data.fields).map(([path, message]) => [
-        path.split('.')[0],
-        offerFieldMessage(path.split('.')[0]!, message, lang),
-      ]),
-    );
-  }
-  return result;
-}
+/** A list's item error (`keywords.3`) shows at the list's input. */
+export const listInput = (field: string) => field.split('.')[0]!;
 
 /** Runs a form action and answers with its form's name, so the page shows the outcome beside that form. */
 export async function runForm<T>(
@@ -50,7 +14,7 @@ export async function runForm<T>(
   values: Record<string, string>,
   fn: () => Promise<T>,
 ) {
-  const result = await attemptOffer(locals.lang, values, fn, { form });
+  const result = await attempt(locals.lang, values, fn, { form, input: listInput });
   return result.ok ? { form, ok: true as const } : result.failure;
 }
 

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { visitor } from '$core/context';
 import { changePassword, signOutEverywhere, deleteMe, getMe, updateMe } from '$core/identity/index';
-import { attempt, clearSessionCookie, formFields, portalCtx, setSessionCookie } from '$lib/server/forms';
+import { attempt, portalCtx } from '$lib/server/core';
+import { clearSessionCookie, formFields, setSessionCookie } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

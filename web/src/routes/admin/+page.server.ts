@@ -2,13 +2,14 @@ import { redirect } from '@sveltejs/kit';
 import { removeBrandImage, setBrandImage, getSettings, updateSettings } from '$core/admin/index';
 import { IdeaStatus } from '$core/idea/index';
 import { FONT_STACKS, brandImagePath, BRAND_IMAGES, type BrandImageKind } from '$core/tenant/index';
-import { fieldsOf, portalCtx } from '$lib/server/forms';
-import { attemptAsAdmin, loadAsAdmin } from './guard';
+import { attempt, loadSignedIn, portalCtx } from '$lib/server/core';
+import { fieldsOf } from '$lib/server/forms';
 import { onlyChanged, settingsChanges, settingsValues, submittedValues } from './settings-form';
+import { nameShownAt } from './guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) =>
-  loadAsAdmin(locals, url, async (ctx) => {
+  loadSignedIn(locals, url, async (ctx) => {
     const settings = await getSettings(ctx);
     return {
       values: settingsValues(settings),
@@ -32,14 +33,14 @@ export const actions: Actions = {
     const values = submittedValues(data);
     const changes = settingsChanges(data, IdeaStatus.options);
     const ctx = portalCtx(locals);
-    const result = await attemptAsAdmin(
+    const result = await attempt(
       locals.lang,
       values,
       async () => {
         const changed = onlyChanged(changes, await getSettings(ctx));
         return Object.keys(changed).length > 1 ? updateSettings(ctx, changed as never) : null;
       },
-      { form: 'settings', nameInput: `name.${values.defaultLang || ctx.tenant.defaultLang}` },
+      { form: 'settings', input: nameShownAt(`name.${values.defaultLang || ctx.tenant.defaultLang}`) },
     );
     if (!result.ok) return result.failure;
     redirect(303, `/admin?saved=${result.value ? 'settings' : 'unchanged'}`);
@@ -48,7 +49,7 @@ export const actions: Actions = {
   image: async ({ locals, request }) => {
     const values = fieldsOf(await request.formData());
     const kind = values.kind as BrandImageKind;
-    const result = await attemptAsAdmin(
+    const result = await attempt(
       locals.lang,
       values,
       () => setBrandImage(portalCtx(locals), { kind, uploadId: values.uploadId ?? '' }),
@@ -62,7 +63,7 @@ export const actions: Actions = {
     const values = fieldsOf(await request.formData());
     // The core checks the kind; an unknown one is its 400.
     const kind = values.kind as BrandImageKind;
-    const result = await attemptAsAdmin(locals.lang, values, () => removeBrandImage(portalCtx(locals), kind), {
+    const result = await attempt(locals.lang, values, () => removeBrandImage(portalCtx(locals), kind), {
       form: `image:${kind}`,
     });
     if (!result.ok) return result.failure;

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { renderMarkdown } from '$core/idea/index';
 import { localized } from '$core/tenant/index';
-import { portalCtx } from '$lib/server/forms';
+import { portalCtx } from '$lib/server/core';
 import type { PageServerLoad } from './$types';
 
 /** The brand's community charter, written in Markdown and rendered by the same safe renderer as ideas. */

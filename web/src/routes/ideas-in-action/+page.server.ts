@@ -1,6 +1,5 @@
 import { ideasInAction } from '$core/team/index';
-import { portalCtx } from '$lib/server/forms';
-import { refusalAsErrorPage } from '$lib/server/guard';
+import { portalCtx, refusalAsErrorPage } from '$lib/server/core';
 import type { PageServerLoad } from './$types';
 
 /** Launched ideas with the team's response: what the community's ideas became. */

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { listNotifications, markRead } from '$core/notify/index';
-import { portalCtx } from '$lib/server/forms';
+import { portalCtx } from '$lib/server/core';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,8 +1,8 @@
-import { DomainError } from '$core/errors';
+import { DomainError } from '$core/errors/index';
 import { deleteSavedSearch, listSavedSearches, saveSearch, searchOffers } from '$core/offer/index';
-import { offerMessage } from '$lib/i18n/offers-errors';
-import { formFields, portalCtx } from '$lib/server/forms';
-import { loadOffersPublic, runForm } from '$lib/server/offers';
+import { loadPublic, portalCtx } from '$lib/server/core';
+import { formFields } from '$lib/server/forms';
+import { runForm } from '$lib/server/offers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The search's list filters, as the query string carries them (each repeated or absent). */
@@ -34,9 +34,13 @@ function savedQueryOf(search: string) {
   return query;
 }
 
+/** The most precise thing a refusal says: its first field's message, else its own. */
+const firstReason = (said: { message: string; fields: Record<string, string> }) =>
+  Object.values(said.fields)[0] ?? said.message;
+
 /** Offers as the reader may see them, searched and filtered from the query string; the signed-in reader's saved searches. */
 export const load: PageServerLoad = ({ locals, url }) =>
-  loadOffersPublic(locals, async (ctx) => {
+  loadPublic(locals, async (ctx) => {
     const search = searchOf(url.searchParams);
     const [found, saved] = await Promise.all([
       searchOffers(ctx, search).then(
@@ -44,7 +48,7 @@ export const load: PageServerLoad = ({ locals, url }) =>
         // A hand-made query (TRL from 7 to 3, a stale cursor) shows why, not an error page.
         (e) =>
           e instanceof DomainError && e.status === 400
-            ? { page: null, refused: offerMessage(Object.values(e.fields ?? {})[0] ?? e.message, locals.lang) }
+            ? { page: null, refused: firstReason(e.in(locals.lang)) }
             : Promise.reject(e),
       ),
       ctx.actor.kind === 'member' ? listSavedSearches(ctx) : Promise.resolve(null),

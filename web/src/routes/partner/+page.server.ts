@@ -1,12 +1,13 @@
 import { getPartner, listMyOffers, listPartnerMembers, partnerIdsOf, updatePartner } from '$core/offer/index';
 import { countriesFor } from '$lib/server/countries';
-import { formFields, portalCtx } from '$lib/server/forms';
-import { loadOffersSignedIn, optional, runForm } from '$lib/server/offers';
+import { loadSignedIn, portalCtx } from '$lib/server/core';
+import { formFields } from '$lib/server/forms';
+import { optional, runForm } from '$lib/server/offers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The partner's organisation (the first, when they belong to several): its profile, people and offers in every state. */
 export const load: PageServerLoad = ({ locals, url }) =>
-  loadOffersSignedIn(locals, url, async (ctx) => {
+  loadSignedIn(locals, url, async (ctx) => {
     const [partnerId] = await partnerIdsOf(ctx);
     if (!partnerId) return { partner: null, offers: [], people: [], countries: [] };
     const [partner, offers, people] = await Promise.all([

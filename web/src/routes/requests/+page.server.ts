@@ -1,12 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { createRequest, listRequests, viewerOf } from '$core/offer/index';
-import { fieldsOf, portalCtx } from '$lib/server/forms';
-import { attemptOffer, checked, loadOffersSignedIn, optional } from '$lib/server/offers';
+import { attempt, loadSignedIn, portalCtx } from '$lib/server/core';
+import { fieldsOf } from '$lib/server/forms';
+import { checked, optional } from '$lib/server/offers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Technology requests: the team sees them all and posts new ones; partners see the open ones. */
 export const load: PageServerLoad = ({ locals, url }) =>
-  loadOffersSignedIn(locals, url, async (ctx) => ({
+  loadSignedIn(locals, url, async (ctx) => ({
     requests: await listRequests(ctx),
     team: viewerOf(ctx) === 'team',
   }));
@@ -20,7 +21,7 @@ export const actions: Actions = {
       sectors: checked(data, 'sectors').join(','),
       partnerships: checked(data, 'partnerships').join(','),
     };
-    const result = await attemptOffer(locals.lang, values, () =>
+    const result = await attempt(locals.lang, values, () =>
       createRequest(portalCtx(locals), {
         title: values.title,
         need: values.need,

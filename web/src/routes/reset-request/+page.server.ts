@@ -1,5 +1,6 @@
 import { requestPasswordReset } from '$core/identity/index';
-import { attempt, formFields, portalCtx } from '$lib/server/forms';
+import { attempt, portalCtx } from '$lib/server/core';
+import { formFields } from '$lib/server/forms';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

@@ -1,6 +1,7 @@
 import { visitor } from '$core/context';
 import { resetPassword } from '$core/identity/index';
-import { attempt, clearSessionCookie, formFields, portalCtx } from '$lib/server/forms';
+import { attempt, portalCtx } from '$lib/server/core';
+import { clearSessionCookie, formFields } from '$lib/server/forms';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

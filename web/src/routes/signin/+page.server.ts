@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { requestSignInLink, signIn } from '$core/identity/index';
-import { attempt, formFields, portalCtx, setSessionCookie } from '$lib/server/forms';
+import { attempt, portalCtx } from '$lib/server/core';
+import { formFields, setSessionCookie } from '$lib/server/forms';
 import type { Actions } from './$types';
 
 /** Only a path of this portal: never an open redirect. */

@@ -1,6 +1,7 @@
 import { visitor } from '$core/context';
 import { signOut, SESSION_COOKIE } from '$core/identity/index';
-import { clearSessionCookie, portalCtx } from '$lib/server/forms';
+import { portalCtx } from '$lib/server/core';
+import { clearSessionCookie } from '$lib/server/forms';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { signUp } from '$core/identity/index';
-import { attempt, formFields, portalCtx, setSessionCookie } from '$lib/server/forms';
+import { attempt, portalCtx } from '$lib/server/core';
+import { formFields, setSessionCookie } from '$lib/server/forms';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

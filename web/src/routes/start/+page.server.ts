@@ -1,7 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { openPortal } from '$core/admin/index';
 import { config } from '$core/config';
-import { attempt, formFields } from '$lib/server/forms';
+import { attempt } from '$lib/server/core';
+import { formFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The platform's own page: any company opens its portal here. Portal hosts have no such page. */

@@ -1,6 +1,6 @@
 import { blockMember, listQueue, moderate, QUEUES } from '$core/team/index';
-import { attempt, formFields, portalCtx } from '$lib/server/forms';
-import { loadSignedIn } from '$lib/server/guard';
+import { attempt, loadSignedIn, portalCtx } from '$lib/server/core';
+import { formFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 type Queue = (typeof QUEUES)[number];

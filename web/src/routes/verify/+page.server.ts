@@ -1,5 +1,6 @@
 import { resendVerification, verifyEmail } from '$core/identity/index';
-import { attempt, formFields, portalCtx } from '$lib/server/forms';
+import { attempt, portalCtx } from '$lib/server/core';
+import { formFields } from '$lib/server/forms';
 import type { Actions } from './$types';
 
 // The link only opens this page; a button confirms, so mail scanners that prefetch links use up nothing.

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { signInWithHandoff } from '$core/identity/index';
-import { DomainError } from '$core/errors';
-import { portalCtx, setSessionCookie } from '$lib/server/forms';
+import { DomainError } from '$core/errors/index';
+import { portalCtx } from '$lib/server/core';
+import { setSessionCookie } from '$lib/server/forms';
 import type { PageServerLoad } from './$types';
 
 /**

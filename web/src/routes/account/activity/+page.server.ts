@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { myActivity } from '$core/identity/index';
-import { portalCtx } from '$lib/server/forms';
+import { portalCtx } from '$lib/server/core';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

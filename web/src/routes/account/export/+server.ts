@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { exportMe } from '$core/identity/index';
-import { portalCtx } from '$lib/server/forms';
+import { portalCtx } from '$lib/server/core';
 import type { RequestHandler } from './$types';
 
 /** The member's data as a JSON download. */

@@ -1,9 +1,9 @@
 import { listAudit } from '$core/admin/index';
-import { loadAsAdmin } from '../guard';
+import { loadSignedIn } from '$lib/server/core';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) =>
-  loadAsAdmin(locals, url, async (ctx) => {
+  loadSignedIn(locals, url, async (ctx) => {
     const cursor = url.searchParams.get('cursor') ?? undefined;
     const page = await listAudit(ctx, { cursor, limit: 50 });
     return { entries: page.items, next: page.cursor, paged: !!cursor, defaultLang: ctx.tenant.defaultLang };

@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { addDomain, listDomains, removeDomain, verifyDomain } from '$core/admin/index';
-import { fieldsOf, portalCtx } from '$lib/server/forms';
-import { attemptAsAdmin, loadAsAdmin } from '../guard';
+import { attempt, loadSignedIn, portalCtx } from '$lib/server/core';
+import { fieldsOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) =>
-  loadAsAdmin(locals, url, async (ctx) => ({
+  loadSignedIn(locals, url, async (ctx) => ({
     domains: await listDomains(ctx),
     done: url.searchParams.get('done'),
     doneHost: url.searchParams.get('host'),
@@ -21,7 +21,7 @@ function backTo(done: string, host?: string): never {
 export const actions: Actions = {
   add: async ({ locals, request }) => {
     const values: Record<string, string> = fieldsOf(await request.formData());
-    const result = await attemptAsAdmin(
+    const result = await attempt(
       locals.lang,
       values,
       () => addDomain(portalCtx(locals), { domain: values.domain ?? '' }),
@@ -34,24 +34,18 @@ export const actions: Actions = {
   /** Looks the TXT record up now; a 422 says it is not there yet. */
   verify: async ({ locals, request }) => {
     const values: Record<string, string> = fieldsOf(await request.formData());
-    const result = await attemptAsAdmin(
-      locals.lang,
-      values,
-      () => verifyDomain(portalCtx(locals), values.domain ?? ''),
-      { form: `domain:${values.domain}` },
-    );
+    const result = await attempt(locals.lang, values, () => verifyDomain(portalCtx(locals), values.domain ?? ''), {
+      form: `domain:${values.domain}`,
+    });
     if (!result.ok) return result.failure;
     backTo('verified', result.value.host);
   },
 
   remove: async ({ locals, request }) => {
     const values: Record<string, string> = fieldsOf(await request.formData());
-    const result = await attemptAsAdmin(
-      locals.lang,
-      values,
-      () => removeDomain(portalCtx(locals), values.domain ?? ''),
-      { form: `domain:${values.domain}` },
-    );
+    const result = await attempt(locals.lang, values, () => removeDomain(portalCtx(locals), values.domain ?? ''), {
+      form: `domain:${values.domain}`,
+    });
     if (!result.ok) return result.failure;
     backTo('removed');
   },

@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { getSettings, updateSettings } from '$core/admin/index';
-import { fieldsOf, portalCtx } from '$lib/server/forms';
-import { attemptAsAdmin, loadAsAdmin } from '../guard';
+import { attempt, loadSignedIn, portalCtx } from '$lib/server/core';
+import { fieldsOf } from '$lib/server/forms';
 import { fieldsOnRows, parseRows } from './named-list';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) =>
-  loadAsAdmin(locals, url, async (ctx) => {
+  loadSignedIn(locals, url, async (ctx) => {
     const settings = await getSettings(ctx);
     return {
       version: settings.version,
@@ -25,7 +25,7 @@ function saveList(list: 'offerSectors' | 'scoringCriteria'): Actions[string] {
     const ctx = portalCtx(locals);
     const { rows, origin } = parseRows(data, list, ctx.tenant.languages, list === 'scoringCriteria');
     const values = fieldsOf(data);
-    const result = await attemptAsAdmin(
+    const result = await attempt(
       locals.lang,
       values,
       () => updateSettings(ctx, { version: Number(values.version), [list]: rows } as never),

@@ -8,14 +8,15 @@ import {
   updateSection,
   getSettings,
 } from '$core/admin/index';
-import { fieldsOf, portalCtx } from '$lib/server/forms';
-import { attemptAsAdmin, loadAsAdmin } from '../guard';
+import { attempt, loadSignedIn, portalCtx } from '$lib/server/core';
+import { fieldsOf } from '$lib/server/forms';
 import { localizedFrom } from '../settings-form';
 import type { Localized } from '$lib/components/admin/fields';
+import { nameShownAt } from '../guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) =>
-  loadAsAdmin(locals, url, async (ctx) => {
+  loadSignedIn(locals, url, async (ctx) => {
     const settings = await getSettings(ctx);
     return {
       sections: settings.sections,
@@ -53,21 +54,19 @@ async function read(request: Request, locals: App.Locals) {
 export const actions: Actions = {
   addSection: async ({ locals, request }) => {
     const { values, name, description } = await read(request, locals);
-    const tag = { form: 'newSection', nameInput: `name.${portalCtx(locals).tenant.defaultLang}` };
-    const result = await attemptAsAdmin(
-      locals.lang,
-      values,
-      () => addSection(portalCtx(locals), { name, description }),
-      tag,
-    );
+    const tag = { form: 'newSection', input: nameShownAt(`name.${portalCtx(locals).tenant.defaultLang}`) };
+    const result = await attempt(locals.lang, values, () => addSection(portalCtx(locals), { name, description }), tag);
     if (!result.ok) return result.failure;
     backTo(result.value.id, 'added');
   },
 
   updateSection: async ({ locals, request }) => {
     const { values, name, description } = await read(request, locals);
-    const tag = { form: `sectionEdit:${values.sectionId}`, nameInput: `name.${portalCtx(locals).tenant.defaultLang}` };
-    const result = await attemptAsAdmin(
+    const tag = {
+      form: `sectionEdit:${values.sectionId}`,
+      input: nameShownAt(`name.${portalCtx(locals).tenant.defaultLang}`),
+    };
+    const result = await attempt(
       locals.lang,
       values,
       () => updateSection(portalCtx(locals), values.sectionId ?? '', { name, description }),
@@ -80,7 +79,7 @@ export const actions: Actions = {
   moveSection: async ({ locals, request }) => {
     const { values } = await read(request, locals);
     const position = Number(values.position);
-    const result = await attemptAsAdmin(
+    const result = await attempt(
       locals.lang,
       values,
       () => updateSection(portalCtx(locals), values.sectionId ?? '', { position }),
@@ -98,7 +97,7 @@ export const actions: Actions = {
     const ctx = portalCtx(locals);
     const id = values.sectionId ?? '';
     const archive = values.archived === 'yes';
-    const result = await attemptAsAdmin(
+    const result = await attempt(
       locals.lang,
       values,
       () => (archive ? archiveSection(ctx, id) : updateSection(ctx, id, { archived: false })),
@@ -112,8 +111,11 @@ export const actions: Actions = {
 
   addCategory: async ({ locals, request }) => {
     const { values, name } = await read(request, locals);
-    const tag = { form: `newCategory:${values.sectionId}`, nameInput: `name.${portalCtx(locals).tenant.defaultLang}` };
-    const result = await attemptAsAdmin(
+    const tag = {
+      form: `newCategory:${values.sectionId}`,
+      input: nameShownAt(`name.${portalCtx(locals).tenant.defaultLang}`),
+    };
+    const result = await attempt(
       locals.lang,
       values,
       () => addCategory(portalCtx(locals), { sectionId: values.sectionId ?? '', name }),
@@ -125,8 +127,11 @@ export const actions: Actions = {
 
   renameCategory: async ({ locals, request }) => {
     const { values, name } = await read(request, locals);
-    const tag = { form: `category:${values.categoryId}`, nameInput: `name.${portalCtx(locals).tenant.defaultLang}` };
-    const result = await attemptAsAdmin(
+    const tag = {
+      form: `category:${values.categoryId}`,
+      input: nameShownAt(`name.${portalCtx(locals).tenant.defaultLang}`),
+    };
+    const result = await attempt(
       locals.lang,
       values,
       () => updateCategory(portalCtx(locals), values.categoryId ?? '', { name }),
@@ -138,7 +143,7 @@ export const actions: Actions = {
 
   deleteCategory: async ({ locals, request }) => {
     const { values } = await read(request, locals);
-    const result = await attemptAsAdmin(
+    const result = await attempt(
       locals.lang,
       values,
       () => deleteCategory(portalCtx(locals), values.categoryId ?? ''),

@@ -6,8 +6,8 @@ import { deleteIdea, renderMarkdown } from '$core/idea/index';
 import { castVote, getMyVote } from '$core/vote/index';
 import { statusHistoryOf } from '$core/team/index';
 import { isTeam } from '$core/authz';
-import { attempt, formFields, portalCtx } from '$lib/server/forms';
-import { refusalAsErrorPage } from '$lib/server/guard';
+import { attempt, portalCtx, refusalAsErrorPage } from '$lib/server/core';
+import { formFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

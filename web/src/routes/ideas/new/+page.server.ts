@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { submitIdea } from '$core/idea/index';
-import { attempt, fieldsOf, portalCtx } from '$lib/server/forms';
+import { attempt, portalCtx } from '$lib/server/core';
+import { fieldsOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

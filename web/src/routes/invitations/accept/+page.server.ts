@@ -1,5 +1,6 @@
 import { acceptInvitation } from '$core/roles/index';
-import { attempt, formFields, portalCtx, setSessionCookie } from '$lib/server/forms';
+import { attempt, portalCtx } from '$lib/server/core';
+import { formFields, setSessionCookie } from '$lib/server/forms';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

@@ -9,13 +9,14 @@ import {
   viewerOf,
   withdrawOffer,
 } from '$core/offer/index';
-import { formFields, portalCtx } from '$lib/server/forms';
-import { attemptOffer, loadOffersPublic, runForm } from '$lib/server/offers';
+import { attempt, loadPublic, portalCtx } from '$lib/server/core';
+import { formFields } from '$lib/server/forms';
+import { runForm } from '$lib/server/offers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One offer with its partner's profile; the team learns whether a conversation about it is open. */
 export const load: PageServerLoad = ({ locals, params }) =>
-  loadOffersPublic(locals, async (ctx) => {
+  loadPublic(locals, async (ctx) => {
     const offer = await getOffer(ctx, params.id);
     const team = viewerOf(ctx) === 'team';
     const [partner, threadOpen] = await Promise.all([
@@ -33,7 +34,7 @@ export const load: PageServerLoad = ({ locals, params }) =>
 export const actions: Actions = {
   interest: async ({ locals, params, request }) => {
     const values = await formFields(request);
-    const result = await attemptOffer(
+    const result = await attempt(
       locals.lang,
       values,
       () => expressInterest(portalCtx(locals), params.id, { body: values.body }),

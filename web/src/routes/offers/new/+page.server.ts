@@ -1,12 +1,12 @@
 import { getRequest, MATURITY_TRL } from '$core/offer/index';
 import { countriesFor } from '$lib/server/countries';
 import { saveOfferForm } from '$lib/server/offer-save';
-import { loadOffersSignedIn } from '$lib/server/offers';
+import { loadSignedIn } from '$lib/server/core';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A partner's new offer, perhaps in answer to a request (?request=). */
 export const load: PageServerLoad = ({ locals, url }) =>
-  loadOffersSignedIn(locals, url, async (ctx) => {
+  loadSignedIn(locals, url, async (ctx) => {
     const requestId = url.searchParams.get('request');
     const request = requestId ? await getRequest(ctx, requestId).catch(() => null) : null;
     return {

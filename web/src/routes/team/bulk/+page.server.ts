@@ -1,7 +1,6 @@
 import { listIdeasBySection, type IdeaSummary } from '$core/idea/index';
 import { bulkAction, BULK_BATCH, WORKFLOW, teamMembers } from '$core/team/index';
-import { attempt, portalCtx } from '$lib/server/forms';
-import { loadSignedIn } from '$lib/server/guard';
+import { attempt, loadSignedIn, portalCtx } from '$lib/server/core';
 import type { Actions, PageServerLoad } from './$types';
 
 const SHOWN = 200;

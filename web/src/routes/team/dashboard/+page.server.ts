@@ -1,12 +1,10 @@
 import { redirect } from '@sveltejs/kit';
-import { DomainError } from '$core/errors';
-import { addDays, getDashboard, PERIOD_MESSAGES } from '$core/insights/index';
+import { DomainError } from '$core/errors/index';
+import { addDays, getDashboard } from '$core/insights/index';
 import { localized } from '$core/tenant/index';
 import type { Tenant } from '$core/tenant/index';
-import { translator, type Lang } from '$lib/i18n';
-import { translateError } from '$lib/i18n/errors';
-import { portalCtx } from '$lib/server/forms';
-import { refusalAsErrorPage } from '$lib/server/guard';
+import type { Lang } from '$lib/i18n';
+import { portalCtx, refusalAsErrorPage } from '$lib/server/core';
 import type { PageServerLoad } from './$types';
 
 const RANGES = [
@@ -14,19 +12,6 @@ const RANGES = [
   ['12w', 84],
   ['52w', 365],
 ] as const;
-
-/** The core's messages about a period, in the reader's language. */
-function periodErrors(fields: Record<string, string> | undefined, lang: Lang): Record<string, string> {
-  const t = translator(lang);
-  const ours: Record<string, string> = {
-    [PERIOD_MESSAGES.day]: t('insights.error.day'),
-    [PERIOD_MESSAGES.order]: t('insights.error.order'),
-    [PERIOD_MESSAGES.length]: t('insights.error.length'),
-  };
-  return Object.fromEntries(
-    Object.entries(fields ?? {}).map(([field, message]) => [field, ours[message] ?? translateError(message, lang)]),
-  );
-}
 
 /** Section and category names in the reader's language, archived sections included (their ideas still count). */
 function placeNames(tenant: Tenant, lang: Lang) {
@@ -59,7 +44,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     };
   } catch (e) {
     if (e instanceof DomainError && e.code === 'invalid_input')
-      return { ...common, dashboard: null, asked, errors: periodErrors(e.fields, locals.lang) };
+      return { ...common, dashboard: null, asked, errors: e.in(locals.lang).fields };
     refusalAsErrorPage(e, locals.lang);
   }
 };

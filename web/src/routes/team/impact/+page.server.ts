@@ -1,5 +1,5 @@
 import { impactEffort } from '$core/team/index';
-import { loadSignedIn } from '$lib/server/guard';
+import { loadSignedIn } from '$lib/server/core';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) =>

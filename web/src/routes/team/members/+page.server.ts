@@ -1,7 +1,7 @@
 import { assignableRoles, can } from '$core/authz';
 import { changeRole, invite, listMembers } from '$core/roles/index';
-import { attempt, formFields, portalCtx } from '$lib/server/forms';
-import { loadSignedIn } from '$lib/server/guard';
+import { attempt, loadSignedIn, portalCtx } from '$lib/server/core';
+import { formFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) =>

@@ -1,12 +1,13 @@
 import { getThread, postMessage, setThreadState, THREAD_STATES } from '$core/offer/index';
 import { renderMarkdown } from '$core/idea/index';
-import { fieldsOf, formFields, portalCtx } from '$lib/server/forms';
-import { checked, loadOffersSignedIn, runForm } from '$lib/server/offers';
+import { loadSignedIn, portalCtx } from '$lib/server/core';
+import { fieldsOf, formFields } from '$lib/server/forms';
+import { checked, runForm } from '$lib/server/offers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A conversation with its messages and state changes in order, for its two sides. */
 export const load: PageServerLoad = ({ locals, url, params }) =>
-  loadOffersSignedIn(locals, url, async (ctx) => {
+  loadSignedIn(locals, url, async (ctx) => {
     const { thread, side, messages } = await getThread(ctx, params.id);
     return {
       thread,

@@ -1,7 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
-import { DomainError } from '$core/errors';
+import { DomainError } from '$core/errors/index';
 import { editIdea, getIdea } from '$core/idea/index';
-import { attempt, formFields, portalCtx } from '$lib/server/forms';
+import { attempt, portalCtx } from '$lib/server/core';
+import { formFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -1,18 +1,18 @@
 import { error } from '@sveltejs/kit';
 import { getOffer, getRequest, MATURITY_TRL } from '$core/offer/index';
-import { offerMessage } from '$lib/i18n/offers-errors';
+import { render, say } from '$core/errors/index';
 import { countriesFor } from '$lib/server/countries';
 import { saveOfferForm } from '$lib/server/offer-save';
-import { loadOffersSignedIn } from '$lib/server/offers';
+import { loadSignedIn } from '$lib/server/core';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organisation edits its offer, whatever its state. */
 export const load: PageServerLoad = ({ locals, url, params }) =>
-  loadOffersSignedIn(locals, url, async (ctx) => {
+  loadSignedIn(locals, url, async (ctx) => {
     const offer = await getOffer(ctx, params.id);
     if (!offer.canEdit)
       error(403, {
-        message: offerMessage('Only the organisation that published this offer may change it.', locals.lang),
+        message: render(say('offer.publisherOnly'), locals.lang),
         code: 'forbidden',
       });
     const request = offer.requestId ? await getRequest(ctx, offer.requestId).catch(() => null) : null;

@@ -1,5 +1,5 @@
 import { readPartnerLogo } from '$core/offer/index';
-import { portalCtx } from '$lib/server/forms';
+import { portalCtx } from '$lib/server/core';
 import { fileResponse } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 

@@ -1,8 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
-import { DomainError } from '$core/errors';
+import { DomainError } from '$core/errors/index';
 import { exportCsv, exportFileName } from '$core/insights/index';
-import { translateError } from '$lib/i18n/errors';
-import { portalCtx } from '$lib/server/forms';
+import { portalCtx } from '$lib/server/core';
 import type { RequestHandler } from './$types';
 
 /** The period's ideas, votes and comments as a CSV download, for the team (the same core function as the API's). */
@@ -20,7 +19,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
     });
   } catch (e) {
     if (e instanceof DomainError && e.status < 500)
-      error(e.status, { message: translateError(e.message, locals.lang), code: e.code });
+      error(e.status, { message: e.in(locals.lang).message, code: e.code });
     throw e;
   }
 };

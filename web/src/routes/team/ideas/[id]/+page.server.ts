@@ -8,8 +8,8 @@ import {
   teamView,
   WORKFLOW,
 } from '$core/team/index';
-import { attempt, formFields, portalCtx } from '$lib/server/forms';
-import { loadSignedIn } from '$lib/server/guard';
+import { attempt, loadSignedIn, portalCtx } from '$lib/server/core';
+import { formFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The team's view of one idea: everything members see, and what only the team does with it. */

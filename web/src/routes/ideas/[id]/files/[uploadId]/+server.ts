@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { readIdeaAttachment } from '$core/idea/index';
-import { portalCtx } from '$lib/server/forms';
+import { portalCtx } from '$lib/server/core';
 import type { RequestHandler } from './$types';
 
 /** An idea's attachment, for whoever may see the idea: images inline with their type, PDFs as downloads. */

@@ -1,0 +1,2 @@
+/** What pages may ship to the browser from errors: the texts and their rendering, no server code. */
+export { isTextKey, render, type Text, type TextKey } from './text.js';
