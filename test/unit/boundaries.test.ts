@@ -71,9 +71,11 @@ describe('core boundaries', () => {
   });
 
   it('outside core/db, only the modules not yet moved to entities build DynamoDB requests themselves', () => {
+    // A request of its own: the client, the SDK's commands, a transaction item written by hand, a raw query.
+    const rawRequest = /db\(\)|@aws-sdk\/lib-dynamodb|\b(Put|Update|Delete|ConditionCheck): \{|queryAll\(|ownedBy\(/;
     const raw = sourceFiles('functions/core')
       .filter((file) => coreFolderOf(file) !== 'db')
-      .filter((file) => /db\(\)|@aws-sdk\/lib-dynamodb/.test(readFileSync(file, 'utf8')))
+      .filter((file) => rawRequest.test(readFileSync(file, 'utf8')))
       .map(repoPath)
       .sort();
     // Shrinks as item types become entities (core/db/entities); a new raw call anywhere else fails here.
@@ -83,15 +85,13 @@ describe('core boundaries', () => {
 
 const NOT_YET_ENTITIES = [
   'functions/core/idea/index.ts',
+  'functions/core/idea/search-snapshot.ts',
   'functions/core/identity/profile.ts',
   'functions/core/insights/aggregate.ts',
   'functions/core/insights/dashboard.ts',
+  'functions/core/insights/export.ts',
   'functions/core/insights/view.ts',
-  'functions/core/offer/offers.ts',
-  'functions/core/offer/partners.ts',
-  'functions/core/offer/requests.ts',
-  'functions/core/offer/saved.ts',
-  'functions/core/offer/threads.ts',
+  'functions/core/team/merge.ts',
   'functions/core/team/moderation.ts',
   'functions/core/team/organise.ts',
   'functions/core/team/queues.ts',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireContributor } from '../authz.js';
 import type { Ctx } from '../context.js';
-import { commentRefs, comments, decodeCursor, encodeCursor, keys, writeAllOrNothing } from '../db/index.js';
+import { commentRefs, comments, decodeCursor, encodeCursor, ideas, writeAllOrNothing } from '../db/index.js';
 import { DomainError, invalidFields, notFound, parseInput, say, says } from '../errors/index.js';
 import { IdPattern, newId } from '../ids.js';
 import { getIdea, IdeaId } from '../idea/index.js';
@@ -89,15 +89,12 @@ export const addComment = /* @__PURE__ */ fn(
       createdAt,
     };
     const written = await writeAllOrNothing([
-      {
-        Update: {
-          Key: keys.idea(ctx.tenant.id, ideaId),
-          UpdateExpression: 'ADD commentCount :one SET updatedAt = :at',
-          ConditionExpression:
-            'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)',
-          ExpressionAttributeValues: { ':one': 1, ':at': createdAt },
-        },
-      },
+      ideas.update([ctx.tenant.id, ideaId], {
+        UpdateExpression: 'ADD commentCount :one SET updatedAt = :at',
+        ConditionExpression:
+          'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)',
+        ExpressionAttributeValues: { ':one': 1, ':at': createdAt },
+      }),
       comments.put([ctx.tenant.id, ideaId, createdAt, comment.id], comment),
       commentRefs.put([ctx.tenant.id, comment.id], {
         ideaId,
@@ -143,13 +140,10 @@ export async function deleteComment(ctx: Ctx, commentId: string): Promise<void> 
       ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deleted)',
       ExpressionAttributeValues: { ':t': true, ':empty': '' },
     }),
-    {
-      Update: {
-        Key: keys.idea(ctx.tenant.id, ref.ideaId),
-        UpdateExpression: 'ADD commentCount :minus',
-        ExpressionAttributeValues: { ':minus': -1 },
-      },
-    },
+    ideas.update([ctx.tenant.id, ref.ideaId], {
+      UpdateExpression: 'ADD commentCount :minus',
+      ExpressionAttributeValues: { ':minus': -1 },
+    }),
   ]);
   if (!written.ok) throw notFound('comment');
 }

@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import { db, tableName } from './client.js';
 import { entityTypeOf, type EntityType } from './entity-type.js';
 import { queryAll } from './query.js';
+import { tableDefinition, type IndexName } from './table.js';
 import type { Write } from './transact.js';
 
 type Key = { pk: string; sk: string };
@@ -19,6 +20,50 @@ export type UpdateSpec = { UpdateExpression: string; ConditionExpression?: strin
   Partial<Condition>,
   'ConditionExpression'
 >;
+
+/** Where a query reads: the table's partition (`pk`, optionally a sort-key prefix) or one index's partition. */
+export type Partition = { pk: string; prefix?: string } | { index: IndexName; key: string };
+export type QueryOptions = {
+  limit?: number;
+  start?: Record<string, unknown>;
+  /** Highest sort key first (newest, most voted). */
+  descending?: boolean;
+  consistent?: boolean;
+  projection?: string;
+  filter?: Condition;
+};
+
+/** The Query that reads one partition, with its options. */
+function queryOf(where: Partition, options: QueryOptions) {
+  const { filter } = options;
+  const onIndex = 'index' in where;
+  const names = {
+    ...(onIndex ? { '#partition': indexPartition(where.index) } : {}),
+    ...filter?.ExpressionAttributeNames,
+  };
+  const prefix = !onIndex && where.prefix;
+  return {
+    ...(onIndex ? { IndexName: where.index } : {}),
+    KeyConditionExpression: onIndex
+      ? '#partition = :pk'
+      : prefix
+        ? 'pk = :pk AND begins_with(sk, :prefix)'
+        : 'pk = :pk',
+    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: {
+      ':pk': onIndex ? where.key : where.pk,
+      ...(prefix ? { ':prefix': prefix } : {}),
+      ...filter?.ExpressionAttributeValues,
+    },
+    ...(filter ? { FilterExpression: filter.ConditionExpression } : {}),
+    ...(options.limit ? { Limit: options.limit } : {}),
+    ...(options.descending ? { ScanIndexForward: false } : {}),
+    ...(options.consistent ? { ConsistentRead: true } : {}),
+    ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+  };
+}
+
+const indexPartition = (name: IndexName) => tableDefinition.indexes.find((i) => i.name === name)!.partitionKey.name;
 
 export const itemExists: Condition = { ConditionExpression: 'attribute_exists(pk)' };
 export const itemAbsent: Condition = { ConditionExpression: 'attribute_not_exists(pk)' };
@@ -40,6 +85,8 @@ export function defineEntity<Item extends object, Args extends unknown[]>(defini
     key,
     /** Whether a stored item is one of these (by its `type`, or its keys when written before it). */
     is: (item: Record<string, unknown> | undefined): item is Stored<Item> => entityTypeOf(item) === type,
+    /** The index attributes an item carries, from its own attributes (for an update that moves it in its lists). */
+    indexesOf: (args: Args, item: Item) => indexes?.(item, ...args) ?? {},
     /** The whole stored item: keys, type, index attributes and attributes. */
     item: (args: Args, item: Item) => ({ ...key(...args), type, ...indexes?.(item, ...args), ...item }),
     async get(args: Args, options: { consistent?: boolean; projection?: string } = {}) {
@@ -112,31 +159,27 @@ export function defineEntity<Item extends object, Args extends unknown[]>(defini
     update: (args: Args, update: UpdateSpec): Write => ({ Update: { Key: key(...args), ...update } }),
     /** A transaction's removal of the item. */
     remove: (args: Args, condition?: Condition): Write => ({ Delete: { Key: key(...args), ...condition } }),
-    /** One page of the items of this type under a partition, in sort-key order, from where the last page ended. */
-    async page(pk: string, prefix: string, options: { limit: number; start?: Record<string, unknown> }) {
+    /** Updates the item now, alone, and returns it as it now is; undefined when its condition did not hold. */
+    async changed(args: Args, update: UpdateSpec): Promise<Stored<Item> | undefined> {
+      try {
+        const { Attributes } = await db().send(
+          new UpdateCommand({ TableName: tableName(), Key: key(...args), ...update, ReturnValues: 'ALL_NEW' }),
+        );
+        return Attributes as Stored<Item>;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+        throw error;
+      }
+    },
+    /** One page of this type's items in a partition of the table or of an index, and where the next page starts. */
+    async query(where: Partition, options: QueryOptions = {}) {
       const { Items = [], LastEvaluatedKey } = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-          Limit: options.limit,
-          ExclusiveStartKey: options.start,
-        }),
+        new QueryCommand({ TableName: tableName(), ...queryOf(where, options), ExclusiveStartKey: options.start }),
       );
       return { items: Items as Stored<Item>[], last: LastEvaluatedKey };
     },
-    /** Every item of this type under a partition whose sort keys start with `prefix` (jobs, fan-out, merges). */
-    inPartition: (pk: string, prefix: string, options: { filter?: Condition; projection?: string } = {}) =>
-      queryAll({
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ...(options.filter
-          ? {
-              FilterExpression: options.filter.ConditionExpression,
-              ExpressionAttributeNames: options.filter.ExpressionAttributeNames,
-            }
-          : {}),
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix, ...options.filter?.ExpressionAttributeValues },
-        ...(options.projection ? { ProjectionExpression: options.projection } : {}),
-      }) as AsyncGenerator<Stored<Item>>,
+    /** Every one of this type's items in a partition of the table or of an index, page after page (jobs, fan-out). */
+    queryAll: (where: Partition, options: Omit<QueryOptions, 'start' | 'limit'> = {}) =>
+      queryAll(queryOf(where, options)) as AsyncGenerator<Stored<Item>>,
   };
 }

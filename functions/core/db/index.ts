@@ -19,11 +19,23 @@ export { commentRefs, comments } from './entities/comment.js';
 export { flags, flagTargets } from './entities/flag.js';
 export { follows, type Follow } from './entities/follow.js';
 export { ideas, type StoredIdea } from './entities/idea.js';
-export { threads } from './entities/offer.js';
+export {
+  offerLogEntries,
+  offers,
+  partnerMemberships,
+  partners,
+  requests,
+  savedSearches,
+  threadMessages,
+  threadQueueSort,
+  threads,
+  type PartnerMembership,
+} from './entities/offer.js';
 export { digestMarkers, notifications, unreadCounters } from './entities/notification.js';
 export { deleteSessionsOf, sessions, sessionWithMember, tokens } from './entities/identity.js';
 export { memberEmails, members, ownerCounts } from './entities/member.js';
 export { auditEntries, rateWindows } from './entities/portal.js';
 export { domains, everyTenantId, slugs, tenantDomains, tenants, type TenantDomain } from './entities/tenant.js';
+export { ownedByMember, ownedByPartner } from './entities/owned.js';
 export { uploads } from './entities/upload.js';
 export { votes, type Vote } from './entities/vote.js';

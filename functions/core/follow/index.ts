@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { follows, itemAbsent, itemExists, keys, writeAllOrNothing } from '../db/index.js';
+import { follows, ideas, itemAbsent, itemExists, writeAllOrNothing } from '../db/index.js';
 import { requireContributor } from '../authz.js';
 import { notFound, parseInput } from '../errors/index.js';
 import { IdeaId } from '../idea/index.js';
@@ -19,16 +19,13 @@ export async function setFollow(ctx: Ctx, ideaIdInput: string, following: boolea
     following
       ? follows.put(follow, { ideaId, memberId: member.memberId, followedAt: at }, itemAbsent)
       : follows.remove(follow, itemExists),
-    {
-      Update: {
-        Key: keys.idea(ctx.tenant.id, ideaId),
-        UpdateExpression: 'ADD followerCount :d',
-        ConditionExpression: following
-          ? 'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)'
-          : 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':d': following ? 1 : -1 },
-      },
-    },
+    ideas.update([ctx.tenant.id, ideaId], {
+      UpdateExpression: 'ADD followerCount :d',
+      ConditionExpression: following
+        ? 'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation)'
+        : 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':d': following ? 1 : -1 },
+    }),
   ]);
   if (!written.ok && written.failed[1]) throw notFound('idea');
   return { following };

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { Ctx, Role } from '../context.js';
 import {
   itemAbsent,
-  keys,
   memberEmails,
   members,
-  ownedBy,
+  ownedByMember,
   ownerCounts,
   writeAllOrNothing,
   type OwnedKind,
@@ -104,5 +103,5 @@ export async function getMemberName(ctx: Ctx, memberId: string): Promise<string>
 
 /** Every item a member owns of one kind (ideas, votes, comments...), from the owner index, page by page. */
 export function ownedItems(ctx: Ctx, memberId: string, kind: OwnedKind) {
-  return ownedBy(keys.ownerKey(ctx.tenant.id, memberId), kind);
+  return ownedByMember(ctx.tenant.id, memberId, kind);
 }

@@ -1,6 +1,6 @@
 import { can, isPartner, requireReader } from '../authz.js';
 import type { Actor, Ctx } from '../context.js';
-import { keys, type OwnedKind, ownedBy } from '../db/index.js';
+import { ownedByMember, ownedByPartner, type OwnedKind } from '../db/index.js';
 import { DomainError, invalidFields, say } from '../errors/index.js';
 import type { Viewer } from './engine/types.js';
 
@@ -26,7 +26,7 @@ export function viewerOf(ctx: Ctx): Viewer {
 export async function partnerIdsOf(ctx: Ctx): Promise<string[]> {
   if (ctx.actor.kind !== 'member' || !isPartner(ctx.actor)) return [];
   const ids: string[] = [];
-  for await (const item of ownedBy(keys.ownerKey(ctx.tenant.id, ctx.actor.memberId), 'PARTNER', 'partnerId'))
+  for await (const item of ownedByMember(ctx.tenant.id, ctx.actor.memberId, 'PARTNER', 'partnerId'))
     ids.push(String(item.partnerId));
   return ids;
 }
@@ -39,7 +39,7 @@ export async function ownedByPartners(
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   for (const partnerId of partnerIds)
-    for await (const item of ownedBy(keys.partnerOwner(tenantId, partnerId), kind)) items.push(item);
+    for await (const item of ownedByPartner(tenantId, partnerId, kind)) items.push(item);
   return items;
 }
 

@@ -1,5 +1,5 @@
 import { getObjectText } from '../aws/index.js';
-import { keys, unappliedEntries, type LogPosition, queryAll } from '../db/index.js';
+import { keys, offerLogEntries, offers, unappliedEntries, type LogPosition, type Write } from '../db/index.js';
 import { markdownToText } from '../idea/index.js';
 import { newId } from '../ids.js';
 import { offerOf, type Offer } from './offer-item.js';
@@ -49,14 +49,12 @@ export function offerDoc(offer: Offer): OfferDoc {
 }
 
 /** The log entry written with an offer change: the document, or that it left the search. */
-export function offerLogItem(tenantId: string, offer: Offer) {
-  const published = offer.state === 'published';
-  return {
-    ...keys.offerLogEntry(tenantId, offer.updatedAt, offer.id, newId()),
+export function offerLogWrite(tenantId: string, offer: Offer): Write {
+  return offerLogEntries.put([tenantId, offer.updatedAt, offer.id, newId()], {
     offerId: offer.id,
-    ...(published ? { doc: offerDoc(offer) } : {}),
+    ...(offer.state === 'published' ? { doc: offerDoc(offer) } : {}),
     expiresAt: Math.floor(new Date(offer.updatedAt).getTime() / 1000) + LOG_TTL_SECONDS,
-  };
+  });
 }
 
 /** The portal's published offers straight from the table (no snapshot yet). */
@@ -64,11 +62,7 @@ async function fromTable(tenantId: string): Promise<Loaded> {
   const lastSk = new Date().toISOString();
   const index = OfferIndex.empty();
   for (const visibility of VISIBILITIES) {
-    for await (const item of queryAll({
-      IndexName: 'byList',
-      KeyConditionExpression: 'listKey = :k',
-      ExpressionAttributeValues: { ':k': keys.offersList(tenantId, visibility) },
-    })) {
+    for await (const item of offers.published(tenantId, visibility)) {
       index.add(offerDoc(offerOf(item)));
     }
   }

@@ -1,6 +1,7 @@
 /** Technology offers: partners, offers, search, requests with matches, saved searches, inquiry threads. */
 export { partnerIdsOf, viewerOf } from './access.js';
 export { dropOfferIndexes, freshOfferIndex } from './index-store.js';
+export type { OfferDoc } from './engine/index.js';
 export { requestMatches, type MatchReasons, type OfferMatch } from './matches.js';
 export {
   createOffer,

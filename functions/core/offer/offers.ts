@@ -1,33 +1,19 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { nextUpdatedAt, nowIso, type Ctx } from '../context.js';
-import { db, tableName, keys, placeholders, setAndRemove, writeAllOrNothing } from '../db/index.js';
+import { itemAbsent, offers, partners, placeholders, requests, setAndRemove, writeAllOrNothing } from '../db/index.js';
 import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { ownReadyUpload, type UploadInfo } from '../upload/index.js';
 import { isOfferTeam, ownedByPartners, partnerIdsOf, requireKnownSectors, viewerOf } from './access.js';
 import { sees } from './engine/types.js';
-import { offerLogItem } from './index-store.js';
+import { offerLogWrite } from './index-store.js';
 import { OfferDraft, OfferId, OfferPatch, PublishableOffer } from './schema.js';
 import { OFFER_FIELDS, offerOf, type Offer } from './offer-item.js';
 import { fn } from '../fn.js';
 
-/** Index keys follow the state: a partner's list always, the portal's list by visibility once published. */
-function indexKeys(tenantId: string, offer: Offer) {
-  return {
-    ownerKey: keys.partnerOwner(tenantId, offer.partnerId),
-    ownerSort: keys.ownerSort('OFFER', offer.createdAt, offer.id),
-    ...(offer.state === 'published'
-      ? { listKey: keys.offersList(tenantId, offer.visibility), listSort: `${offer.publishedAt}#${offer.id}` }
-      : {}),
-  };
-}
-
 export async function readOffer(tenantId: string, offerId: string): Promise<Offer | undefined> {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.offer(tenantId, offerId), ConsistentRead: true }),
-  );
-  return Item ? offerOf(Item) : undefined;
+  const item = await offers.get([tenantId, offerId], { consistent: true });
+  return item ? offerOf(item) : undefined;
 }
 
 /** The partner acting on an offer of their own organisation; anyone else is refused. */
@@ -54,10 +40,7 @@ function canRead(ctx: Ctx, offer: Offer, myPartners: string[]): boolean {
 const attachmentsOf = (ctx: Ctx, ids: string[]) => Promise.all([...new Set(ids)].map((id) => ownReadyUpload(ctx, id)));
 
 async function requestExists(tenantId: string, requestId: string) {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.request(tenantId, requestId), ProjectionExpression: 'pk' }),
-  );
-  return Boolean(Item);
+  return Boolean(await requests.get([tenantId, requestId], { projection: 'pk' }));
 }
 
 /** A partner saves a new offer of their organisation, as a draft. */
@@ -75,9 +58,7 @@ export const createOffer = /* @__PURE__ */ fn(
         requestId: say('offer.noSuchRequest'),
       });
     }
-    const { Item: partner } = await db().send(
-      new GetCommand({ TableName: tableName(), Key: keys.partner(ctx.tenant.id, partnerId) }),
-    );
+    const partner = await partners.get([ctx.tenant.id, partnerId]);
     const at = nowIso(ctx);
     const offer: Offer = {
       ...data,
@@ -90,14 +71,7 @@ export const createOffer = /* @__PURE__ */ fn(
       createdAt: at,
       updatedAt: at,
     };
-    await writeAllOrNothing([
-      {
-        Put: {
-          Item: { ...keys.offer(ctx.tenant.id, offer.id), ...offer, ...indexKeys(ctx.tenant.id, offer) },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-    ]);
+    await writeAllOrNothing([offers.put([ctx.tenant.id, offer.id], offer, itemAbsent)]);
     return offer;
   },
 );
@@ -107,24 +81,19 @@ export const createOffer = /* @__PURE__ */ fn(
  * the state read (a concurrent edit makes this one fail with 409, never half-apply).
  */
 async function saveOffer(ctx: Ctx, before: Offer, next: Offer): Promise<Offer> {
-  const indexed = indexKeys(ctx.tenant.id, next);
+  const indexed = offers.indexesOf([ctx.tenant.id, next.id], next);
   const x = placeholders();
   const set = Object.fromEntries(
     Object.entries({ ...next, ...indexed }).filter(([name, v]) => v !== undefined && name !== 'id'),
   );
   const remove = [...OFFER_FIELDS, 'listKey', 'listSort'].filter((name) => name !== 'id' && set[name] === undefined);
   const written = await writeAllOrNothing([
-    {
-      Update: {
-        Key: keys.offer(ctx.tenant.id, next.id),
-        UpdateExpression: setAndRemove(x, set, remove),
-        ConditionExpression: `${x.name('updatedAt')} = ${x.value(before.updatedAt)}`,
-        ...x.expression,
-      },
-    },
-    ...(before.state === 'published' || next.state === 'published'
-      ? [{ Put: { Item: offerLogItem(ctx.tenant.id, next) } }]
-      : []),
+    offers.update([ctx.tenant.id, next.id], {
+      UpdateExpression: setAndRemove(x, set, remove),
+      ConditionExpression: `${x.name('updatedAt')} = ${x.value(before.updatedAt)}`,
+      ...x.expression,
+    }),
+    ...(before.state === 'published' || next.state === 'published' ? [offerLogWrite(ctx.tenant.id, next)] : []),
   ]);
   if (!written.ok) throw new DomainError('conflict', 409, say('offer.changed'));
   return next;

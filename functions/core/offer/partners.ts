@@ -1,9 +1,15 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { requireReader } from '../authz.js';
 import { nowIso, requireSystem, type Ctx } from '../context.js';
 import { membershipWrite, sendInvitation } from '../roles/index.js';
-import { db, tableName, keys, placeholders, setAndRemove, queryAll, writeAllOrNothing } from '../db/index.js';
+import {
+  itemExists,
+  partnerMemberships,
+  partners,
+  placeholders,
+  setAndRemove,
+  writeAllOrNothing,
+} from '../db/index.js';
 import { auditWrite } from '../admin/index.js';
 import { invalidFields, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
@@ -56,16 +62,7 @@ export const createPartner = /* @__PURE__ */ fn(
       updatedAt: at,
     };
     await writeAllOrNothing([
-      {
-        Put: {
-          Item: {
-            ...keys.partner(ctx.tenant.id, partner.id),
-            ...partner,
-            listKey: keys.partnersList(ctx.tenant.id),
-            listSort: partner.name.toLowerCase(),
-          },
-        },
-      },
+      partners.put([ctx.tenant.id, partner.id], partner),
       auditWrite(ctx, 'partner.create', { partner: partner.id, name: partner.name }),
     ]);
     return partner;
@@ -73,10 +70,8 @@ export const createPartner = /* @__PURE__ */ fn(
 );
 
 async function readPartner(tenantId: string, partnerId: string): Promise<Partner | undefined> {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.partner(tenantId, partnerId), ConsistentRead: true }),
-  );
-  return Item ? partnerOf(Item) : undefined;
+  const item = await partners.get([tenantId, partnerId], { consistent: true });
+  return item ? partnerOf(item) : undefined;
 }
 
 /** A partner's public profile, shown beside its offers. */
@@ -102,34 +97,23 @@ export async function updatePartner(
     ...(logoId ? { logo: await logoFrom(ctx, logoId) } : {}),
     updatedAt: nowIso(ctx),
   };
-  if (patch.name) changes.listSort = patch.name.toLowerCase();
+  if (patch.name)
+    Object.assign(changes, partners.indexesOf([ctx.tenant.id, partnerId], { name: patch.name } as Partner));
   const x = placeholders();
-  const { Attributes } = await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.partner(ctx.tenant.id, partnerId),
-      UpdateExpression: setAndRemove(x, changes),
-      ConditionExpression: 'attribute_exists(pk)',
-      ...x.expression,
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return partnerOf(Attributes!);
+  const updated = await partners.changed([ctx.tenant.id, partnerId], {
+    UpdateExpression: setAndRemove(x, changes),
+    ...itemExists,
+    ...x.expression,
+  });
+  if (!updated) throw notFound('partner');
+  return partnerOf(updated);
 }
 
 /** Every partner organisation of the portal, by name. */
 export async function listPartners(ctx: Ctx): Promise<Partner[]> {
   requireReader(ctx);
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'byList',
-      KeyConditionExpression: 'listKey = :k',
-      ExpressionAttributeValues: { ':k': keys.partnersList(ctx.tenant.id) },
-      Limit: 200,
-    }),
-  );
-  return Items.map(partnerOf);
+  const { items } = await partners.ofPortal(ctx.tenant.id);
+  return items.map(partnerOf);
 }
 
 export interface PartnerMember {
@@ -147,10 +131,7 @@ export async function listPartnerMembers(ctx: Ctx, partnerIdInput: string): Prom
 
 export async function partnerMemberIds(tenantId: string, partnerId: string): Promise<PartnerMember[]> {
   const members: PartnerMember[] = [];
-  for await (const item of queryAll({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
-    ExpressionAttributeValues: { ':pk': keys.partnerOwner(tenantId, partnerId), ':m': keys.partnerMemberPrefix },
-  }))
+  for await (const item of partnerMemberships.ofPartner(tenantId, partnerId))
     members.push({
       memberId: String(item.memberId),
       displayName: String(item.displayName ?? ''),

@@ -1,6 +1,5 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { nowIso, type Ctx } from '../context.js';
-import { db, tableName, keys, picked, writeAllOrNothing } from '../db/index.js';
+import { picked, requests, writeAllOrNothing } from '../db/index.js';
 import { auditWrite } from '../admin/index.js';
 import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
@@ -51,16 +50,7 @@ export const createRequest = /* @__PURE__ */ fn(
       createdBy: ctx.actor.kind === 'member' ? ctx.actor.memberId : 'system',
     };
     await writeAllOrNothing([
-      {
-        Put: {
-          Item: {
-            ...keys.request(ctx.tenant.id, request.id),
-            ...request,
-            listKey: keys.requestsList(ctx.tenant.id),
-            listSort: `${request.createdAt}#${request.id}`,
-          },
-        },
-      },
+      requests.put([ctx.tenant.id, request.id], request),
       auditWrite(ctx, 'request.create', { request: request.id, title: request.title }),
     ]);
     return request;
@@ -72,25 +62,17 @@ const isOpen = (request: TechRequest, today: string) => !request.deadline || req
 /** Newest first: the team sees every request, partners the open ones (deadline not passed). */
 export async function listRequests(ctx: Ctx): Promise<(TechRequest & { open: boolean })[]> {
   requireRequestReader(ctx);
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'byList',
-      KeyConditionExpression: 'listKey = :k',
-      ExpressionAttributeValues: { ':k': keys.requestsList(ctx.tenant.id) },
-      ScanIndexForward: false,
-      Limit: 200,
-    }),
-  );
+  const { items } = await requests.ofPortal(ctx.tenant.id);
   const today = nowIso(ctx).slice(0, 10);
-  return Items.map(requestOf)
+  return items
+    .map(requestOf)
     .map((r) => ({ ...r, open: isOpen(r, today) }))
     .filter((r) => r.open || isOfferTeam(ctx));
 }
 
 export async function readRequest(tenantId: string, requestId: string): Promise<TechRequest | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.request(tenantId, requestId) }));
-  return Item ? requestOf(Item) : undefined;
+  const item = await requests.get([tenantId, requestId]);
+  return item ? requestOf(item) : undefined;
 }
 
 export async function getRequest(ctx: Ctx, requestIdInput: string): Promise<TechRequest & { open: boolean }> {

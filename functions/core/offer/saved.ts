@@ -1,7 +1,6 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
-import { db, tableName, keys, queryAll } from '../db/index.js';
+import { itemExists, savedSearches } from '../db/index.js';
 import { DomainError, notFound, parseInput, say, says } from '../errors/index.js';
 import { IdPattern, newId } from '../ids.js';
 import type { Member } from '../member/index.js';
@@ -35,14 +34,8 @@ const savedOf = (item: Record<string, unknown>): SavedSearch => ({
 });
 
 async function mySaved(ctx: Ctx, memberId: string) {
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-      ExpressionAttributeValues: { ':pk': keys.ownerKey(ctx.tenant.id, memberId), ':s': keys.savedSearchPrefix },
-    }),
-  );
-  return Items.map(savedOf);
+  const { items } = await savedSearches.ofMember(ctx.tenant.id, memberId);
+  return items.map(savedOf);
 }
 
 /** A signed-in reader saves a search; they are told of each new offer it finds. */
@@ -55,18 +48,7 @@ export async function saveSearch(ctx: Ctx, input: z.input<typeof SaveSearch>): P
     throw new DomainError('too_many', 409, say('offer.tooManySaved', { max: MAX_PER_MEMBER }));
   }
   const saved: SavedSearch = { id: newId(), name, query, createdAt: nowIso(ctx) };
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.savedSearch(ctx.tenant.id, member.memberId, saved.id),
-        ...saved,
-        memberId: member.memberId,
-        listKey: keys.savedSearchesList(ctx.tenant.id),
-        listSort: `${saved.createdAt}#${saved.id}`,
-      },
-    }),
-  );
+  await savedSearches.create([ctx.tenant.id, member.memberId, saved.id], { ...saved, memberId: member.memberId });
   return saved;
 }
 
@@ -78,10 +60,7 @@ export async function listSavedSearches(ctx: Ctx): Promise<SavedSearch[]> {
 export async function deleteSavedSearch(ctx: Ctx, idInput: string): Promise<void> {
   const member = requireMember(ctx);
   const id = parseInput(z.string().regex(IdPattern), idInput);
-  const key = keys.savedSearch(ctx.tenant.id, member.memberId, id);
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: key }));
-  if (!Item) throw notFound('saved_search');
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+  if (!(await savedSearches.take([ctx.tenant.id, member.memberId, id], itemExists))) throw notFound('saved_search');
 }
 
 /** The viewer a member searches as now (their role may have changed since they saved). */
@@ -107,11 +86,7 @@ export async function savedSearchesMatching(
   const index = OfferIndex.empty();
   index.add(offerDoc(offer));
   const hits: SavedSearchHit[] = [];
-  for await (const item of queryAll({
-    IndexName: 'byList',
-    KeyConditionExpression: 'listKey = :k',
-    ExpressionAttributeValues: { ':k': keys.savedSearchesList(tenantId) },
-  })) {
+  for await (const item of savedSearches.ofPortal(tenantId)) {
     const search = savedOf(item);
     const memberId = String(item.memberId);
     // Offers published before the search was saved were there to be found: no alert.

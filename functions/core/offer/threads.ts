@@ -1,7 +1,14 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
-import { db, tableName, keys, writeAllOrNothing, type Write } from '../db/index.js';
+import {
+  itemAbsent,
+  itemExists,
+  threadMessages,
+  threadQueueSort,
+  threads,
+  writeAllOrNothing,
+  type Write,
+} from '../db/index.js';
 import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { ownReadyUpload, type UploadInfo } from '../upload/index.js';
@@ -62,18 +69,14 @@ const messageOf = (item: Record<string, unknown>): ThreadMessage => ({
   at: String(item.at),
 });
 
-const threadQueueSort = (at: string, id: string) => `${at}#${id}`;
-
 /** The thread and the side the caller is on; a 404 for anyone on neither side. */
 async function myThread(ctx: Ctx, threadIdInput: string): Promise<{ thread: Thread; side: Side }> {
   requireMember(ctx);
   const threadId = parseInput(OfferId, threadIdInput);
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.thread(ctx.tenant.id, threadId), ConsistentRead: true }),
-  );
-  if (Item) {
-    if (isOfferTeam(ctx)) return { thread: threadOf(Item), side: 'team' };
-    if ((await partnerIdsOf(ctx)).includes(String(Item.partnerId))) return { thread: threadOf(Item), side: 'partner' };
+  const item = await threads.get([ctx.tenant.id, threadId], { consistent: true });
+  if (item) {
+    if (isOfferTeam(ctx)) return { thread: threadOf(item), side: 'team' };
+    if ((await partnerIdsOf(ctx)).includes(item.partnerId)) return { thread: threadOf(item), side: 'partner' };
   }
   throw notFound('thread');
 }
@@ -95,33 +98,24 @@ function messageWrites(
   return {
     message: full,
     writes: [
-      {
-        Put: {
-          Item: {
-            ...keys.threadMessage(ctx.tenant.id, thread.id, at, full.id),
-            ...full,
-            threadId: thread.id,
-            partnerId: thread.partnerId,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
+      threadMessages.put(
+        [ctx.tenant.id, thread.id, at, full.id],
+        { ...full, threadId: thread.id, partnerId: thread.partnerId },
+        itemAbsent,
+      ),
+      threads.update([ctx.tenant.id, thread.id], {
+        UpdateExpression: `SET ${sets.join(', ')}${side === 'team' ? ' ADD teamPeople :me' : ''}`,
+        ...itemExists,
+        ...(Object.keys(extra).length
+          ? { ExpressionAttributeNames: Object.fromEntries(Object.keys(extra).map((k) => [`#${k}`, k])) }
+          : {}),
+        ExpressionAttributeValues: {
+          ':at': at,
+          ':qs': threadQueueSort(at, thread.id),
+          ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [`:${k}`, v])),
+          ...(side === 'team' ? { ':me': new Set([member.memberId]) } : {}),
         },
-      },
-      {
-        Update: {
-          Key: keys.thread(ctx.tenant.id, thread.id),
-          UpdateExpression: `SET ${sets.join(', ')}${side === 'team' ? ' ADD teamPeople :me' : ''}`,
-          ConditionExpression: 'attribute_exists(pk)',
-          ...(Object.keys(extra).length
-            ? { ExpressionAttributeNames: Object.fromEntries(Object.keys(extra).map((k) => [`#${k}`, k])) }
-            : {}),
-          ExpressionAttributeValues: {
-            ':at': at,
-            ':qs': threadQueueSort(at, thread.id),
-            ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [`:${k}`, v])),
-            ...(side === 'team' ? { ':me': new Set([member.memberId]) } : {}),
-          },
-        },
-      },
+      }),
     ],
   };
 }
@@ -146,27 +140,12 @@ export async function expressInterest(ctx: Ctx, offerId: string, input: { body?:
     createdAt: at,
     lastMessageAt: at,
   };
-  let opened = thread;
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: {
-          ...keys.thread(ctx.tenant.id, thread.id),
-          ...thread,
-          teamPeople: new Set([member.memberId]),
-          ownerKey: keys.partnerOwner(ctx.tenant.id, offer.partnerId),
-          ownerSort: keys.ownerSort('THREAD', at, thread.id),
-          queueKey: keys.threadInbox(ctx.tenant.id),
-          queueSort: threadQueueSort(at, thread.id),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    opened = (await myThread(ctx, thread.id)).thread; // opened before: the one thread of this offer
-  }
+  const created = await threads.createOnce([ctx.tenant.id, thread.id], {
+    ...thread,
+    teamPeople: new Set([member.memberId]),
+  });
+  // Opened before: the one thread of this offer.
+  const opened = created ? thread : (await myThread(ctx, thread.id)).thread;
   if (first) await writeMessage(ctx, opened, 'team', first);
   return opened;
 }
@@ -175,17 +154,8 @@ export async function expressInterest(ctx: Ctx, offerId: string, input: { body?:
 export async function listThreads(ctx: Ctx): Promise<Thread[]> {
   requireMember(ctx);
   if (isOfferTeam(ctx)) {
-    const { Items = [] } = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'byQueue',
-        KeyConditionExpression: 'queueKey = :q',
-        ExpressionAttributeValues: { ':q': keys.threadInbox(ctx.tenant.id) },
-        ScanIndexForward: false,
-        Limit: 100,
-      }),
-    );
-    return Items.map(threadOf);
+    const { items } = await threads.inbox(ctx.tenant.id);
+    return items.map(threadOf);
   }
   const mine = await partnerIdsOf(ctx);
   if (!mine.length) throw new DomainError('forbidden', 403, say('offer.threadsForTeam'));
@@ -200,19 +170,8 @@ export async function getThread(
   threadId: string,
 ): Promise<{ thread: Thread; side: Side; messages: ThreadMessage[] }> {
   const { thread, side } = await myThread(ctx, threadId);
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
-      ExpressionAttributeValues: {
-        ':pk': keys.threadPartition(ctx.tenant.id, thread.id),
-        ':m': keys.threadMessagePrefix,
-      },
-      ConsistentRead: true,
-      Limit: 500,
-    }),
-  );
-  return { thread, side, messages: Items.map(messageOf) };
+  const { items } = await threadMessages.ofThread(ctx.tenant.id, thread.id);
+  return { thread, side, messages: items.map(messageOf) };
 }
 
 export async function postMessage(

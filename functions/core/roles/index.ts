@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assignableRoles, authorize } from '../authz.js';
 import { nowIso, type Ctx, type Role } from '../context.js';
-import { decodeCursor, encodeCursor, keys, members, writeAllOrNothing } from '../db/index.js';
+import { decodeCursor, encodeCursor, members, writeAllOrNothing } from '../db/index.js';
 import { auditWrite } from '../admin/index.js';
 import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
@@ -164,15 +164,12 @@ async function setRole(ctx: Ctx, member: Member, role: Role): Promise<Member> {
   if (member.role === role) return member;
   const ownerDelta = role === 'owner' ? 1 : member.role === 'owner' ? -1 : 0;
   const written = await writeAllOrNothing([
-    {
-      Update: {
-        Key: keys.member(ctx.tenant.id, member.id),
-        UpdateExpression: 'SET #role = :role',
-        ConditionExpression: '#role = :was',
-        ExpressionAttributeNames: { '#role': 'role' },
-        ExpressionAttributeValues: { ':role': role, ':was': member.role },
-      },
-    },
+    members.update([ctx.tenant.id, member.id], {
+      UpdateExpression: 'SET #role = :role',
+      ConditionExpression: '#role = :was',
+      ExpressionAttributeNames: { '#role': 'role' },
+      ExpressionAttributeValues: { ':role': role, ':was': member.role },
+    }),
     ...(ownerDelta ? [ownerCountChange(ctx.tenant.id, ownerDelta)] : []),
     auditWrite(ctx, 'member.role', { member: member.id, name: member.displayName, from: member.role, to: role }),
   ]);

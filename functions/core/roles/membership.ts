@@ -1,4 +1,4 @@
-import { keys } from '../db/index.js';
+import { partnerMemberships } from '../db/index.js';
 
 /** Written when a partner invitation is accepted: the member joins the organisation (joining again is harmless). */
 export function membershipWrite(
@@ -7,17 +7,10 @@ export function membershipWrite(
   member: { id: string; displayName: string },
   at: string,
 ) {
-  return {
-    Put: {
-      Item: {
-        ...keys.partnerMembership(tenantId, partnerId, member.id),
-        partnerId,
-        memberId: member.id,
-        displayName: member.displayName,
-        joinedAt: at,
-        ownerKey: keys.ownerKey(tenantId, member.id),
-        ownerSort: keys.ownerSort('PARTNER', at, partnerId),
-      },
-    },
-  };
+  return partnerMemberships.put([tenantId, partnerId, member.id], {
+    partnerId,
+    memberId: member.id,
+    displayName: member.displayName,
+    joinedAt: at,
+  });
 }

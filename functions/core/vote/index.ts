@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireContributor } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { hitInTransaction, tooMany } from '../ratelimit.js';
-import { ideas, itemAbsent, keys, votes, writeAllOrNothing, type Condition } from '../db/index.js';
+import { ideas, itemAbsent, type Condition, votes, writeAllOrNothing } from '../db/index.js';
 import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { IdeaId, trendWeight } from '../idea/index.js';
 import { fn } from '../fn.js';
@@ -81,16 +81,13 @@ export function voteWrites(
       : votes.put(vote, { ideaId, memberId, value, weight, votedAt: now.toISOString() }, matchesPrevious);
   const up = (value === 1 ? 1 : 0) - (previous.value === 1 ? 1 : 0);
   const down = (value === -1 ? 1 : 0) - (previous.value === -1 ? 1 : 0);
-  const counts = {
-    Update: {
-      Key: keys.idea(ctx.tenant.id, ideaId),
-      UpdateExpression: 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend',
-      // Only a published idea takes votes: not a deleted one, one waiting for moderation, or a merged duplicate.
-      ConditionExpression:
-        'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation) AND attribute_not_exists(mergedInto)',
-      ExpressionAttributeValues: { ':up': up, ':down': down, ':score': up - down, ':trend': weight - previous.weight },
-    },
-  };
+  const counts = ideas.update([ctx.tenant.id, ideaId], {
+    UpdateExpression: 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend',
+    // Only a published idea takes votes: not a deleted one, one waiting for moderation, or a merged duplicate.
+    ConditionExpression:
+      'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation) AND attribute_not_exists(mergedInto)',
+    ExpressionAttributeValues: { ':up': up, ':down': down, ':score': up - down, ':trend': weight - previous.weight },
+  });
   return [voteWrite, counts];
 }
 

@@ -18,7 +18,7 @@ export const comments = {
   ...entity,
   /** An idea's comments in the order they were written, a page at a time. */
   pageOfIdea: (tenantId: string, ideaId: string, options: { limit: number; start?: Record<string, unknown> }) =>
-    entity.page(keys.ideaPartition(tenantId, ideaId), keys.commentPrefix, options),
+    entity.query({ pk: keys.ideaPartition(tenantId, ideaId), prefix: keys.commentPrefix }, options),
 };
 
 /** A comment's stable address: where it lives (idea, time), who wrote it, what it replies to. */

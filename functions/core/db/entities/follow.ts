@@ -23,8 +23,8 @@ const entity = defineEntity<Follow, [tenantId: string, ideaId: string, memberId:
 export const follows = {
   ...entity,
   /** The followers of an idea (notifications, merges). */
-  ofIdea: (tenantId: string, ideaId: string, options: Parameters<typeof entity.inPartition>[2] = {}) =>
-    entity.inPartition(keys.ideaPartition(tenantId, ideaId), keys.followPrefix, options),
+  ofIdea: (tenantId: string, ideaId: string, options: Parameters<typeof entity.queryAll>[1] = {}) =>
+    entity.queryAll({ pk: keys.ideaPartition(tenantId, ideaId), prefix: keys.followPrefix }, options),
   /** Who follows an idea (to tell them what became of it). */
   async followersOf(tenantId: string, ideaId: string): Promise<string[]> {
     const ids: string[] = [];

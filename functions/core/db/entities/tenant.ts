@@ -72,7 +72,10 @@ export const tenantDomains = {
   /** Every custom domain of a portal (at most five), in the portal's own partition. */
   ofTenant: async (tenantId: string) => {
     const found: Stored<TenantDomain>[] = [];
-    for await (const item of tenantDomain.inPartition(keys.tenantPartition(tenantId), keys.tenantDomainPrefix))
+    for await (const item of tenantDomain.queryAll({
+      pk: keys.tenantPartition(tenantId),
+      prefix: keys.tenantDomainPrefix,
+    }))
       found.push(item);
     return found;
   },

@@ -29,8 +29,8 @@ const entity = defineEntity<Vote, [tenantId: string, ideaId: string, memberId: s
 export const votes = {
   ...entity,
   /** The votes of an idea, each voter once (notifications, merges, exports). */
-  ofIdea: (tenantId: string, ideaId: string, options: Parameters<typeof entity.inPartition>[2] = {}) =>
-    entity.inPartition(keys.ideaPartition(tenantId, ideaId), keys.votePrefix, options),
+  ofIdea: (tenantId: string, ideaId: string, options: Parameters<typeof entity.queryAll>[1] = {}) =>
+    entity.queryAll({ pk: keys.ideaPartition(tenantId, ideaId), prefix: keys.votePrefix }, options),
   /** Who voted for or against an idea and still has an account (to tell them what became of it). */
   async votersOf(tenantId: string, ideaId: string): Promise<string[]> {
     const ids: string[] = [];
