@@ -8,11 +8,12 @@ import { hashSecret } from '../../functions/core/identity/tokens.js';
 import { writeAllOrNothing } from '../../functions/core/db/transact.js';
 import { hitInTransaction } from '../../functions/core/ratelimit.js';
 import { voteWrites } from '../../functions/core/vote/index.js';
-import { getIdea, ideaIndexKeys, submitIdea, type Idea } from '../../functions/core/idea/index.js';
+import { getIdea, submitIdea, type Idea } from '../../functions/core/idea/index.js';
+import { ideas, searchLogEntries } from '../../functions/core/db/index.js';
 import { trendWeight } from '../../functions/core/idea/scores.js';
 import { type Member } from '../../functions/core/member/index.js';
 import { createMember } from '../../functions/core/identity/system-accounts.js';
-import { dropSearchIndexes, searchIdeas, searchLogItem } from '../../functions/core/idea/search.js';
+import { dropSearchIndexes, searchIdeas, searchLogFields } from '../../functions/core/idea/search.js';
 import { saveSearchSnapshot } from '../../functions/core/idea/search-snapshot.js';
 import { resolveHost } from '../../functions/core/tenant/index.js';
 import type { Tenant } from '../../functions/core/tenant/schema.js';
@@ -74,14 +75,10 @@ async function bulkIdeas(tenantId: string, count: number, withSearchLog: boolean
       createdAt: at,
       updatedAt: at,
     };
-    items.push({
-      ...keys.idea(tenantId, idea.id),
-      ...idea,
-      ...ideaIndexKeys(tenantId, idea),
-      topScore: idea.upVotes,
-      trendScore: trendWeight(new Date(at)),
-    });
-    if (withSearchLog) items.push(searchLogItem(tenantId, idea, String(i)));
+    items.push(
+      ideas.item([tenantId, idea.id], { ...idea, topScore: idea.upVotes, trendScore: trendWeight(new Date(at)) }),
+    );
+    if (withSearchLog) items.push(searchLogEntries.item([tenantId, at, idea.id, String(i)], searchLogFields(idea)));
   }
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));

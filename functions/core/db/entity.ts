@@ -30,6 +30,8 @@ export type QueryOptions = {
   descending?: boolean;
   consistent?: boolean;
   projection?: string;
+  /** Names the projection uses (`#status`). */
+  names?: Record<string, string>;
   filter?: Condition;
 };
 
@@ -40,6 +42,7 @@ function queryOf(where: Partition, options: QueryOptions) {
   const names = {
     ...(onIndex ? { '#partition': indexPartition(where.index) } : {}),
     ...filter?.ExpressionAttributeNames,
+    ...options.names,
   };
   const prefix = !onIndex && where.prefix;
   return {
@@ -157,6 +160,8 @@ export function defineEntity<Item extends object, Args extends unknown[]>(defini
     }),
     /** A transaction's update of the item: an update expression, with its names, values and condition. */
     update: (args: Args, update: UpdateSpec): Write => ({ Update: { Key: key(...args), ...update } }),
+    /** A transaction's check that the item is as `condition` says, writing nothing to it. */
+    check: (args: Args, condition: Condition): Write => ({ ConditionCheck: { Key: key(...args), ...condition } }),
     /** A transaction's removal of the item. */
     remove: (args: Args, condition?: Condition): Write => ({ Delete: { Key: key(...args), ...condition } }),
     /** Updates the item now, alone, and returns it as it now is; undefined when its condition did not hold. */

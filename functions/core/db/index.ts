@@ -18,7 +18,7 @@ export { defineEntity, itemAbsent, itemExists, type Condition, type Stored } fro
 export { commentRefs, comments } from './entities/comment.js';
 export { flags, flagTargets } from './entities/flag.js';
 export { follows, type Follow } from './entities/follow.js';
-export { ideas, type StoredIdea } from './entities/idea.js';
+export { IDEA_STATE_INDEXES, ideas, ideaStateIndexes, searchLogEntries, type StoredIdea } from './entities/idea.js';
 export {
   offerLogEntries,
   offers,
@@ -39,3 +39,4 @@ export { domains, everyTenantId, slugs, tenantDomains, tenants, type TenantDomai
 export { ownedByMember, ownedByPartner } from './entities/owned.js';
 export { uploads } from './entities/upload.js';
 export { votes, type Vote } from './entities/vote.js';
+export { assignments, notes, scorecards, statusChanges, type StatusChange } from './entities/team.js';

@@ -124,6 +124,7 @@ export const en = {
   'idea.publishFirst': 'Publish this idea before giving it a status.',
   'idea.maxTags': 'At most {max} tags.',
   'idea.maxBatch': 'At most {max} ideas per batch.',
+  'idea.scoreRange': 'From 1 to 5.',
   'idea.writeNote': 'Write the note.',
   'idea.assignToTeam': 'Assign to a member of the team.',
   'vote.upOnly': 'This portal only takes votes for ideas.',
@@ -137,6 +138,7 @@ export const en = {
   'moderation.rejectPendingOnly': 'Only an idea waiting for moderation can be rejected; hide a published one.',
   'moderation.commentDecision': 'Comments are approved or hidden.',
   'moderation.cannotBlock': 'Only members and partners can be blocked.',
+  'moderation.target': 'idea:<id> or comment:<id>.',
 
   // Uploads
   'upload.types': 'PNG, JPEG, WebP or PDF only.',

@@ -117,6 +117,7 @@ export const fr = {
   'idea.publishFirst': 'Publiez cette idée avant de lui donner un statut.',
   'idea.maxTags': 'Au plus {max} étiquettes.',
   'idea.maxBatch': 'Au plus {max} idées par lot.',
+  'idea.scoreRange': 'De 1 à 5.',
   'idea.writeNote': 'Écrivez la note.',
   'idea.assignToTeam': 'Confiez-la à un membre de l’équipe.',
   'vote.upOnly': 'Ce portail ne prend que des votes pour.',
@@ -130,6 +131,7 @@ export const fr = {
     'Seule une idée en attente de modération peut être refusée ; masquez une idée publiée.',
   'moderation.commentDecision': 'Un commentaire est approuvé ou masqué.',
   'moderation.cannotBlock': 'Seuls les membres et les partenaires peuvent être bloqués.',
+  'moderation.target': 'idea:<id> ou comment:<id>.',
 
   'upload.types': 'PNG, JPEG, WebP ou PDF seulement.',
   'upload.maxSize': 'Jusqu’à 10 Mo.',

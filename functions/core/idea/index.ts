@@ -1,19 +1,23 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { isTeam, requireContributor, requireReader } from '../authz.js';
 import type { Ctx } from '../context.js';
 import {
+  comments,
   decodeCursor,
   encodeCursor,
-  db,
-  tableName,
+  IDEA_STATE_INDEXES,
+  ideas,
+  ideaStateIndexes,
+  itemAbsent,
   keys,
-  writeAllOrNothing,
   placeholders,
   setAndRemove,
+  votes,
+  writeAllOrNothing,
+  type Condition,
+  type IndexName,
 } from '../db/index.js';
-import type { IndexName } from '../db/index.js';
-import { searchLogItem } from './search.js';
+import { searchLogWrite } from './search.js';
 import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { getMemberName } from '../member/index.js';
@@ -53,26 +57,6 @@ function needsModeration(ctx: Ctx, ...texts: string[]): boolean {
   return ctx.tenant.moderation === 'before' || blockedWordsIn(texts.join(' '), ctx.tenant.blockedWords).length > 0;
 }
 
-/**
- * The index keys of an idea. A published idea is in its section's five sort indexes and in
- * its status list; a pending one only in the moderation queue; a merged one only in its status
- * list; a deleted, rejected or hidden one in none.
- */
-/** Every index attribute an idea may carry: a rewrite removes those its new state does not set. */
-export const INDEX_ATTRIBUTES = ['sectionKey', 'listKey', 'listSort', 'queueKey', 'queueSort'] as const;
-
-export function ideaIndexKeys(tenantId: string, idea: Idea) {
-  if (idea.deleted || idea.moderation === 'rejected' || idea.moderation === 'hidden') return {};
-  if (idea.moderation) return { queueKey: keys.queue(tenantId, 'MODERATION'), queueSort: idea.createdAt };
-  // A merged duplicate leaves its section's lists; its page stays, pointing to the kept idea.
-  if (idea.status === 'merged') return { listKey: keys.ideasByStatus(tenantId, idea.status), listSort: idea.updatedAt };
-  return {
-    sectionKey: keys.sectionKey(tenantId, idea.sectionId),
-    listKey: keys.ideasByStatus(tenantId, idea.status),
-    listSort: idea.updatedAt,
-  };
-}
-
 /** A member posts an idea in an open section; its sort keys for every section index are written with it. */
 export const submitIdea = /* @__PURE__ */ fn(
   requireContributor,
@@ -108,21 +92,8 @@ export const submitIdea = /* @__PURE__ */ fn(
     };
     // The idea and its search log entry are written together: search sees what was just posted.
     await writeAllOrNothing([
-      {
-        Put: {
-          Item: {
-            ...keys.idea(ctx.tenant.id, id),
-            ...idea,
-            ...ideaIndexKeys(ctx.tenant.id, idea),
-            topScore: 0,
-            trendScore: trendWeight(now),
-            ownerKey: keys.ownerKey(ctx.tenant.id, member.memberId),
-            ownerSort: keys.ownerSort('IDEA', at, id),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      { Put: { Item: searchLogItem(ctx.tenant.id, idea, newId()) } },
+      ideas.put([ctx.tenant.id, id], { ...idea, topScore: 0, trendScore: trendWeight(now) }, itemAbsent),
+      searchLogWrite(ctx.tenant.id, idea),
     ]);
     return idea;
   },
@@ -144,46 +115,40 @@ export async function listIdeasBySection(
   openSection(ctx, sectionId);
   const query = `ideas:${sectionId}:${sort}:${status ?? ''}:${categoryId ?? ''}:${tag ?? ''}`;
   const filters: string[] = [];
-  const values: Record<string, unknown> = { ':s': keys.sectionKey(ctx.tenant.id, sectionId) };
-  const filter = (condition: string, name: string, value: string | undefined) => {
+  const values: Record<string, unknown> = {};
+  const where = (condition: string, name: string, value: string | undefined) => {
     if (value === undefined || value === '') return;
     filters.push(condition);
     values[name] = value;
   };
-  filter('#status = :status', ':status', status);
-  filter('categoryId = :category', ':category', categoryId);
-  filter('contains(tags, :tag)', ':tag', tag);
+  where('#status = :status', ':status', status);
+  where('categoryId = :category', ':category', categoryId);
+  where('contains(tags, :tag)', ':tag', tag);
+  const filter: Condition | undefined = filters.length
+    ? {
+        ConditionExpression: filters.join(' AND '),
+        ExpressionAttributeNames: status ? { '#status': 'status' } : undefined,
+        ExpressionAttributeValues: values,
+      }
+    : undefined;
   const items: IdeaSummary[] = [];
   let start = decodeCursor(ctx.tenant.id, query, cursor);
   for (let read = 0; read < MAX_READS && items.length < limit; read++) {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: SORT_INDEX[sort],
-        KeyConditionExpression: 'sectionKey = :s',
-        ...(filters.length
-          ? {
-              FilterExpression: filters.join(' AND '),
-              ExpressionAttributeNames: status ? { '#status': 'status' } : undefined,
-            }
-          : {}),
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
-        Limit: limit - items.length,
-        ExclusiveStartKey: start,
-      }),
+    const page = await ideas.query(
+      { index: SORT_INDEX[sort], key: keys.sectionKey(ctx.tenant.id, sectionId) },
+      { filter, descending: true, limit: limit - items.length, start },
     );
     // Items of our own table, written by this module: summarised as they are, without a schema parse per row (the hot read).
-    items.push(...(page.Items ?? []).map((item) => summarise(item as Idea)));
-    start = page.LastEvaluatedKey;
+    items.push(...page.items.map(summarise));
+    start = page.last;
     if (!start) break;
   }
   return { items, cursor: encodeCursor(ctx.tenant.id, query, start) };
 }
 
 async function readIdea(ctx: Ctx, ideaId: string): Promise<Idea | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId) }));
-  return Item ? Idea.parse(Item) : undefined;
+  const item = await ideas.get([ctx.tenant.id, ideaId]);
+  return item ? Idea.parse(item) : undefined;
 }
 
 /**
@@ -201,28 +166,11 @@ export async function getIdea(ctx: Ctx, ideaIdInput: string): Promise<Idea> {
 
 /** Whether anyone but the author has voted or commented: the author may edit only until then. */
 async function othersEngaged(ctx: Ctx, idea: Idea): Promise<boolean> {
-  if (idea.commentCount > 0) {
-    const { Count = 0 } = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-        FilterExpression: 'authorId <> :me',
-        ExpressionAttributeValues: {
-          ':pk': keys.ideaPartition(ctx.tenant.id, idea.id),
-          ':c': keys.commentPrefix,
-          ':me': idea.authorId,
-        },
-        Select: 'COUNT',
-      }),
-    );
-    if (Count > 0) return true;
-  }
-  const votes = idea.upVotes + idea.downVotes;
-  if (votes === 0) return false;
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.vote(ctx.tenant.id, idea.id, idea.authorId) }),
-  );
-  return votes > (Item ? 1 : 0);
+  if (idea.commentCount > 0 && (await comments.countNotBy(ctx.tenant.id, idea.id, idea.authorId)) > 0) return true;
+  const voteCount = idea.upVotes + idea.downVotes;
+  if (voteCount === 0) return false;
+  const ownVote = await votes.get([ctx.tenant.id, idea.id, idea.authorId]);
+  return voteCount > (ownVote ? 1 : 0);
 }
 
 async function ownIdea(ctx: Ctx, ideaId: string) {
@@ -265,7 +213,7 @@ export async function deleteIdea(ctx: Ctx, ideaId: string): Promise<void> {
 
 /** Rewrites an idea's editable fields and index keys, conditioned on the counts we read (no lost vote or comment). */
 async function writeIdeaFields(ctx: Ctx, before: Idea, after: Idea) {
-  const index = ideaIndexKeys(ctx.tenant.id, after);
+  const index = ideaStateIndexes(ctx.tenant.id, after);
   const set: Record<string, unknown> = {
     title: after.title,
     body: after.body,
@@ -276,26 +224,23 @@ async function writeIdeaFields(ctx: Ctx, before: Idea, after: Idea) {
     ...(after.moderation ? { moderation: after.moderation } : {}),
     ...(after.categoryId ? { categoryId: after.categoryId } : {}),
   };
-  const remove = [...INDEX_ATTRIBUTES, ...(after.categoryId ? [] : ['categoryId'])].filter((k) => !(k in set));
+  const remove = [...IDEA_STATE_INDEXES, ...(after.categoryId ? [] : ['categoryId'])].filter((k) => !(k in set));
   const x = placeholders();
   const written = await writeAllOrNothing([
-    {
-      Update: {
-        Key: keys.idea(ctx.tenant.id, before.id),
-        UpdateExpression: setAndRemove(x, set, remove),
-        // Nothing may have changed since the author read it: no vote or comment, and no team decision (it moves updatedAt).
-        ConditionExpression: `commentCount = ${x.value(before.commentCount)} AND upVotes = ${x.value(before.upVotes)} AND downVotes = ${x.value(before.downVotes)} AND updatedAt = ${x.value(before.updatedAt)} AND attribute_not_exists(mergedInto)`,
-        ...x.expression,
-      },
-    },
-    { Put: { Item: searchLogItem(ctx.tenant.id, after, newId()) } },
+    ideas.update([ctx.tenant.id, before.id], {
+      UpdateExpression: setAndRemove(x, set, remove),
+      // Nothing may have changed since the author read it: no vote or comment, and no team decision (it moves updatedAt).
+      ConditionExpression: `commentCount = ${x.value(before.commentCount)} AND upVotes = ${x.value(before.upVotes)} AND downVotes = ${x.value(before.downVotes)} AND updatedAt = ${x.value(before.updatedAt)} AND attribute_not_exists(mergedInto)`,
+      ...x.expression,
+    }),
+    searchLogWrite(ctx.tenant.id, after),
   ]);
   if (!written.ok) throw new DomainError('conflict', 409, say('idea.changed'));
 }
 
 export { markdownToText, renderMarkdown } from './markdown.js';
 export { trendWeight } from './scores.js';
-export { searchIdeas, searchLogItem, similarIdeas } from './search.js';
+export { searchIdeas, searchLogWrite, similarIdeas } from './search.js';
 export { saveAllSearchSnapshots } from './search-snapshot.js';
 
 /** An attachment of an idea the reader may see: the idea must list it; anything else is a 404. */

@@ -2,7 +2,8 @@ import MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { requireReader } from '../authz.js';
 import { getObjectText } from '../aws/index.js';
-import { keys, unappliedEntries, type LogPosition } from '../db/index.js';
+import { keys, searchLogEntries, unappliedEntries, type LogPosition, type Write } from '../db/index.js';
+import { newId } from '../ids.js';
 import { markdownToText } from './markdown.js';
 import type { Idea } from './schema.js';
 import { searchTerm } from '../text/index.js';
@@ -52,17 +53,18 @@ async function fromSnapshot(tenantId: string): Promise<PortalIndex | undefined> 
 }
 
 /** The log entry written with an idea: what the index needs, and whether the idea is visible. */
-export function searchLogItem(tenantId: string, idea: Idea, nonce: string) {
-  return {
-    ...keys.searchLogEntry(tenantId, idea.updatedAt, idea.id, nonce),
-    ideaId: idea.id,
-    title: idea.title,
-    text: markdownToText(idea.body).slice(0, 4000),
-    sectionId: idea.sectionId,
-    status: idea.status,
-    visible: !idea.deleted && !idea.moderation && idea.status !== 'merged',
-  };
+export function searchLogWrite(tenantId: string, idea: Idea): Write {
+  return searchLogEntries.put([tenantId, idea.updatedAt, idea.id, newId()], searchLogFields(idea));
 }
+
+export const searchLogFields = (idea: Idea) => ({
+  ideaId: idea.id,
+  title: idea.title,
+  text: markdownToText(idea.body).slice(0, 4000),
+  sectionId: idea.sectionId,
+  status: idea.status,
+  visible: !idea.deleted && !idea.moderation && idea.status !== 'merged',
+});
 
 /** The portal's index in this process: loaded from its snapshot (or empty) on first use, then brought up to date from the log. */
 export async function freshIndex(tenantId: string): Promise<PortalIndex> {

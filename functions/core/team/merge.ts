@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { nextUpdatedAt, type Ctx } from '../context.js';
-import { keys, queryAll, writeAllOrNothing } from '../db/index.js';
+import {
+  follows,
+  ideas,
+  itemAbsent,
+  keys,
+  statusChanges,
+  votes,
+  writeAllOrNothing,
+  type Follow,
+  type Vote,
+} from '../db/index.js';
 import { DomainError, invalidFields, parseInput, say } from '../errors/index.js';
 import { IdeaId } from '../idea/index.js';
 import { readTeamIdea, requireTeam, reviseIdea } from './revise.js';
@@ -40,94 +50,74 @@ export async function mergeIdea(ctx: Ctx, sourceId: string, input: z.input<typeo
       next: { ...idea, status: 'merged', mergedInto: into, updatedAt: at },
       extra: { statusChangedBy: ctx.actor.kind === 'member' ? ctx.actor.memberId : 'system' },
       alongside: [
-        {
-          Put: {
-            Item: {
-              ...keys.statusChange(ctx.tenant.id, idea.id, at),
-              from: idea.status,
-              to: 'merged',
-              byName,
-              at,
-              mergedInto: into,
-            },
-          },
-        },
+        statusChanges.put([ctx.tenant.id, idea.id, at], {
+          from: idea.status,
+          to: 'merged',
+          byName,
+          at,
+          mergedInto: into,
+        }),
         // The kept idea must still be a published idea when this one is marked: two opposite merges cannot both win.
-        { ConditionCheck: { Key: keys.idea(ctx.tenant.id, into), ConditionExpression: KEPT_IDEA } },
+        ideas.check([ctx.tenant.id, into], { ConditionExpression: KEPT_IDEA }),
       ],
       audit: { action: 'idea.merge', detail: { into, intoTitle: target.title } },
     };
   });
-  const votes = await carry(ctx, source.id, into, keys.votePrefix);
-  const follows = await carry(ctx, source.id, into, keys.followPrefix);
+  const carriedVotes = await carry(ctx, source.id, into, 'vote');
+  const carriedFollows = await carry(ctx, source.id, into, 'follow');
   return {
     merged: source.id,
     into,
-    votesCarried: votes.carried,
-    votesAlreadyThere: votes.skipped,
-    followsCarried: follows.carried,
+    votesCarried: carriedVotes.carried,
+    votesAlreadyThere: carriedVotes.skipped,
+    followsCarried: carriedFollows.carried,
   };
 }
 
-async function carry(ctx: Ctx, sourceId: string, targetId: string, prefix: string) {
+type Place = [tenantId: string, ideaId: string, memberId: string];
+
+/** What a merge carries: each member's vote and follow, with what it adds to the kept idea's counts. */
+const CARRIED = {
+  vote: {
+    entity: votes,
+    prefix: keys.votePrefix,
+    copy: (place: Place, item: Record<string, unknown>) => votes.put(place, item as unknown as Vote, itemAbsent),
+    counts: (item: Record<string, unknown>) => ({
+      UpdateExpression: 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend',
+      ExpressionAttributeValues: {
+        ':up': item.value === 1 ? 1 : 0,
+        ':down': item.value === -1 ? 1 : 0,
+        ':score': Number(item.value ?? 0),
+        ':trend': Number(item.weight ?? 0),
+      },
+    }),
+  },
+  follow: {
+    entity: follows,
+    prefix: keys.followPrefix,
+    copy: (place: Place, item: Record<string, unknown>) => follows.put(place, item as unknown as Follow, itemAbsent),
+    counts: () => ({ UpdateExpression: 'ADD followerCount :one', ExpressionAttributeValues: { ':one': 1 } }),
+  },
+} as const;
+
+async function carry(ctx: Ctx, sourceId: string, targetId: string, kind: keyof typeof CARRIED) {
+  const { entity, prefix, copy, counts } = CARRIED[kind];
   let carried = 0;
   let skipped = 0;
-  for await (const item of queryAll({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    FilterExpression: 'attribute_not_exists(carried)',
-    // Every vote written before the duplicate was marked merged must be seen here.
-    ConsistentRead: true,
-    ExpressionAttributeValues: { ':pk': keys.ideaPartition(ctx.tenant.id, sourceId), ':p': prefix },
-  })) {
+  // Every vote written before the duplicate was marked merged must be seen here.
+  const notCarried = { ConditionExpression: 'attribute_not_exists(carried)' };
+  for await (const item of entity.ofIdea(ctx.tenant.id, sourceId, { consistent: true, filter: notCarried })) {
     const memberId = String(item.sk).slice(prefix.length);
-    const markCarried = {
-      Update: {
-        Key: { pk: String(item.pk), sk: String(item.sk) },
-        UpdateExpression: 'SET carried = :to',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(carried)',
-        ExpressionAttributeValues: { ':to': targetId },
-      },
-    };
-    const isVote = prefix === keys.votePrefix;
-    const { pk: _pk, sk: _sk, carried: _c, ownerSort: _os, ...rest } = item;
-    const copy = {
-      Put: {
-        Item: {
-          ...(isVote ? keys.vote(ctx.tenant.id, targetId, memberId) : keys.follow(ctx.tenant.id, targetId, memberId)),
-          ...rest,
-          ...(isVote ? { ideaId: targetId } : {}),
-          carriedFrom: sourceId,
-          // A member's votes and follows list the kept idea now (anonymised votes have no owner).
-          ...(item.ownerKey
-            ? {
-                ownerSort: isVote
-                  ? keys.ownerSort('VOTE', String(item.votedAt), targetId)
-                  : keys.ownerSort('FOLLOW', String(item.followedAt), targetId),
-              }
-            : {}),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
-    const value = Number(item.value ?? 0);
-    const counts = {
-      Update: {
-        Key: keys.idea(ctx.tenant.id, targetId),
-        UpdateExpression: isVote
-          ? 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend'
-          : 'ADD followerCount :one',
-        ConditionExpression: KEPT_IDEA,
-        ExpressionAttributeValues: isVote
-          ? {
-              ':up': value === 1 ? 1 : 0,
-              ':down': value === -1 ? 1 : 0,
-              ':score': value,
-              ':trend': Number(item.weight ?? 0),
-            }
-          : { ':one': 1 },
-      },
-    };
-    const written = await writeAllOrNothing([copy, counts, markCarried]);
+    const markCarried = entity.update([ctx.tenant.id, sourceId, memberId], {
+      UpdateExpression: 'SET carried = :to',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(carried)',
+      ExpressionAttributeValues: { ':to': targetId },
+    });
+    const { pk: _pk, sk: _sk, type: _type, carried: _c, ownerKey: _ok, ownerSort: _os, ...rest } = item;
+    // A member's votes and follows list the kept idea now (the entity writes its owner keys; anonymised votes have none).
+    const copied = copy([ctx.tenant.id, targetId, memberId], { ...rest, ideaId: targetId, carriedFrom: sourceId });
+    const added = ideas.update([ctx.tenant.id, targetId], { ...counts(item), ConditionExpression: KEPT_IDEA });
+    const written = await writeAllOrNothing([copied, added, markCarried]);
     if (written.ok) carried++;
     else if (written.failed[2])
       continue; // carried meanwhile by another run of this merge

@@ -1,7 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nextUpdatedAt, type Ctx } from '../context.js';
-import { db, tableName, keys, writeAllOrNothing } from '../db/index.js';
+import { commentRefs, comments, flagTargets, itemExists, members, writeAllOrNothing } from '../db/index.js';
 import { DomainError, invalidFields, notFound, parseInput, say, says } from '../errors/index.js';
 import { IdPattern } from '../ids.js';
 import { endAllSessions } from '../identity/index.js';
@@ -24,25 +23,20 @@ export const Decision = z
 const Target = z
   .string()
   .transform((t) => (t.includes(':') ? t : `idea:${t}`))
-  .pipe(z.string().regex(/^(idea|comment):[0-9a-z]{20}$/, 'idea:<id> or comment:<id>.'));
+  .pipe(z.string().regex(/^(idea|comment):[0-9a-z]{20}$/, says('moderation.target')));
 
 /** The flag entry leaves the flagged queue once the team decided (the individual flags stay as history). */
 function resolveFlags(ctx: Ctx, target: string, decision: string) {
-  return {
-    Update: {
-      Key: keys.flagTarget(ctx.tenant.id, target),
-      UpdateExpression: 'SET decision = :d REMOVE queueKey, queueSort',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':d': decision },
-    },
-  };
+  return flagTargets.update([ctx.tenant.id, target], {
+    UpdateExpression: 'SET decision = :d REMOVE queueKey, queueSort',
+    ...itemExists,
+    ExpressionAttributeValues: { ':d': decision },
+  });
 }
 
 async function isFlagged(ctx: Ctx, target: string) {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.flagTarget(ctx.tenant.id, target) }),
-  );
-  return Boolean(Item?.queueKey); // still waiting in the flagged queue, not decided already
+  const item = await flagTargets.get([ctx.tenant.id, target]);
+  return Boolean(item?.queueKey); // still waiting in the flagged queue, not decided already
 }
 
 /**
@@ -86,23 +80,17 @@ async function moderateComment(
     throw invalidFields({
       decision: say('moderation.commentDecision'),
     });
-  const { Item: ref } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.commentRef(ctx.tenant.id, commentId) }),
-  );
+  const ref = await commentRefs.get([ctx.tenant.id, commentId]);
   if (!ref) throw notFound('comment');
-  const key = keys.comment(ctx.tenant.id, String(ref.ideaId), String(ref.createdAt), commentId);
   const written = await writeAllOrNothing([
-    {
-      Update: {
-        Key: key,
-        UpdateExpression:
-          decision === 'hide' ? 'SET #hidden = :t, moderationReason = :r' : 'REMOVE #hidden SET moderationReason = :r',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#hidden': 'hidden' },
-        ExpressionAttributeValues: decision === 'hide' ? { ':t': true, ':r': reason ?? '' } : { ':r': reason ?? '' },
-      },
-    },
-    ...(flagWrites as never[]),
+    comments.update([ctx.tenant.id, ref.ideaId, ref.createdAt, commentId], {
+      UpdateExpression:
+        decision === 'hide' ? 'SET #hidden = :t, moderationReason = :r' : 'REMOVE #hidden SET moderationReason = :r',
+      ...itemExists,
+      ExpressionAttributeNames: { '#hidden': 'hidden' },
+      ExpressionAttributeValues: decision === 'hide' ? { ':t': true, ':r': reason ?? '' } : { ':r': reason ?? '' },
+    }),
+    ...flagWrites,
     auditWrite(ctx, `moderation.${decision}`, {
       target: `comment:${commentId}`,
       idea: ref.ideaId,
@@ -124,15 +112,12 @@ export async function blockMember(ctx: Ctx, memberIdInput: string, input: z.inpu
   const memberId = parseInput(z.string().regex(IdPattern, says('member.id')), memberIdInput);
   const { reason } = parseInput(BlockMember, input);
   const written = await writeAllOrNothing([
-    {
-      Update: {
-        Key: keys.member(ctx.tenant.id, memberId),
-        UpdateExpression: 'SET #status = :blocked, blockedReason = :r',
-        ConditionExpression: 'attribute_exists(pk) AND #role IN (:member, :partner)',
-        ExpressionAttributeNames: { '#status': 'status', '#role': 'role' },
-        ExpressionAttributeValues: { ':blocked': 'blocked', ':r': reason, ':member': 'member', ':partner': 'partner' },
-      },
-    },
+    members.update([ctx.tenant.id, memberId], {
+      UpdateExpression: 'SET #status = :blocked, blockedReason = :r',
+      ConditionExpression: 'attribute_exists(pk) AND #role IN (:member, :partner)',
+      ExpressionAttributeNames: { '#status': 'status', '#role': 'role' },
+      ExpressionAttributeValues: { ':blocked': 'blocked', ':r': reason, ':member': 'member', ':partner': 'partner' },
+    }),
     auditWrite(ctx, 'member.block', { member: memberId, reason }),
   ]);
   if (!written.ok) throw new DomainError('cannot_block', 409, say('moderation.cannotBlock'));

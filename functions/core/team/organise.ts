@@ -1,8 +1,7 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { can } from '../authz.js';
-import { nowIso, nextUpdatedAt, type Ctx, type Role } from '../context.js';
-import { db, tableName, keys, writeAllOrNothing } from '../db/index.js';
+import { nowIso, nextUpdatedAt, type Ctx } from '../context.js';
+import { assignments, itemAbsent, keys, members, notes, writeAllOrNothing } from '../db/index.js';
 import { invalidFields, parseInput, say, says } from '../errors/index.js';
 import { IdPattern, newId } from '../ids.js';
 import { auditWrite } from '../admin/index.js';
@@ -50,19 +49,17 @@ export async function setAssignee(ctx: Ctx, ideaId: string, input: z.input<typeo
   const { memberId } = parseInput(SetAssignee, input);
   let assigneeName = '';
   if (memberId) {
-    const { Item } = await db().send(
-      new GetCommand({ TableName: tableName(), Key: keys.member(ctx.tenant.id, memberId) }),
-    );
+    const assignee = await members.get([ctx.tenant.id, memberId]);
     if (
-      !Item ||
-      Item.status !== 'active' ||
-      !can({ kind: 'member', memberId, role: Item.role as Role }, 'ideas.moderate')
+      !assignee ||
+      assignee.status !== 'active' ||
+      !can({ kind: 'member', memberId, role: assignee.role }, 'ideas.moderate')
     ) {
       throw invalidFields({
         memberId: say('idea.assignToTeam'),
       });
     }
-    assigneeName = String(Item.displayName);
+    assigneeName = assignee.displayName;
   }
   const updated = await reviseIdea(ctx, ideaId, (idea) => {
     if ((idea.assigneeId || null) === memberId) return undefined; // '' is how an unassigned idea is stored
@@ -72,19 +69,8 @@ export async function setAssignee(ctx: Ctx, ideaId: string, input: z.input<typeo
       extra: { assigneeId: memberId ?? '' },
       alongside: [
         memberId
-          ? {
-              Put: {
-                Item: {
-                  ...keys.assignment(ctx.tenant.id, idea.id),
-                  ideaId: idea.id,
-                  title: idea.title,
-                  memberId,
-                  queueKey: keys.assignedQueue(ctx.tenant.id, memberId),
-                  queueSort: at,
-                },
-              },
-            }
-          : { Delete: { Key: keys.assignment(ctx.tenant.id, idea.id) } },
+          ? assignments.put([ctx.tenant.id, idea.id], { ideaId: idea.id, title: idea.title, memberId, assignedAt: at })
+          : assignments.remove([ctx.tenant.id, idea.id]),
       ],
       audit: { action: 'idea.assign', detail: { assignee: memberId, name: assigneeName } },
     };
@@ -106,12 +92,7 @@ export async function addNote(ctx: Ctx, ideaId: string, input: z.input<typeof Ad
   const idea = await readTeamIdea(ctx, ideaId);
   const note: Note = { id: newId(), body, byName: actor.displayName ?? '', at: nowIso(ctx) };
   await writeAllOrNothing([
-    {
-      Put: {
-        Item: { ...keys.note(ctx.tenant.id, idea.id, note.at, note.id), ...note },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    notes.put([ctx.tenant.id, idea.id, note.at, note.id], note, itemAbsent),
     auditWrite(ctx, 'idea.note', { idea: idea.id, title: idea.title }),
   ]);
   return note;
@@ -123,34 +104,27 @@ export async function listNotes(ctx: Ctx, ideaId: string): Promise<Note[]> {
 
 /** The notes of an idea the team has already read (readTeamIdea checked the caller). */
 export async function notesOf(ctx: Ctx, idea: Pick<TeamIdea, 'id'>): Promise<Note[]> {
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-      ExpressionAttributeValues: { ':pk': keys.ideaPartition(ctx.tenant.id, idea.id), ':n': keys.notePrefix },
-    }),
-  );
-  return Items.map(({ id, body, byName, at }) => ({ id, body, byName, at }) as Note);
+  const { items } = await notes.ofIdea(ctx.tenant.id, idea.id);
+  return items.map(({ id, body, byName, at }) => ({ id, body, byName, at }));
 }
 
 /** The team members, for the assignment menu. */
 export async function teamMembers(ctx: Ctx): Promise<{ id: string; displayName: string }[]> {
   requireTeam(ctx);
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'byList',
-      KeyConditionExpression: 'listKey = :k',
-      FilterExpression: '#role IN (:o, :a, :t) AND #status = :active',
-      ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':k': keys.membersList(ctx.tenant.id),
-        ':o': 'owner',
-        ':a': 'admin',
-        ':t': 'team',
-        ':active': 'active',
+  const { items } = await members.query(
+    { index: 'byList', key: keys.membersList(ctx.tenant.id) },
+    {
+      filter: {
+        ConditionExpression: '#role IN (:o, :a, :t) AND #status = :active',
+        ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':o': 'owner',
+          ':a': 'admin',
+          ':t': 'team',
+          ':active': 'active',
+        },
       },
-    }),
+    },
   );
-  return Items.map((m) => ({ id: String(m.id), displayName: String(m.displayName) }));
+  return items.map((m) => ({ id: String(m.id), displayName: String(m.displayName) }));
 }

@@ -1,7 +1,16 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { db, tableName, decodeCursor, encodeCursor, entityTypeOf, keyParts, keys } from '../db/index.js';
+import {
+  assignments,
+  batchGet,
+  decodeCursor,
+  encodeCursor,
+  entityTypeOf,
+  flagTargets,
+  ideas,
+  keyParts,
+  keys,
+} from '../db/index.js';
 import { parseInput } from '../errors/index.js';
 import { requireTeam } from './revise.js';
 
@@ -25,33 +34,22 @@ export interface QueueItem {
   reason?: string;
 }
 
-/** Which index and key each queue reads, oldest first: the team works from the front. */
-function source(ctx: Ctx, queue: (typeof QUEUES)[number], memberId: string) {
+/** One page of a queue, oldest first (the team works from the front), from the entity that lists it. */
+function readQueue(
+  ctx: Ctx,
+  queue: (typeof QUEUES)[number],
+  memberId: string,
+  page: { limit: number; start?: Record<string, unknown> },
+) {
   switch (queue) {
     case 'moderation':
-      return {
-        IndexName: 'byQueue',
-        KeyConditionExpression: 'queueKey = :k',
-        key: keys.queue(ctx.tenant.id, 'MODERATION'),
-      };
+      return ideas.query({ index: 'byQueue', key: keys.queue(ctx.tenant.id, 'MODERATION') }, page);
     case 'flagged':
-      return {
-        IndexName: 'byQueue',
-        KeyConditionExpression: 'queueKey = :k',
-        key: keys.queue(ctx.tenant.id, 'FLAGGED'),
-      };
+      return flagTargets.query({ index: 'byQueue', key: keys.queue(ctx.tenant.id, 'FLAGGED') }, page);
     case 'assigned':
-      return {
-        IndexName: 'byQueue',
-        KeyConditionExpression: 'queueKey = :k',
-        key: keys.assignedQueue(ctx.tenant.id, memberId),
-      };
+      return assignments.query({ index: 'byQueue', key: keys.assignedQueue(ctx.tenant.id, memberId) }, page);
     case 'new':
-      return {
-        IndexName: 'byList',
-        KeyConditionExpression: 'listKey = :k',
-        key: keys.ideasByStatus(ctx.tenant.id, 'new'),
-      };
+      return ideas.withStatus(ctx.tenant.id, 'new', { ...page, descending: false });
   }
 }
 
@@ -71,19 +69,13 @@ export async function listQueue(
 ): Promise<{ items: QueueItem[]; cursor: string | null }> {
   const actor = requireTeam(ctx);
   const { queue, cursor, limit } = parseInput(ListQueue, input);
-  const { key, ...query } = source(ctx, queue, actor.memberId);
-  const { Items = [], LastEvaluatedKey } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      ...query,
-      ExpressionAttributeValues: { ':k': key },
-      ScanIndexForward: true,
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(ctx.tenant.id, `queue:${queue}:${actor.memberId}`, cursor),
-    }),
-  );
-  const items = queue === 'moderation' || queue === 'new' ? Items.map(ideaEntry) : await completeEntries(ctx, Items);
-  return { items, cursor: encodeCursor(ctx.tenant.id, `queue:${queue}:${actor.memberId}`, LastEvaluatedKey) };
+  const start = decodeCursor(ctx.tenant.id, `queue:${queue}:${actor.memberId}`, cursor);
+  const { items: entries, last } = await readQueue(ctx, queue, actor.memberId, { limit, start });
+  const items =
+    queue === 'moderation' || queue === 'new'
+      ? entries.map(ideaEntry)
+      : await completeEntries(ctx, entries as Record<string, unknown>[]);
+  return { items, cursor: encodeCursor(ctx.tenant.id, `queue:${queue}:${actor.memberId}`, last) };
 }
 
 function ideaEntry(idea: Record<string, unknown>): QueueItem {
@@ -107,14 +99,14 @@ async function completeEntries(ctx: Ctx, entries: Record<string, unknown>[]): Pr
     const [kind, id] = ref.split(':') as [string, string];
     wanted.set(ref, kind === 'idea' ? keys.idea(ctx.tenant.id, id) : keys.commentRef(ctx.tenant.id, id));
   }
-  const found = await batchGet([...wanted.values()]);
+  const found = byKey(await batchGet([...wanted.values()]));
   // Comments are found through their reference item; read the comments themselves next.
   const commentKeys = [...found.values()]
     .filter((i) => entityTypeOf(i) === 'commentRef')
     .map((r) =>
       keys.comment(ctx.tenant.id, String(r.ideaId), String(r.createdAt), keyParts.commentRefId(String(r.pk))!),
     );
-  const comments = await batchGet(commentKeys);
+  const comments = byKey(await batchGet(commentKeys));
   return entries.flatMap((entry, i) => {
     const ref = refs[i]!;
     const key = wanted.get(ref)!;
@@ -139,13 +131,4 @@ async function completeEntries(ctx: Ctx, entries: Record<string, unknown>[]): Pr
   });
 }
 
-async function batchGet(list: { pk: string; sk: string }[]) {
-  const out = new Map<string, Record<string, unknown>>();
-  for (let i = 0; i < list.length; i += 100) {
-    const { Responses } = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: list.slice(i, i + 100) } } }),
-    );
-    for (const item of Responses?.[tableName()] ?? []) out.set(`${item.pk}|${item.sk}`, item);
-  }
-  return out;
-}
+const byKey = (items: Record<string, unknown>[]) => new Map(items.map((item) => [`${item.pk}|${item.sk}`, item]));

@@ -1,10 +1,16 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { authorize } from '../authz.js';
 import type { Ctx } from '../context.js';
-import { db, tableName, keys, writeAllOrNothing, type Write, placeholders, setAndRemove } from '../db/index.js';
+import {
+  IDEA_STATE_INDEXES,
+  ideas,
+  ideaStateIndexes,
+  placeholders,
+  setAndRemove,
+  writeAllOrNothing,
+  type Write,
+} from '../db/index.js';
 import { DomainError, notFound, parseInput, say } from '../errors/index.js';
-import { newId } from '../ids.js';
-import { Idea, IdeaId, ideaIndexKeys, INDEX_ATTRIBUTES, searchLogItem } from '../idea/index.js';
+import { Idea, IdeaId, searchLogWrite } from '../idea/index.js';
 import { auditWrite } from '../admin/index.js';
 
 /** An idea as the team sees it: any state but deleted, with the fields members never get. */
@@ -24,14 +30,12 @@ export function requireTeam(ctx: Ctx) {
 export async function readTeamIdea(ctx: Ctx, ideaIdInput: string): Promise<TeamIdea> {
   requireTeam(ctx);
   const ideaId = parseInput(IdeaId, ideaIdInput);
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.idea(ctx.tenant.id, ideaId), ConsistentRead: true }),
-  );
-  if (!Item || Item.deleted) throw notFound('idea');
+  const item = await ideas.get([ctx.tenant.id, ideaId], { consistent: true });
+  if (!item || item.deleted) throw notFound('idea');
   return {
-    ...Idea.parse(Item),
-    assigneeId: Item.assigneeId as string | undefined,
-    scoreSummary: Item.scoreSummary as TeamIdea['scoreSummary'],
+    ...Idea.parse(item),
+    assigneeId: item.assigneeId,
+    scoreSummary: item.scoreSummary as TeamIdea['scoreSummary'],
   };
 }
 
@@ -70,21 +74,18 @@ export async function reviseIdea(
       ...(next.moderation ? { moderation: next.moderation } : {}),
       ...(next.mergedInto ? { mergedInto: next.mergedInto } : {}),
       ...(next.response ? { response: next.response } : {}),
-      ...ideaIndexKeys(ctx.tenant.id, next),
+      ...ideaStateIndexes(ctx.tenant.id, next),
       ...revision.extra,
     };
-    const remove = [...INDEX_ATTRIBUTES, 'moderation'].filter((name) => !(name in set));
+    const remove = [...IDEA_STATE_INDEXES, 'moderation'].filter((name) => !(name in set));
     const x = placeholders();
     const written = await writeAllOrNothing([
-      {
-        Update: {
-          Key: keys.idea(ctx.tenant.id, idea.id),
-          UpdateExpression: setAndRemove(x, set, remove),
-          ConditionExpression: `updatedAt = ${x.value(idea.updatedAt)} AND attribute_not_exists(deleted)`,
-          ...x.expression,
-        },
-      },
-      { Put: { Item: searchLogItem(ctx.tenant.id, next, newId()) } },
+      ideas.update([ctx.tenant.id, idea.id], {
+        UpdateExpression: setAndRemove(x, set, remove),
+        ConditionExpression: `updatedAt = ${x.value(idea.updatedAt)} AND attribute_not_exists(deleted)`,
+        ...x.expression,
+      }),
+      searchLogWrite(ctx.tenant.id, next),
       auditWrite(ctx, revision.audit.action, { idea: idea.id, title: idea.title, ...revision.audit.detail }),
       ...(revision.alongside ?? []),
     ]);

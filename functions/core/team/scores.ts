@@ -1,12 +1,13 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { nowIso, nextUpdatedAt, type Ctx } from '../context.js';
-import { db, tableName, keys, queryAll } from '../db/index.js';
-import { DomainError, invalidFields, parseInput, say } from '../errors/index.js';
+import { ideas, scorecards as scorecardItems } from '../db/index.js';
+import { DomainError, invalidFields, parseInput, say, says } from '../errors/index.js';
 import { readTeamIdea, requireTeam, reviseIdea, type TeamIdea } from './revise.js';
 
 export const SetScores = z
-  .object({ scores: z.record(z.string(), z.number().int().min(1, '1 to 5.').max(5, '1 to 5.')) })
+  .object({
+    scores: z.record(z.string(), z.number().int().min(1, says('idea.scoreRange')).max(5, says('idea.scoreRange'))),
+  })
   .strict();
 
 export type ScoreSummary = Record<string, { average: number; spread: number; count: number }>;
@@ -29,15 +30,8 @@ export function summariseScores(cards: Record<string, number>[]): ScoreSummary {
 }
 
 async function scorecards(ctx: Ctx, ideaId: string) {
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': keys.ideaPartition(ctx.tenant.id, ideaId), ':p': keys.scorecardPrefix },
-      ConsistentRead: true,
-    }),
-  );
-  return Items.map((i) => ({
+  const { items } = await scorecardItems.ofIdea(ctx.tenant.id, ideaId);
+  return items.map((i) => ({
     memberId: String(i.memberId),
     byName: String(i.byName),
     scores: i.scores as Record<string, number>,
@@ -63,7 +57,6 @@ export async function setScores(
   if (Object.keys(scores).length === 0) throw new DomainError('invalid_input', 400, say('input.nothingToChange'));
   const idea = await readTeamIdea(ctx, ideaId);
   const card = {
-    ...keys.scorecard(ctx.tenant.id, idea.id, actor.memberId),
     memberId: actor.memberId,
     byName: actor.displayName ?? '',
     scores,
@@ -77,7 +70,7 @@ export async function setScores(
     return {
       next: { ...current, scoreSummary: summary, updatedAt: nextUpdatedAt(ctx, current) },
       extra: { scoreSummary: summary },
-      alongside: [{ Put: { Item: card } }],
+      alongside: [scorecardItems.put([ctx.tenant.id, idea.id, actor.memberId], card)],
       audit: { action: 'idea.scores', detail: { scores } },
     };
   });
@@ -105,12 +98,9 @@ export async function impactEffort(ctx: Ctx) {
   const effort = new Set(ctx.tenant.scoringCriteria.filter((c) => c.effort).map((c) => c.id));
   const points: { id: string; title: string; status: string; impact: number; effort: number }[] = [];
   for (const status of ['reviewed', 'under_review', 'in_progress']) {
-    for await (const item of queryAll({
-      IndexName: 'byList',
-      KeyConditionExpression: 'listKey = :k',
-      ExpressionAttributeValues: { ':k': keys.ideasByStatus(ctx.tenant.id, status) },
-      ProjectionExpression: 'id, title, #status, scoreSummary',
-      ExpressionAttributeNames: { '#status': 'status' },
+    for await (const item of ideas.allWithStatus(ctx.tenant.id, status, {
+      projection: 'id, title, #status, scoreSummary',
+      names: { '#status': 'status' },
     })) {
       const summary = item.scoreSummary as ScoreSummary | undefined;
       if (!summary) continue;

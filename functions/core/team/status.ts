@@ -1,8 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { requireReader } from '../authz.js';
 import { nextUpdatedAt, type Ctx } from '../context.js';
-import { db, tableName, decodeCursor, encodeCursor, keys } from '../db/index.js';
+import { decodeCursor, encodeCursor, ideas, itemAbsent, statusChanges, type StatusChange } from '../db/index.js';
 import { DomainError, parseInput, say } from '../errors/index.js';
 import { getIdea, summarise, type Idea, type IdeaSummary } from '../idea/index.js';
 import { requireTeam, reviseIdea, type TeamIdea } from './revise.js';
@@ -16,13 +15,7 @@ export const ChangeStatus = z
   })
   .strict();
 
-export interface StatusChange {
-  from: string;
-  to: string;
-  response?: string;
-  byName: string;
-  at: string;
-}
+export type { StatusChange };
 
 /**
  * Moves an idea along the workflow with an official public response. The history entry, the
@@ -49,14 +42,7 @@ export async function changeStatus(ctx: Ctx, ideaId: string, input: z.input<type
       },
       // The fan-out tells everyone concerned but the one who made the change.
       extra: { statusChangedBy: actor.memberId },
-      alongside: [
-        {
-          Put: {
-            Item: { ...keys.statusChange(ctx.tenant.id, idea.id, at), ...change },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      ],
+      alongside: [statusChanges.put([ctx.tenant.id, idea.id, at], change, itemAbsent)],
       audit: { action: 'idea.status', detail: { from: idea.status, to: status, ...(response ? { response } : {}) } },
     };
   });
@@ -69,14 +55,8 @@ export async function statusHistory(ctx: Ctx, ideaId: string): Promise<StatusCha
 
 /** The history of an idea the caller has already read through getIdea (or readTeamIdea): no second read of the idea. */
 export async function statusHistoryOf(ctx: Ctx, idea: Pick<Idea, 'id'>): Promise<StatusChange[]> {
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-      ExpressionAttributeValues: { ':pk': keys.ideaPartition(ctx.tenant.id, idea.id), ':s': keys.statusChangePrefix },
-    }),
-  );
-  return Items.map(({ from, to, response, byName, at }) => ({ from, to, response, byName, at }) as StatusChange);
+  const { items } = await statusChanges.ofIdea(ctx.tenant.id, idea.id);
+  return items.map(({ from, to, response, byName, at }) => ({ from, to, response, byName, at }) as StatusChange);
 }
 
 const IdeasInAction = z.object({
@@ -91,23 +71,16 @@ export async function ideasInAction(
 ): Promise<{ items: (IdeaSummary & { response?: Idea['response'] })[]; cursor: string | null }> {
   requireReader(ctx);
   const { cursor, limit } = parseInput(IdeasInAction, input);
-  const { Items = [], LastEvaluatedKey } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'byList',
-      KeyConditionExpression: 'listKey = :k',
-      ExpressionAttributeValues: { ':k': keys.ideasByStatus(ctx.tenant.id, 'launched') },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(ctx.tenant.id, 'in-action', cursor),
-    }),
-  );
+  const { items: launched, last } = await ideas.withStatus(ctx.tenant.id, 'launched', {
+    limit,
+    start: decodeCursor(ctx.tenant.id, 'in-action', cursor),
+  });
   return {
     // A response written for an earlier status is not shown as the launch's.
-    items: Items.map((item) => ({
-      ...summarise(item as Idea),
-      response: (item as Idea).response?.status === 'launched' ? (item as Idea).response : undefined,
+    items: launched.map((item) => ({
+      ...summarise(item),
+      response: item.response?.status === 'launched' ? item.response : undefined,
     })),
-    cursor: encodeCursor(ctx.tenant.id, 'in-action', LastEvaluatedKey),
+    cursor: encodeCursor(ctx.tenant.id, 'in-action', last),
   };
 }

@@ -1,4 +1,6 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Comment } from '../../comment/index.js';
+import { db, tableName } from '../client.js';
 import { defineEntity } from '../entity.js';
 import { keys } from '../keys.js';
 
@@ -19,6 +21,23 @@ export const comments = {
   /** An idea's comments in the order they were written, a page at a time. */
   pageOfIdea: (tenantId: string, ideaId: string, options: { limit: number; start?: Record<string, unknown> }) =>
     entity.query({ pk: keys.ideaPartition(tenantId, ideaId), prefix: keys.commentPrefix }, options),
+  /** How many of an idea's comments someone other than `authorId` wrote (counted by DynamoDB, nothing read back). */
+  async countNotBy(tenantId: string, ideaId: string, authorId: string): Promise<number> {
+    const { Count = 0 } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+        FilterExpression: 'authorId <> :me',
+        ExpressionAttributeValues: {
+          ':pk': keys.ideaPartition(tenantId, ideaId),
+          ':c': keys.commentPrefix,
+          ':me': authorId,
+        },
+        Select: 'COUNT',
+      }),
+    );
+    return Count;
+  },
 };
 
 /** A comment's stable address: where it lives (idea, time), who wrote it, what it replies to. */

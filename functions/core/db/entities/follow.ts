@@ -8,7 +8,8 @@ export interface Follow {
   followedAt: string;
   /** The merged duplicate it was carried from. */
   carriedFrom?: string;
-  carried?: boolean;
+  /** Set on a duplicate's follow once a merge carried it: the kept idea's id. */
+  carried?: string;
 }
 
 const entity = defineEntity<Follow, [tenantId: string, ideaId: string, memberId: string]>({

@@ -12,18 +12,18 @@ export interface Vote {
   votedAt: string;
   /** The merged duplicate it was carried from. */
   carriedFrom?: string;
-  /** Set on a duplicate's vote once a merge carried it to the kept idea. */
-  carried?: boolean;
+  /** Set on a duplicate's vote once a merge carried it: the kept idea's id. */
+  carried?: string;
 }
 
 const entity = defineEntity<Vote, [tenantId: string, ideaId: string, memberId: string]>({
   type: 'vote',
   key: keys.vote,
   // A member's votes, newest last, on the owner index (an anonymised vote keeps no owner).
-  indexes: (vote, tenantId, ideaId, memberId) => ({
-    ownerKey: keys.ownerKey(tenantId, memberId),
-    ownerSort: keys.ownerSort('VOTE', vote.votedAt, ideaId),
-  }),
+  indexes: (vote, tenantId, ideaId, memberId): Record<string, string> =>
+    vote.memberId
+      ? { ownerKey: keys.ownerKey(tenantId, memberId), ownerSort: keys.ownerSort('VOTE', vote.votedAt, ideaId) }
+      : {},
 });
 
 export const votes = {
