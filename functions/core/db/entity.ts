@@ -21,8 +21,10 @@ export type UpdateSpec = { UpdateExpression: string; ConditionExpression?: strin
   'ConditionExpression'
 >;
 
-/** Where a query reads: the table's partition (`pk`, optionally a sort-key prefix) or one index's partition. */
-export type Partition = { pk: string; prefix?: string } | { index: IndexName; key: string };
+/** Which sort keys of the partition a query reads: those starting with `prefix`, from `lo` to `hi`, or from `from` on. */
+type SortRange = { prefix?: string; between?: [lo: string, hi: string]; from?: string };
+/** Where a query reads: a partition of the table (`pk`) or of one index, and a range of its sort keys. */
+export type Partition = ({ pk: string } | { index: IndexName; key: string }) & SortRange;
 export type QueryOptions = {
   limit?: number;
   start?: Record<string, unknown>;
@@ -35,27 +37,33 @@ export type QueryOptions = {
   filter?: Condition;
 };
 
+function sortCondition({ prefix, between, from }: SortRange): { condition?: string; values: Record<string, string> } {
+  // Placeholder names of their own, so that a filter's `:lo` or `:from` never meets them.
+  if (prefix) return { condition: 'begins_with(#sort, :sortPrefix)', values: { ':sortPrefix': prefix } };
+  if (between)
+    return { condition: '#sort BETWEEN :sortLo AND :sortHi', values: { ':sortLo': between[0], ':sortHi': between[1] } };
+  if (from) return { condition: '#sort >= :sortFrom', values: { ':sortFrom': from } };
+  return { values: {} };
+}
+
 /** The Query that reads one partition, with its options. */
 function queryOf(where: Partition, options: QueryOptions) {
   const { filter } = options;
-  const onIndex = 'index' in where;
+  const index = 'index' in where ? tableDefinition.indexes.find((i) => i.name === where.index)! : undefined;
+  const sort = sortCondition(where);
   const names = {
-    ...(onIndex ? { '#partition': indexPartition(where.index) } : {}),
+    '#partition': index ? index.partitionKey.name : 'pk',
+    ...(sort.condition ? { '#sort': index ? index.sortKey.name : 'sk' } : {}),
     ...filter?.ExpressionAttributeNames,
     ...options.names,
   };
-  const prefix = !onIndex && where.prefix;
   return {
-    ...(onIndex ? { IndexName: where.index } : {}),
-    KeyConditionExpression: onIndex
-      ? '#partition = :pk'
-      : prefix
-        ? 'pk = :pk AND begins_with(sk, :prefix)'
-        : 'pk = :pk',
-    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    ...(index ? { IndexName: index.name } : {}),
+    KeyConditionExpression: sort.condition ? `#partition = :pk AND ${sort.condition}` : '#partition = :pk',
+    ExpressionAttributeNames: names,
     ExpressionAttributeValues: {
-      ':pk': onIndex ? where.key : where.pk,
-      ...(prefix ? { ':prefix': prefix } : {}),
+      ':pk': 'index' in where ? where.key : where.pk,
+      ...sort.values,
       ...filter?.ExpressionAttributeValues,
     },
     ...(filter ? { FilterExpression: filter.ConditionExpression } : {}),
@@ -66,7 +74,21 @@ function queryOf(where: Partition, options: QueryOptions) {
   };
 }
 
-const indexPartition = (name: IndexName) => tableDefinition.indexes.find((i) => i.name === name)!.partitionKey.name;
+/**
+ * An update can create its item (ADD on a counter, SET on a missing item): it writes the
+ * item's type too, in the expression's SET clause (DynamoDB allows one).
+ */
+function typed(type: EntityType, update: UpdateSpec): UpdateSpec {
+  const expression = update.UpdateExpression;
+  return {
+    ...update,
+    UpdateExpression: /\bSET\b/.test(expression)
+      ? expression.replace(/\bSET\b/, 'SET #entityType = :entityType,')
+      : `SET #entityType = :entityType ${expression}`,
+    ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#entityType': 'type' },
+    ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':entityType': type },
+  };
+}
 
 export const itemExists: Condition = { ConditionExpression: 'attribute_exists(pk)' };
 export const itemAbsent: Condition = { ConditionExpression: 'attribute_not_exists(pk)' };
@@ -92,13 +114,14 @@ export function defineEntity<Item extends object, Args extends unknown[]>(defini
     indexesOf: (args: Args, item: Item) => indexes?.(item, ...args) ?? {},
     /** The whole stored item: keys, type, index attributes and attributes. */
     item: (args: Args, item: Item) => ({ ...key(...args), type, ...indexes?.(item, ...args), ...item }),
-    async get(args: Args, options: { consistent?: boolean; projection?: string } = {}) {
+    async get(args: Args, options: { consistent?: boolean; projection?: string; names?: Record<string, string> } = {}) {
       const { Item } = await db().send(
         new GetCommand({
           TableName: tableName(),
           Key: key(...args),
           ...(options.consistent ? { ConsistentRead: true } : {}),
           ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+          ...(options.names ? { ExpressionAttributeNames: options.names } : {}),
         }),
       );
       return Item as Stored<Item> | undefined;
@@ -131,7 +154,7 @@ export function defineEntity<Item extends object, Args extends unknown[]>(defini
     /** Updates the item now, alone; false when its condition did not hold. */
     async change(args: Args, update: UpdateSpec): Promise<boolean> {
       try {
-        await db().send(new UpdateCommand({ TableName: tableName(), Key: key(...args), ...update }));
+        await db().send(new UpdateCommand({ TableName: tableName(), Key: key(...args), ...typed(type, update) }));
         return true;
       } catch (error) {
         if ((error as Error).name === 'ConditionalCheckFailedException') return false;
@@ -159,7 +182,7 @@ export function defineEntity<Item extends object, Args extends unknown[]>(defini
       Put: { Item: { ...key(...args), type, ...indexes?.(item, ...args), ...item }, ...condition },
     }),
     /** A transaction's update of the item: an update expression, with its names, values and condition. */
-    update: (args: Args, update: UpdateSpec): Write => ({ Update: { Key: key(...args), ...update } }),
+    update: (args: Args, update: UpdateSpec): Write => ({ Update: { Key: key(...args), ...typed(type, update) } }),
     /** A transaction's check that the item is as `condition` says, writing nothing to it. */
     check: (args: Args, condition: Condition): Write => ({ ConditionCheck: { Key: key(...args), ...condition } }),
     /** A transaction's removal of the item. */
@@ -168,7 +191,12 @@ export function defineEntity<Item extends object, Args extends unknown[]>(defini
     async changed(args: Args, update: UpdateSpec): Promise<Stored<Item> | undefined> {
       try {
         const { Attributes } = await db().send(
-          new UpdateCommand({ TableName: tableName(), Key: key(...args), ...update, ReturnValues: 'ALL_NEW' }),
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: key(...args),
+            ...typed(type, update),
+            ReturnValues: 'ALL_NEW',
+          }),
         );
         return Attributes as Stored<Item>;
       } catch (error) {

@@ -35,18 +35,16 @@ export const flag = /* @__PURE__ */ fn(
         { target, reason, memberId: member.memberId, flaggedAt: at },
         itemAbsent,
       ),
-      // The target enters the flag queue on its first flag; `type` is set for the queue to read it.
+      // The target enters the flag queue on its first flag (the entity writes its type with it).
       flagTargets.update([ctx.tenant.id, target], {
         UpdateExpression:
-          'ADD flags :one SET target = :t, queueKey = :q, queueSort = if_not_exists(queueSort, :at), lastReason = :r, #type = :type',
-        ExpressionAttributeNames: { '#type': 'type' },
+          'ADD flags :one SET target = :t, queueKey = :q, queueSort = if_not_exists(queueSort, :at), lastReason = :r',
         ExpressionAttributeValues: {
           ':one': 1,
           ':t': target,
           ':q': keys.queue(ctx.tenant.id, 'FLAGGED'),
           ':at': at,
           ':r': reason,
-          ':type': flagTargets.type,
         },
       }),
     ]);

@@ -1,5 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { bucketName, s3, keys, queryAll } from '../db/index.js';
+import { bucketName, everyTenantId, keys, s3 } from '../db/index.js';
 import { freshIndex, type Snapshot } from './search.js';
 
 /**
@@ -24,12 +24,8 @@ export async function saveSearchSnapshot(tenantId: string): Promise<{ lastSk: st
 /** The scheduled job over every portal. */
 export async function saveAllSearchSnapshots(): Promise<number> {
   let saved = 0;
-  for await (const tenant of queryAll({
-    IndexName: 'byOwner',
-    KeyConditionExpression: 'ownerKey = :p',
-    ExpressionAttributeValues: { ':p': keys.allTenants() },
-  })) {
-    await saveSearchSnapshot(String(tenant.id));
+  for await (const tenantId of everyTenantId()) {
+    await saveSearchSnapshot(tenantId);
     saved++;
   }
   return saved;

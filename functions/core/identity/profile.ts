@@ -1,14 +1,14 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import {
   batchGet,
-  db,
+  comments,
+  ideas,
   itemExists,
   keys,
   memberEmails,
   members,
-  tableName,
+  votes,
   writeAllOrNothing,
   type OwnedKind,
 } from '../db/index.js';
@@ -98,21 +98,23 @@ export async function exportMe(ctx: Ctx) {
  */
 export async function deleteMe(ctx: Ctx): Promise<void> {
   const member = await currentMember(ctx);
-  for (const kind of ['IDEA', 'COMMENT', 'VOTE'] as const) {
-    for await (const item of ownedItems(ctx, member.id, kind)) {
-      await db().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression:
-            kind === 'VOTE'
-              ? 'REMOVE ownerKey, ownerSort, memberId'
-              : 'SET authorName = :n, authorDeleted = :t, authorId = :d REMOVE ownerKey, ownerSort',
-          ...(kind === 'VOTE' ? {} : { ExpressionAttributeValues: { ':n': '', ':t': true, ':d': 'deleted' } }),
-        }),
-      );
-    }
+  const tenantId = ctx.tenant.id;
+  // Each item is found by its owner entry; `itemExists` keeps a stale entry from writing a new item.
+  const unsigned = {
+    UpdateExpression: 'SET authorName = :n, authorDeleted = :t, authorId = :d REMOVE ownerKey, ownerSort',
+    ...itemExists,
+    ExpressionAttributeValues: { ':n': '', ':t': true, ':d': 'deleted' },
+  };
+  for await (const idea of ownedItems(ctx, member.id, 'IDEA'))
+    await ideas.change([tenantId, String(idea.id)], unsigned);
+  for await (const comment of ownedItems(ctx, member.id, 'COMMENT')) {
+    await comments.change([tenantId, String(comment.ideaId), String(comment.createdAt), String(comment.id)], unsigned);
   }
+  for await (const vote of ownedItems(ctx, member.id, 'VOTE'))
+    await votes.change([tenantId, String(vote.ideaId), member.id], {
+      UpdateExpression: 'REMOVE ownerKey, ownerSort, memberId',
+      ...itemExists,
+    });
   await endAllSessions(ctx.tenant.id, member.id);
   const written = await writeAllOrNothing([
     members.remove([ctx.tenant.id, member.id], itemExists),

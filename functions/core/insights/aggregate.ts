@@ -1,5 +1,13 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName, keys, writeAllOrNothing, type Write, placeholders } from '../db/index.js';
+import {
+  dayStats,
+  dayWords,
+  itemAbsent,
+  placeholders,
+  streamMarkers,
+  totals,
+  writeAllOrNothing,
+  type Write,
+} from '../db/index.js';
 import type { Change } from '../stream/index.js';
 import { activityOf, type Activity } from './activity.js';
 import { attr } from './attributes.js';
@@ -110,12 +118,7 @@ function writesFor(eventId: string, activity: Activity, terms: string[], limits:
 /** A marker of something counted; a stream event's expires, an idea's first publication stays. */
 function marker(tenantId: string, id: string, seconds?: number): Write {
   const expires = seconds ? { expiresAt: Math.floor(Date.now() / 1000) + seconds } : {};
-  return {
-    Put: {
-      Item: { ...keys.streamMarker(tenantId, id), countedAt: new Date().toISOString(), ...expires },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return streamMarkers.put([tenantId, id], { countedAt: new Date().toISOString(), ...expires }, itemAbsent);
 }
 
 type SetStep = { member: boolean; votedIdea: boolean };
@@ -160,14 +163,11 @@ function statsUpdate(activity: Activity, day: string, sets: SetStep, limits: Agg
     conditions.push(voted.condition);
   }
   if (!adds.length) return undefined;
-  return {
-    Update: {
-      Key: keys.dayStats(activity.tenantId, day),
-      UpdateExpression: `ADD ${adds.join(', ')}`,
-      ...(conditions.length ? { ConditionExpression: conditions.join(' AND ') } : {}),
-      ...x.expression,
-    },
-  };
+  return dayStats.update([activity.tenantId, day], {
+    UpdateExpression: `ADD ${adds.join(', ')}`,
+    ...(conditions.length ? { ConditionExpression: conditions.join(' AND ') } : {}),
+    ...x.expression,
+  });
 }
 
 /** What a new term costs in the item: its attribute name and a small number. */
@@ -198,39 +198,32 @@ function wordsUpdate(tenantId: string, day: string, terms: string[], words: DayW
     adds.push(`${bytes} ${x.value(cost)}`);
     condition = `attribute_not_exists(${bytes}) OR ${bytes} <= ${x.value(limits.termBytesPerDay - cost)}`;
   }
-  return {
-    Update: {
-      Key: keys.dayWords(tenantId, day),
-      UpdateExpression: `ADD ${adds.join(', ')}`,
-      ...(condition ? { ConditionExpression: condition } : {}),
-      ...x.expression,
-    },
-  };
+  return dayWords.update([tenantId, day], {
+    UpdateExpression: `ADD ${adds.join(', ')}`,
+    ...(condition ? { ConditionExpression: condition } : {}),
+    ...x.expression,
+  });
 }
 
 /** Which of these terms the day's words item already has (they cost no new room), and the room used. */
 async function readDayWords(tenantId: string, day: string, terms: string[]): Promise<DayWords> {
   const x = placeholders();
   const projection = [x.name('termBytes'), ...terms.map((term) => x.name(attr.term(term)))].join(', ');
-  const { Item } = await db().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.dayWords(tenantId, day),
-      ProjectionExpression: projection,
-      ConsistentRead: true,
-      ...x.expression,
-    }),
-  );
+  const item = await dayWords.get([tenantId, day], {
+    consistent: true,
+    projection,
+    names: x.expression.ExpressionAttributeNames,
+  });
   return {
-    known: new Set(terms.filter((term) => Item && attr.term(term) in Item)),
-    bytes: Number(Item?.termBytes ?? 0),
+    known: new Set(terms.filter((term) => item && attr.term(term) in item)),
+    bytes: Number(item?.termBytes ?? 0),
   };
 }
 
-function totalsUpdate(tenantId: string, totals: Record<string, number>): Write | undefined {
-  const moves = Object.entries(totals);
+function totalsUpdate(tenantId: string, deltas: Record<string, number>): Write | undefined {
+  const moves = Object.entries(deltas);
   if (!moves.length) return undefined;
   const x = placeholders();
   const adds = moves.map(([name, delta]) => `${x.name(name)} ${x.value(delta)}`);
-  return { Update: { Key: keys.totals(tenantId), UpdateExpression: `ADD ${adds.join(', ')}`, ...x.expression } };
+  return totals.update([tenantId], { UpdateExpression: `ADD ${adds.join(', ')}`, ...x.expression });
 }

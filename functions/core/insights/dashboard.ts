@@ -1,6 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ctx } from '../context.js';
-import { db, tableName, keys, queryAll, memberNames } from '../db/index.js';
+import { dayStats, dayWords, memberNames, totals as totalsItem } from '../db/index.js';
 import { IdeaStatus } from '../idea/index.js';
 import { attr, PREFIX, prefixed } from './attributes.js';
 import { addDays, weekBuckets } from './calendar.js';
@@ -37,12 +36,6 @@ const TOP_CONTRIBUTORS = 10;
 
 type DayItem = Record<string, unknown> & { sk: string };
 
-const dayRange = (partition: string, from: string, to: string) =>
-  queryAll({
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': partition, ':from': from, ':to': to },
-  });
-
 async function collect(items: AsyncIterable<Record<string, unknown>>): Promise<DayItem[]> {
   const all: DayItem[] = [];
   for await (const item of items) all.push(item as DayItem);
@@ -69,11 +62,11 @@ export async function measuredDashboard(
   const recent = { from: addDays(to, -(RECENT_DAYS - 1)), to };
   const before = { from: addDays(recent.from, -BEFORE_DAYS), to: addDays(recent.from, -1) };
   const [days, words, totalsRead] = await Promise.all([
-    collect(dayRange(keys.dayStatsPartition(tenantId), from, to)),
-    collect(dayRange(keys.dayWordsPartition(tenantId), before.from, to)),
-    db().send(new GetCommand({ TableName: tableName(), Key: keys.totals(tenantId) })),
+    collect(dayStats.between(tenantId, from, to)),
+    collect(dayWords.between(tenantId, before.from, to)),
+    totalsItem.get([tenantId]),
   ]);
-  const totals = (totalsRead.Item ?? {}) as Record<string, unknown>;
+  const totals: Record<string, unknown> = totalsRead ?? {};
   const count = (name: string) => Number(totals[name] ?? 0);
   const attributesRead = [...days, ...words].reduce(
     (sum, item) => sum + Object.keys(item).length + ((item.participants as Set<string> | undefined)?.size ?? 0),

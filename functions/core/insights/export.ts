@@ -1,6 +1,14 @@
 import { authorize } from '../authz.js';
 import type { Ctx } from '../context.js';
-import { keys, queryAll, batchGet, memberNames } from '../db/index.js';
+import {
+  batchGet,
+  comments as commentItems,
+  dayStats,
+  ideas as ideaItems,
+  keys,
+  memberNames,
+  votes as voteItems,
+} from '../db/index.js';
 import { IdeaStatus } from '../idea/index.js';
 import { localized } from '../tenant/index.js';
 import { csvDocument, type Cell } from './csv.js';
@@ -84,20 +92,11 @@ async function ideasActiveIn(ctx: Ctx, period: Period): Promise<Map<string, Item
   const ideas = new Map<string, Item>();
   await Promise.all(
     IdeaStatus.options.map(async (status) => {
-      for await (const idea of queryAll({
-        IndexName: 'byList',
-        KeyConditionExpression: 'listKey = :k AND listSort >= :from',
-        ExpressionAttributeValues: { ':k': keys.ideasByStatus(tenantId, status), ':from': period.from },
-      }))
-        ideas.set(String(idea.id), idea);
+      for await (const idea of ideaItems.changedSince(tenantId, status, period.from)) ideas.set(String(idea.id), idea);
     }),
   );
   const voted = new Set<string>();
-  for await (const day of queryAll({
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': keys.dayStatsPartition(tenantId), ':from': period.from, ':to': period.to },
-    ProjectionExpression: 'votedIdeas',
-  }))
+  for await (const day of dayStats.between(tenantId, period.from, period.to, { projection: 'votedIdeas' }))
     for (const id of (day.votedIdeas as Set<string> | undefined) ?? []) if (!ideas.has(id)) voted.add(id);
   for (const idea of await batchGet([...voted].map((id) => keys.idea(tenantId, id)))) {
     if (!idea.deleted && !idea.moderation) ideas.set(String(idea.id), idea);
@@ -107,30 +106,23 @@ async function ideasActiveIn(ctx: Ctx, period: Period): Promise<Map<string, Item
 
 /** The votes and comments of one idea in the period, from its own partition: comments by their time-ordered keys. */
 async function activityOfIdea(ctx: Ctx, ideaId: string, bounds: { lo: string; hi: string }) {
-  const pk = keys.ideaPartition(ctx.tenant.id, ideaId);
   const comments: Item[] = [];
   const votes: Item[] = [];
   await Promise.all([
     (async () => {
-      for await (const comment of queryAll({
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
-        FilterExpression: 'attribute_not_exists(#deleted) AND attribute_not_exists(#hidden)',
+      for await (const comment of commentItems.ofIdeaBetween(ctx.tenant.id, ideaId, bounds.lo, bounds.hi, {
+        ConditionExpression: 'attribute_not_exists(#deleted) AND attribute_not_exists(#hidden)',
         ExpressionAttributeNames: { '#deleted': 'deleted', '#hidden': 'hidden' },
-        // '~' sorts after every character of a time, so the whole last day is inside.
-        ExpressionAttributeValues: {
-          ':pk': pk,
-          ':lo': `${keys.commentPrefix}${bounds.lo}`,
-          ':hi': `${keys.commentPrefix}${bounds.hi}~`,
-        },
       }))
         comments.push(comment);
     })(),
     (async () => {
-      for await (const vote of queryAll({
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-        FilterExpression: 'votedAt BETWEEN :lo AND :hi AND attribute_not_exists(#carried)',
-        ExpressionAttributeNames: { '#carried': 'carried' },
-        ExpressionAttributeValues: { ':pk': pk, ':v': keys.votePrefix, ':lo': bounds.lo, ':hi': bounds.hi },
+      for await (const vote of voteItems.ofIdea(ctx.tenant.id, ideaId, {
+        filter: {
+          ConditionExpression: 'votedAt BETWEEN :lo AND :hi AND attribute_not_exists(#carried)',
+          ExpressionAttributeNames: { '#carried': 'carried' },
+          ExpressionAttributeValues: { ':lo': bounds.lo, ':hi': bounds.hi },
+        },
       }))
         votes.push(vote);
     })(),

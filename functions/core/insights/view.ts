@@ -1,7 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { authorize } from '../authz.js';
 import { system, type Ctx } from '../context.js';
-import { db, tableName, keyParts, keys } from '../db/index.js';
+import { dashboardViews, itemExists, keyParts, type DashboardView } from '../db/index.js';
 import type { Change } from '../stream/index.js';
 import { getTenantById } from '../tenant/index.js';
 import { computeDashboard, measuredDashboard, type Dashboard } from './dashboard.js';
@@ -21,25 +20,19 @@ import { resolvePeriod } from './period.js';
 export const VIEW_TIMING = { busyAttributes: 50_000, refreshMs: 30_000, maxAgeMs: 120_000 };
 export type ViewTiming = typeof VIEW_TIMING;
 
-interface StoredView {
-  from: string;
-  to: string;
-  dashboard: string;
-  computedAt: string;
-  changedAt?: string;
-}
-
-async function readView(tenantId: string): Promise<StoredView | undefined> {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.dashboardView(tenantId), ConsistentRead: true }),
-  );
-  return Item as StoredView | undefined;
+async function readView(tenantId: string): Promise<DashboardView | undefined> {
+  return dashboardViews.get([tenantId], { consistent: true });
 }
 
 const ageMs = (iso: string) => Date.now() - new Date(iso).getTime();
 
 /** The view may be served: computed for this period, and unchanged since or changed only lately. */
-function servable(view: StoredView | undefined, from: string, to: string, timing: ViewTiming): view is StoredView {
+function servable(
+  view: DashboardView | undefined,
+  from: string,
+  to: string,
+  timing: ViewTiming,
+): view is DashboardView {
   if (!view || view.from !== from || view.to !== to) return false;
   return !view.changedAt || view.changedAt < view.computedAt || ageMs(view.computedAt) <= timing.maxAgeMs;
 }
@@ -50,8 +43,8 @@ async function computeAndKeep(ctx: Ctx, period: { from: string; to: string }): P
 
 /** `asOf` (when the computation started) becomes `computedAt`: a change during the computation marks the view changed. */
 async function keep(tenantId: string, period: { from: string; to: string }, dashboard: Dashboard): Promise<Dashboard> {
-  const view: StoredView = { ...period, dashboard: JSON.stringify(dashboard), computedAt: dashboard.asOf };
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.dashboardView(tenantId), ...view } }));
+  const view: DashboardView = { ...period, dashboard: JSON.stringify(dashboard), computedAt: dashboard.asOf };
+  await dashboardViews.create([tenantId], view);
   return dashboard;
 }
 
@@ -83,22 +76,12 @@ export async function refreshDashboardViews(changes: Change[], timing: ViewTimin
   }
   for (const tenantId of tenants) {
     const now = new Date().toISOString();
-    const marked = await db()
-      .send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.dashboardView(tenantId),
-          UpdateExpression: 'SET changedAt = :now',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':now': now },
-          ReturnValues: 'ALL_NEW',
-        }),
-      )
-      .then((r) => r.Attributes as StoredView)
-      .catch((error: Error) => {
-        if (error.name === 'ConditionalCheckFailedException') return undefined; // no view: a quiet portal
-        throw error;
-      });
+    // No view: a quiet portal (the condition fails and nothing is written).
+    const marked = await dashboardViews.changed([tenantId], {
+      UpdateExpression: 'SET changedAt = :now',
+      ...itemExists,
+      ExpressionAttributeValues: { ':now': now },
+    });
     if (!marked || ageMs(marked.computedAt) < timing.refreshMs) continue;
     const tenant = await getTenantById(tenantId);
     if (tenant) await computeAndKeep({ tenant, actor: system }, resolvePeriod({}, {}));

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Comment } from '../../comment/index.js';
 import { db, tableName } from '../client.js';
-import { defineEntity } from '../entity.js';
+import { defineEntity, type Condition } from '../entity.js';
 import { keys } from '../keys.js';
 
 type Place = [tenantId: string, ideaId: string, createdAt: string, commentId: string];
@@ -21,6 +21,16 @@ export const comments = {
   /** An idea's comments in the order they were written, a page at a time. */
   pageOfIdea: (tenantId: string, ideaId: string, options: { limit: number; start?: Record<string, unknown> }) =>
     entity.query({ pk: keys.ideaPartition(tenantId, ideaId), prefix: keys.commentPrefix }, options),
+  /** An idea's comments written from `lo` to `hi` (ISO times; the whole last second included), as the filter keeps them. */
+  ofIdeaBetween: (tenantId: string, ideaId: string, lo: string, hi: string, filter?: Condition) =>
+    entity.queryAll(
+      // '~' sorts after every character of a time, so the whole of `hi` is inside.
+      {
+        pk: keys.ideaPartition(tenantId, ideaId),
+        between: [`${keys.commentPrefix}${lo}`, `${keys.commentPrefix}${hi}~`],
+      },
+      { filter },
+    ),
   /** How many of an idea's comments someone other than `authorId` wrote (counted by DynamoDB, nothing read back). */
   async countNotBy(tenantId: string, ideaId: string, authorId: string): Promise<number> {
     const { Count = 0 } = await db().send(

@@ -46,6 +46,9 @@ export const ideas = {
   /** A portal's ideas of one status, most recently changed first, a page at a time (ideas in action). */
   withStatus: (tenantId: string, status: string, options: QueryOptions = {}) =>
     idea.query({ index: 'byList', key: keys.ideasByStatus(tenantId, status) }, { descending: true, ...options }),
+  /** Every idea of one status changed since `from` (its list's sort key is `updatedAt`): exports. */
+  changedSince: (tenantId: string, status: string, from: string) =>
+    idea.queryAll({ index: 'byList', key: keys.ideasByStatus(tenantId, status), from }),
   /** Every idea of one status (the impact-versus-effort chart, exports). */
   allWithStatus: (tenantId: string, status: string, options: Omit<QueryOptions, 'start' | 'limit'> = {}) =>
     idea.queryAll({ index: 'byList', key: keys.ideasByStatus(tenantId, status) }, options),

@@ -1,4 +1,4 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../admin/index.js';
 import { db, tableName } from '../client.js';
 import { defineEntity, type Stored } from '../entity.js';
@@ -37,24 +37,17 @@ export const rateWindows = {
   ...windows,
   /** Counts one attempt now and says how many the window holds. */
   async count(args: WindowArgs, expiresAt: number): Promise<number> {
-    const { Attributes } = await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: windows.key(...args),
-        UpdateExpression: 'ADD attempts :one SET expiresAt = :exp, #type = :type',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':one': 1, ':exp': expiresAt, ':type': windows.type },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(Attributes?.attempts ?? 0);
+    const counted = await windows.changed(args, {
+      UpdateExpression: 'ADD attempts :one SET expiresAt = :exp',
+      ExpressionAttributeValues: { ':one': 1, ':exp': expiresAt },
+    });
+    return Number(counted?.attempts ?? 0);
   },
   /** Counts one attempt with a transaction's other writes, which all fail when the window is already full. */
   countWith: (args: WindowArgs, expiresAt: number, max: number): Write =>
     windows.update(args, {
-      UpdateExpression: 'ADD attempts :one SET expiresAt = :exp, #type = :type',
+      UpdateExpression: 'ADD attempts :one SET expiresAt = :exp',
       ConditionExpression: 'attribute_not_exists(attempts) OR attempts < :max',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':one': 1, ':exp': expiresAt, ':max': max, ':type': windows.type },
+      ExpressionAttributeValues: { ':one': 1, ':exp': expiresAt, ':max': max },
     }),
 };
