@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DomainError, parseInput, render, say, says } from '../../functions/core/errors/index.js';
+import { DomainError, parseInput, render, said, say, says } from '../../functions/core/errors/index.js';
 import { en } from '../../functions/core/errors/en.js';
 import { fr } from '../../functions/core/errors/fr.js';
 
@@ -28,7 +28,7 @@ describe('the core’s messages in the reader’s language', () => {
   });
 
   it('names a missing idea in French', () => {
-    expect(new DomainError('idea_not_found', 404, say('notFound.idea')).in('fr').message).toBe(
+    expect(said(new DomainError('idea_not_found', 404, say('notFound.idea')), 'fr').message).toBe(
       'Cette idée n’existe pas.',
     );
   });
@@ -59,7 +59,7 @@ describe('the core’s messages in the reader’s language', () => {
     } catch (e) {
       const error = e as DomainError;
       expect(error.fields).toEqual({ title: 'At least 8 characters.', tags: 'At most 2 tags.', name: 'Required.' });
-      expect(error.in('fr').fields).toEqual({
+      expect(said(error, 'fr').fields).toEqual({
         title: 'Au moins 8 caractères.',
         tags: 'Au plus 2 étiquettes.',
         name: 'Obligatoire.',

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { Lang } from '../tenant/browser.js';
-import { render, say, type Text, type TextKey } from './text.js';
+import { english, say, type Text, type TextKey } from './text.js';
 import { textOfIssue } from './zod-issues.js';
 
-export { isTextKey, render, say, type Param, type Text, type TextKey } from './text.js';
+export { isTextKey, say, type Param, type Text, type TextKey } from './text.js';
+export { render, said } from './render.js';
 
 type Status = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
 
@@ -21,14 +21,9 @@ export class DomainError extends Error {
     readonly text: Text,
     readonly fieldTexts?: Record<string, Text>,
   ) {
-    super(render(text, 'en'));
+    super(english(text));
     this.name = 'DomainError';
-    if (fieldTexts) this.fields = renderFields(fieldTexts, 'en');
-  }
-
-  /** The message and each field's message in the reader's language. */
-  in(lang: Lang): { message: string; fields: Record<string, string> } {
-    return { message: render(this.text, lang), fields: renderFields(this.fieldTexts ?? {}, lang) };
+    if (fieldTexts) this.fields = Object.fromEntries(Object.entries(fieldTexts).map(([f, t]) => [f, english(t)]));
   }
 
   toJSON() {
@@ -42,9 +37,6 @@ export class DomainError extends Error {
     };
   }
 }
-
-const renderFields = (texts: Record<string, Text>, lang: Lang) =>
-  Object.fromEntries(Object.entries(texts).map(([field, text]) => [field, render(text, lang)]));
 
 /** Bad input, field by field. */
 export const invalidFields = (fields: Record<string, Text>): DomainError =>

@@ -1,10 +1,8 @@
 import { en, type TextKey } from './en.js';
-import { fr } from './fr.js';
+import type { fr } from './fr.js';
 import type { Lang } from '../tenant/browser.js';
 
 export type { TextKey };
-
-const dictionaries: Record<Lang, Record<TextKey, string>> = { en, fr };
 
 /** The `{name}`s of a text. */
 type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
@@ -28,13 +26,22 @@ export function say<K extends TextKey>(
 
 export const isTextKey = (key: unknown): key is TextKey => typeof key === 'string' && Object.hasOwn(en, key);
 
-/** The text in one language, numbers written its way (5,000 / 5 000). */
-export function render(text: Text, lang: Lang): string {
+/**
+ * Renders texts with one language's dictionary, numbers written its way (5,000 / 5 000). The
+ * dictionary is passed in so that a bundle that only answers in English (the API) leaves the
+ * other languages out: see render.ts.
+ */
+export function rendererOf(dictionary: Record<TextKey, string>, lang: Lang) {
   const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
-  return dictionaries[lang][text.key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = text.params?.[name];
-    if (value === undefined) return whole;
-    if (typeof value === 'number') return numbers.format(value);
-    return typeof value === 'string' ? value : render(value, lang);
-  });
+  const render = (text: Text): string =>
+    dictionary[text.key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = text.params?.[name];
+      if (value === undefined) return whole;
+      if (typeof value === 'number') return numbers.format(value);
+      return typeof value === 'string' ? value : render(value);
+    });
+  return render;
 }
+
+/** The API's language. */
+export const english = /* @__PURE__ */ rendererOf(en, 'en');

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Ctx } from '$core/context';
-import { DomainError } from '$core/errors/index';
+import { DomainError, said } from '$core/errors/index';
 import type { Lang } from '$lib/i18n';
 
 /*
@@ -35,11 +35,11 @@ export async function attempt<T>(
     return { ok: true as const, value: await run() };
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    const said = e.in(lang);
+    const told = said(e, lang);
     const fields: Record<string, string> = {};
-    for (const [field, message] of Object.entries(said.fields)) fields[input(field)] ??= message;
+    for (const [field, message] of Object.entries(told.fields)) fields[input(field)] ??= message;
     const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !/password|current|token/i.test(k)));
-    const failure = fail(e.status, { form, code: e.code, message: said.message, fields, values: kept });
+    const failure = fail(e.status, { form, code: e.code, message: told.message, fields, values: kept });
     return { ok: false as const, failure };
   }
 }
@@ -66,6 +66,6 @@ export async function loadSignedIn<T>(locals: App.Locals, url: URL, read: (ctx: 
  */
 export function refusalAsErrorPage(e: unknown, lang: Lang): never {
   if (e instanceof DomainError && e.status === 400) error(404, { message: '', code: 'not_found' });
-  if (e instanceof DomainError && e.status < 500) error(e.status, { message: e.in(lang).message, code: e.code });
+  if (e instanceof DomainError && e.status < 500) error(e.status, { message: said(e, lang).message, code: e.code });
   throw e;
 }

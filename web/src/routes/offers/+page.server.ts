@@ -1,4 +1,4 @@
-import { DomainError } from '$core/errors/index';
+import { DomainError, said } from '$core/errors/index';
 import { deleteSavedSearch, listSavedSearches, saveSearch, searchOffers } from '$core/offer/index';
 import { loadPublic, portalCtx } from '$lib/server/core';
 import { formFields } from '$lib/server/forms';
@@ -48,7 +48,7 @@ export const load: PageServerLoad = ({ locals, url }) =>
         // A hand-made query (TRL from 7 to 3, a stale cursor) shows why, not an error page.
         (e) =>
           e instanceof DomainError && e.status === 400
-            ? { page: null, refused: firstReason(e.in(locals.lang)) }
+            ? { page: null, refused: firstReason(said(e, locals.lang)) }
             : Promise.reject(e),
       ),
       ctx.actor.kind === 'member' ? listSavedSearches(ctx) : Promise.resolve(null),

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { DomainError } from '$core/errors/index';
+import { DomainError, said } from '$core/errors/index';
 import { addDays, getDashboard } from '$core/insights/index';
 import { localized } from '$core/tenant/index';
 import type { Tenant } from '$core/tenant/index';
@@ -44,7 +44,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     };
   } catch (e) {
     if (e instanceof DomainError && e.code === 'invalid_input')
-      return { ...common, dashboard: null, asked, errors: e.in(locals.lang).fields };
+      return { ...common, dashboard: null, asked, errors: said(e, locals.lang).fields };
     refusalAsErrorPage(e, locals.lang);
   }
 };

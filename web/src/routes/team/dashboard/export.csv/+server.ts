@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { DomainError } from '$core/errors/index';
+import { DomainError, said } from '$core/errors/index';
 import { exportCsv, exportFileName } from '$core/insights/index';
 import { portalCtx } from '$lib/server/core';
 import type { RequestHandler } from './$types';
@@ -19,7 +19,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
     });
   } catch (e) {
     if (e instanceof DomainError && e.status < 500)
-      error(e.status, { message: e.in(locals.lang).message, code: e.code });
+      error(e.status, { message: said(e, locals.lang).message, code: e.code });
     throw e;
   }
 };
