@@ -9,6 +9,11 @@ const app = new App();
 new PortalStack(app, 'IdeaPortal', {
   platformDomain: app.node.tryGetContext('platformDomain') ?? process.env.PLATFORM_DOMAIN ?? 'ideas.example.com',
   clientAssets: join(root, 'web/build/client'),
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-west-3' },
+  originSecretGeneration: Number(app.node.tryGetContext('originSecretGeneration') ?? 1),
+  // `-c region=` first, then the AWS CLI profile's region (CDK_DEFAULT_REGION), then Paris.
+  env: {
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+    region: app.node.tryGetContext('region') ?? process.env.CDK_DEFAULT_REGION ?? 'eu-west-3',
+  },
 });
 app.synth();

@@ -14,6 +14,7 @@ import {
   type CfnDistribution,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { FunctionUrlOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { ORIGIN_HEADER } from '../functions/handlers/edge-only.js';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction, FunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -35,7 +36,15 @@ export const OFFER_PATHS = [...new Set(offers.routes.map((route) => `/api/${rout
 
 export function createDistribution(
   scope: Construct,
-  o: { api: FunctionUrl; uploads: FunctionUrl; offers: FunctionUrl; web: FunctionUrl; assets: Bucket },
+  o: {
+    api: FunctionUrl;
+    uploads: FunctionUrl;
+    offers: FunctionUrl;
+    web: FunctionUrl;
+    assets: Bucket;
+    /** Sent to every function origin, which refuses requests without it. */
+    originSecret: string;
+  },
 ) {
   const forwardHost = new CfFunction(scope, 'ForwardHost', {
     code: FunctionCode.fromInline(
@@ -43,7 +52,7 @@ export function createDistribution(
     ),
   });
   const dynamic = (url: FunctionUrl): BehaviorOptions => ({
-    origin: new FunctionUrlOrigin(url),
+    origin: new FunctionUrlOrigin(url, { customHeaders: { [ORIGIN_HEADER]: o.originSecret } }),
     viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
     allowedMethods: AllowedMethods.ALLOW_ALL,
     cachePolicy: CachePolicy.CACHING_DISABLED,

@@ -4,14 +4,14 @@ import { RetentionDays, LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { bundleDir, type BUNDLES } from './bundle.js';
 
-/** One Lambda per handler bundle (built by infra/bundle.ts), with a function URL that CloudFront calls (unused for the stream function). */
+/** One Lambda per handler bundle (built by infra/bundle.ts). */
 export function createHandler(
   scope: Construct,
   id: string,
   bundle: keyof typeof BUNDLES,
   environment: Record<string, string>,
   memorySize = 1024,
-): { fn: Function; url: FunctionUrl } {
+): Function {
   const fn = new Function(scope, id, {
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,
@@ -22,7 +22,15 @@ export function createHandler(
     environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
     logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH }),
   });
-  // NONE: CloudFront is the only intended caller; OAC on function URLs would require browsers to hash POST bodies.
-  const url = fn.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
-  return { fn, url };
+  return fn;
+}
+
+/**
+ * A request-path function and the URL CloudFront calls. NONE: OAC on function URLs would make
+ * browsers hash POST bodies; instead the function answers 403 to any request without the edge's
+ * secret header (functions/handlers/edge-only.ts). Jobs (stream, schedule) get no URL at all.
+ */
+export function createOrigin(...args: Parameters<typeof createHandler>): { fn: Function; url: FunctionUrl } {
+  const fn = createHandler(...args);
+  return { fn, url: fn.addFunctionUrl({ authType: FunctionUrlAuthType.NONE }) };
 }

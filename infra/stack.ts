@@ -10,7 +10,7 @@ import type { Construct } from 'constructs';
 import { createTable } from './data.js';
 import { platformCertificateArn } from './certificates.js';
 import { allowCustomDomains, createDistribution, createPlatformEdge } from './edge.js';
-import { createHandler } from './functions.js';
+import { createHandler, createOrigin } from './functions.js';
 import { createStaticBucket, createUploadsBucket } from './storage.js';
 
 export interface PortalStackProps extends StackProps {
@@ -20,6 +20,8 @@ export interface PortalStackProps extends StackProps {
   clientAssets: string;
   /** ACM (us-east-1) certificate for *.{platformDomain} and the apex; see infra/certificates.ts for the fallbacks. */
   platformCertificateArn?: string;
+  /** Bump to rotate the secret CloudFront sends origins; the previous one stays valid for one deployment. */
+  originSecretGeneration?: number;
 }
 
 /** The whole portal: one table, two buckets, the API and web functions, one CloudFront distribution. */
@@ -33,25 +35,36 @@ export class PortalStack extends Stack {
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
 
+    // The edge proves itself to the origins with a secret header; functions accept this generation and the one before.
+    const generation = props.originSecretGeneration ?? 1;
+    const originSecret = (n: number) =>
+      new Secret(this, `OriginSecret${n}`, { generateSecretString: { passwordLength: 48, excludePunctuation: true } });
+    const [current, previous] = [originSecret(generation), generation > 1 ? originSecret(generation - 1) : undefined];
+
     const environment = {
       TABLE_NAME: table.tableName,
       BUCKET_NAME: uploads.bucketName,
       PLATFORM_DOMAIN: props.platformDomain,
+      // Links in e-mails, digests and alerts (sent off the request path) name the portal's platform address.
+      PORTAL_URL: `https://{slug}.${props.platformDomain}`,
       TRUST_FORWARDED_HOST: 'true',
       MAIL_TRANSPORT: 'ses',
       MAIL_FROM_DOMAIN: props.platformDomain,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       // A CloudFormation dynamic reference: the value is resolved at deploy time, never stored in the template.
       CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
+      ORIGIN_SECRETS: [current, previous]
+        .flatMap((secret) => (secret ? [secret.secretValue.unsafeUnwrap()] : []))
+        .join(','),
     };
-    const api = createHandler(this, 'Api', 'api', environment, 1024);
-    const uploadsApi = createHandler(this, 'UploadsApi', 'uploads', environment, 512);
+    const api = createOrigin(this, 'Api', 'api', environment, 1024);
+    const uploadsApi = createOrigin(this, 'UploadsApi', 'uploads', environment, 512);
     // The offer search keeps each portal's index in memory: room for a large catalogue (docs/architecture.md).
-    const offersApi = createHandler(this, 'OffersApi', 'offers', environment, 1024);
-    const web = createHandler(this, 'Web', 'web', environment, 1536);
+    const offersApi = createOrigin(this, 'OffersApi', 'offers', environment, 1024);
+    const web = createOrigin(this, 'Web', 'web', environment, 1536);
     const stream = createHandler(this, 'Stream', 'stream', environment, 512);
     // The notification fan-out reads the table's stream; a failing batch is retried, then skipped.
-    stream.fn.addEventSource(
+    stream.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 100,
@@ -63,14 +76,14 @@ export class PortalStack extends Stack {
     // The weekly digest, Monday 07:00 UTC.
     new Rule(this, 'WeeklyDigest', {
       schedule: EventSchedule.cron({ weekDay: 'MON', hour: '7', minute: '0' }),
-      targets: [new LambdaFunction(schedule.fn, { event: RuleTargetInput.fromObject({ job: 'digest' }) })],
+      targets: [new LambdaFunction(schedule, { event: RuleTargetInput.fromObject({ job: 'digest' }) })],
     });
     // Search snapshots, so that cold instances do not rebuild a portal's index from its whole log.
     new Rule(this, 'SearchSnapshots', {
       schedule: EventSchedule.rate(Duration.hours(1)),
-      targets: [new LambdaFunction(schedule.fn, { event: RuleTargetInput.fromObject({ job: 'search-snapshots' }) })],
+      targets: [new LambdaFunction(schedule, { event: RuleTargetInput.fromObject({ job: 'search-snapshots' }) })],
     });
-    for (const { fn } of [api, uploadsApi, offersApi, web, stream, schedule]) {
+    for (const fn of [api.fn, uploadsApi.fn, offersApi.fn, web.fn, stream, schedule]) {
       table.grantReadWriteData(fn);
       uploads.grantReadWrite(fn, 'tenants/*');
       // E-mail from the platform's verified SES domain identity (created outside this stack).
@@ -87,6 +100,7 @@ export class PortalStack extends Stack {
       offers: offersApi.url,
       web: web.url,
       assets,
+      originSecret: current.secretValue.unsafeUnwrap(),
     });
     const edge = createPlatformEdge(this, {
       distribution,
@@ -95,7 +109,7 @@ export class PortalStack extends Stack {
     });
     // Only a function that is not an origin of the distribution can be given its id: on an origin
     // (api, uploads, offers, web) it would close a cycle (function -> distribution -> function URL -> function).
-    allowCustomDomains(stream.fn, distribution);
+    allowCustomDomains(stream, distribution);
 
     new CfnOutput(this, 'DistributionId', { value: distribution.distributionId });
     // DNS: *.{platformDomain} (CNAME) and the apex (alias/ANAME) point at this endpoint.

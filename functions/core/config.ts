@@ -32,6 +32,14 @@ const Env = z.object({
   /** In AWS, the multi-tenant CloudFront distribution that verified custom domains are attached to. */
   EDGE_DISTRIBUTION_ID: z.string().optional(),
   SCRYPT_LOG_N: z.coerce.number().int().min(14).max(20).default(17),
+  /**
+   * In AWS, the values CloudFront sends in the origin header (the current one and, while the
+   * stack rotates it, the previous one), comma-separated; unset locally, where there is no edge.
+   */
+  ORIGIN_SECRETS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').filter((s) => s.length >= 32)),
 });
 
 export type Config = z.output<typeof Env>;

@@ -7,6 +7,7 @@ import { bundleAll, root } from '../../infra/bundle.js';
 import { coreRoutes } from '../../functions/api/routes/index.js';
 import { offers } from '../../functions/api/routes/offers.js';
 import { OFFER_PATHS } from '../../infra/edge.js';
+import { ORIGIN_HEADER } from '../../functions/handlers/edge-only.js';
 import { PortalStack, type PortalStackProps } from '../../infra/stack.js';
 
 let template: Template;
@@ -109,6 +110,44 @@ describe('CDK stack (synthesized offline)', () => {
     expect(
       apiPaths.filter((path) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))),
     ).toEqual([]);
+  });
+
+  it('gives only the request-path functions a URL, and CloudFront the secret header they check', () => {
+    const urls = Object.values(template.findResources('AWS::Lambda::Url')) as {
+      Properties: { TargetFunctionArn: { 'Fn::GetAtt': [string, string] } };
+    }[];
+    const withUrl = urls.map((u) => u.Properties.TargetFunctionArn['Fn::GetAtt'][0]).sort();
+    expect(withUrl.map((id) => id.replace(/[A-F0-9]{8}$/, ''))).toEqual(['Api', 'OffersApi', 'UploadsApi', 'Web']);
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as {
+      Properties: {
+        DistributionConfig: { Origins: { Id: string; S3OriginConfig?: unknown; OriginCustomHeaders?: unknown[] }[] };
+      };
+    }[];
+    const functionOrigins = distribution!.Properties.DistributionConfig.Origins.filter((o) => !o.S3OriginConfig);
+    expect(functionOrigins.length).toBeGreaterThanOrEqual(4); // one per behaviour that reaches a function
+    for (const origin of functionOrigins) {
+      expect(origin.OriginCustomHeaders).toEqual([
+        { HeaderName: ORIGIN_HEADER, HeaderValue: expect.objectContaining({ 'Fn::Join': expect.anything() }) },
+      ]);
+    }
+    const functions = Object.values(
+      template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } }),
+    ) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
+    expect(functions).toHaveLength(6);
+    for (const fn of functions) {
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        PORTAL_URL: 'https://{slug}.ideas.example.com',
+        ORIGIN_SECRETS: expect.anything(),
+      });
+    }
+  });
+
+  it('keeps the previous origin secret valid for one deployment when it is rotated', () => {
+    const rotated = synth({ platformCertificateArn: certificateArn, originSecretGeneration: 3 });
+    const secrets = Object.keys(rotated.findResources('AWS::SecretsManager::Secret')).filter((id) =>
+      id.startsWith('OriginSecret'),
+    );
+    expect(secrets.map((id) => id.replace(/[A-F0-9]{8}$/, '')).sort()).toEqual(['OriginSecret2', 'OriginSecret3']);
   });
 
   it('runs the weekly digest on a schedule', () => {

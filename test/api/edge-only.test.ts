@@ -1,0 +1,34 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { handler as api } from '../../functions/handlers/api.js';
+import { ORIGIN_HEADER } from '../../functions/handlers/edge-only.js';
+import { handler as web } from '../../functions/handlers/web.js';
+import { apiGatewayEvent } from '../support/lambda.js';
+import { hostOf, makeTenant } from '../support/tenants.js';
+
+// As the stack sets it: the current secret and the previous one (read lazily by config(), after this line).
+const [current, previous] = ['c'.repeat(48), 'p'.repeat(48)];
+const before = process.env.ORIGIN_SECRETS;
+process.env.ORIGIN_SECRETS = `${current},${previous}`;
+process.env.TRUST_FORWARDED_HOST = 'true';
+afterAll(() => {
+  process.env.ORIGIN_SECRETS = before;
+});
+
+/** A request to a function URL that did not come through CloudFront (no secret header, or a wrong one). */
+describe('request-path functions behind the edge', () => {
+  it('answer 403 to a call around CloudFront, whatever host it forges, and serve the edge with either secret', async () => {
+    const tenant = await makeTenant({ name: { en: 'Edge only' } });
+    const viaUrl = { host: 'abc.lambda-url.eu-west-3.on.aws', 'x-forwarded-host': hostOf(tenant) };
+    for (const headers of [viaUrl, { ...viaUrl, [ORIGIN_HEADER]: 'guess' }, { ...viaUrl, [ORIGIN_HEADER]: '' }]) {
+      expect((await api(apiGatewayEvent('GET', '/api/portal', headers))).statusCode).toBe(403);
+      expect((await web(apiGatewayEvent('GET', '/', headers))).statusCode).toBe(403);
+    }
+    for (const secret of [current, previous]) {
+      const res = await api(apiGatewayEvent('GET', '/api/portal', { ...viaUrl, [ORIGIN_HEADER]: secret }));
+      expect(res.statusCode).toBe(200);
+      expect(JSON.parse(res.body).name.en).toBe('Edge only');
+    }
+    const page = await web(apiGatewayEvent('GET', '/', { ...viaUrl, [ORIGIN_HEADER]: current }));
+    expect(page.statusCode).toBe(200);
+  });
+});
