@@ -1,6 +1,7 @@
 import { config } from '../config.js';
 import type { Message } from './index.js';
 import { signRequest } from '../aws/index.js';
+import { headerAddress } from './address.js';
 
 /** In AWS: one signed call to SES v2 SendEmail a message, with the function role's credentials. */
 export async function sendWithSes(message: Message): Promise<void> {
@@ -8,7 +9,7 @@ export async function sendWithSes(message: Message): Promise<void> {
   const host = `email.${region}.amazonaws.com`;
   const path = '/v2/email/outbound-emails';
   const body = JSON.stringify({
-    FromEmailAddress: message.from,
+    FromEmailAddress: headerAddress(message.from),
     Destination: { ToAddresses: [message.to] },
     Content: {
       Simple: {
