@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -8,7 +8,10 @@ import {
   Function as CfFunction,
   FunctionCode,
   FunctionEventType,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   OriginRequestPolicy,
+  ResponseHeadersPolicy,
   ViewerProtocolPolicy,
   type BehaviorOptions,
   type CfnDistribution,
@@ -20,6 +23,7 @@ import type { Function as LambdaFunction, FunctionUrl } from 'aws-cdk-lib/aws-la
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { offers } from '../functions/api/routes/offers.js';
+import { SECURITY_HEADERS } from '../functions/core/http/index.js';
 
 /**
  * One multi-tenant distribution (CloudFront SaaS Manager) for every portal host: /api/uploads* to
@@ -33,6 +37,27 @@ import { offers } from '../functions/api/routes/offers.js';
  * (functions/api/routes/offers.ts): a new offers route gets its CloudFront behaviour with it.
  */
 export const OFFER_PATHS = [...new Set(offers.routes.map((route) => `/api/${route.path.split('/')[1]}*`))];
+
+/**
+ * HSTS (two years, subdomains: every portal of the platform) from the edge, which alone speaks
+ * HTTPS to viewers; the other security headers as the origins set them (core/http), and the same
+ * on S3's files, which set none.
+ */
+function securityHeaders(scope: Construct) {
+  const origin = SECURITY_HEADERS;
+  return new ResponseHeadersPolicy(scope, 'SecurityHeaders', {
+    securityHeadersBehavior: {
+      strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+      contentSecurityPolicy: { contentSecurityPolicy: origin['content-security-policy'], override: false },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: false },
+      contentTypeOptions: { override: false },
+      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: false },
+    },
+    customHeadersBehavior: {
+      customHeaders: [{ header: 'permissions-policy', value: origin['permissions-policy'], override: false }],
+    },
+  });
+}
 
 export function createDistribution(
   scope: Construct,
@@ -51,7 +76,9 @@ export function createDistribution(
       "function handler(event){var r=event.request;r.headers['x-forwarded-host']={value:r.headers.host.value};return r;}",
     ),
   });
+  const responseHeadersPolicy = securityHeaders(scope);
   const dynamic = (url: FunctionUrl): BehaviorOptions => ({
+    responseHeadersPolicy,
     origin: new FunctionUrlOrigin(url, { customHeaders: { [ORIGIN_HEADER]: o.originSecret } }),
     viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
     allowedMethods: AllowedMethods.ALLOW_ALL,
@@ -68,6 +95,7 @@ export function createDistribution(
       '/api/*': dynamic(o.api),
       '/_app/*': {
         origin: S3BucketOrigin.withOriginAccessControl(o.assets),
+        responseHeadersPolicy,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
       },

@@ -86,8 +86,12 @@ export class PortalStack extends Stack {
     for (const fn of [api.fn, uploadsApi.fn, offersApi.fn, web.fn, stream, schedule]) {
       table.grantReadWriteData(fn);
       uploads.grantReadWrite(fn, 'tenants/*');
-      // E-mail from the platform's verified SES domain identity (created outside this stack).
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: ['*'] }));
+    }
+    // E-mail only from the platform's verified SES domain identity (created outside this stack), and
+    // only by the functions that send (the uploads function never does).
+    const sesIdentity = this.formatArn({ service: 'ses', resource: 'identity', resourceName: props.platformDomain });
+    for (const fn of [api.fn, offersApi.fn, web.fn, stream, schedule]) {
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [sesIdentity] }));
     }
 
     new BucketDeployment(this, 'ClientAssets', {

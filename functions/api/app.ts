@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Ctx } from '../core/context.js';
 import { DomainError, say } from '../core/errors/index.js';
+import { secure } from '../core/http/index.js';
 import { closedPortalGate, resolveActor } from './middleware/session.js';
 import { resolveSite } from './middleware/tenant.js';
 import { health } from './routes/health.js';
@@ -15,6 +16,10 @@ export type Env = { Variables: { ctx: Ctx; sessionToken?: string } };
  */
 export function createApp(...groups: Hono<Env>[]) {
   const app = new Hono<Env>().basePath('/api');
+  app.use('*', async (c, next) => {
+    await next();
+    secure(c.res.headers);
+  });
   app.route('/', health);
   // The platform's own routes answer on its apex host only; everything after belongs to a portal.
   app.route('/', platform);

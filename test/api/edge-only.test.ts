@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { handler as api } from '../../functions/handlers/api.js';
+import { SECURITY_HEADERS } from '../../functions/core/http/index.js';
 import { ORIGIN_HEADER } from '../../functions/handlers/edge-only.js';
 import { handler as web } from '../../functions/handlers/web.js';
 import { apiGatewayEvent } from '../support/lambda.js';
@@ -30,5 +31,23 @@ describe('request-path functions behind the edge', () => {
     }
     const page = await web(apiGatewayEvent('GET', '/', { ...viaUrl, [ORIGIN_HEADER]: current }));
     expect(page.statusCode).toBe(200);
+  });
+
+  it('send the security headers with every page and API answer, refusals included', async () => {
+    const tenant = await makeTenant();
+    const headers = {
+      host: 'abc.lambda-url.eu-west-3.on.aws',
+      'x-forwarded-host': hostOf(tenant),
+      [ORIGIN_HEADER]: current,
+    };
+    const answers = [
+      await api(apiGatewayEvent('GET', '/api/portal', headers)),
+      await api(apiGatewayEvent('GET', '/api/ideas/not-an-id', headers)),
+      await web(apiGatewayEvent('GET', '/', headers)),
+      await web(apiGatewayEvent('GET', '/no-such-page', headers)),
+      await web(apiGatewayEvent('GET', '/team', headers)), // a visitor sent to sign in
+    ];
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 400, 200, 404, 303]);
+    for (const answer of answers) expect(answer.headers).toMatchObject(SECURITY_HEADERS);
   });
 });

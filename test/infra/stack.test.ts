@@ -8,6 +8,7 @@ import { coreRoutes } from '../../functions/api/routes/index.js';
 import { offers } from '../../functions/api/routes/offers.js';
 import { OFFER_PATHS } from '../../infra/edge.js';
 import { ORIGIN_HEADER } from '../../functions/handlers/edge-only.js';
+import { SECURITY_HEADERS } from '../../functions/core/http/index.js';
 import { PortalStack, type PortalStackProps } from '../../infra/stack.js';
 
 let template: Template;
@@ -148,6 +149,53 @@ describe('CDK stack (synthesized offline)', () => {
       id.startsWith('OriginSecret'),
     );
     expect(secrets.map((id) => id.replace(/[A-F0-9]{8}$/, '')).sort()).toEqual(['OriginSecret2', 'OriginSecret3']);
+  });
+
+  it('lets only the sending functions send e-mail, and only from the platform’s SES identity', () => {
+    const statements = Object.entries(template.findResources('AWS::IAM::Policy')).flatMap(([id, policy]) =>
+      (
+        policy as { Properties: { PolicyDocument: { Statement: { Action: unknown; Resource: unknown }[] } } }
+      ).Properties.PolicyDocument.Statement.map((statement) => ({ id, ...statement })),
+    );
+    const ses = statements.filter((s) => JSON.stringify(s.Action).includes('ses:'));
+    expect(ses.map((s) => s.id.replace(/ServiceRoleDefaultPolicy[A-F0-9]{8}$/, '')).sort()).toEqual([
+      'Api',
+      'OffersApi',
+      'Schedule',
+      'Stream',
+      'Web',
+    ]);
+    for (const statement of ses) {
+      expect(statement.Action).toBe('ses:SendEmail');
+      expect(JSON.stringify(statement.Resource)).toContain(':identity/ideas.example.com');
+    }
+  });
+
+  it('adds HSTS at the edge and the origins’ security headers to every behaviour, S3’s files included', () => {
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: { AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true, Override: true },
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: SECURITY_HEADERS['content-security-policy'],
+            Override: false,
+          },
+          FrameOptions: { FrameOption: 'DENY', Override: false },
+        }),
+      }),
+    });
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as {
+      Properties: {
+        DistributionConfig: {
+          DefaultCacheBehavior: { ResponseHeadersPolicyId?: unknown };
+          CacheBehaviors: { ResponseHeadersPolicyId?: unknown }[];
+        };
+      };
+    }[];
+    const config = distribution!.Properties.DistributionConfig;
+    for (const behaviour of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
+      expect(behaviour.ResponseHeadersPolicyId).toBeDefined();
+    }
   });
 
   it('runs the weekly digest on a schedule', () => {

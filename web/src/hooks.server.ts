@@ -4,6 +4,7 @@ import { visitor } from '$core/context';
 import { actorFromSession, SESSION_COOKIE } from '$core/identity/index';
 import { DomainError } from '$core/errors/index';
 import { themeCss, hostFromHeaders, resolveHost, LANGS, type Lang } from '$core/tenant/index';
+import { secure } from '$core/http/index';
 import { chooseLang } from '$lib/i18n';
 
 async function findSite(host: string): Promise<App.Locals['site']> {
@@ -18,7 +19,20 @@ async function findSite(host: string): Promise<App.Locals['site']> {
 
 const LANG_COOKIE = 'lang';
 
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = async (input) => {
+  const response = await respond(input);
+  try {
+    secure(response.headers);
+    return response;
+  } catch {
+    // A response with immutable headers (Response.redirect, a proxied fetch): the same body, headers copied.
+    const copy = new Response(response.body, response);
+    secure(copy.headers);
+    return copy;
+  }
+};
+
+const respond: Handle = async ({ event, resolve }) => {
   const host = hostFromHeaders((name) => event.request.headers.get(name));
   const site = await findSite(host);
   if (site.kind === 'tenant') {
