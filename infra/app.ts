@@ -10,6 +10,7 @@ new PortalStack(app, 'IdeaPortal', {
   platformDomain: app.node.tryGetContext('platformDomain') ?? process.env.PLATFORM_DOMAIN ?? 'ideas.example.com',
   clientAssets: join(root, 'web/build/client'),
   originSecretGeneration: Number(app.node.tryGetContext('originSecretGeneration') ?? 1),
+  alarmEmail: app.node.tryGetContext('alarmEmail') ?? process.env.ALARM_EMAIL,
   // `-c region=` first, then the AWS CLI profile's region (CDK_DEFAULT_REGION), then Paris.
   env: {
     account: process.env.CDK_DEFAULT_ACCOUNT,

@@ -3,7 +3,8 @@ import { Rule, RuleTargetInput, Schedule as EventSchedule } from 'aws-cdk-lib/aw
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -11,6 +12,7 @@ import { createTable } from './data.js';
 import { platformCertificateArn } from './certificates.js';
 import { allowCustomDomains, createDistribution, createPlatformEdge } from './edge.js';
 import { createHandler, createOrigin } from './functions.js';
+import { createOperations } from './operations.js';
 import { createStaticBucket, createUploadsBucket } from './storage.js';
 
 export interface PortalStackProps extends StackProps {
@@ -22,6 +24,8 @@ export interface PortalStackProps extends StackProps {
   platformCertificateArn?: string;
   /** Bump to rotate the secret CloudFront sends origins; the previous one stays valid for one deployment. */
   originSecretGeneration?: number;
+  /** Where the operator's alarms are mailed (an SNS e-mail subscription to confirm once). */
+  alarmEmail?: string;
 }
 
 /** The whole portal: one table, two buckets, the API and web functions, one CloudFront distribution. */
@@ -63,13 +67,20 @@ export class PortalStack extends Stack {
     const offersApi = createOrigin(this, 'OffersApi', 'offers', environment, 1024);
     const web = createOrigin(this, 'Web', 'web', environment, 1536);
     const stream = createHandler(this, 'Stream', 'stream', environment, 512);
-    // The notification fan-out reads the table's stream; a failing batch is retried, then skipped.
+    // The consumers read the table's stream; a failing batch is split to find the failing record,
+    // which after three attempts goes to this queue (kept 14 days) while the rest of its batch goes on.
+    const failedStreamRecords = new Queue(this, 'FailedStreamRecords', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
     stream.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 100,
         retryAttempts: 3,
         bisectBatchOnError: true,
+        onFailure: new SqsDlq(failedStreamRecords),
       }),
     );
     const schedule = createHandler(this, 'Schedule', 'schedule', environment, 512);
@@ -114,6 +125,14 @@ export class PortalStack extends Stack {
     // Only a function that is not an origin of the distribution can be given its id: on an origin
     // (api, uploads, offers, web) it would close a cycle (function -> distribution -> function URL -> function).
     allowCustomDomains(stream, distribution);
+
+    createOperations(this, {
+      origins: { Api: api.fn, UploadsApi: uploadsApi.fn, OffersApi: offersApi.fn, Web: web.fn },
+      jobs: { Stream: stream, Schedule: schedule },
+      stream,
+      failedStreamRecords,
+      alarmEmail: props.alarmEmail,
+    });
 
     new CfnOutput(this, 'DistributionId', { value: distribution.distributionId });
     // DNS: *.{platformDomain} (CNAME) and the apex (alias/ANAME) point at this endpoint.

@@ -203,11 +203,39 @@ describe('CDK stack (synthesized offline)', () => {
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
   });
 
-  it('feeds the table stream to the notification fan-out', () => {
+  it('feeds the table stream to its consumers, and a record that fails three times to a queue', () => {
+    const queue = Object.keys(template.findResources('AWS::SQS::Queue'))[0]!;
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
       BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 3,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue, 'Arn'] } } },
     });
+  });
+
+  it('alarms the operator on 5xx rates, throttles, stream lag, failed records and SES bounces, with a dashboard', () => {
+    const alarms = Object.keys(template.findResources('AWS::CloudWatch::Alarm')).map((id) =>
+      id.replace(/[A-F0-9]{8}$/, ''),
+    );
+    expect(alarms.sort()).toEqual(
+      [
+        ...['Api', 'UploadsApi', 'OffersApi', 'Web'].flatMap((fn) => [`${fn}5xxRate`, `${fn}Throttles`]),
+        ...['Stream', 'Schedule'].flatMap((fn) => [`${fn}Errors`, `${fn}Throttles`]),
+        'StreamIteratorAge',
+        'FailedStreamRecordsWaiting',
+        'SesBounceRate',
+      ].sort(),
+    );
+    for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm')) as {
+      Properties: { AlarmActions: unknown[] };
+    }[])
+      expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    template.resourceCountIs('AWS::SNS::Subscription', 0); // no e-mail given: none to confirm
+    synth({ platformCertificateArn: certificateArn, alarmEmail: 'ops@brand.test' }).hasResourceProperties(
+      'AWS::SNS::Subscription',
+      { Protocol: 'email', Endpoint: 'ops@brand.test' },
+    );
   });
 
   it('makes the distribution multi-tenant: tenant-only connections, no hosts or IPv6 flag of its own', () => {
