@@ -60,7 +60,7 @@ export async function bundle(name: keyof typeof BUNDLES, outdir = bundleDir(name
     minify: true,
     format: 'esm',
     platform: 'node',
-    target: 'node22',
+    target: 'node24',
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'error',

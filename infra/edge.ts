@@ -69,6 +69,8 @@ export function createDistribution(
     assets: Bucket;
     /** Sent to every function origin, which refuses requests without it. */
     originSecret: string;
+    /** Where CloudFront writes its access logs. */
+    logs: Bucket;
   },
 ) {
   const forwardHost = new CfFunction(scope, 'ForwardHost', {
@@ -88,6 +90,9 @@ export function createDistribution(
   });
   const distribution = new Distribution(scope, 'Distribution', {
     comment: 'Idea portal: every portal host, through distribution tenants',
+    enableLogging: true,
+    logBucket: o.logs,
+    logFilePrefix: 'cloudfront/',
     defaultBehavior: dynamic(o.web),
     additionalBehaviors: {
       '/api/uploads*': dynamic(o.uploads),

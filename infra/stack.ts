@@ -2,6 +2,8 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Rule, RuleTargetInput, Schedule as EventSchedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as Lambda } from 'aws-cdk-lib/aws-lambda';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -13,7 +15,8 @@ import { platformCertificateArn } from './certificates.js';
 import { allowCustomDomains, createDistribution, createPlatformEdge } from './edge.js';
 import { createHandler, createOrigin } from './functions.js';
 import { createOperations } from './operations.js';
-import { createStaticBucket, createUploadsBucket } from './storage.js';
+import { createLogsBucket, createStaticBucket, createUploadsBucket } from './storage.js';
+import { acknowledgeFindings } from './acknowledged.js';
 
 export interface PortalStackProps extends StackProps {
   /** Apex domain of the platform: portals live at {slug}.{platformDomain}. */
@@ -28,13 +31,38 @@ export interface PortalStackProps extends StackProps {
   alarmEmail?: string;
 }
 
+/**
+ * The objects of the uploads bucket, every one under `tenants/<tenantId>/` (keys from core/db/keys.ts):
+ * read, write, delete, and list that prefix (without it S3 answers 403, not 404, for a missing key).
+ */
+function grantTenantFiles(bucket: Bucket, fn: Lambda) {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+      resources: [bucket.arnForObjects('tenants/*')],
+    }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': ['tenants/*'] } },
+    }),
+  );
+}
+
 /** The whole portal: one table, two buckets, the API and web functions, one CloudFront distribution. */
 export class PortalStack extends Stack {
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
     const table = createTable(this);
-    const uploads = createUploadsBucket(this, [`https://${props.platformDomain}`, `https://*.${props.platformDomain}`]);
-    const assets = createStaticBucket(this);
+    const logs = createLogsBucket(this);
+    const uploads = createUploadsBucket(
+      this,
+      [`https://${props.platformDomain}`, `https://*.${props.platformDomain}`],
+      logs,
+    );
+    const assets = createStaticBucket(this, logs);
     const cursorSecret = new Secret(this, 'CursorSecret', {
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
@@ -96,7 +124,7 @@ export class PortalStack extends Stack {
     });
     for (const fn of [api.fn, uploadsApi.fn, offersApi.fn, web.fn, stream, schedule]) {
       table.grantReadWriteData(fn);
-      uploads.grantReadWrite(fn, 'tenants/*');
+      grantTenantFiles(uploads, fn);
     }
     // E-mail only from the platform's verified SES domain identity (created outside this stack), and
     // only by the functions that send (the uploads function never does).
@@ -116,6 +144,7 @@ export class PortalStack extends Stack {
       web: web.url,
       assets,
       originSecret: current.secretValue.unsafeUnwrap(),
+      logs,
     });
     const edge = createPlatformEdge(this, {
       distribution,
@@ -133,6 +162,8 @@ export class PortalStack extends Stack {
       failedStreamRecords,
       alarmEmail: props.alarmEmail,
     });
+
+    acknowledgeFindings(this, { logs, failedStreamRecords, cursorSecret, originSecrets: [current, previous], stream });
 
     new CfnOutput(this, 'DistributionId', { value: distribution.distributionId });
     // DNS: *.{platformDomain} (CNAME) and the apex (alias/ANAME) point at this endpoint.

@@ -1,10 +1,12 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 
 /** Uploads (tenants/<tenantId>/...): private, encrypted, TLS only; browsers POST to it with presigned forms. */
-export function createUploadsBucket(scope: Construct, allowedOrigins: string[]): Bucket {
+export function createUploadsBucket(scope: Construct, allowedOrigins: string[], logs: Bucket): Bucket {
   return new Bucket(scope, 'Uploads', {
+    serverAccessLogsBucket: logs,
+    serverAccessLogsPrefix: 'uploads/',
     blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
     encryption: BucketEncryption.S3_MANAGED,
     enforceSSL: true,
@@ -20,12 +22,29 @@ export function createUploadsBucket(scope: Construct, allowedOrigins: string[]):
 }
 
 /** The SvelteKit client build (/_app/*), read only by CloudFront. */
-export function createStaticBucket(scope: Construct): Bucket {
+export function createStaticBucket(scope: Construct, logs: Bucket): Bucket {
   return new Bucket(scope, 'Static', {
+    serverAccessLogsBucket: logs,
+    serverAccessLogsPrefix: 'static/',
     blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
     encryption: BucketEncryption.S3_MANAGED,
     enforceSSL: true,
     removalPolicy: RemovalPolicy.DESTROY,
     autoDeleteObjects: true,
+  });
+}
+
+/**
+ * Access logs of the buckets and of CloudFront (which writes them with ACLs, hence bucket-owner
+ * preferred ownership), kept 90 days.
+ */
+export function createLogsBucket(scope: Construct): Bucket {
+  return new Bucket(scope, 'AccessLogs', {
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+    removalPolicy: RemovalPolicy.RETAIN,
+    lifecycleRules: [{ expiration: Duration.days(90) }],
   });
 }
