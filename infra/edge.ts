@@ -71,6 +71,7 @@ export function createDistribution(
     originSecret: string;
     /** Where CloudFront writes its access logs. */
     logs: Bucket;
+    webAclArn?: string;
   },
 ) {
   const forwardHost = new CfFunction(scope, 'ForwardHost', {
@@ -93,6 +94,7 @@ export function createDistribution(
     enableLogging: true,
     logBucket: o.logs,
     logFilePrefix: 'cloudfront/',
+    webAclId: o.webAclArn,
     defaultBehavior: dynamic(o.web),
     additionalBehaviors: {
       '/api/uploads*': dynamic(o.uploads),

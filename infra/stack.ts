@@ -29,6 +29,8 @@ export interface PortalStackProps extends StackProps {
   originSecretGeneration?: number;
   /** Where the operator's alarms are mailed (an SNS e-mail subscription to confirm once). */
   alarmEmail?: string;
+  /** The edge's WAF web ACL (infra/waf.ts, in us-east-1). */
+  webAclArn?: string;
 }
 
 /**
@@ -145,6 +147,7 @@ export class PortalStack extends Stack {
       assets,
       originSecret: current.secretValue.unsafeUnwrap(),
       logs,
+      webAclArn: props.webAclArn,
     });
     const edge = createPlatformEdge(this, {
       distribution,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleAll, root } from '../../infra/bundle.js';
 import { PortalStack } from '../../infra/stack.js';
+import { EdgeProtectionStack } from '../../infra/waf.js';
 
 interface Report {
   pluginReports: {
@@ -20,7 +21,13 @@ beforeAll(async () => {
   await bundleAll();
   const outdir = mkdtempSync(join(tmpdir(), 'portal-nag-'));
   const app = new App({ outdir });
+  // As infra/app.ts builds them: the edge's web ACL in us-east-1, the portal in its region.
+  const env = { account: '123456789012', region: 'eu-west-3' };
+  const edge = new EdgeProtectionStack(app, 'NagEdge', { env });
   new PortalStack(app, 'Nag', {
+    env,
+    crossRegionReferences: true,
+    webAclArn: edge.webAclArn,
     platformDomain: 'ideas.example.com',
     clientAssets: join(root, 'web/build/client'),
     platformCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0',
