@@ -129,11 +129,9 @@ export class PortalStack extends Stack {
       grantTenantFiles(uploads, fn);
     }
     // E-mail only from the platform's verified SES domain identity (created outside this stack), and
-    // only by the functions that send (the uploads function never does).
+    // only by the stream consumer: requests and jobs queue their e-mails (core/mail).
     const sesIdentity = this.formatArn({ service: 'ses', resource: 'identity', resourceName: props.platformDomain });
-    for (const fn of [api.fn, offersApi.fn, web.fn, stream, schedule]) {
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [sesIdentity] }));
-    }
+    stream.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [sesIdentity] }));
 
     new BucketDeployment(this, 'ClientAssets', {
       sources: [Source.asset(props.clientAssets)],

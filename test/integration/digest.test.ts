@@ -5,6 +5,7 @@ import { keys } from '../../functions/core/db/keys.js';
 import { sendDigests } from '../../functions/core/notify/digest.js';
 import { createNotification } from '../../functions/core/notify/index.js';
 import { readOutbox } from '../../functions/local/outbox.js';
+import { mailSent } from '../support/outbox.js';
 import { makeMembers, makeTenant } from '../support/tenants.js';
 
 describe('weekly digest', () => {
@@ -40,6 +41,7 @@ describe('weekly digest', () => {
     }
     expect(await sendDigests(tenant, now)).toBe(1);
     expect(await sendDigests(tenant, now)).toBe(0);
+    await mailSent();
     const digests = (await readOutbox()).filter((m) => m.tenant === tenant.slug && m.template === 'digest');
     expect(digests.map((m) => m.to)).toEqual([weekly!.email]);
     expect(digests[0]!.subject).toBe(`Your week on ${tenant.name.en}`);

@@ -1,7 +1,18 @@
+import { mails } from '../../functions/core/db/index.js';
 import { readOutbox } from '../../functions/local/outbox.js';
+import { eventually } from './wait.js';
+
+/**
+ * Waits until the stream consumer has sent every queued e-mail into the local outbox (requests
+ * only queue them, as in AWS).
+ */
+export async function mailSent(): Promise<void> {
+  await eventually(async () => !(await mails.anyWaiting()));
+}
 
 /** The newest message sent to an address, and the token of its link. */
 export async function lastMessageTo(email: string) {
+  await mailSent();
   const message = (await readOutbox()).find((m) => m.to === email);
   if (!message) throw new Error(`No message to ${email} in the outbox`);
   return { ...message, token: new URL(message.link).searchParams.get('token') ?? '' };

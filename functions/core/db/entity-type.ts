@@ -35,6 +35,7 @@ export type EntityType =
   | 'dayStats'
   | 'dayWords'
   | 'streamMarker'
+  | 'mail'
   | 'searchLogEntry'
   | 'offerLogEntry'
   | 'partner'
@@ -66,6 +67,7 @@ const BY_SORT_KEY: Record<string, EntityType> = {
   THREAD: 'thread',
   UPLOAD: 'upload',
   EVENT: 'streamMarker',
+  MAIL: 'mail',
   SLUG: 'slug',
   DOMAIN: 'domain',
 };

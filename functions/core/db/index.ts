@@ -41,3 +41,4 @@ export { uploads } from './entities/upload.js';
 export { votes, type Vote } from './entities/vote.js';
 export { assignments, notes, scorecards, statusChanges, type StatusChange } from './entities/team.js';
 export { dashboardViews, dayStats, dayWords, streamMarkers, totals, type DashboardView } from './entities/insights.js';
+export { mails, type QueuedMail } from './entities/mail.js';

@@ -107,6 +107,9 @@ export const keys = {
   dashboardView: (tenantId: string) => ({ pk: t(tenantId), sk: 'DASHBOARD_VIEW' }),
   /** One marker per stream event already counted, so a redelivered event counts once (TTL cleans up). */
   streamMarker: (tenantId: string, eventId: string) => ({ pk: `${t(tenantId)}#EVENT#${eventId}`, sk: 'EVENT' }),
+  /** An e-mail waiting for the stream consumer to send it, and the platform-wide queue of them. */
+  mail: (tenantId: string, mailId: string) => ({ pk: `${t(tenantId)}#MAIL#${mailId}`, sk: 'MAIL' }),
+  mailQueue: () => 'PLATFORM#MAIL_QUEUE',
 
   /** Owner-index sort keys: a member's ideas, votes and comments, newest last. */
   ownerSort: (kind: OwnedKind, at: string, id: string) => `${kind}#${at}#${id}`,

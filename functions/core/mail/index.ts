@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { config } from '../config.js';
 import type { Ctx } from '../context.js';
+import { mails } from '../db/index.js';
 import { newId } from '../ids.js';
 import { logoPath, localized } from '../tenant/index.js';
 import type { Lang } from '../tenant/index.js';
@@ -68,7 +69,7 @@ export function composeMessage(
 }
 
 /** Sends through the environment's transport: the local outbox (a JSON file a message, newest last by name) or SES. */
-export async function sendMessage(message: Message): Promise<void> {
+async function sendMessage(message: Message): Promise<void> {
   if (config().MAIL_TRANSPORT === 'ses') {
     const { sendWithSes } = await import('./ses.js');
     return sendWithSes(message);
@@ -79,8 +80,31 @@ export async function sendMessage(message: Message): Promise<void> {
   await writeFile(join(dir, name), JSON.stringify(message, null, 2));
 }
 
+/**
+ * Queues the e-mail: the caller has committed what it describes, and the stream consumer sends
+ * it (deliverMail). So a request never waits on SES nor fails with it, and the SES client stays
+ * out of the request-path functions.
+ */
 export async function sendTemplate(ctx: Ctx, o: Parameters<typeof composeMessage>[1]): Promise<void> {
-  await sendMessage(composeMessage(ctx, o));
+  const message = composeMessage(ctx, o);
+  const id = newId();
+  await mails.create([ctx.tenant.id, id], { tenantId: ctx.tenant.id, id, message, queuedAt: message.sentAt });
+}
+
+/**
+ * The stream consumer of queued e-mails: each is sent, then leaves the queue. A redelivered batch
+ * finds it gone and sends nothing; a failure to send fails the batch, which the stream retries
+ * (at least once: an e-mail sent whose removal failed may go twice, never zero times).
+ */
+export async function deliverMail(changes: { kind: string; newImage?: Record<string, unknown> }[]): Promise<void> {
+  for (const change of changes) {
+    if (change.kind !== 'INSERT' || !mails.is(change.newImage)) continue;
+    const { tenantId, id } = change.newImage;
+    const queued = await mails.get([tenantId, id], { consistent: true });
+    if (!queued) continue;
+    await sendMessage(queued.message);
+    await mails.delete([tenantId, id]);
+  }
 }
 
 export { ROLE_NAMES, STATUS_NAMES } from './templates.js';

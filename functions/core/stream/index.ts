@@ -1,6 +1,7 @@
 import type { EntityType } from '../db/index.js';
 import { entityTypeOf } from '../db/index.js';
 import { aggregateChanges, refreshDashboardViews } from '../insights/index.js';
+import { deliverMail } from '../mail/index.js';
 import { handleChanges } from '../notify/index.js';
 import { offerChanges } from '../offer/index.js';
 import { removeAbandonedUploads } from '../upload/index.js';
@@ -37,6 +38,8 @@ export const TABLE_CONSUMERS: readonly Consumer[] = [
   { name: 'kept dashboard views', entities: IDEA_PARTITION, run: (changes) => refreshDashboardViews(changes) },
   { name: 'technology offers', entities: ['offer', 'threadMessage'], run: offerChanges },
   { name: 'abandoned uploads', entities: ['upload'], run: removeAbandonedUploads },
+  // Last: the e-mails the consumers above queued in this batch come in a later one.
+  { name: 'e-mail', entities: ['mail'], run: deliverMail },
 ];
 
 /**
