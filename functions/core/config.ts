@@ -9,6 +9,8 @@ const Env = z.object({
   S3_ENDPOINT: z.url().optional(),
   /** A stand-in for the SES API (the tests' fake); unset in AWS, where the client finds SES itself. */
   SES_ENDPOINT: z.url().optional(),
+  /** A stand-in for the CloudFront API (the tests' fake); unset in AWS. */
+  CLOUDFRONT_ENDPOINT: z.url().optional(),
   /** Apex host of the platform; tenants live at {slug}.{PLATFORM_DOMAIN}. */
   PLATFORM_DOMAIN: z.string().default('localhost'),
   CURSOR_SECRET: z.string().min(16).default('local-only-cursor-secret-not-for-prod'),

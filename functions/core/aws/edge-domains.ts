@@ -1,14 +1,5 @@
+import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { config } from '../config.js';
-import { signRequest } from './sigv4.js';
-
-// The CloudFront API (REST/XML, version 2020-05-31) is global: signed for us-east-1.
-const API_HOST = 'cloudfront.amazonaws.com';
-const TENANTS = '/2020-05-31/distribution-tenant';
-const XMLNS = 'http://cloudfront.amazonaws.com/doc/2020-05-31/';
-
-const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
-const xmlField = (xml: string, tag: string) => xml.match(new RegExp(`<${tag}>([^<]*)</${tag}>`))?.[1];
-const domains = (host: string) => `<Domains><DomainItem><Domain>${escapeXml(host)}</Domain></DomainItem></Domains>`;
 
 /**
  * A custom domain's distribution tenant is named after its host, so that detaching finds it from
@@ -21,67 +12,16 @@ export function tenantNameFor(host: string): string {
   return host;
 }
 
-/**
- * CreateDistributionTenant's body (elements in the API model's order): one domain, in the
- * platform's connection group, with a CloudFront-managed certificate that CloudFront validates
- * over HTTP itself once the brand's CNAME reaches the edge.
- */
-export function createTenantRequest(o: {
-  distributionId: string;
-  connectionGroupId: string;
-  host: string;
-  tenantSlug: string;
-}): string {
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?><CreateDistributionTenantRequest xmlns="${XMLNS}">`,
-    `<DistributionId>${escapeXml(o.distributionId)}</DistributionId>`,
-    `<Name>${tenantNameFor(o.host)}</Name>`,
-    domains(o.host),
-    `<Tags><Items><Tag><Key>portal</Key><Value>${escapeXml(o.tenantSlug)}</Value></Tag></Items></Tags>`,
-    `<ConnectionGroupId>${escapeXml(o.connectionGroupId)}</ConnectionGroupId>`,
-    `<ManagedCertificateRequest><ValidationTokenHost>cloudfront</ValidationTokenHost><PrimaryDomainName>${escapeXml(o.host)}</PrimaryDomainName></ManagedCertificateRequest>`,
-    '<Enabled>true</Enabled>',
-    '</CreateDistributionTenantRequest>',
-  ].join('');
-}
-
-/** UpdateDistributionTenant's body that only switches the tenant on or off (CloudFront deletes only disabled tenants). */
-export function enableTenantRequest(o: { distributionId: string; host: string; enabled: boolean }): string {
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?><UpdateDistributionTenantRequest xmlns="${XMLNS}">`,
-    `<DistributionId>${escapeXml(o.distributionId)}</DistributionId>`,
-    domains(o.host),
-    `<Enabled>${o.enabled}</Enabled>`,
-    '</UpdateDistributionTenantRequest>',
-  ].join('');
-}
-
-async function cloudfront(
-  method: string,
-  path: string,
-  body = '',
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  const { AWS_ACCESS_KEY_ID = '', AWS_SECRET_ACCESS_KEY = '', AWS_SESSION_TOKEN } = process.env;
-  const signed = signRequest({
-    method,
-    host: API_HOST,
-    path,
-    body,
+let client: CloudFrontClient | undefined;
+/** The CloudFront API is global (signed for us-east-1); loaded only by the function that calls it (stream). */
+async function cloudfront() {
+  const sdk = await import('@aws-sdk/client-cloudfront');
+  const { CLOUDFRONT_ENDPOINT } = config();
+  client ??= new sdk.CloudFrontClient({
     region: 'us-east-1',
-    service: 'cloudfront',
-    credentials: {
-      accessKeyId: AWS_ACCESS_KEY_ID,
-      secretAccessKey: AWS_SECRET_ACCESS_KEY,
-      sessionToken: AWS_SESSION_TOKEN,
-    },
-    headers: body ? { ...headers, 'content-type': 'application/xml' } : headers,
+    ...(CLOUDFRONT_ENDPOINT ? { endpoint: CLOUDFRONT_ENDPOINT } : {}),
   });
-  return fetch(`https://${API_HOST}${path}`, { method, headers: signed, ...(body ? { body } : {}) });
-}
-
-async function fail(res: Response, operation: string): Promise<never> {
-  throw new Error(`CloudFront ${operation} failed: ${res.status} ${await res.text()}`);
+  return { sdk, client };
 }
 
 interface Tenant {
@@ -92,32 +32,49 @@ interface Tenant {
   enabled: boolean;
 }
 
+const notFound = (error: unknown) =>
+  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
+
 /** GetDistributionTenant by name; undefined when there is none. */
 async function findTenant(name: string): Promise<Tenant | undefined> {
-  const res = await cloudfront('GET', `${TENANTS}/${name}`);
-  if (res.status === 404) return undefined;
-  if (!res.ok) return fail(res, 'GetDistributionTenant');
-  const xml = await res.text();
-  return {
-    id: xmlField(xml, 'Id') ?? '',
-    etag: res.headers.get('etag') ?? '',
-    distributionId: xmlField(xml, 'DistributionId'),
-    connectionGroupId: xmlField(xml, 'ConnectionGroupId'),
-    enabled: xmlField(xml, 'Enabled') === 'true',
-  };
+  const { sdk, client } = await cloudfront();
+  try {
+    const { DistributionTenant: t, ETag } = await client.send(
+      new sdk.GetDistributionTenantCommand({ Identifier: name }),
+    );
+    return {
+      id: t?.Id ?? '',
+      etag: ETag ?? '',
+      distributionId: t?.DistributionId,
+      connectionGroupId: t?.ConnectionGroupId,
+      enabled: t?.Enabled === true,
+    };
+  } catch (error) {
+    if (notFound(error)) return undefined;
+    throw error;
+  }
 }
 
+/** Switches a tenant on or off, its distribution and domain kept (CloudFront deletes only disabled tenants). */
 async function setEnabled(tenant: Tenant, host: string, distributionId: string, enabled: boolean): Promise<Tenant> {
-  const body = enableTenantRequest({ distributionId, host, enabled });
-  const res = await cloudfront('PUT', `${TENANTS}/${tenant.id}`, body, { 'if-match': tenant.etag });
-  if (!res.ok) return fail(res, 'UpdateDistributionTenant');
-  return { ...tenant, enabled, etag: res.headers.get('etag') ?? tenant.etag };
+  const { sdk, client } = await cloudfront();
+  const { ETag } = await client.send(
+    new sdk.UpdateDistributionTenantCommand({
+      Id: tenant.id,
+      IfMatch: tenant.etag,
+      DistributionId: distributionId,
+      Domains: [{ Domain: host }],
+      Enabled: enabled,
+    }),
+  );
+  return { ...tenant, enabled, etag: ETag ?? tenant.etag };
 }
 
 /**
  * Serves a verified custom domain at the edge: a distribution tenant of the multi-tenant
- * distribution, with a CloudFront-managed certificate. Idempotent (an existing tenant is kept,
- * or switched back on). Does nothing where EDGE_DISTRIBUTION_ID is unset (locally, in tests).
+ * distribution, in the platform's connection group, with a CloudFront-managed certificate that
+ * CloudFront validates over HTTP once the brand's CNAME reaches the edge. Idempotent (an existing
+ * tenant is kept, or switched back on). Does nothing where EDGE_DISTRIBUTION_ID is unset (locally).
  */
 export async function attachCustomDomain(host: string, tenantSlug: string): Promise<void> {
   const { EDGE_DISTRIBUTION_ID: distributionId, PLATFORM_DOMAIN } = config();
@@ -133,9 +90,18 @@ export async function attachCustomDomain(host: string, tenantSlug: string): Prom
   // connection group (named after the platform domain by the stack): the new tenant must join it.
   const platform = await findTenant(tenantNameFor(PLATFORM_DOMAIN));
   if (!platform?.connectionGroupId) throw new Error(`No platform distribution tenant named ${PLATFORM_DOMAIN}`);
-  const body = createTenantRequest({ distributionId, connectionGroupId: platform.connectionGroupId, host, tenantSlug });
-  const res = await cloudfront('POST', TENANTS, body);
-  if (!res.ok) return fail(res, 'CreateDistributionTenant');
+  const { sdk, client } = await cloudfront();
+  await client.send(
+    new sdk.CreateDistributionTenantCommand({
+      DistributionId: distributionId,
+      Name: tenantNameFor(host),
+      Domains: [{ Domain: host }],
+      Tags: { Items: [{ Key: 'portal', Value: tenantSlug }] },
+      ConnectionGroupId: platform.connectionGroupId,
+      ManagedCertificateRequest: { ValidationTokenHost: 'cloudfront', PrimaryDomainName: host },
+      Enabled: true,
+    }),
+  );
 }
 
 /**
@@ -148,13 +114,17 @@ export async function detachCustomDomain(host: string): Promise<void> {
   let tenant = await findTenant(tenantNameFor(host));
   if (!tenant) return;
   if (tenant.enabled) tenant = await setEnabled(tenant, host, distributionId, false);
-  const res = await cloudfront('DELETE', `${TENANTS}/${tenant.id}`, '', { 'if-match': tenant.etag });
-  if (res.ok || res.status === 404) return;
-  // Deletion can be refused while the disabling spreads; a disabled tenant serves nothing, and
-  // detaching again (or re-attaching, which switches it back on) settles it.
-  if (res.status === 409) {
-    console.warn(`CloudFront tenant ${host} disabled; deletion refused for now: ${await res.text()}`);
-    return;
+  const { sdk, client } = await cloudfront();
+  try {
+    await client.send(new sdk.DeleteDistributionTenantCommand({ Id: tenant.id, IfMatch: tenant.etag }));
+  } catch (error) {
+    if (notFound(error)) return;
+    // Deletion can be refused while the disabling spreads; a disabled tenant serves nothing, and
+    // detaching again (or re-attaching, which switches it back on) settles it.
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 409) {
+      console.warn(`CloudFront tenant ${host} disabled; deletion refused for now: ${(error as Error).message}`);
+      return;
+    }
+    throw error;
   }
-  return fail(res, 'DeleteDistributionTenant');
 }

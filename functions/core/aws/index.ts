@@ -2,4 +2,3 @@
 
 export { attachCustomDomain, detachCustomDomain } from './edge-domains.js';
 export { getObjectText } from './s3-get.js';
-export { signRequest } from './sigv4.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { config } from '../config.js';
-import { signRequest } from './sigv4.js';
+import { signedHeaders } from './sign.js';
 
 const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
 
@@ -17,19 +17,12 @@ export async function getObjectText(key: string): Promise<string | undefined> {
   } else {
     const host = `${BUCKET_NAME}.s3.${AWS_REGION}.amazonaws.com`;
     url = `https://${host}/${key}`;
-    const { AWS_ACCESS_KEY_ID = '', AWS_SECRET_ACCESS_KEY = '', AWS_SESSION_TOKEN } = process.env;
-    headers = signRequest({
+    headers = await signedHeaders({
       method: 'GET',
       host,
       path: `/${key}`,
-      body: '',
       region: AWS_REGION,
       service: 's3',
-      credentials: {
-        accessKeyId: AWS_ACCESS_KEY_ID,
-        secretAccessKey: AWS_SECRET_ACCESS_KEY,
-        sessionToken: AWS_SESSION_TOKEN,
-      },
       headers: { 'x-amz-content-sha256': EMPTY_SHA256 },
     });
   }
