@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { Ctx } from '../core/context.js';
 import { DomainError, say } from '../core/errors/index.js';
 import { secure } from '../core/http/index.js';
+import { newId } from '../core/ids.js';
+import { errorFields, log, withLogContext } from '../core/log/index.js';
 import { closedPortalGate, resolveActor } from './middleware/session.js';
 import { resolveSite } from './middleware/tenant.js';
 import { health } from './routes/health.js';
@@ -16,10 +18,19 @@ export type Env = { Variables: { ctx: Ctx; sessionToken?: string } };
  */
 export function createApp(...groups: Hono<Env>[]) {
   const app = new Hono<Env>().basePath('/api');
-  app.use('*', async (c, next) => {
-    await next();
-    secure(c.res.headers);
-  });
+  // One JSON line per request (and on every line logged while it runs): its id, route, portal, status, time.
+  app.use('*', (c, next) =>
+    withLogContext({ requestId: requestIdOf(c.env), route: `${c.req.method} ${c.req.path}` }, async () => {
+      const started = Date.now();
+      await next();
+      secure(c.res.headers);
+      log('info', 'request', {
+        route: `${c.req.method} ${c.req.routePath}`,
+        status: c.res.status,
+        ms: Date.now() - started,
+      });
+    }),
+  );
   app.route('/', health);
   // The platform's own routes answer on its apex host only; everything after belongs to a portal.
   app.route('/', platform);
@@ -32,8 +43,15 @@ export function createApp(...groups: Hono<Env>[]) {
       if (error.status === 429) c.header('retry-after', String(error.text.params?.seconds ?? 60));
       return c.json(error.toJSON(), error.status);
     }
-    console.error(error);
+    log('error', 'unhandled error', { route: `${c.req.method} ${c.req.path}`, ...errorFields(error) });
     return c.json({ error: { code: 'internal', message: 'Something went wrong on our side.', fields: {} } }, 500);
   });
   return app;
+}
+
+/** The id AWS gave the request (function URL event), else a new one (local server, tests). */
+function requestIdOf(env: unknown): string {
+  const id = (env as { event?: { requestContext?: { requestId?: string } } } | undefined)?.event?.requestContext
+    ?.requestId;
+  return id ?? newId();
 }

@@ -1,3 +1,4 @@
+import { errorFields, log } from '../log/index.js';
 import { z } from 'zod';
 import { system, type Ctx } from '../context.js';
 import { writeAllOrNothing } from '../db/index.js';
@@ -154,7 +155,7 @@ export async function openPortal(
       params: { name: owner.displayName },
     });
   } catch (error) {
-    console.error('portal opened, verification e-mail not sent:', (error as Error).message);
+    log('error', 'portal opened, verification e-mail not queued', errorFields(error));
   }
   return { tenant, origin, ownerId: owner.id, handoff };
 }

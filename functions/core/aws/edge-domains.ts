@@ -1,5 +1,6 @@
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { config } from '../config.js';
+import { errorFields, log } from '../log/index.js';
 
 /**
  * A custom domain's distribution tenant is named after its host, so that detaching finds it from
@@ -122,7 +123,7 @@ export async function detachCustomDomain(host: string): Promise<void> {
     // Deletion can be refused while the disabling spreads; a disabled tenant serves nothing, and
     // detaching again (or re-attaching, which switches it back on) settles it.
     if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 409) {
-      console.warn(`CloudFront tenant ${host} disabled; deletion refused for now: ${(error as Error).message}`);
+      log('warn', 'CloudFront tenant disabled; deletion refused for now', { host, ...errorFields(error) });
       return;
     }
     throw error;

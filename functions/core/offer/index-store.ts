@@ -1,4 +1,5 @@
 import { getObjectText } from '../aws/index.js';
+import { errorFields, log } from '../log/index.js';
 import { keys, offerLogEntries, offers, unappliedEntries, type LogPosition, type Write } from '../db/index.js';
 import { markdownToText } from '../idea/index.js';
 import { newId } from '../ids.js';
@@ -78,7 +79,7 @@ async function fromSnapshot(tenantId: string): Promise<Loaded | undefined> {
   } catch (error) {
     // An unreadable snapshot (the local emulator can cut a read short or serve one half-written
     // while the stream rewrites it) must not stop the search: the table has it all.
-    console.warn(`offer snapshot of ${tenantId} unreadable, rebuilding from the table:`, (error as Error).message);
+    log('warn', 'offer snapshot unreadable, rebuilding from the table', { tenantId, ...errorFields(error) });
     return undefined;
   }
 }
