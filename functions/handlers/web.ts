@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
+import { newId } from '../core/ids.js';
+import { log, withLogContext } from '../core/log/index.js';
 import { forwardedClientAddress, visitorOrigin } from '../core/tenant/index.js';
 import { edgeOnly } from './edge-only.js';
 // The SvelteKit server as `vite build` leaves it (web/.svelte-kit/output), bundled into this
@@ -29,7 +31,16 @@ const app = new Hono().all('*', async (c) => {
     origin.host === url.host && origin.protocol === url.protocol
       ? request
       : new Request(new URL(`${url.pathname}${url.search}`, origin), request);
-  return server.respond(forwarded, { getClientAddress: () => forwardedClientAddress(header) ?? '' });
+  // The page's JSON log line (core/log); the hook adds the portal once it has resolved it.
+  const requestId =
+    (c.env as { event?: { requestContext?: { requestId?: string } } } | undefined)?.event?.requestContext?.requestId ??
+    newId();
+  return withLogContext({ requestId, route: `${request.method} ${url.pathname}` }, async () => {
+    const started = Date.now();
+    const response = await server.respond(forwarded, { getClientAddress: () => forwardedClientAddress(header) ?? '' });
+    log('info', 'request', { status: response.status, ms: Date.now() - started });
+    return response;
+  });
 });
 
 export const handler = handle(edgeOnly(app));

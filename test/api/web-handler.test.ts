@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { handler } from '../../functions/handlers/web.js';
 import { apiGatewayEvent } from '../support/lambda.js';
 import { hostOf, makeTenant } from '../support/tenants.js';
@@ -44,5 +44,24 @@ describe('web Lambda handler', () => {
       apiGatewayEvent('GET', '/', { host: 'web.lambda-url.example', 'x-forwarded-host': 'missing.localhost' }),
     );
     expect(result.statusCode).toBe(404);
+  });
+
+  it('logs each page as one JSON line with its request id, route, portal and status', async () => {
+    process.env.TRUST_FORWARDED_HOST = 'true';
+    const tenant = await makeTenant();
+    const out = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const result = await handler(
+      apiGatewayEvent('GET', '/', { host: 'web.lambda-url.example', 'x-forwarded-host': hostOf(tenant) }),
+    );
+    const lines = out.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
+    out.mockRestore();
+    expect(result.statusCode).toBe(200);
+    expect(lines.find((l) => l.message === 'request')).toMatchObject({
+      level: 'info',
+      route: 'GET /',
+      status: 200,
+      tenantId: tenant.id,
+      requestId: 'req',
+    });
   });
 });

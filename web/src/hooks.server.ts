@@ -5,6 +5,7 @@ import { actorFromSession, SESSION_COOKIE } from '$core/identity/index';
 import { DomainError } from '$core/errors/index';
 import { themeCss, hostFromHeaders, resolveHost, LANGS, type Lang } from '$core/tenant/index';
 import { secure } from '$core/http/index';
+import { logContext } from '$core/log/index';
 import { chooseLang } from '$lib/i18n';
 
 async function findSite(host: string): Promise<App.Locals['site']> {
@@ -35,6 +36,8 @@ export const handle: Handle = async (input) => {
 const respond: Handle = async ({ event, resolve }) => {
   const host = hostFromHeaders((name) => event.request.headers.get(name));
   const site = await findSite(host);
+  const logged = logContext();
+  if (logged && site.kind === 'tenant') logged.tenantId = site.tenant.id;
   if (site.kind === 'tenant') {
     // The session cookie is looked up for this portal only; SvelteKit checks the Origin of form posts (CSRF).
     site.ctx.actor = await actorFromSession(site.tenant.id, event.cookies.get(SESSION_COOKIE));

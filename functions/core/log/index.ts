@@ -12,7 +12,11 @@ export interface LogContext {
   tenantId?: string;
 }
 
-const current = new AsyncLocalStorage<LogContext>();
+// One store per process, even when a bundle holds two copies of this module (the web function's
+// handler and the SvelteKit server built apart both include it).
+const current: AsyncLocalStorage<LogContext> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('idea-portal.log-context')
+] ??= new AsyncLocalStorage<LogContext>()) as AsyncLocalStorage<LogContext>;
 
 /** Runs `work` with these fields on every line it logs; the object may gain fields as the request learns them. */
 export const withLogContext = <T>(fields: LogContext, work: () => T): T => current.run({ ...fields }, work);
