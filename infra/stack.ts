@@ -82,6 +82,7 @@ export class PortalStack extends Stack {
       // Links in e-mails, digests and alerts (sent off the request path) name the portal's platform address.
       PORTAL_URL: `https://{slug}.${props.platformDomain}`,
       TRUST_FORWARDED_HOST: 'true',
+      LOG_REQUESTS: 'true',
       MAIL_TRANSPORT: 'ses',
       MAIL_FROM_DOMAIN: props.platformDomain,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

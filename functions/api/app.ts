@@ -3,7 +3,7 @@ import type { Ctx } from '../core/context.js';
 import { DomainError, say } from '../core/errors/index.js';
 import { secure } from '../core/http/index.js';
 import { newId } from '../core/ids.js';
-import { errorFields, log, withLogContext } from '../core/log/index.js';
+import { errorFields, log, logRequest, withLogContext } from '../core/log/index.js';
 import { closedPortalGate, resolveActor } from './middleware/session.js';
 import { resolveSite } from './middleware/tenant.js';
 import { health } from './routes/health.js';
@@ -24,7 +24,7 @@ export function createApp(...groups: Hono<Env>[]) {
       const started = Date.now();
       await next();
       secure(c.res.headers);
-      log('info', 'request', {
+      logRequest({
         route: `${c.req.method} ${c.req.routePath}`,
         status: c.res.status,
         ms: Date.now() - started,

@@ -36,6 +36,11 @@ const Env = z.object({
   /** In AWS, the multi-tenant CloudFront distribution that verified custom domains are attached to. */
   EDGE_DISTRIBUTION_ID: z.string().optional(),
   SCRYPT_LOG_N: z.coerce.number().int().min(14).max(20).default(17),
+  /** One JSON line per request (core/log): set by the stack in AWS, where CloudWatch keeps them; off locally. */
+  LOG_REQUESTS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /**
    * In AWS, the values CloudFront sends in the origin header (the current one and, while the
    * stack rotates it, the previous one), comma-separated; unset locally, where there is no edge.

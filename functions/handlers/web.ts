@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { newId } from '../core/ids.js';
-import { log, withLogContext } from '../core/log/index.js';
+import { logRequest, withLogContext } from '../core/log/index.js';
 import { forwardedClientAddress, visitorOrigin } from '../core/tenant/index.js';
 import { edgeOnly } from './edge-only.js';
 // The SvelteKit server as `vite build` leaves it (web/.svelte-kit/output), bundled into this
@@ -38,7 +38,7 @@ const app = new Hono().all('*', async (c) => {
   return withLogContext({ requestId, route: `${request.method} ${url.pathname}` }, async () => {
     const started = Date.now();
     const response = await server.respond(forwarded, { getClientAddress: () => forwardedClientAddress(header) ?? '' });
-    log('info', 'request', { status: response.status, ms: Date.now() - started });
+    logRequest({ status: response.status, ms: Date.now() - started });
     return response;
   });
 });

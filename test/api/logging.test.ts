@@ -3,6 +3,8 @@ import { createApp } from '../../functions/api/app.js';
 import { coreRoutes } from '../../functions/api/routes/index.js';
 import { hostOf, makeTenant } from '../support/tenants.js';
 
+// As the stack sets it (read lazily by config(), after this line).
+process.env.LOG_REQUESTS = 'true';
 const app = createApp(...coreRoutes);
 const lines = (spy: { mock: { calls: unknown[][] } }) =>
   spy.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);

@@ -3,6 +3,9 @@ import { handler } from '../../functions/handlers/web.js';
 import { apiGatewayEvent } from '../support/lambda.js';
 import { hostOf, makeTenant } from '../support/tenants.js';
 
+// As the stack sets it (read lazily by config(), at the first request below).
+process.env.LOG_REQUESTS = 'true';
+
 /** The pages' Lambda entry point, invoked as CloudFront would (viewer host in x-forwarded-host). */
 describe('web Lambda handler', () => {
   it('renders the portal home with the tenant theme in the first HTML', async () => {

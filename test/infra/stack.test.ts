@@ -144,6 +144,7 @@ describe('CDK stack (synthesized offline)', () => {
     for (const fn of functions) {
       expect(fn.Properties.Environment.Variables).toMatchObject({
         PORTAL_URL: 'https://{slug}.ideas.example.com',
+        LOG_REQUESTS: 'true',
         ORIGIN_SECRETS: expect.anything(),
       });
     }

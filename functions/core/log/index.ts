@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { config } from '../config.js';
 
 /**
  * Structured logs: one JSON object per line, carrying the request's id, route and portal on every
@@ -23,6 +24,11 @@ export const withLogContext = <T>(fields: LogContext, work: () => T): T => curre
 
 /** The fields of the request being served, to complete (the portal, once resolved); undefined outside one. */
 export const logContext = (): LogContext | undefined => current.getStore();
+
+/** The request's own line, where the environment keeps them (LOG_REQUESTS, set by the stack). */
+export function logRequest(fields: Record<string, unknown>): void {
+  if (config().LOG_REQUESTS) log('info', 'request', fields);
+}
 
 export function log(level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}): void {
   const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...current.getStore(), ...fields });
