@@ -14,16 +14,24 @@ export interface LogContext {
 }
 
 // One store per process, even when a bundle holds two copies of this module (the web function's
-// handler and the SvelteKit server built apart both include it).
-const current: AsyncLocalStorage<LogContext> = ((globalThis as Record<symbol, unknown>)[
-  Symbol.for('idea-portal.log-context')
-] ??= new AsyncLocalStorage<LogContext>()) as AsyncLocalStorage<LogContext>;
+// handler and the SvelteKit server built apart both include it). Made, and so the request context
+// tracked, only where request lines are kept (LOG_REQUESTS, in AWS): on Node 20 an active
+// AsyncLocalStorage tracks every promise, which cost the local API a tenth of its throughput.
+const KEY = Symbol.for('idea-portal.log-context');
+const store = (): AsyncLocalStorage<LogContext> | undefined => {
+  if (!config().LOG_REQUESTS) return undefined;
+  const global = globalThis as Record<symbol, AsyncLocalStorage<LogContext> | undefined>;
+  return (global[KEY] ??= new AsyncLocalStorage<LogContext>());
+};
 
 /** Runs `work` with these fields on every line it logs; the object may gain fields as the request learns them. */
-export const withLogContext = <T>(fields: LogContext, work: () => T): T => current.run({ ...fields }, work);
+export const withLogContext = <T>(fields: LogContext, work: () => T): T => {
+  const current = store();
+  return current ? current.run({ ...fields }, work) : work();
+};
 
 /** The fields of the request being served, to complete (the portal, once resolved); undefined outside one. */
-export const logContext = (): LogContext | undefined => current.getStore();
+export const logContext = (): LogContext | undefined => store()?.getStore();
 
 /** The request's own line, where the environment keeps them (LOG_REQUESTS, set by the stack). */
 export function logRequest(fields: Record<string, unknown>): void {
@@ -31,7 +39,7 @@ export function logRequest(fields: Record<string, unknown>): void {
 }
 
 export function log(level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}): void {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...current.getStore(), ...fields });
+  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...logContext(), ...fields });
   if (level === 'error') console.error(line);
   else if (level === 'warn') console.warn(line);
   else console.log(line);
