@@ -26,9 +26,16 @@ export function visitorOrigin(url: URL, header: Headers): string {
     : `${url.protocol}//${header('host') ?? url.host}`;
 }
 
-/** The visitor's address as CloudFront passed it on, or undefined off the edge (the socket's peer is then the visitor). */
+/**
+ * The visitor's address as the edge saw it, or undefined off the edge (the socket's peer is then
+ * the visitor). Only what CloudFront adds counts: its CloudFront-Viewer-Address ("ip:port"), else
+ * the last X-Forwarded-For entry, which it appends; the entries before it are the client's own words.
+ */
 export function forwardedClientAddress(header: Headers): string | undefined {
-  return config().TRUST_FORWARDED_HOST ? (header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown') : undefined;
+  if (!config().TRUST_FORWARDED_HOST) return undefined;
+  const viewer = header('cloudfront-viewer-address')?.trim();
+  if (viewer) return viewer.replace(/:\d+$/, '');
+  return header('x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown';
 }
 
 /** Lower-cased host without port or trailing dot. */
