@@ -1,3 +1,4 @@
+import { TRANSIENT_PREFIXES } from './storage.js';
 import { Stack, Token, Validations } from 'aws-cdk-lib';
 import type { Function as Lambda } from 'aws-cdk-lib/aws-lambda';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -65,12 +66,14 @@ export function acknowledgeFindings(
     const policy = stack.node.findChild(`${id}Role`).node.findChild('DefaultPolicy').node.defaultChild!;
     for (const finding of [
       'AwsSolutions-IAM5[Resource::<TableCD117FA1.Arn>/index/*]',
-      'AwsSolutions-IAM5[Resource::<Uploads4F6EB0FD.Arn>/tenants/*]',
+      ...['tenants/', ...TRANSIENT_PREFIXES].map(
+        (prefix) => `AwsSolutions-IAM5[Resource::<Uploads4F6EB0FD.Arn>/${prefix}*]`,
+      ),
     ])
       accept(
         policy,
         finding,
-        'Queries need every index of the single table; files are read and written under the tenants/ prefix, by keys the core builds per tenant.',
+        'Queries need every index of the single table; files are read and written under the tenants/ prefix and the two transient ones (incoming/, exports/), by keys the core builds per tenant.',
       );
   }
   const streamPolicy = o.stream.role!.node.findChild('DefaultPolicy').node.defaultChild!;

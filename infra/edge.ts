@@ -18,25 +18,37 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { FunctionUrlOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { ORIGIN_HEADER } from '../functions/handlers/edge-only.js';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction, FunctionUrl } from 'aws-cdk-lib/aws-lambda';
-import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket as BucketRef, type Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { offers } from '../functions/api/routes/offers.js';
-import { SECURITY_HEADERS } from '../functions/core/http/index.js';
+import { uploads } from '../functions/api/routes/uploads.js';
+import { BRAND_IMAGE_HEADERS, SECURITY_HEADERS } from '../functions/core/http/index.js';
 
 /**
- * One multi-tenant distribution (CloudFront SaaS Manager) for every portal host: /api/uploads* to
- * the uploads function, the offers' paths to the offers function, /api/* to the API function, /_app/* (immutable client assets) from S3,
+ * One multi-tenant distribution (CloudFront SaaS Manager) for every portal host: uploads and
+ * brand-image routes to the uploads function, brand images themselves from the uploads bucket, the offers' paths to the offers function, /api/* to the API function, /_app/* (immutable client assets) from S3,
  * the rest to the SvelteKit function. The origin needs its own Host header, so a viewer-request
  * function copies the portal's host into x-forwarded-host. Hosts are not on the distribution:
  * each belongs to a distribution tenant (the platform's, or one per custom domain).
  */
 /**
- * The API paths the offers function answers, read from its own route table
- * (functions/api/routes/offers.ts): a new offers route gets its CloudFront behaviour with it.
+ * The path patterns that send a route group to its own function, read from its route table: each
+ * route's fixed start (up to its first parameter), without those a shorter one already covers.
+ * A new route gets its CloudFront behaviour with it.
  */
-export const OFFER_PATHS = [...new Set(offers.routes.map((route) => `/api/${route.path.split('/')[1]}*`))];
+export function pathsOf(group: { routes: { path: string }[] }): string[] {
+  const starts = [...new Set(group.routes.map((route) => `/api${route.path.split('/:')[0]}`))].sort();
+  return starts
+    .filter((start, i) => !starts.slice(0, i).some((shorter) => start.startsWith(shorter)))
+    .map((s) => `${s}*`);
+}
+
+/** The offers function's paths (functions/api/routes/offers.ts). */
+export const OFFER_PATHS = pathsOf(offers);
+/** The uploads function's paths (functions/api/routes/uploads.ts): uploads, and brand images made from them. */
+export const UPLOAD_PATHS = pathsOf(uploads);
 
 /**
  * HSTS (two years, subdomains: every portal of the platform) from the edge, which alone speaks
@@ -59,6 +71,35 @@ function securityHeaders(scope: Construct) {
   });
 }
 
+/** Brand images (core/tenant/brand-files.ts): public, named by version, served straight from S3. */
+const BRAND_PATH = '/tenants/*/brand/*';
+
+/**
+ * The uploads bucket as an origin with origin access control. CDK would grant the edge every
+ * object of the bucket: it is handed the bucket by name only, so it cannot, and the stack grants
+ * the brand images alone (below).
+ */
+function brandImagesOrigin(scope: Construct, files: Bucket) {
+  const byName = BucketRef.fromBucketAttributes(scope, 'BrandImagesBucket', {
+    bucketName: files.bucketName,
+    bucketArn: files.bucketArn,
+    bucketRegionalDomainName: files.bucketRegionalDomainName,
+  });
+  return S3BucketOrigin.withOriginAccessControl(byName);
+}
+
+/** The headers every brand image is served with (core/http's BRAND_IMAGE_HEADERS; S3 stores the cache lifetime). */
+function brandHeaders(scope: Construct) {
+  const headers = BRAND_IMAGE_HEADERS;
+  return new ResponseHeadersPolicy(scope, 'BrandImageHeaders', {
+    securityHeadersBehavior: {
+      strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+      contentSecurityPolicy: { contentSecurityPolicy: headers['content-security-policy'], override: true },
+      contentTypeOptions: { override: true },
+    },
+  });
+}
+
 export function createDistribution(
   scope: Construct,
   o: {
@@ -67,6 +108,8 @@ export function createDistribution(
     offers: FunctionUrl;
     web: FunctionUrl;
     assets: Bucket;
+    /** The uploads bucket, whose brand images (tenants/<id>/brand/*) the edge serves and caches. */
+    files: Bucket;
     /** Sent to every function origin, which refuses requests without it. */
     originSecret: string;
     /** Where CloudFront writes its access logs. */
@@ -97,9 +140,15 @@ export function createDistribution(
     webAclId: o.webAclArn,
     defaultBehavior: dynamic(o.web),
     additionalBehaviors: {
-      '/api/uploads*': dynamic(o.uploads),
+      ...Object.fromEntries(UPLOAD_PATHS.map((path) => [path, dynamic(o.uploads)])),
       ...Object.fromEntries(OFFER_PATHS.map((path) => [path, dynamic(o.offers)])),
       '/api/*': dynamic(o.api),
+      [BRAND_PATH]: {
+        origin: brandImagesOrigin(scope, o.files),
+        responseHeadersPolicy: brandHeaders(scope),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      },
       '/_app/*': {
         origin: S3BucketOrigin.withOriginAccessControl(o.assets),
         responseHeadersPolicy,
@@ -110,6 +159,15 @@ export function createDistribution(
   });
   // The L2 Distribution has no multi-tenant option yet: set it on the L1. IPv6 is a connection
   // group setting for multi-tenant distributions, which refuse the distribution-level flag.
+  // The edge may read brand images, and nothing else of the uploads bucket.
+  o.files.addToResourcePolicy(
+    new PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [o.files.arnForObjects(BRAND_PATH.slice(1))],
+      principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+      conditions: { StringEquals: { 'AWS:SourceArn': distribution.distributionArn } },
+    }),
+  );
   const cfn = distribution.node.defaultChild as CfnDistribution;
   cfn.addPropertyOverride('DistributionConfig.ConnectionMode', 'tenant-only');
   cfn.addPropertyDeletionOverride('DistributionConfig.IPV6Enabled');

@@ -15,7 +15,7 @@ import { platformCertificateArn } from './certificates.js';
 import { allowCustomDomains, createDistribution, createPlatformEdge } from './edge.js';
 import { createHandler, createOrigin } from './functions.js';
 import { createOperations } from './operations.js';
-import { createLogsBucket, createStaticBucket, createUploadsBucket } from './storage.js';
+import { createLogsBucket, createStaticBucket, createUploadsBucket, TRANSIENT_PREFIXES } from './storage.js';
 import { acknowledgeFindings } from './acknowledged.js';
 
 export interface PortalStackProps extends StackProps {
@@ -34,21 +34,23 @@ export interface PortalStackProps extends StackProps {
 }
 
 /**
- * The objects of the uploads bucket, every one under `tenants/<tenantId>/` (keys from core/db/keys.ts):
- * read, write, delete, and list that prefix (without it S3 answers 403, not 404, for a missing key).
+ * The objects of the uploads bucket, every one under `tenants/<tenantId>/` or a transient prefix
+ * (keys from core/db/keys.ts): read, write, delete, and list them (without listing S3 answers
+ * 403, not 404, for a missing key). Signed links and posts act with these rights.
  */
 function grantTenantFiles(bucket: Bucket, fn: Lambda) {
+  const prefixes = ['tenants/', ...TRANSIENT_PREFIXES].map((prefix) => `${prefix}*`);
   fn.addToRolePolicy(
     new PolicyStatement({
       actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-      resources: [bucket.arnForObjects('tenants/*')],
+      resources: prefixes.map((prefix) => bucket.arnForObjects(prefix)),
     }),
   );
   fn.addToRolePolicy(
     new PolicyStatement({
       actions: ['s3:ListBucket'],
       resources: [bucket.bucketArn],
-      conditions: { StringLike: { 's3:prefix': ['tenants/*'] } },
+      conditions: { StringLike: { 's3:prefix': prefixes } },
     }),
   );
 }
@@ -144,6 +146,7 @@ export class PortalStack extends Stack {
       offers: offersApi.url,
       web: web.url,
       assets,
+      files: uploads,
       originSecret: current.secretValue.unsafeUnwrap(),
       logs,
       webAclArn: props.webAclArn,

@@ -2,7 +2,13 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 
-/** Uploads (tenants/<tenantId>/...): private, encrypted, TLS only; browsers POST to it with presigned forms. */
+/** Keys the bucket forgets after a day (core/db/keys.ts: incomingUpload, exportObject). */
+export const TRANSIENT_PREFIXES = ['incoming/', 'exports/'];
+
+/**
+ * Uploads: tenants' files under tenants/<tenantId>/, and the transient prefixes; private,
+ * encrypted, TLS only; browsers POST to it with presigned forms and read it by signed links.
+ */
 export function createUploadsBucket(scope: Construct, allowedOrigins: string[], logs: Bucket): Bucket {
   return new Bucket(scope, 'Uploads', {
     serverAccessLogsBucket: logs,
@@ -17,6 +23,12 @@ export function createUploadsBucket(scope: Construct, allowedOrigins: string[], 
     ],
     lifecycleRules: [
       { abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(30) },
+      // What browsers post before it is checked, and exports waiting for their download: a day, then gone.
+      ...TRANSIENT_PREFIXES.map((prefix) => ({
+        prefix,
+        expiration: Duration.days(1),
+        noncurrentVersionExpiration: Duration.days(1),
+      })),
     ],
   });
 }

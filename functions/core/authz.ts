@@ -76,7 +76,6 @@ const CLOSED_PORTAL_DOORS = {
     '/reset-request',
     '/invitations/accept',
     '/welcome',
-    '/brand/',
     '/_app/',
     '/favicon.svg',
   ],

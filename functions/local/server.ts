@@ -3,6 +3,7 @@ import { getRequestListener } from '@hono/node-server';
 import { app } from '../api/full.js';
 import { sendAllDigests } from '../core/notify/index.js';
 import { serveOutbox } from './outbox.js';
+import { isBrandImagePath, serveBrandImage } from './brand-images.js';
 
 /** Local only: `curl -X POST localhost:3000/_jobs/digest` sends this week's digests now (AWS runs them weekly). */
 async function runDigestNow(res: ServerResponse) {
@@ -24,8 +25,8 @@ export async function builtPages(): Promise<NodeHandler> {
 }
 
 /**
- * One web server: `/api/*` goes to the Hono app, `/_outbox` to the local mail list, everything
- * else to the pages: the built app (`npm start`) or Vite's dev middleware (`npm run dev`).
+ * One web server: `/api/*` goes to the Hono app, `/_outbox` to the local mail list, brand images
+ * to the bucket (as CloudFront does), everything else to the pages: the built app (`npm start`) or Vite's dev middleware (`npm run dev`).
  */
 export async function startWebServer(port: number, pages?: NodeHandler): Promise<Server> {
   const kit = pages ?? (await builtPages());
@@ -33,6 +34,7 @@ export async function startWebServer(port: number, pages?: NodeHandler): Promise
   const server = createServer((req, res) => {
     if (req.url === '/api' || req.url?.startsWith('/api/')) return void api(req, res);
     if (req.url?.startsWith('/_outbox')) return void serveOutbox(req, res);
+    if (isBrandImagePath(req.url)) return void serveBrandImage(req, res);
     if (req.url === '/_jobs/digest' && req.method === 'POST') return void runDigestNow(res);
     req.headers['x-forwarded-proto'] = 'http';
     kit(req, res, () => {

@@ -17,6 +17,7 @@ import {
   refreshDashboardViews,
 } from '../../functions/core/insights/index.js';
 import { eventually } from '../support/wait.js';
+import { followDownload } from '../support/http.js';
 import type { Member } from '../../functions/core/member/index.js';
 import type { Change } from '../../functions/core/stream/index.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
@@ -74,8 +75,8 @@ const day = (tenant: Tenant, d: string) => stored(keys.dayStats(tenant.id, d));
 
 /** The API with the insights routes, whether or not the shared route list has them yet. */
 const api = createApp(...coreRoutes.filter((group) => group !== insights), insights);
-const request = (host: string, path: string, cookie = '') =>
-  api.request(`http://${host}${path}`, { headers: { host, ...(cookie ? { cookie } : {}) } });
+const request = async (host: string, path: string, cookie = '') =>
+  followDownload(await api.request(`http://${host}${path}`, { headers: { host, ...(cookie ? { cookie } : {}) } }));
 
 /** RFC 4180 rows back from CSV text: quoted cells, doubled quotes, CRLF between rows. */
 function parseCsv(text: string): string[][] {
@@ -456,7 +457,7 @@ describe('team dashboard and export routes', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(
-      `attachment; filename="${tenant.slug}-2026-03-01-2026-03-31.csv"`,
+      `attachment; filename*=UTF-8''${tenant.slug}-2026-03-01-2026-03-31.csv`,
     );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { system, type Ctx } from '../../functions/core/context.js';
 import { createMember } from '../../functions/core/identity/system-accounts.js';
 import { addToPartnerAsSystem, dropOfferIndexes } from '../../functions/core/offer/index.js';
-import { getObjectText } from '../../functions/core/aws/s3-get.js';
+import { getObjectText } from '../../functions/core/aws/s3-object.js';
 import { keys } from '../../functions/core/db/keys.js';
 import { client } from '../support/http.js';
 import { PASSWORD, portalWithRoles } from '../support/roles.js';

@@ -34,7 +34,7 @@ describe('the two demo portals in Chromium', () => {
     expect(await page.locator('.idea-list > li').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('.idea-list').textContent()).toContain('gobelets consignés');
     expect(
-      await page.locator('img[src^="/brand/logo"]').evaluate((img: HTMLImageElement) => img.naturalWidth),
+      await page.locator('img[src*="/brand/logo-"]').evaluate((img: HTMLImageElement) => img.naturalWidth),
     ).toBeGreaterThan(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/cafe-home.png` });

@@ -6,7 +6,8 @@ import { tableDefinition } from '../../functions/core/db/table.js';
 import { bundleAll, root } from '../../infra/bundle.js';
 import { coreRoutes } from '../../functions/api/routes/index.js';
 import { offers } from '../../functions/api/routes/offers.js';
-import { OFFER_PATHS } from '../../infra/edge.js';
+import { OFFER_PATHS, UPLOAD_PATHS } from '../../infra/edge.js';
+import { uploads } from '../../functions/api/routes/uploads.js';
 import { ORIGIN_HEADER } from '../../functions/handlers/edge-only.js';
 import { SECURITY_HEADERS } from '../../functions/core/http/index.js';
 import { PortalStack, type PortalStackProps } from '../../infra/stack.js';
@@ -92,7 +93,7 @@ describe('CDK stack (synthesized offline)', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         CacheBehaviors: Match.arrayWith([
-          Match.objectLike({ PathPattern: '/api/uploads*' }),
+          ...UPLOAD_PATHS.map((path) => Match.objectLike({ PathPattern: path })),
           ...OFFER_PATHS.map((path) =>
             Match.objectLike({ PathPattern: path, AllowedMethods: Match.arrayWith(['PATCH', 'POST', 'DELETE']) }),
           ),
@@ -107,14 +108,48 @@ describe('CDK stack (synthesized offline)', () => {
     template.resourceCountIs('AWS::CloudFront::Function', 1);
   });
 
-  it('sends every path the offers function serves to it, and the API function serves none of them', () => {
-    const prefixes = OFFER_PATHS.map((pattern) => pattern.replace(/^\/api|\*$/g, ''));
-    expect(prefixes.length).toBeGreaterThan(0);
-    for (const route of offers.routes) expect(prefixes.some((prefix) => route.path.startsWith(prefix))).toBe(true);
-    const apiPaths = coreRoutes.flatMap((group) => group.routes.map((route) => route.path));
-    expect(
-      apiPaths.filter((path) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))),
-    ).toEqual([]);
+  it('sends every path the offers and uploads functions serve to them, and the API function serves none of them', () => {
+    for (const [group, patterns] of [
+      [offers, OFFER_PATHS],
+      [uploads, UPLOAD_PATHS],
+    ] as const) {
+      const prefixes = patterns.map((pattern) => pattern.replace(/^\/api|\*$/g, ''));
+      expect(prefixes.length).toBeGreaterThan(0);
+      for (const route of group.routes) expect(prefixes.some((prefix) => route.path.startsWith(prefix))).toBe(true);
+      const apiPaths = coreRoutes.flatMap((g) => g.routes.map((route) => route.path));
+      expect(
+        apiPaths.filter((path) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))),
+      ).toEqual([]);
+    }
+  });
+
+  it('serves brand images from the uploads bucket at the edge, which may read nothing else of it', () => {
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as {
+      Properties: { DistributionConfig: { CacheBehaviors: { PathPattern: string; TargetOriginId: string }[] } };
+    }[];
+    const brand = distribution!.Properties.DistributionConfig.CacheBehaviors.find(
+      (b) => b.PathPattern === '/tenants/*/brand/*',
+    );
+    expect(brand).toBeDefined();
+    const policies = Object.values(template.findResources('AWS::S3::BucketPolicy')) as {
+      Properties: { Bucket: { Ref: string }; PolicyDocument: { Statement: Record<string, unknown>[] } };
+    }[];
+    const uploadsPolicy = policies.find((p) => p.Properties.Bucket.Ref.startsWith('Uploads'))!;
+    const edgeReads = uploadsPolicy.Properties.PolicyDocument.Statement.filter((st) =>
+      JSON.stringify(st.Principal ?? '').includes('cloudfront.amazonaws.com'),
+    );
+    expect(edgeReads).toHaveLength(1);
+    expect(edgeReads[0]).toMatchObject({ Action: 's3:GetObject', Effect: 'Allow' });
+    expect(JSON.stringify(edgeReads[0]!.Resource)).toContain('/tenants/*/brand/*');
+    // What browsers post and exports are forgotten after a day.
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: 'incoming/', ExpirationInDays: 1, Status: 'Enabled' }),
+          Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 1, Status: 'Enabled' }),
+        ]),
+      },
+    });
   });
 
   it('gives only the request-path functions a URL, and CloudFront the secret header they check', () => {

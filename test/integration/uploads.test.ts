@@ -10,7 +10,7 @@ import {
   createUpload,
   finalizeUpload,
   MAX_UPLOAD_BYTES,
-  readUpload,
+  uploadLink,
   type PresignedUpload,
   type UploadType,
 } from '../../functions/core/upload/index.js';
@@ -45,17 +45,35 @@ async function start(ctx: Ctx, bytes: Uint8Array, contentType: UploadType, decla
   return upload;
 }
 
-async function objectExists(tenant: Tenant, member: Member, uploadId: string) {
+/** A ready upload as a reader's browser gets it: the signed link, then the bytes and headers S3 answers. */
+async function readUpload(ctx: Ctx, uploadId: string) {
+  const link = await uploadLink(ctx, uploadId);
+  const res = await fetch(link);
+  expect(res.status, await res.clone().text()).toBe(200);
+  const body = new Uint8Array(await res.arrayBuffer());
+  return {
+    link,
+    body,
+    size: body.byteLength,
+    contentType: res.headers.get('content-type'),
+    disposition: res.headers.get('content-disposition'),
+  };
+}
+
+async function exists(key: string) {
   try {
-    await s3().send(
-      new HeadObjectCommand({ Bucket: bucketName(), Key: keys.uploadObject(tenant.id, member.id, uploadId) }),
-    );
+    await s3().send(new HeadObjectCommand({ Bucket: bucketName(), Key: key }));
     return true;
   } catch (error) {
     if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
     throw error;
   }
 }
+
+/** Posted (incoming/) or checked (the tenant's uploads): is any object of this upload left? */
+const objectExists = async (tenant: Tenant, member: Member, uploadId: string) =>
+  (await exists(keys.incomingUpload(tenant.id, member.id, uploadId))) ||
+  (await exists(keys.uploadObject(tenant.id, member.id, uploadId)));
 
 async function record(tenant: Tenant, uploadId: string) {
   const { Item } = await db().send(
@@ -67,7 +85,7 @@ async function record(tenant: Tenant, uploadId: string) {
 async function expectGone(tenant: Tenant, member: Member, uploadId: string) {
   expect(await objectExists(tenant, member, uploadId)).toBe(false);
   expect(await record(tenant, uploadId)).toBeUndefined();
-  await expect(readUpload(asVisitor(tenant), uploadId)).rejects.toMatchObject({
+  await expect(uploadLink(asVisitor(tenant), uploadId)).rejects.toMatchObject({
     status: 404,
     code: 'upload_not_found',
   });
@@ -101,8 +119,9 @@ describe('uploads on s3rver and DynamoDB Local', () => {
     });
     expect(upload.maxBytes).toBe(MAX_UPLOAD_BYTES);
     expect(upload.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
-    const key = keys.uploadObject(tenant.id, m!.id, upload.id);
-    expect(key).toBe(`tenants/${tenant.id}/uploads/${m!.id}/${upload.id}`);
+    // The form posts under incoming/ (forgotten by the bucket after a day), never where files are served from.
+    const key = keys.incomingUpload(tenant.id, m!.id, upload.id);
+    expect(key).toBe(`incoming/${tenant.id}/${m!.id}/${upload.id}`);
     expect(upload.fields).toMatchObject({ key, 'Content-Type': 'image/png' });
     const policy = JSON.parse(Buffer.from(upload.fields.Policy!, 'base64').toString('utf8')) as {
       expiration: string;
@@ -130,20 +149,33 @@ describe('uploads on s3rver and DynamoDB Local', () => {
 
     await post(upload, bytes, 'image/png');
     // Not readable until finalized.
-    await expect(readUpload(asVisitor(tenant), upload.id)).rejects.toMatchObject({ status: 404 });
+    await expect(uploadLink(asVisitor(tenant), upload.id)).rejects.toMatchObject({ status: 404 });
 
     const done = await finalizeUpload(ctx, upload.id);
     expect(done).toEqual({ id: upload.id, filename: 'diagram.png', contentType: 'image/png', size: 300 });
     const ready = await record(tenant, upload.id);
-    expect(ready).toMatchObject({ status: 'ready' });
+    const served = keys.uploadObject(tenant.id, m!.id, upload.id);
+    expect(ready).toMatchObject({ status: 'ready', key: served });
     expect(ready!.expiresAt).toBeUndefined();
+    // The checked copy is served; the posted object is gone.
+    expect(await exists(served)).toBe(true);
+    expect(await exists(key)).toBe(false);
 
     // Idempotent.
     expect(await finalizeUpload(ctx, upload.id)).toEqual(done);
 
+    // Read from S3 by a short-lived signed link, with the type and name S3 is told to answer.
     const read = await readUpload(asVisitor(tenant), upload.id);
-    expect(read).toMatchObject({ contentType: 'image/png', filename: 'diagram.png', size: 300 });
+    expect(read).toMatchObject({
+      contentType: 'image/png',
+      disposition: "inline; filename*=UTF-8''diagram.png",
+      size: 300,
+    });
     expect(Buffer.from(read.body).equals(Buffer.from(bytes))).toBe(true);
+    const expires = Number(new URL(read.link).searchParams.get('X-Amz-Expires'));
+    expect(expires).toBeGreaterThan(0);
+    expect(expires).toBeLessThanOrEqual(600);
+    // The signature is checked against AWS's published example in test/unit/signing.test.ts (the emulator verifies none).
   });
 
   it('recognises each accepted type by its magic bytes', async () => {
@@ -211,7 +243,7 @@ describe('uploads on s3rver and DynamoDB Local', () => {
     await s3().send(
       new PutObjectCommand({
         Bucket: bucketName(),
-        Key: keys.uploadObject(tenant.id, m!.id, huge.id),
+        Key: keys.incomingUpload(tenant.id, m!.id, huge.id),
         Body: pngBytes(MAX_UPLOAD_BYTES + 1),
         ContentType: 'image/png',
       }),
@@ -264,26 +296,26 @@ describe('uploads on s3rver and DynamoDB Local', () => {
 
     const notFound = { status: 404, code: 'upload_not_found' };
     await expect(finalizeUpload(asMember(tenant, other!), upload.id)).rejects.toMatchObject(notFound);
-    await expect(readUpload(asMember(tenant, other!), upload.id)).rejects.toMatchObject(notFound);
+    await expect(uploadLink(asMember(tenant, other!), upload.id)).rejects.toMatchObject(notFound);
     await expect(finalizeUpload(asMember(elsewhere, stranger!), upload.id)).rejects.toMatchObject(notFound);
-    await expect(readUpload(asMember(elsewhere, stranger!), upload.id)).rejects.toMatchObject(notFound);
+    await expect(uploadLink(asMember(elsewhere, stranger!), upload.id)).rejects.toMatchObject(notFound);
     // Their attempts changed nothing: the owner still finalizes.
     await finalizeUpload(asMember(tenant, owner!), upload.id);
 
     await expect(finalizeUpload(asMember(tenant, other!), upload.id)).rejects.toMatchObject(notFound);
     await expect(finalizeUpload(asMember(elsewhere, stranger!), upload.id)).rejects.toMatchObject(notFound);
-    await expect(readUpload(asMember(elsewhere, stranger!), upload.id)).rejects.toMatchObject(notFound);
-    await expect(readUpload(asVisitor(elsewhere), upload.id)).rejects.toMatchObject(notFound);
+    await expect(uploadLink(asMember(elsewhere, stranger!), upload.id)).rejects.toMatchObject(notFound);
+    await expect(uploadLink(asVisitor(elsewhere), upload.id)).rejects.toMatchObject(notFound);
     // Within its own portal a ready upload is readable (visibility comes with the idea it belongs to).
     expect((await readUpload(asMember(tenant, other!), upload.id)).size).toBe(40);
 
     for (const id of ['', 'not-an-id', '../../etc/passwd', '0000000000aaaaaaaaaa']) {
       await expect(finalizeUpload(asMember(tenant, owner!), id)).rejects.toMatchObject(notFound);
-      await expect(readUpload(asVisitor(tenant), id)).rejects.toMatchObject(notFound);
+      await expect(uploadLink(asVisitor(tenant), id)).rejects.toMatchObject(notFound);
     }
   });
 
-  it('serves only the object that passed the checks, not one posted over it afterwards', async () => {
+  it('serves the object that passed the checks, not one posted over it afterwards', async () => {
     const tenant = await makeTenant();
     const [m] = await makeMembers(tenant, 1);
     const ctx = asMember(tenant, m!);
@@ -293,7 +325,8 @@ describe('uploads on s3rver and DynamoDB Local', () => {
     // The presigned form stays usable for its ten minutes: the same size, different content.
     const swapped = text('<script>alert(1)</script>'.padEnd(64, ' '));
     await post(upload, swapped, 'image/png');
-    await expect(readUpload(asVisitor(tenant), upload.id)).rejects.toMatchObject({ status: 404 });
+    const read = await readUpload(asVisitor(tenant), upload.id);
+    expect(Buffer.from(read.body).equals(Buffer.from(bytes))).toBe(true);
   });
 
   it('refuses visitors', async () => {

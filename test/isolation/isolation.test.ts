@@ -3,7 +3,10 @@ import { app } from '../../functions/api/full.js';
 import { system } from '../../functions/core/context.js';
 import { submitIdea } from '../../functions/core/idea/index.js';
 import { addComment } from '../../functions/core/comment/index.js';
-import { readBrandImage, setBrandLogo } from '../../functions/core/tenant/index.js';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { bucketName, s3 } from '../../functions/core/db/client.js';
+import { brandImagePath, setBrandLogo } from '../../functions/core/tenant/index.js';
+import { isBrandImagePath } from '../../functions/local/brand-images.js';
 import { asMember, hostOf, makeMembers, makeTenant } from '../support/tenants.js';
 
 const get = (host: string, path: string) => app.request(`http://${host}${path}`, { headers: { host } });
@@ -48,10 +51,18 @@ describe('tenant isolation', () => {
     // B's own lists and config show nothing of A.
     const bList = await (await get(hostOf(b), '/api/sections/product/ideas')).json();
     expect(bList.items).toEqual([]);
-    // The logo is read through the tenant's own record: B has none, A's bytes come back for A only.
-    await expect(readBrandImage({ tenant: b, actor: system }, 'logo')).rejects.toMatchObject({ status: 404 });
-    const logo = await readBrandImage({ tenant: aWithLogo, actor: system }, 'logo');
-    expect(new TextDecoder().decode(logo.body)).toContain('<svg');
+    // The logo's address comes from the tenant's own record: B names none, A's is under A's brand files,
+    // the one prefix the edge serves (and the local server, as it does).
+    expect((await (await get(hostOf(b), '/api/portal')).json()).logoUrl).toBeNull();
+    const logoUrl = (await (await get(hostOf(a), '/api/portal')).json()).logoUrl as string;
+    expect(logoUrl).toBe(brandImagePath(aWithLogo, 'logo'));
+    expect(logoUrl.startsWith(`/tenants/${a.id}/brand/`)).toBe(true);
+    expect(isBrandImagePath(logoUrl)).toBe(true);
+    const stored = await s3().send(new GetObjectCommand({ Bucket: bucketName(), Key: logoUrl.slice(1) }));
+    expect(await stored.Body!.transformToString()).toContain('<svg');
+    expect(stored.CacheControl).toBe('public, max-age=31536000, immutable');
+    // Nothing but brand files has such a path: an upload's key never matches it.
+    expect(isBrandImagePath(`/tenants/${a.id}/uploads/${member!.id}/0000000000aaaaaaaaaa`)).toBe(false);
   });
 
   it('a forged cursor naming tenant B is refused: the signature covers the tenant', async () => {

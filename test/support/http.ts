@@ -4,7 +4,7 @@ import { app } from '../../functions/api/full.js';
 export function client(host: string) {
   let cookie = '';
   async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await app.request(`http://${host}${path}`, {
+    let res = await app.request(`http://${host}${path}`, {
       method,
       headers: {
         host,
@@ -16,9 +16,11 @@ export function client(host: string) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const setCookie = res.headers.get('set-cookie');
+    if (method === 'GET') res = await followDownload(res);
     if (setCookie?.startsWith('sid=')) cookie = setCookie.split(';')[0]!.endsWith('=') ? '' : setCookie.split(';')[0]!;
     const text = await res.text();
-    return { status: res.status, headers: res.headers, setCookie, json: text ? JSON.parse(text) : undefined };
+    const json = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined;
+    return { status: res.status, headers: res.headers, setCookie, text, json };
   }
   return {
     call,
@@ -33,4 +35,14 @@ export function client(host: string) {
       cookie = value;
     },
   };
+}
+
+/**
+ * What a browser does with the redirect a download answers (exports, files): follows it to the
+ * short-lived signed S3 link, sending no cookie there. Any other answer is returned as it is.
+ */
+export async function followDownload(res: Response): Promise<Response> {
+  const location = res.headers.get('location');
+  if ((res.status !== 302 && res.status !== 303) || !location?.includes('X-Amz-Signature=')) return res;
+  return fetch(location);
 }

@@ -5,8 +5,6 @@ import {
   listDomains,
   removeDomain,
   verifyDomain,
-  removeBrandImage,
-  setBrandImage,
   getSettings,
   updateSettings,
 } from '../../core/admin/index.js';
@@ -20,7 +18,6 @@ import {
   updateCategory,
   updateSection,
 } from '../../core/admin/index.js';
-import type { BrandImageKind } from '../../core/tenant/index.js';
 import type { Env } from '../app.js';
 import { jsonBody } from '../body.js';
 
@@ -28,12 +25,6 @@ import { jsonBody } from '../body.js';
 export const admin = new Hono<Env>()
   .get('/admin/portal', async (c) => c.json(await getSettings(c.var.ctx)))
   .patch('/admin/portal', async (c) => c.json(await updateSettings(c.var.ctx, await jsonBody(c))))
-  .put('/admin/portal/images/:kind', async (c) =>
-    c.json(await setBrandImage(c.var.ctx, { ...(await jsonBody(c)), kind: c.req.param('kind') as BrandImageKind })),
-  )
-  .delete('/admin/portal/images/:kind', async (c) =>
-    c.json(await removeBrandImage(c.var.ctx, c.req.param('kind') as BrandImageKind)),
-  )
   .get('/admin/sections', async (c) => c.json({ items: await listSections(c.var.ctx) }))
   .post('/admin/sections', async (c) => c.json(await addSection(c.var.ctx, await jsonBody(c)), 201))
   .patch('/admin/sections/:id', async (c) =>

@@ -23,23 +23,23 @@ const bytes = (data: string | ArrayBuffer | ArrayBufferView) =>
       ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
       : Buffer.from(data);
 
-/**
- * The headers of a request signed with Signature V4 by the SDK's own signer (@smithy/signature-v4),
- * for the one call a function makes without loading a whole client (the API's S3 reads). The
- * credentials are the function role's, from the environment Lambda sets.
- */
-export async function signedHeaders(o: {
+export interface SignedRequest {
   method: string;
+  /** The host as the request names it, with its port when there is one (the emulator's). */
   host: string;
   path: string;
   region: string;
   service: string;
+  query?: Record<string, string>;
   headers?: Record<string, string>;
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   now?: Date;
-}): Promise<Record<string, string>> {
+}
+
+/** The SDK's own signer (@smithy/signature-v4), with the function role's credentials from the environment Lambda sets. */
+function signer(o: SignedRequest) {
   const { AWS_ACCESS_KEY_ID = '', AWS_SECRET_ACCESS_KEY = '', AWS_SESSION_TOKEN } = process.env;
-  const signer = new SignatureV4({
+  return new SignatureV4({
     service: o.service,
     region: o.region,
     credentials: o.credentials ?? {
@@ -53,16 +53,45 @@ export async function signedHeaders(o: {
     // The payload hash header only where the caller sends one (S3 requires it).
     applyChecksum: false,
   });
-  const signed = await signer.sign(
-    {
-      method: o.method,
-      protocol: 'https:',
-      hostname: o.host,
-      path: o.path,
-      query: {},
-      headers: { host: o.host, ...o.headers },
-    },
-    { signingDate: o.now },
-  );
+}
+
+const request = (o: SignedRequest) => {
+  const [hostname, port] = o.host.split(':');
+  return {
+    method: o.method,
+    protocol: 'https:',
+    hostname: hostname!,
+    ...(port ? { port: Number(port) } : {}),
+    path: o.path,
+    query: o.query ?? {},
+    headers: { host: o.host, ...o.headers },
+  };
+};
+
+/**
+ * The headers of a request signed with Signature V4, for the few S3 calls functions make
+ * without loading the whole S3 client (the API's: see core/aws/s3-object.ts).
+ */
+export async function signedHeaders(o: SignedRequest): Promise<Record<string, string>> {
+  const signed = await signer(o).sign(request(o), { signingDate: o.now });
   return signed.headers;
+}
+
+/**
+ * The query of a presigned S3 request (X-Amz-*), valid for `expiresIn` seconds: a link anyone
+ * holding it may follow. A link's payload is unsigned (S3 reads it as UNSIGNED-PAYLOAD), and
+ * only the host is a signed header, so a browser can follow it as it is.
+ */
+export async function presignedQuery(o: SignedRequest & { expiresIn: number }): Promise<Record<string, string>> {
+  const unsigned = new Set(['x-amz-content-sha256']);
+  const toSign = request({ ...o, headers: { ...o.headers, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } });
+  const signed = await signer(o).presign(toSign, {
+    signingDate: o.now,
+    expiresIn: o.expiresIn,
+    unsignableHeaders: unsigned,
+    unhoistableHeaders: unsigned,
+  });
+  return Object.fromEntries(
+    Object.entries(signed.query ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v ?? '')]),
+  );
 }

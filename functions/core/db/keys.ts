@@ -162,10 +162,18 @@ export const keys = {
   brandAsset: (tenantId: string, name: string) => `tenants/${tenantId}/brand/${name}`,
   brandPrefix: (tenantId: string) => `tenants/${tenantId}/brand/`,
 
-  /** Uploads: the pending or ready record in DynamoDB, and the object under the uploader's prefix in S3. */
+  /**
+   * Uploads: the pending or ready record in DynamoDB; in S3, the object the browser posts
+   * (under incoming/, which the bucket forgets after a day) and, once checked, the copy that is
+   * served (under the tenant, where no upload form can write).
+   */
   upload: (tenantId: string, uploadId: string) => ({ pk: `${t(tenantId)}#UP#${uploadId}`, sk: 'UPLOAD' }),
+  incomingUpload: (tenantId: string, memberId: string, uploadId: string) =>
+    `incoming/${tenantId}/${memberId}/${uploadId}`,
   uploadObject: (tenantId: string, memberId: string, uploadId: string) =>
     `tenants/${tenantId}/uploads/${memberId}/${uploadId}`,
+  /** Exports (CSV, a member's data) wait here for their download link; the bucket forgets them after a day. */
+  exportObject: (tenantId: string, exportId: string, filename: string) => `exports/${tenantId}/${exportId}/${filename}`,
 };
 
 /** Reading keys back (stream records, index entries): the inverse of `keys`, kept beside it. */

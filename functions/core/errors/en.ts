@@ -146,6 +146,7 @@ export const en = {
   'upload.empty': 'The file is empty.',
   'upload.refused': 'The file was refused. {why}',
   'upload.notReceived': 'It was not received.',
+  'upload.changed': 'It was replaced while it was being checked: send it again.',
   'upload.isEmpty': 'It is empty.',
   'upload.overLimit': 'It is {size} bytes, over the 10 MB limit.',
   'upload.sizeMismatch': 'It is {size} bytes, not the {declared} bytes declared.',

@@ -138,6 +138,7 @@ export const fr = {
   'upload.empty': 'Le fichier est vide.',
   'upload.refused': 'Le fichier a été refusé. {why}',
   'upload.notReceived': 'Il n’a pas été reçu.',
+  'upload.changed': 'Il a été remplacé pendant sa vérification : envoyez-le de nouveau.',
   'upload.isEmpty': 'Il est vide.',
   'upload.overLimit': 'Il fait {size} octets, au-delà de la limite de 10 Mo.',
   'upload.sizeMismatch': 'Il fait {size} octets, et non les {declared} déclarés.',

@@ -15,3 +15,14 @@ export const SECURITY_HEADERS = {
 export function secure(headers: Headers): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
 }
+
+/**
+ * How brand images are served (by the edge from S3 in AWS, by the local server here): cached for
+ * a year, since each version has its own key; and never anything but an image, so nothing inside
+ * an SVG may run.
+ */
+export const BRAND_IMAGE_HEADERS = {
+  'cache-control': 'public, max-age=31536000, immutable',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+  'x-content-type-options': 'nosniff',
+} as const;

@@ -22,7 +22,7 @@ import { DomainError, invalidFields, notFound, parseInput, say } from '../errors
 import { newId } from '../ids.js';
 import { getMemberName } from '../member/index.js';
 import { hit } from '../ratelimit.js';
-import { ownReadyUpload, readUpload } from '../upload/index.js';
+import { ownReadyUpload, uploadLink } from '../upload/index.js';
 import { blockedWordsIn } from '../text/index.js';
 import { EditIdea, IdeaId, Idea, ListIdeas, SubmitIdea, summarise, type IdeaSort, type IdeaSummary } from './schema.js';
 import { trendWeight } from './scores.js';
@@ -243,9 +243,9 @@ export { trendWeight } from './scores.js';
 export { searchIdeas, searchLogWrite, similarIdeas } from './search.js';
 export { saveAllSearchSnapshots } from './search-snapshot.js';
 
-/** An attachment of an idea the reader may see: the idea must list it; anything else is a 404. */
-export async function readIdeaAttachment(ctx: Ctx, ideaId: string, uploadId: string) {
+/** A download link to an attachment of an idea the reader may see: the idea must list it; anything else is a 404. */
+export async function ideaAttachmentLink(ctx: Ctx, ideaId: string, uploadId: string): Promise<string> {
   const idea = await getIdea(ctx, ideaId);
   if (!idea.attachments.some((a) => a.id === uploadId)) throw notFound('upload');
-  return readUpload(ctx, uploadId);
+  return uploadLink(ctx, uploadId);
 }

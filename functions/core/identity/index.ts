@@ -15,7 +15,7 @@ export {
   verifyEmail,
 } from './accounts.js';
 export { NewPassword, hashPassword } from './password.js';
-export { deleteMe, exportMe, getMe, myActivity, updateMe } from './profile.js';
+export { deleteMe, exportMe, exportMeLink, getMe, myActivity, updateMe } from './profile.js';
 export { SESSION_COOKIE, SESSION_SECONDS, actorFromSession, createSession, endAllSessions } from './sessions.js';
 export { createMember } from './system-accounts.js';
 export { consumeToken, issueToken, peekToken } from './tokens.js';

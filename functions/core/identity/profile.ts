@@ -1,3 +1,4 @@
+import { exportLink } from '../upload/index.js';
 import type { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import {
@@ -60,6 +61,16 @@ const strip = ({
   sectionKey: _______,
   ...rest
 }: Record<string, unknown>) => rest;
+
+/** The member's data as a download link (core/upload/exports.ts). */
+export async function exportMeLink(ctx: Ctx): Promise<string> {
+  const data = await exportMe(ctx);
+  return exportLink(ctx.tenant.id, {
+    filename: `${data.portal}-my-data.json`,
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify(data, null, 2),
+  });
+}
 
 /** Everything the portal holds about the signed-in member, as one JSON document. */
 export async function exportMe(ctx: Ctx) {

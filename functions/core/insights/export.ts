@@ -1,3 +1,4 @@
+import { exportLink } from '../upload/index.js';
 import { authorize } from '../authz.js';
 import type { Ctx } from '../context.js';
 import {
@@ -42,6 +43,16 @@ const PARALLEL = 8;
 export function exportFileName(ctx: Ctx, input: unknown): string {
   const { from, to } = resolvePeriod(ctx, input);
   return `${ctx.tenant.slug}-${from}-${to}.csv`;
+}
+
+/** The period's export as a download link (core/upload/exports.ts): a busy portal's file may be larger than a response can be. */
+export async function exportCsvLink(ctx: Ctx, input: unknown): Promise<string> {
+  const body = await exportCsv(ctx, input);
+  return exportLink(ctx.tenant.id, {
+    filename: exportFileName(ctx, input),
+    contentType: 'text/csv; charset=utf-8',
+    body,
+  });
 }
 
 /**

@@ -40,6 +40,6 @@ export {
 export * from './browser.js';
 
 export type { IpStatus, Maturity, Partnership, Visibility } from './engine/types.js';
-export { readOfferDatasheet, readPartnerLogo, readThreadAttachment } from './files.js';
+export { offerDatasheetLink, partnerLogoLink, threadAttachmentLink } from './files.js';
 export type { RequestInput } from './schema.js';
 export { offerChanges } from './stream.js';

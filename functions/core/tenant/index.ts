@@ -1,20 +1,21 @@
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { requireSystem, type Actor, type Ctx } from '../context.js';
-import { bucketName, s3, keys } from '../db/index.js';
-import { DomainError, notFound, parseInput, say, says } from '../errors/index.js';
+import { keys } from '../db/index.js';
+import { DomainError, parseInput, say, says } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { assertReadableTheme } from './contrast.js';
 import { FONT_STACKS } from './fonts.js';
 import { config } from '../config.js';
 import { Slug, TenantSettings, type BrandImageKind, type Tenant } from './schema.js';
 import { forgetTenant, normaliseHost } from './host.js';
+import { brandFilePath, putBrandFile } from './brand-files.js';
 import { insertTenant, putDomain, queryPublicTenants, updateTenantLogo } from './store.js';
 import { fn } from '../fn.js';
 
 export { hostFromHeaders, resolveHost, type Site } from './host.js';
 export { getTenantById } from './store.js';
+export { copyToBrandFile, deleteBrandFile } from './brand-files.js';
 export * from './schema.js';
 
 export const CreateTenant = TenantSettings.extend({ slug: Slug });
@@ -58,7 +59,7 @@ export const setBrandLogo = /* @__PURE__ */ fn(
   async (ctx, { contentType, body }): Promise<Tenant> => {
     const version = createHash('sha256').update(body).digest('hex').slice(0, 16);
     const key = keys.brandAsset(ctx.tenant.id, `logo-${version}`);
-    await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: key, Body: body, ContentType: contentType }));
+    await putBrandFile(key, body, contentType);
     const logo = { key, contentType, version };
     if (!(await updateTenantLogo(ctx.tenant.id, logo, ctx.tenant.version)))
       throw new DomainError('version_conflict', 409, say('portal.changed'));
@@ -66,18 +67,6 @@ export const setBrandLogo = /* @__PURE__ */ fn(
     return { ...ctx.tenant, logo, version: ctx.tenant.version + 1 };
   },
 );
-
-/** A brand image of the current tenant; the key comes from its own record, so no other tenant's file is reachable. */
-export async function readBrandImage(
-  ctx: Ctx,
-  kind: BrandImageKind,
-): Promise<{ body: Uint8Array; contentType: string; version: string }> {
-  const image = ctx.tenant[kind];
-  if (!image) throw notFound(kind);
-  const object = await s3().send(new GetObjectCommand({ Bucket: bucketName(), Key: image.key }));
-  if (!object.Body) throw notFound(kind);
-  return { body: await object.Body.transformToByteArray(), contentType: image.contentType, version: image.version };
-}
 
 /**
  * Marks a custom domain as verified for this tenant. The DNS TXT check that precedes it in
@@ -92,11 +81,8 @@ export async function addVerifiedDomain(ctx: Ctx, hostInput: string): Promise<st
   return host;
 }
 
-/** A brand image's path on the portal's own host, versioned by content so it can be cached for good. */
-export const brandImagePath = (tenant: Tenant, kind: BrandImageKind) => {
-  const image = tenant[kind];
-  return image ? `/brand/${kind}?v=${image.version}` : null;
-};
+/** A brand image's path on the portal's own host, versioned so it can be cached for good. */
+export const brandImagePath = (tenant: Tenant, kind: BrandImageKind) => brandFilePath(tenant, tenant[kind]);
 export const logoPath = (tenant: Tenant) => brandImagePath(tenant, 'logo');
 
 /** A portal's own origin, seen from a URL of the platform (same scheme and port: `http://cafe.localhost:3000`). */
@@ -137,7 +123,7 @@ export function publicConfig(tenant: Tenant) {
     defaultLang: tenant.defaultLang,
     languages: tenant.languages,
     theme: { ...tenant.theme, fontStack: FONT_STACKS[tenant.theme.font] },
-    // Served by the web function (web/src/routes/brand/logo), which already carries the S3 client.
+    // Served from S3 by the edge (core/tenant/brand-files.ts), never through a function.
     logoUrl: logoPath(tenant),
     faviconUrl: brandImagePath(tenant, 'favicon'),
     heroUrl: brandImagePath(tenant, 'hero'),

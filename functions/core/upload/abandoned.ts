@@ -13,7 +13,10 @@ export async function removeAbandonedUploads(changes: Change[]): Promise<void> {
     if (change.kind !== 'REMOVE' || old?.status !== 'pending' || typeof old.memberId !== 'string') continue;
     const upload = keyParts.upload(old);
     if (!upload) continue;
-    const key = keys.uploadObject(upload.tenantId, old.memberId, upload.uploadId);
-    await s3().send(new DeleteObjectCommand({ Bucket: bucketName(), Key: key }));
+    // Where the browser posts it now, or where uploads started before incoming/ posted it.
+    const posted = [keys.incomingUpload, keys.uploadObject].map((key) =>
+      key(upload.tenantId, old.memberId as string, upload.uploadId),
+    );
+    for (const key of posted) await s3().send(new DeleteObjectCommand({ Bucket: bucketName(), Key: key }));
   }
 }

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
@@ -10,6 +10,8 @@ import { getRecord, info, UploadRecord, type UploadInfo } from './records.js';
 import { fn } from '../fn.js';
 
 export { ownReadyUpload, type UploadInfo, type UploadRecord } from './records.js';
+export { uploadLink } from './links.js';
+export { exportLink, type ExportFile } from './exports.js';
 
 export { sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
 
@@ -52,7 +54,7 @@ export const createUpload = /* @__PURE__ */ fn(
   CreateUpload,
   async (ctx, { filename, contentType, size }, member): Promise<PresignedUpload> => {
     const id = newId();
-    const key = keys.uploadObject(ctx.tenant.id, member.memberId, id);
+    const key = keys.incomingUpload(ctx.tenant.id, member.memberId, id);
     const record: UploadRecord = {
       memberId: member.memberId,
       key,
@@ -80,42 +82,49 @@ export const createUpload = /* @__PURE__ */ fn(
 );
 
 /**
- * Checks the uploaded object itself (size and magic bytes against what was declared) and marks
- * the upload ready; anything else deletes the object and the record and answers 422.
- * Only the member who started the upload may finalize it; finalizing a ready upload again
- * answers the same.
+ * Checks the uploaded object itself (size and magic bytes against what was declared), copies
+ * that very version (by its ETag) where it is served from, and marks the upload ready; anything
+ * else deletes the object and the record and answers 422. The served copy is out of the upload
+ * form's reach, so what was checked is what readers get, even if the form is used again within
+ * its ten minutes. Only the member who started the upload may finalize it; finalizing a ready
+ * upload again answers the same.
  */
 export async function finalizeUpload(ctx: Ctx, uploadId: string): Promise<UploadInfo> {
   const member = requireMember(ctx);
   const record = await getRecord(ctx.tenant.id, uploadId);
   if (!record || record.memberId !== member.memberId) throw notFound('upload');
   if (record.status === 'ready') return info(uploadId, record);
-  const key = keys.uploadObject(ctx.tenant.id, member.memberId, uploadId);
+  const incoming = record.key;
   if (record.expiresAt !== undefined && record.expiresAt <= epochSeconds(ctx)) {
     // Expired but not yet swept by the TTL: gone, as it soon will be.
-    await discard(ctx.tenant.id, uploadId, key);
+    await discard(ctx.tenant.id, uploadId, [incoming]);
     throw notFound('upload');
   }
 
-  const object = await inspect(key);
+  const object = await inspect(incoming);
   const reason = verdict(record, object);
   if (reason || !object) {
-    await discard(ctx.tenant.id, uploadId, key);
+    await discard(ctx.tenant.id, uploadId, [incoming]);
     const why = reason ?? say('upload.notReceived');
     throw new DomainError('upload_rejected', 422, say('upload.refused', { why }), { file: why });
   }
 
+  const served = keys.uploadObject(ctx.tenant.id, member.memberId, uploadId);
+  if (!(await copyChecked(incoming, served, object.etag))) {
+    await discard(ctx.tenant.id, uploadId, [incoming, served]);
+    const why = say('upload.changed');
+    throw new DomainError('upload_rejected', 422, say('upload.refused', { why }), { file: why });
+  }
   const marked = await uploads.change([ctx.tenant.id, uploadId], {
-    UpdateExpression: object.etag
-      ? 'SET #status = :ready, etag = :etag REMOVE expiresAt'
-      : 'SET #status = :ready REMOVE expiresAt',
+    UpdateExpression: 'SET #status = :ready, #key = :served, etag = :etag REMOVE expiresAt',
     ConditionExpression: '#status = :pending AND memberId = :member',
-    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeNames: { '#status': 'status', '#key': 'key' },
     ExpressionAttributeValues: {
       ':ready': 'ready',
       ':pending': 'pending',
       ':member': member.memberId,
-      ...(object.etag ? { ':etag': object.etag } : {}),
+      ':served': served,
+      ':etag': object.etag ?? '',
     },
   });
   if (!marked) {
@@ -124,35 +133,29 @@ export async function finalizeUpload(ctx: Ctx, uploadId: string): Promise<Upload
     if (current?.status === 'ready' && current.memberId === member.memberId) return info(uploadId, current);
     throw notFound('upload');
   }
+  await s3().send(new DeleteObjectCommand({ Bucket: bucketName(), Key: incoming }));
   return info(uploadId, record);
 }
 
-/** The bytes of a ready upload of this portal; pending, rejected, unknown or other portals' ids are 404. */
-export async function readUpload(
-  ctx: Ctx,
-  uploadId: string,
-): Promise<{ body: Uint8Array; contentType: UploadType; filename: string; size: number }> {
-  const record = await getRecord(ctx.tenant.id, uploadId);
-  if (!record || record.status !== 'ready') throw notFound('upload');
-  const key = keys.uploadObject(ctx.tenant.id, record.memberId, uploadId);
-  let object;
+/**
+ * Copies the checked object, only while it is still the version that was checked (S3 refuses
+ * the copy otherwise; the emulator ignores the condition, so the copy's ETag is compared too).
+ */
+async function copyChecked(from: string, to: string, etag: string | undefined): Promise<boolean> {
   try {
-    object = await s3().send(
-      new GetObjectCommand({ Bucket: bucketName(), Key: key, ...(record.etag ? { IfMatch: record.etag } : {}) }),
+    const copied = await s3().send(
+      new CopyObjectCommand({
+        Bucket: bucketName(),
+        Key: to,
+        CopySource: `${bucketName()}/${from.split('/').map(encodeURIComponent).join('/')}`,
+        ...(etag ? { CopySourceIfMatch: etag } : {}),
+      }),
     );
+    return !etag || copied.CopyObjectResult?.ETag === etag;
   } catch (error) {
-    // Gone, or replaced since finalize (the presigned form stays usable for its 10 minutes).
-    if (isMissing(error) || status(error) === 412) throw notFound('upload');
+    if (status(error) === 412 || isMissing(error)) return false;
     throw error;
   }
-  // The emulator ignores If-Match, so the ETag is compared here too.
-  if (!object.Body || (record.etag && object.ETag !== record.etag) || object.ContentLength !== record.size) {
-    destroy(object.Body);
-    throw notFound('upload');
-  }
-  const body = await object.Body.transformToByteArray();
-  if (body.byteLength !== record.size) throw notFound('upload');
-  return { body, contentType: record.contentType, filename: record.filename, size: record.size };
 }
 
 interface Inspected {
@@ -194,10 +197,10 @@ function verdict(record: UploadRecord, object: Inspected | undefined): Text | un
   return undefined;
 }
 
-/** A refused or expired upload leaves nothing behind: neither the object nor the record. */
-async function discard(tenantId: string, uploadId: string, key: string) {
+/** A refused or expired upload leaves nothing behind: neither its objects nor the record. */
+async function discard(tenantId: string, uploadId: string, objects: string[]) {
   await Promise.all([
-    s3().send(new DeleteObjectCommand({ Bucket: bucketName(), Key: key })),
+    ...objects.map((key) => s3().send(new DeleteObjectCommand({ Bucket: bucketName(), Key: key }))),
     uploads.delete([tenantId, uploadId]),
   ]);
 }

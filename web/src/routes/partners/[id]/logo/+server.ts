@@ -1,8 +1,8 @@
-import { readPartnerLogo } from '$core/offer/index';
+import { partnerLogoLink } from '$core/offer/index';
 import { portalCtx } from '$lib/server/core';
-import { fileResponse } from '$lib/server/files';
+import { fileRedirect } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 
 /** A partner organisation's logo, for the portal's readers. */
 export const GET: RequestHandler = ({ locals, params }) =>
-  fileResponse(() => readPartnerLogo(portalCtx(locals), params.id));
+  fileRedirect(() => partnerLogoLink(portalCtx(locals), params.id));
