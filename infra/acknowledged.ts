@@ -31,6 +31,8 @@ export function acknowledgeFindings(
     cursorSecret: Secret;
     originSecrets: (Secret | undefined)[];
     stream: Lambda;
+    /** The edge job, which reads custom domains' tenants. */
+    schedule: Lambda;
   },
 ) {
   accept(o.logs, 'AwsSolutions-S1', 'The access-log bucket itself: logging it into itself would loop.');
@@ -77,11 +79,12 @@ export function acknowledgeFindings(
       );
   }
   const streamPolicy = o.stream.role!.node.findChild('DefaultPolicy').node.defaultChild!;
-  accept(
-    streamPolicy,
-    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cloudfront::${named(stack).account}:distribution-tenant/*]`,
-    'Custom-domain tenants are created at run time: their ids are not known to the stack.',
-  );
+  for (const fn of [o.stream, o.schedule])
+    accept(
+      fn.role!.node.findChild('DefaultPolicy').node.defaultChild!,
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cloudfront::${named(stack).account}:distribution-tenant/*]`,
+      'Custom-domain tenants are created at run time: their ids are not known to the stack.',
+    );
   accept(
     streamPolicy,
     'AwsSolutions-IAM5[Resource::*]',

@@ -201,11 +201,11 @@ export function createPlatformEdge(
 }
 
 /**
- * Lets a function attach and detach custom domains: the distribution id in EDGE_DISTRIBUTION_ID,
- * and the tenant operations on this distribution and on distribution tenants (tenant ids are
- * made at run time, so IAM can only name them all).
+ * Lets a function attach and detach custom domains (or, read only, follow their state): the
+ * distribution id in EDGE_DISTRIBUTION_ID, and the tenant operations on this distribution and on
+ * distribution tenants (tenant ids are made at run time, so IAM can only name them all).
  */
-export function allowCustomDomains(fn: LambdaFunction, distribution: Distribution) {
+export function allowCustomDomains(fn: LambdaFunction, distribution: Distribution, o: { readOnly?: boolean } = {}) {
   fn.addEnvironment('EDGE_DISTRIBUTION_ID', distribution.distributionId);
   const tenants = Stack.of(fn).formatArn({
     service: 'cloudfront',
@@ -213,19 +213,24 @@ export function allowCustomDomains(fn: LambdaFunction, distribution: Distributio
     resource: 'distribution-tenant',
     resourceName: '*',
   });
+  const reads = [
+    'cloudfront:GetDistributionTenant',
+    'cloudfront:GetDistributionTenantByDomain',
+    'cloudfront:GetManagedCertificateDetails',
+  ];
+  const writes = [
+    'cloudfront:CreateDistributionTenant',
+    'cloudfront:UpdateDistributionTenant',
+    'cloudfront:DeleteDistributionTenant',
+    'cloudfront:TagResource',
+  ];
   fn.addToRolePolicy(
     new PolicyStatement({
-      actions: [
-        'cloudfront:CreateDistributionTenant',
-        'cloudfront:GetDistributionTenant',
-        'cloudfront:GetDistributionTenantByDomain',
-        'cloudfront:UpdateDistributionTenant',
-        'cloudfront:DeleteDistributionTenant',
-        'cloudfront:TagResource',
-      ],
+      actions: o.readOnly ? reads : [...writes, ...reads],
       resources: [distribution.distributionArn, tenants],
     }),
   );
+  if (o.readOnly) return;
   // CloudFront requests the managed certificate of a new tenant in ACM with the caller's rights;
   // RequestCertificate names no existing resource, so it cannot be scoped further.
   fn.addToRolePolicy(

@@ -17,6 +17,7 @@ import { createHandler, createOrigin } from './functions.js';
 import { createOperations } from './operations.js';
 import { createLogsBucket, createStaticBucket, createUploadsBucket, TRANSIENT_PREFIXES } from './storage.js';
 import { acknowledgeFindings } from './acknowledged.js';
+import type { JobName } from '../functions/handlers/schedule.js';
 
 export interface PortalStackProps extends StackProps {
   /** Apex domain of the platform: portals live at {slug}.{platformDomain}. */
@@ -85,6 +86,7 @@ export class PortalStack extends Stack {
       PORTAL_URL: `https://{slug}.${props.platformDomain}`,
       TRUST_FORWARDED_HOST: 'true',
       LOG_REQUESTS: 'true',
+      CUSTOM_DOMAINS_AT_EDGE: 'true',
       MAIL_TRANSPORT: 'ses',
       MAIL_FROM_DOMAIN: props.platformDomain,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -118,15 +120,18 @@ export class PortalStack extends Stack {
     );
     const schedule = createHandler(this, 'Schedule', 'schedule', environment, 512);
     // The weekly digest, Monday 07:00 UTC.
+    const runs = (job: JobName) => [new LambdaFunction(schedule, { event: RuleTargetInput.fromObject({ job }) })];
     new Rule(this, 'WeeklyDigest', {
       schedule: EventSchedule.cron({ weekDay: 'MON', hour: '7', minute: '0' }),
-      targets: [new LambdaFunction(schedule, { event: RuleTargetInput.fromObject({ job: 'digest' }) })],
+      targets: runs('digest'),
     });
     // Search snapshots, so that cold instances do not rebuild a portal's index from its whole log.
     new Rule(this, 'SearchSnapshots', {
       schedule: EventSchedule.rate(Duration.hours(1)),
-      targets: [new LambdaFunction(schedule, { event: RuleTargetInput.fromObject({ job: 'search-snapshots' }) })],
+      targets: runs('search-snapshots'),
     });
+    // Custom domains on their way to the edge (certificate pending, deploying), read again from CloudFront.
+    new Rule(this, 'EdgeDomains', { schedule: EventSchedule.rate(Duration.minutes(5)), targets: runs('edge-domains') });
     for (const fn of [api.fn, uploadsApi.fn, offersApi.fn, web.fn, stream, schedule]) {
       table.grantReadWriteData(fn);
       grantTenantFiles(uploads, fn);
@@ -159,6 +164,7 @@ export class PortalStack extends Stack {
     // Only a function that is not an origin of the distribution can be given its id: on an origin
     // (api, uploads, offers, web) it would close a cycle (function -> distribution -> function URL -> function).
     allowCustomDomains(stream, distribution);
+    allowCustomDomains(schedule, distribution, { readOnly: true });
 
     createOperations(this, {
       origins: { Api: api.fn, UploadsApi: uploadsApi.fn, OffersApi: offersApi.fn, Web: web.fn },
@@ -168,7 +174,14 @@ export class PortalStack extends Stack {
       alarmEmail: props.alarmEmail,
     });
 
-    acknowledgeFindings(this, { logs, failedStreamRecords, cursorSecret, originSecrets: [current, previous], stream });
+    acknowledgeFindings(this, {
+      logs,
+      failedStreamRecords,
+      cursorSecret,
+      originSecrets: [current, previous],
+      stream,
+      schedule,
+    });
 
     new CfnOutput(this, 'DistributionId', { value: distribution.distributionId });
     // DNS: *.{platformDomain} (CNAME) and the apex (alias/ANAME) point at this endpoint.

@@ -35,6 +35,14 @@ const Env = z.object({
   DNS_TXT_DIR: z.string().optional(),
   /** In AWS, the multi-tenant CloudFront distribution that verified custom domains are attached to. */
   EDGE_DISTRIBUTION_ID: z.string().optional(),
+  /**
+   * Set by the stack on every function: verified custom domains are served through CloudFront,
+   * whose state the settings show. Unset locally, where a verified domain is served at once.
+   */
+  CUSTOM_DOMAINS_AT_EDGE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SCRYPT_LOG_N: z.coerce.number().int().min(14).max(20).default(17),
   /** One JSON line per request (core/log): set by the stack in AWS, where CloudWatch keeps them; off locally. */
   LOG_REQUESTS: z

@@ -1,8 +1,22 @@
-import { sendAllDigests } from '../core/notify/index.js';
+import { refreshEdgeDomains } from '../core/admin/index.js';
 import { saveAllSearchSnapshots } from '../core/idea/index.js';
+import { sendAllDigests } from '../core/notify/index.js';
 
-/** Scheduled jobs in AWS (EventBridge rules): the weekly digest, and hourly search snapshots. */
-export async function handler(event: { job?: 'digest' | 'search-snapshots' }): Promise<Record<string, number>> {
-  if (event.job === 'search-snapshots') return { saved: await saveAllSearchSnapshots() };
-  return { sent: await sendAllDigests() };
+/** The jobs, by the name each EventBridge rule puts in its event (infra/stack.ts). */
+const JOBS = {
+  /** Weekly: every portal's digest. */
+  digest: async () => ({ sent: await sendAllDigests() }),
+  /** Hourly: search snapshots, so cold instances do not rebuild an index from its whole log. */
+  'search-snapshots': async () => ({ saved: await saveAllSearchSnapshots() }),
+  /** Every five minutes: the custom domains whose state at the edge is still moving. */
+  'edge-domains': async () => ({ checked: await refreshEdgeDomains() }),
+} satisfies Record<string, () => Promise<Record<string, number>>>;
+
+export type JobName = keyof typeof JOBS;
+
+/** Scheduled jobs in AWS (EventBridge rules). An event naming no known job runs nothing. */
+export async function handler(event: { job?: string }): Promise<Record<string, number>> {
+  const job = JOBS[event.job as JobName];
+  if (!job) throw new Error(`Unknown job: ${JSON.stringify(event.job)}`);
+  return job();
 }

@@ -227,6 +227,9 @@ describe('portal settings in Chromium', () => {
     await page.getByRole('button', { name: `Verify ${host}` }).click();
     await page.waitForURL(/done=verified/);
     await expect(page.getByRole('status').textContent()).resolves.toContain('Domain verified');
+    // Not "the portal answers here": where the domain stands at the edge (none locally).
+    await expect(page.locator('.edge').textContent()).resolves.toContain('Locally there is no edge');
+    await expectAccessible(page);
     await page.close();
   }, 120_000);
 

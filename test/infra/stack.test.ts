@@ -315,14 +315,31 @@ describe('CDK stack (synthesized offline)', () => {
 
   // Template.fromStack refuses a template with a resource cycle, which is why no origin function
   // (api, uploads, web) can hold the distribution id.
-  it('gives the stream function the distribution id and the tenant operations, scoped to the distribution and its tenants', () => {
+  it('gives the stream function the distribution id and the tenant operations, the edge job only reads, scoped to the distribution and its tenants', () => {
     const functions = template.findResources('AWS::Lambda::Function') as Resources;
     const distributionId = Object.keys(template.findResources('AWS::CloudFront::Distribution'))[0]!;
     const withEdge = Object.entries(functions).filter(([, fn]) =>
       JSON.stringify(fn.Properties).includes('EDGE_DISTRIBUTION_ID'),
     );
-    expect(withEdge.map(([id]) => id)).toEqual([expect.stringMatching(/^Stream/)]);
-    const [, stream] = withEdge[0]!;
+    expect(withEdge.map(([id]) => id).sort()).toEqual([
+      expect.stringMatching(/^Schedule/),
+      expect.stringMatching(/^Stream/),
+    ]);
+    const statementsOf = (fn: { Properties?: Record<string, unknown> }) => {
+      const role = (fn.Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      return Object.values(template.findResources('AWS::IAM::Policy'))
+        .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(role))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]);
+    };
+    const scheduleActions = statementsOf(withEdge.find(([id]) => id.startsWith('Schedule'))![1]).flatMap((st) =>
+      [st.Action].flat().filter((a) => a.startsWith('cloudfront:')),
+    );
+    expect(scheduleActions.sort()).toEqual([
+      'cloudfront:GetDistributionTenant',
+      'cloudfront:GetDistributionTenantByDomain',
+      'cloudfront:GetManagedCertificateDetails',
+    ]);
+    const [, stream] = withEdge.find(([id]) => id.startsWith('Stream'))!;
     expect(stream.Properties).toMatchObject({
       Environment: { Variables: { EDGE_DISTRIBUTION_ID: { Ref: distributionId } } },
     });

@@ -7,6 +7,7 @@ import { domains, itemAbsent, itemExists, tenantDomains, writeAllOrNothing, type
 import { DomainError, notFound, parseInput, say, says } from '../errors/index.js';
 import { txtRecords, forgetHost, normaliseHost, domainClaim } from '../tenant/index.js';
 import { auditWrite } from './audit.js';
+import { edgeView, type EdgeView } from './edge-state.js';
 
 export const Hostname = z
   .string()
@@ -24,6 +25,8 @@ export interface CustomDomain {
   verifiedAt?: string;
   /** What the brand must publish in its DNS zone. */
   records: { type: 'TXT' | 'CNAME'; name: string; value: string }[];
+  /** Once verified: where the domain stands at the edge, as CloudFront last said. */
+  edge?: EdgeView;
 }
 
 const challengeName = (host: string) => `_portal-verify.${host}`;
@@ -35,6 +38,7 @@ function view(ctx: Ctx, item: TenantDomain): CustomDomain {
     verified: item.verified === true,
     addedAt: item.addedAt,
     ...(item.verifiedAt ? { verifiedAt: item.verifiedAt } : {}),
+    ...(item.verified ? { edge: edgeView(item) } : {}),
     records: [
       { type: 'TXT', name: challengeName(host), value: `portal-verify=${item.token}` },
       { type: 'CNAME', name: host, value: `${ctx.tenant.slug}.${config().PLATFORM_DOMAIN}` },

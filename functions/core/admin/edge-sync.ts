@@ -1,6 +1,7 @@
 import { attachCustomDomain, detachCustomDomain } from '../aws/index.js';
 import { entityTypeOf, keyParts } from '../db/index.js';
 import type { Change } from '../stream/index.js';
+import { recordEdgeState } from './edge-state.js';
 
 /**
  * Keeps the edge in step with the verified custom domains, from the table's stream: the API
@@ -13,6 +14,11 @@ export async function syncEdgeDomains(changes: Change[]): Promise<void> {
     const host = entityTypeOf(image) === 'domain' ? keyParts.domainHost(String(image?.pk)) : undefined;
     if (!host) continue;
     if (change.kind === 'REMOVE') await detachCustomDomain(host);
-    else if (change.newImage?.verified === true) await attachCustomDomain(host, String(change.newImage.tenantId));
+    else if (change.newImage?.verified === true) {
+      const tenantId = String(change.newImage.tenantId);
+      await attachCustomDomain(host, tenantId);
+      // What the edge says now (usually: certificate pending); the edge job follows it from there.
+      await recordEdgeState(tenantId, host);
+    }
   }
 }

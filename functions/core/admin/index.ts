@@ -3,6 +3,7 @@
 export { auditWrite, listAudit, type AuditEntry } from './audit.js';
 export { addDomain, listDomains, removeDomain, verifyDomain } from './domains.js';
 export { syncEdgeDomains } from './edge-sync.js';
+export { recordEdgeState, refreshEdgeDomains, type EdgePhase, type EdgeView } from './edge-state.js';
 export { removeBrandImage, setBrandImage } from './images.js';
 export { openPortal, slugAvailability } from './open.js';
 export { getSettings, updateSettings } from './portal.js';

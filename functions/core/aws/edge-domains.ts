@@ -31,6 +31,9 @@ interface Tenant {
   distributionId?: string;
   connectionGroupId?: string;
   enabled: boolean;
+  /** CloudFront's deployment status: InProgress, then Deployed. */
+  status?: string;
+  domainStatus?: string;
 }
 
 const notFound = (error: unknown) =>
@@ -49,6 +52,8 @@ async function findTenant(name: string): Promise<Tenant | undefined> {
       distributionId: t?.DistributionId,
       connectionGroupId: t?.ConnectionGroupId,
       enabled: t?.Enabled === true,
+      status: t?.Status,
+      domainStatus: t?.Domains?.[0]?.Status,
     };
   } catch (error) {
     if (notFound(error)) return undefined;
@@ -84,7 +89,10 @@ export async function attachCustomDomain(host: string, tenantSlug: string): Prom
   if (existing && existing.distributionId !== distributionId)
     throw new Error(`${host} is already a tenant of distribution ${existing.distributionId}`);
   if (existing) {
-    if (!existing.enabled) await setEnabled(existing, host, distributionId, true);
+    const tenant = existing.enabled ? existing : await setEnabled(existing, host, distributionId, true);
+    // A certificate that could not be issued (the CNAME was missing too long) is asked for again.
+    if (CERTIFICATE_FAILED.has((await certificateStatus(host)) ?? ''))
+      await requestCertificate(tenant, host, distributionId);
     return;
   }
   // The brand's CNAME points at {slug}.{PLATFORM_DOMAIN}, which resolves to the platform tenant's
@@ -128,4 +136,58 @@ export async function detachCustomDomain(host: string): Promise<void> {
     }
     throw error;
   }
+}
+
+/** Managed-certificate states that will not change by themselves: a new request is needed. */
+export const CERTIFICATE_FAILED = new Set(['failed', 'validation-timed-out', 'expired', 'revoked']);
+
+/** The managed certificate's status for a custom domain's tenant; undefined when it has none. */
+async function certificateStatus(host: string): Promise<string | undefined> {
+  const { sdk, client } = await cloudfront();
+  try {
+    const { ManagedCertificateDetails } = await client.send(
+      new sdk.GetManagedCertificateDetailsCommand({ Identifier: tenantNameFor(host) }),
+    );
+    return ManagedCertificateDetails?.CertificateStatus;
+  } catch (error) {
+    if (notFound(error)) return undefined;
+    throw error;
+  }
+}
+
+async function requestCertificate(tenant: Tenant, host: string, distributionId: string) {
+  const { sdk, client } = await cloudfront();
+  await client.send(
+    new sdk.UpdateDistributionTenantCommand({
+      Id: tenant.id,
+      IfMatch: tenant.etag,
+      DistributionId: distributionId,
+      Domains: [{ Domain: host }],
+      Enabled: true,
+      ManagedCertificateRequest: { ValidationTokenHost: 'cloudfront', PrimaryDomainName: host },
+    }),
+  );
+}
+
+/** What CloudFront says of a custom domain: its tenant, the domain on it, and its certificate. */
+export interface EdgeDomainState {
+  tenant: 'missing' | 'disabled' | 'deploying' | 'deployed';
+  domain?: 'active' | 'inactive';
+  certificate?: string;
+}
+
+/**
+ * Reads a custom domain's state from CloudFront itself (GetDistributionTenant and
+ * GetManagedCertificateDetails). Undefined where there is no edge (EDGE_DISTRIBUTION_ID unset).
+ */
+export async function readEdgeDomain(host: string): Promise<EdgeDomainState | undefined> {
+  if (!config().EDGE_DISTRIBUTION_ID) return undefined;
+  const tenant = await findTenant(tenantNameFor(host));
+  if (!tenant) return { tenant: 'missing' };
+  const certificate = await certificateStatus(host);
+  return {
+    tenant: !tenant.enabled ? 'disabled' : tenant.status === 'Deployed' ? 'deployed' : 'deploying',
+    ...(tenant.domainStatus === 'active' || tenant.domainStatus === 'inactive' ? { domain: tenant.domainStatus } : {}),
+    ...(certificate ? { certificate } : {}),
+  };
 }

@@ -35,7 +35,15 @@ export { digestMarkers, notifications, unreadCounters } from './entities/notific
 export { deleteSessionsOf, sessions, sessionWithMember, tokens } from './entities/identity.js';
 export { memberEmails, members, ownerCounts } from './entities/member.js';
 export { auditEntries, rateWindows } from './entities/portal.js';
-export { domains, everyTenantId, slugs, tenantDomains, tenants, type TenantDomain } from './entities/tenant.js';
+export {
+  domains,
+  everyTenantId,
+  slugs,
+  tenantDomains,
+  tenants,
+  type EdgeRecord,
+  type TenantDomain,
+} from './entities/tenant.js';
 export { ownedByMember, ownedByPartner } from './entities/owned.js';
 export { uploads } from './entities/upload.js';
 export { votes, type Vote } from './entities/vote.js';

@@ -110,6 +110,8 @@ export const keys = {
   /** An e-mail waiting for the stream consumer to send it, and the platform-wide queue of them. */
   mail: (tenantId: string, mailId: string) => ({ pk: `${t(tenantId)}#MAIL#${mailId}`, sk: 'MAIL' }),
   mailQueue: () => 'PLATFORM#MAIL_QUEUE',
+  /** Custom domains whose state at the edge is still moving (certificate pending, deploying): a job reads them again. */
+  edgeWatch: () => 'PLATFORM#EDGE_WATCH',
 
   /** Owner-index sort keys: a member's ideas, votes and comments, newest last. */
   ownerSort: (kind: OwnedKind, at: string, id: string) => `${kind}#${at}#${id}`,

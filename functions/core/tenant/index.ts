@@ -144,7 +144,7 @@ export * from './browser.js';
 export { Lang } from './schema.js';
 
 export { assertReadableTheme } from './contrast.js';
-export { txtRecords } from './dns.js';
+export { cnameTargets, txtRecords } from './dns.js';
 export { FONT_STACKS, themeCss } from './fonts.js';
 export { forgetHost, forgetTenant, forwardedClientAddress, normaliseHost, visitorOrigin } from './host.js';
 export { domainClaim, getTenantIdBySlug, newTenantWrites, replaceTenant } from './store.js';

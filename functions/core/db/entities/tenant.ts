@@ -53,6 +53,21 @@ export const domains = defineEntity<{ tenantId: string; verified: boolean; claim
   key: keys.domain,
 });
 
+/** What the edge (CloudFront) last said of a verified custom domain, and whether its CNAME was seen. */
+export interface EdgeRecord {
+  /** The domain's distribution tenant. */
+  tenant: 'missing' | 'disabled' | 'deploying' | 'deployed';
+  /** CloudFront's status of the domain on that tenant. */
+  domain?: 'active' | 'inactive';
+  /** The managed certificate's status (pending-validation, issued, failed, validation-timed-out...). */
+  certificate?: string;
+  /** Whether DNS shows the CNAME the brand must create. */
+  cname: boolean;
+  checkedAt: string;
+  /** Still moving: read again by the edge job until it settles. */
+  watching: boolean;
+}
+
 /** A custom domain as the portal knows it, verified or not, with the token its TXT record must hold. */
 export interface TenantDomain {
   host: string;
@@ -60,16 +75,23 @@ export interface TenantDomain {
   verified: boolean;
   addedAt: string;
   verifiedAt?: string;
+  edge?: EdgeRecord;
 }
 
 const tenantDomain = defineEntity<TenantDomain, [tenantId: string, host: string]>({
   type: 'tenantDomain',
   key: keys.tenantDomain,
+  // Only while its edge state is still moving is a domain in the edge job's list.
+  indexes: (item, tenantId, host): Record<string, string> =>
+    item.edge?.watching ? { queueKey: keys.edgeWatch(), queueSort: `${tenantId}#${host}` } : {},
 });
 
 export const tenantDomains = {
   ...tenantDomain,
   /** Every custom domain of a portal (at most five), in the portal's own partition. */
+  /** The domains whose edge state is still moving, across portals (a page at a time). */
+  watched: (start?: Record<string, unknown>) =>
+    tenantDomain.query({ index: 'byQueue', key: keys.edgeWatch() }, { limit: 50, start }),
   ofTenant: async (tenantId: string) => {
     const found: Stored<TenantDomain>[] = [];
     for await (const item of tenantDomain.queryAll({

@@ -174,7 +174,24 @@ export const adminEn = {
   'admin.domains.addSubmit': 'Add the domain',
   'admin.domains.list': 'Your domains',
   'admin.domains.none': 'No custom domain yet.',
-  'admin.domains.verifiedOn': 'Verified on {date}: the portal answers at this address.',
+  'admin.domains.verifiedOn': 'Verified on {date}.',
+  'admin.domains.edge.heading': 'At the edge',
+  'admin.domains.edge.local':
+    'Locally there is no edge: the portal answers at this address as soon as it resolves to this machine.',
+  'admin.domains.edge.attaching': 'Being attached to the edge: its state shows here within a few minutes.',
+  'admin.domains.edge.missing': 'The edge does not serve this domain. Verify again to attach it.',
+  'admin.domains.edge.certificatePending':
+    'Waiting for the certificate: CloudFront issues it once the CNAME record below leads to the portal.',
+  'admin.domains.edge.certificateFailed':
+    'The certificate could not be issued ({status}). Check the CNAME record below, then verify again to ask for a new one.',
+  'admin.domains.edge.inactive':
+    'The certificate is ready, but the domain does not lead to the edge yet. Check the CNAME record below.',
+  'admin.domains.edge.deploying': 'Certificate issued: the edge is deploying the domain (up to 15 minutes).',
+  'admin.domains.edge.deployed': 'Live: the portal answers at https://{host}.',
+  'admin.domains.edge.cnameMissing':
+    'We do not see the CNAME record yet: create {host} → {target} at your DNS provider (changes can take an hour to spread).',
+  'admin.domains.edge.checked': 'Last checked {date}.',
+  'admin.domains.verifyAgain': 'Verify again',
   'admin.domains.pending': 'Added on {date}, waiting for verification.',
   'admin.domains.howTo':
     'Create these records at your DNS provider. The TXT record proves the domain is yours; the CNAME record sends visitors to the portal. Then verify.',
@@ -185,7 +202,7 @@ export const adminEn = {
   'admin.domains.verify': 'Verify',
   'admin.domains.remove': 'Remove',
   'admin.domains.done.added': 'Domain added: publish its records, then verify it.',
-  'admin.domains.done.verified': 'Domain verified: the portal answers at this address.',
+  'admin.domains.done.verified': 'Domain verified: it is being attached to the edge, whose state shows below.',
   'admin.domains.done.removed': 'Domain removed: it no longer leads to the portal.',
 
   'admin.audit.title': 'Audit log',

@@ -180,7 +180,27 @@ export const adminFr: Record<keyof typeof adminEn, Message> = {
   'admin.domains.addSubmit': 'Ajouter le domaine',
   'admin.domains.list': 'Vos domaines',
   'admin.domains.none': 'Aucun domaine personnalisé pour l’instant.',
-  'admin.domains.verifiedOn': 'Vérifié le {date} : le portail répond à cette adresse.',
+  'admin.domains.verifiedOn': 'Vérifié le {date}.',
+  'admin.domains.edge.heading': 'En bordure de réseau',
+  'admin.domains.edge.local':
+    'En local, il n’y a pas de réseau de diffusion : le portail répond à cette adresse dès qu’elle mène à cette machine.',
+  'admin.domains.edge.attaching':
+    'Rattachement au réseau de diffusion en cours : son état s’affiche ici d’ici quelques minutes.',
+  'admin.domains.edge.missing':
+    'Le réseau de diffusion ne sert pas ce domaine. Vérifiez-le de nouveau pour le rattacher.',
+  'admin.domains.edge.certificatePending':
+    'Certificat en attente : CloudFront le délivre dès que l’enregistrement CNAME ci-dessous mène au portail.',
+  'admin.domains.edge.certificateFailed':
+    'Le certificat n’a pas pu être délivré ({status}). Vérifiez l’enregistrement CNAME ci-dessous, puis vérifiez de nouveau pour en demander un autre.',
+  'admin.domains.edge.inactive':
+    'Le certificat est prêt, mais le domaine ne mène pas encore au réseau de diffusion. Vérifiez l’enregistrement CNAME ci-dessous.',
+  'admin.domains.edge.deploying':
+    'Certificat délivré : le réseau de diffusion déploie le domaine (jusqu’à 15 minutes).',
+  'admin.domains.edge.deployed': 'En ligne : le portail répond à https://{host}.',
+  'admin.domains.edge.cnameMissing':
+    'Nous ne voyons pas encore l’enregistrement CNAME : créez {host} → {target} chez votre fournisseur DNS (la propagation peut prendre une heure).',
+  'admin.domains.edge.checked': 'Dernière vérification le {date}.',
+  'admin.domains.verifyAgain': 'Vérifier de nouveau',
   'admin.domains.pending': 'Ajouté le {date}, en attente de vérification.',
   'admin.domains.howTo':
     'Créez ces enregistrements chez votre fournisseur DNS. L’enregistrement TXT prouve que le domaine est à vous ; le CNAME mène les visiteurs au portail. Puis vérifiez.',
@@ -191,7 +211,8 @@ export const adminFr: Record<keyof typeof adminEn, Message> = {
   'admin.domains.verify': 'Vérifier',
   'admin.domains.remove': 'Retirer',
   'admin.domains.done.added': 'Domaine ajouté : publiez ses enregistrements, puis vérifiez-le.',
-  'admin.domains.done.verified': 'Domaine vérifié : le portail répond à cette adresse.',
+  'admin.domains.done.verified':
+    'Domaine vérifié : son rattachement au réseau de diffusion est en cours, son état s’affiche ci-dessous.',
   'admin.domains.done.removed': 'Domaine retiré : il ne mène plus au portail.',
 
   'admin.audit.title': 'Journal des modifications',
