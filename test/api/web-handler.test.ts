@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { handler } from '../../functions/handlers/web.js';
 import { apiGatewayEvent } from '../support/lambda.js';
@@ -22,6 +23,20 @@ describe('web Lambda handler', () => {
     expect(result.body).toContain('Lambda rendered portal');
     expect(result.body).toContain('--primary:#7c2d12');
     expect(result.body).toMatch(/<html lang="en">/);
+    // Only the app's own scripts run (this page ships none), with the framing, base and plugin rules.
+    expect(result.headers?.['content-security-policy']).toBe(
+      "script-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+    );
+    // A page that hydrates: its one inline start-up script is allowed by its hash, nothing else inline.
+    const signin = await handler(
+      apiGatewayEvent('GET', '/signin', { host: 'web.lambda-url.example', 'x-forwarded-host': hostOf(tenant) }),
+    );
+    const csp = String(signin.headers?.['content-security-policy']);
+    const hashes = [...csp.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
+    const inline = [...signin.body.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline.length).toBeGreaterThan(0);
+    expect(hashes.sort()).toEqual(inline.map((code) => createHash('sha256').update(code).digest('base64')).sort());
+    expect(csp).not.toContain('unsafe-inline');
   });
 
   it('refuses a form post from another origin (CSRF)', async () => {

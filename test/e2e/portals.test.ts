@@ -37,6 +37,8 @@ describe('the two demo portals in Chromium', () => {
       await page.locator('img[src*="/brand/logo-"]').evaluate((img: HTMLImageElement) => img.naturalWidth),
     ).toBeGreaterThan(0);
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The CSP lets only the app's own scripts run: a script written into the page is refused.
+    await expect(page.addScriptTag({ content: 'window.injected = true' })).rejects.toThrow(/Content Security Policy/);
     await page.screenshot({ path: `${shots}/cafe-home.png` });
     await page.close();
   }, 120_000);

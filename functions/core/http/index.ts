@@ -1,7 +1,8 @@
 /**
  * What every response carries, pages and API alike, locally and in AWS (the edge adds HSTS, and
  * these to the files it serves from S3: infra/edge.ts). The CSP forbids being framed (clickjacking),
- * a <base> pointing elsewhere and plugins; it does not restrict scripts yet, so it cannot break a page.
+ * a <base> pointing elsewhere and plugins; pages add their own `script-src` (web/svelte.config.js):
+ * only the app's scripts run there.
  */
 export const SECURITY_HEADERS = {
   'content-security-policy': "frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
@@ -11,9 +12,15 @@ export const SECURITY_HEADERS = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 } as const;
 
-/** Sets them on a response whose headers can still change. */
+/**
+ * Sets them on a response whose headers can still change. A page's own policy (SvelteKit's
+ * `script-src` with the hashes of its inline script) is kept, and these directives added to it.
+ */
 export function secure(headers: Headers): void {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    const own = name === 'content-security-policy' ? headers.get(name) : null;
+    headers.set(name, own ? `${own}; ${value}` : value);
+  }
 }
 
 /**
