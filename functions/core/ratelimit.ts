@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isIPv6 } from 'node:net';
 import type { Ctx } from './context.js';
 import { rateWindows } from './db/index.js';
 import { DomainError, say } from './errors/index.js';
@@ -22,8 +23,30 @@ export type LimitScope = keyof typeof LIMITS;
 /** Limits count per portal; the platform's own forms (opening a portal) count under the platform's id. */
 type LimitCtx = Pick<Ctx, 'now'> & { tenant: { id: string } };
 
-function window(ctx: LimitCtx, scope: LimitScope, subject: string) {
+/**
+ * The network a client address stands for: an IPv4 address as it is (an IPv4-mapped IPv6 one
+ * too), an IPv6 address as its /64, the block a provider hands one customer, so that rotating
+ * addresses inside it changes nothing.
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(address)) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+function window(ctx: LimitCtx, scope: LimitScope, subjectGiven: string) {
   const { max, windowSeconds } = LIMITS[scope];
+  const subject = scope.endsWith(':address') ? addressKey(subjectGiven) : subjectGiven;
   const now = Math.floor((ctx.now ?? new Date()).getTime() / 1000);
   const windowStart = now - (now % windowSeconds);
   const hashed = createHash('sha256').update(subject.toLowerCase()).digest('base64url').slice(0, 22);
