@@ -6,6 +6,7 @@ import { newId } from '../core/ids.js';
 import { errorFields, log, logRequest, withLogContext } from '../core/log/index.js';
 import { closedPortalGate, resolveActor } from './middleware/session.js';
 import { resolveSite } from './middleware/tenant.js';
+import { jsonOnly } from './middleware/json-only.js';
 import { health } from './routes/health.js';
 import { platform } from './routes/platform.js';
 
@@ -34,7 +35,7 @@ export function createApp(...groups: Hono<Env>[]) {
   app.route('/', health);
   // The platform's own routes answer on its apex host only; everything after belongs to a portal.
   app.route('/', platform);
-  app.use('*', resolveSite, resolveActor, closedPortalGate);
+  app.use('*', jsonOnly, resolveSite, resolveActor, closedPortalGate);
   for (const group of groups) app.route('/', group);
   app.notFound((c) => c.json(new DomainError('route_not_found', 404, say('notFound.route')).toJSON(), 404));
   app.onError((error, c) => {

@@ -19,18 +19,26 @@ export function clientAddress(c: Context): string {
   }
 }
 
-const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Who is asking: the session cookie, looked up for this tenant only. A state-changing request
- * that carries a cookie must come from the portal's own origin (CSRF).
+ * Whether a state-changing request may come from where it says it comes from. A browser names
+ * the page's origin on every such request: another origin is refused whether or not a cookie
+ * comes along (a cross-site form that signs a victim in as the attacker carries none), and so
+ * is a cookie without the portal's origin. Server-to-server calls send neither.
  */
+export function crossOrigin(c: Context, portalOrigin: string): boolean {
+  if (SAFE.has(c.req.method)) return false;
+  const origin = c.req.header('origin');
+  if (origin !== undefined) return origin !== portalOrigin;
+  return c.req.header('sec-fetch-site') === 'cross-site' || c.req.header('cookie') !== undefined;
+}
+
+/** Who is asking: the session cookie, looked up for this tenant only, once the request's origin is checked (CSRF). */
 export const resolveActor = createMiddleware<Env>(async (c, next) => {
   const ctx = c.var.ctx;
   const origin = visitorOrigin(new URL(c.req.url), (name) => c.req.header(name));
-  if (!SAFE.has(c.req.method) && c.req.header('cookie') && c.req.header('origin') !== origin) {
-    throw new DomainError('cross_origin', 403, say('access.crossOrigin'));
-  }
+  if (crossOrigin(c, origin)) throw new DomainError('cross_origin', 403, say('access.crossOrigin'));
   const token = getCookie(c, SESSION_COOKIE);
   c.set('ctx', {
     ...ctx,

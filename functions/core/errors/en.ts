@@ -33,6 +33,7 @@ export const en = {
   'access.role': 'Your role does not allow this.',
   'access.notAllowed': 'Not allowed.',
   'access.crossOrigin': 'This request did not come from this portal.',
+  'access.jsonOnly': 'Send this request as JSON (Content-Type: application/json).',
   'access.verifyEmail': 'Confirm your e-mail address first: we sent you a link.',
   'access.rateLimited': 'Too many attempts; try again in {seconds} seconds.',
 

@@ -30,6 +30,7 @@ export const fr = {
   'access.role': 'Votre rôle ne le permet pas.',
   'access.notAllowed': 'Non autorisé.',
   'access.crossOrigin': 'Cette requête ne vient pas de ce portail.',
+  'access.jsonOnly': 'Envoyez cette requête en JSON (Content-Type: application/json).',
   'access.verifyEmail': 'Confirmez d’abord votre adresse e-mail : nous vous avons envoyé un lien.',
   'access.rateLimited': 'Trop de tentatives ; réessayez dans {seconds} secondes.',
 
