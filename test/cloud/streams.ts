@@ -249,7 +249,7 @@ export class StreamMapping {
   }
 
   /** Resolves once every record written before the call has been handled: two full rounds read nothing new. */
-  async caughtUp(timeoutMs = 30_000) {
+  async caughtUp(timeoutMs = 60_000) {
     const deadline = Date.now() + timeoutMs;
     const from = this.rounds;
     while (!(this.rounds >= from + 2 && this.quietRounds >= 2)) {
