@@ -17,8 +17,12 @@ export const BUNDLES = {
 /** Every bundle, for the CDK app, its test and the benchmark. */
 export const bundleAll = () => Promise.all(Object.keys(BUNDLES).map((name) => bundle(name as keyof typeof BUNDLES)));
 
+/**
+ * `.build/<name>`, or under BUNDLE_DIR when set: the cloud test tier bundles and synthesizes in its
+ * own folder, so that tests running at the same time never read a bundle another is rewriting.
+ */
 export function bundleDir(name: keyof typeof BUNDLES) {
-  return join(root, '.build', name);
+  return join(process.env.BUNDLE_DIR ?? join(root, '.build'), name);
 }
 
 /**
