@@ -44,7 +44,8 @@ export async function startWebServer(port: number, pages?: NodeHandler): Promise
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, resolve);
+    // Loopback only: the local stack has no edge in front, and /_outbox holds live sign-in links.
+    server.listen(port, '127.0.0.1', resolve);
   });
   return server;
 }

@@ -33,3 +33,19 @@ export const BRAND_IMAGE_HEADERS = {
   'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
   'x-content-type-options': 'nosniff',
 } as const;
+
+/**
+ * Where to send someone back after signing in: a path of this site, or `/`. The URL parser
+ * decides, as a browser would (`//evil.example`, `/\evil.example`, tabs and control characters
+ * all leave the site), and only a path that stays on it is kept.
+ */
+export function sameSitePath(value: string | null | undefined): string {
+  if (!value?.startsWith('/')) return '/';
+  const base = 'http://portal.invalid';
+  try {
+    const url = new URL(value, base);
+    return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/';
+  } catch {
+    return '/';
+  }
+}

@@ -1,3 +1,4 @@
+import { sameSitePath } from '$core/http/index';
 import { redirect } from '@sveltejs/kit';
 import { requestSignInLink, signIn } from '$core/identity/index';
 import { attempt, portalCtx } from '$lib/server/core';
@@ -5,7 +6,6 @@ import { formFields, setSessionCookie } from '$lib/server/forms';
 import type { Actions } from './$types';
 
 /** Only a path of this portal: never an open redirect. */
-const safeNext = (value: string | null) => (value && /^\/(?!\/)/.test(value) ? value : '/');
 
 export const actions: Actions = {
   password: async ({ locals, request, cookies, url }) => {
@@ -13,7 +13,7 @@ export const actions: Actions = {
     const result = await attempt(locals.lang, values, () => signIn(portalCtx(locals), values));
     if (!result.ok) return result.failure;
     setSessionCookie(cookies, url, result.value.token);
-    redirect(303, safeNext(url.searchParams.get('next')));
+    redirect(303, sameSitePath(url.searchParams.get('next')));
   },
   link: async ({ locals, request }) => {
     const values = await formFields(request);
