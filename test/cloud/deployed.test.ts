@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../functions/core/identity/sessions.js';
 import { ORIGIN_HEADER } from '../../functions/handlers/edge-only.js';
 import { eventually } from '../support/wait.js';
 import { ENDPOINT_VARIABLES, LAMBDA_RUNTIME_VARIABLES, deploy, type Deployment } from './deployment.js';
@@ -89,7 +88,7 @@ beforeAll(async () => {
   );
   const welcomed = await owner.fetch(opened.welcome);
   expect(welcomed.status).toBe(200);
-  expect(owner.cookie(`${slug}.${PLATFORM}`, SESSION_COOKIE)).toBeTruthy();
+  expect(owner.cookie(`${slug}.${PLATFORM}`, '__Host-sid')).toBeTruthy();
   const token = new URL((await mailTo('owner@cloud.test', /confirm/i)).link).searchParams.get('token');
   await json(await owner.fetch(portal('/api/auth/verify'), { json: { token } }), 200);
   reader = await member('Rita');

@@ -1,7 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { shutOut } from '$core/authz';
 import { visitor } from '$core/context';
-import { actorFromSession, SESSION_COOKIE } from '$core/identity/index';
+import { actorFromSession, sessionCookie } from '$core/identity/index';
 import { DomainError } from '$core/errors/index';
 import { themeCss, hostFromHeaders, resolveHost, LANGS, type Lang } from '$core/tenant/index';
 import { secure } from '$core/http/index';
@@ -40,7 +40,7 @@ const respond: Handle = async ({ event, resolve }) => {
   if (logged && site.kind === 'tenant') logged.tenantId = site.tenant.id;
   if (site.kind === 'tenant') {
     // The session cookie is looked up for this portal only; SvelteKit checks the Origin of form posts (CSRF).
-    site.ctx.actor = await actorFromSession(site.tenant.id, event.cookies.get(SESSION_COOKIE));
+    site.ctx.actor = await actorFromSession(site.tenant.id, event.cookies.get(sessionCookie(event.url.origin).name));
     site.ctx.request = { origin: event.url.origin, address: event.getClientAddress() };
     // A members-only or invitation-only portal shows its visitors the sign-in page and nothing else.
     if (shutOut(site.ctx, 'pages', event.url.pathname)) {

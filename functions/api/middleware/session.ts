@@ -4,7 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
 import { shutOut } from '../../core/authz.js';
 import { DomainError, say } from '../../core/errors/index.js';
-import { actorFromSession, SESSION_COOKIE } from '../../core/identity/index.js';
+import { actorFromSession, sessionCookie } from '../../core/identity/index.js';
 import { forwardedClientAddress, visitorOrigin } from '../../core/tenant/index.js';
 import type { Env } from '../app.js';
 
@@ -39,7 +39,7 @@ export const resolveActor = createMiddleware<Env>(async (c, next) => {
   const ctx = c.var.ctx;
   const origin = visitorOrigin(new URL(c.req.url), (name) => c.req.header(name));
   if (crossOrigin(c, origin)) throw new DomainError('cross_origin', 403, say('access.crossOrigin'));
-  const token = getCookie(c, SESSION_COOKIE);
+  const token = getCookie(c, sessionCookie(origin).name);
   c.set('ctx', {
     ...ctx,
     actor: await actorFromSession(ctx.tenant.id, token),

@@ -13,19 +13,20 @@ import {
   signUp,
   verifyEmail,
 } from '../../core/identity/index.js';
-import { SESSION_COOKIE, SESSION_SECONDS } from '../../core/identity/index.js';
+import { SESSION_SECONDS, sessionCookie } from '../../core/identity/index.js';
 import type { Env } from '../app.js';
 import { jsonBody } from '../body.js';
 
-/** The session cookie: HttpOnly, SameSite=Lax, host-only (this portal's host), Secure outside plain-http localhost. */
+/** The session cookie: HttpOnly, SameSite=Lax, host-only (`__Host-`, Secure) outside plain-http localhost. */
 export function setSessionCookie(c: Context<Env>, token: string) {
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: c.var.ctx.request?.origin.startsWith('https:') ?? true,
-    path: '/',
-    maxAge: SESSION_SECONDS,
-  });
+  const { name, secure } = sessionCookie(c.var.ctx.request?.origin);
+  setCookie(c, name, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: SESSION_SECONDS });
+}
+
+/** Drops the session cookie (with the flags its name requires). */
+export function clearSessionCookie(c: Context<Env>) {
+  const { name, secure } = sessionCookie(c.var.ctx.request?.origin);
+  deleteCookie(c, name, { path: '/', secure });
 }
 
 export const auth = new Hono<Env>()
@@ -58,12 +59,12 @@ export const auth = new Hono<Env>()
   })
   .post('/auth/signout', async (c) => {
     await signOut(c.var.ctx, c.var.sessionToken);
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(c);
     return c.json({ signedOut: true });
   })
   .post('/auth/signout-all', async (c) => {
     const sessions = await signOutEverywhere(c.var.ctx);
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(c);
     return c.json({ signedOut: sessions });
   })
   .post('/auth/reset-request', async (c) => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { deleteCookie } from 'hono/cookie';
-import { deleteMe, exportMeLink, getMe, updateMe, SESSION_COOKIE } from '../../core/identity/index.js';
+import { deleteMe, exportMeLink, getMe, updateMe } from '../../core/identity/index.js';
+import { clearSessionCookie } from './auth.js';
 import type { Env } from '../app.js';
 import { jsonBody } from '../body.js';
 
@@ -10,6 +10,6 @@ export const me = new Hono<Env>()
   .get('/me/export', async (c) => c.redirect(await exportMeLink(c.var.ctx), 303))
   .delete('/me', async (c) => {
     await deleteMe(c.var.ctx);
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(c);
     return c.json({ deleted: true });
   });

@@ -16,7 +16,14 @@ export {
 } from './accounts.js';
 export { NewPassword, hashPassword } from './password.js';
 export { deleteMe, exportMe, exportMeLink, getMe, myActivity, updateMe } from './profile.js';
-export { SESSION_COOKIE, SESSION_SECONDS, actorFromSession, createSession, endAllSessions } from './sessions.js';
+export {
+  SESSION_IDLE_SECONDS,
+  SESSION_SECONDS,
+  actorFromSession,
+  createSession,
+  endAllSessions,
+  sessionCookie,
+} from './sessions.js';
 export { createMember } from './system-accounts.js';
 export { consumeToken, issueToken, peekToken } from './tokens.js';
 export type { TokenData, TokenKind } from './tokens.js';

@@ -2,8 +2,21 @@ import type { Actor, Role } from '../context.js';
 import { deleteSessionsOf, members, sessions, sessionWithMember } from '../db/index.js';
 import { hashSecret, newSecret } from './tokens.js';
 
-export const SESSION_COOKIE = 'sid';
+/** A session lives 30 days at most, and ends sooner after a week without use. */
 export const SESSION_SECONDS = 30 * 24 * 3600;
+export const SESSION_IDLE_SECONDS = 7 * 24 * 3600;
+/** How stale a session's last use may be before it is written again (one write an hour, not one per request). */
+const TOUCH_SECONDS = 3600;
+
+/**
+ * The session cookie for a portal origin: over HTTPS `__Host-sid`, which the browser keeps to
+ * this very host, Secure and on `/` (no sibling subdomain of the platform can set or shadow it);
+ * on plain-http localhost, where a Secure cookie cannot be set, `sid`.
+ */
+export function sessionCookie(origin: string | undefined): { name: string; secure: boolean } {
+  const secure = !origin?.startsWith('http:');
+  return { name: secure ? '__Host-sid' : 'sid', secure };
+}
 
 /** The cookie is `<memberId>.<secret>`: the id lets one BatchGet read session and member together; only the secret's hash is stored. */
 const TOKEN = /^([0-9a-z]{20})\.([A-Za-z0-9_-]{43})$/;
@@ -27,7 +40,8 @@ export async function createSession(tenantId: string, memberId: string, now = ne
  * Lambda instance may honour a revoked session for at most CACHE_MS (see docs/architecture.md).
  */
 const CACHE_MS = 5_000;
-const cache = new Map<string, { actor: Actor; memberId: string; until: number }>();
+/** `until`: this process's cache time; `endsAt`: when the session itself ends (its expiry or idle limit), in seconds. */
+const cache = new Map<string, { actor: Actor; memberId: string; until: number; endsAt: number }>();
 
 export function forgetMemberSessions(tenantId: string, memberId: string) {
   for (const [key, entry] of cache)
@@ -45,26 +59,42 @@ export async function actorFromSession(tenantId: string, token: string | undefin
   const [, memberId, secret] = match as unknown as [string, string, string];
   const cacheKey = `${tenantId}:${hashSecret(secret)}`;
   const hit = cache.get(cacheKey);
-  if (hit && hit.until > Date.now()) return hit.actor;
-  const actor = await readSession(tenantId, memberId, secret, now);
-  if (actor.kind === 'member') cache.set(cacheKey, { actor, memberId, until: Date.now() + CACHE_MS });
+  if (hit && hit.until > Date.now() && hit.endsAt > now.getTime() / 1000) return hit.actor;
+  const { actor, endsAt } = await readSession(tenantId, memberId, secret, now);
+  if (actor.kind === 'member') cache.set(cacheKey, { actor, memberId, until: Date.now() + CACHE_MS, endsAt });
   return actor;
 }
 
+const nobody = { actor: { kind: 'visitor' } as Actor, endsAt: 0 };
+
 /** One BatchGetItem: the session and its member, both strongly consistent. */
-async function readSession(tenantId: string, memberId: string, secret: string, now: Date): Promise<Actor> {
+async function readSession(
+  tenantId: string,
+  memberId: string,
+  secret: string,
+  now: Date,
+): Promise<{ actor: Actor; endsAt: number }> {
   const { session, member } = await sessionWithMember(tenantId, hashSecret(secret), memberId);
-  if (!session || !member || member.status !== 'active' || session.memberId !== memberId) return { kind: 'visitor' };
-  if ((session.expiresAt as number) <= Math.floor(now.getTime() / 1000)) return { kind: 'visitor' };
-  if (member.sessionsNotBefore && String(session.createdAt) < String(member.sessionsNotBefore))
-    return { kind: 'visitor' };
-  return {
+  if (!session || !member || member.status !== 'active' || session.memberId !== memberId) return nobody;
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const lastSeen = Math.floor(Date.parse(String(session.lastSeenAt ?? session.createdAt)) / 1000);
+  const endsAt = Math.min(session.expiresAt as number, lastSeen + SESSION_IDLE_SECONDS);
+  if (endsAt <= nowSeconds) return nobody;
+  if (member.sessionsNotBefore && String(session.createdAt) < String(member.sessionsNotBefore)) return nobody;
+  if (nowSeconds - lastSeen > TOUCH_SECONDS)
+    await sessions.change([tenantId, hashSecret(secret)], {
+      UpdateExpression: 'SET lastSeenAt = :now',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':now': now.toISOString() },
+    });
+  const actor: Actor = {
     kind: 'member',
     memberId,
     role: member.role as Role,
     verified: Boolean(member.verifiedAt),
     displayName: member.displayName as string,
   };
+  return { actor, endsAt: Math.min(session.expiresAt as number, nowSeconds + SESSION_IDLE_SECONDS) };
 }
 
 export async function endSession(tenantId: string, token: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { SESSION_COOKIE, SESSION_SECONDS } from '$core/identity/index';
+import { SESSION_SECONDS, sessionCookie } from '$core/identity/index';
 
 /**
  * The text fields of a form, untyped on purpose: the core function they go to parses them with
@@ -15,16 +15,13 @@ export function fieldsOf(data: FormData): any {
   return Object.fromEntries([...data].filter(([, v]) => typeof v === 'string'));
 }
 
+/** The session cookie (core/identity sessionCookie: `__Host-sid` over HTTPS), HttpOnly, SameSite=Lax. */
 export function setSessionCookie(cookies: Cookies, url: URL, token: string) {
-  cookies.set(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: url.protocol === 'https:',
-    maxAge: SESSION_SECONDS,
-  });
+  const { name, secure } = sessionCookie(url.origin);
+  cookies.set(name, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_SECONDS });
 }
 
-export function clearSessionCookie(cookies: Cookies) {
-  cookies.delete(SESSION_COOKIE, { path: '/' });
+export function clearSessionCookie(cookies: Cookies, url: URL) {
+  const { name, secure } = sessionCookie(url.origin);
+  cookies.delete(name, { path: '/', secure });
 }

@@ -24,19 +24,19 @@ export const actions: Actions = {
     setSessionCookie(cookies, url, result.value);
     return { saved: 'password' };
   },
-  signoutAll: async ({ locals, cookies }) => {
+  signoutAll: async ({ locals, cookies, url }) => {
     const ctx = portalCtx(locals);
     await signOutEverywhere(ctx);
-    clearSessionCookie(cookies);
+    clearSessionCookie(cookies, url);
     redirect(303, '/signin');
   },
-  delete: async ({ locals, request, cookies }) => {
+  delete: async ({ locals, request, cookies, url }) => {
     const values = await formFields(request);
     if (values.confirm !== 'yes') return { deleteNeedsConfirm: true };
     const ctx = portalCtx(locals);
     const result = await attempt(locals.lang, values, () => deleteMe(ctx));
     if (!result.ok) return result.failure;
-    clearSessionCookie(cookies);
+    clearSessionCookie(cookies, url);
     ctx.actor = visitor;
     return { deleted: true };
   },
