@@ -12,6 +12,7 @@ export const LIMITS = {
   'mail:account': { max: 5, windowSeconds: 60 * 60 },
   'mail:address': { max: 20, windowSeconds: 60 * 60 },
   'write:account': { max: 60, windowSeconds: 60 },
+  'upload:account': { max: 30, windowSeconds: 60 * 60 },
   'portal:address': { max: 5, windowSeconds: 60 * 60 },
 } as const;
 export type LimitScope = keyof typeof LIMITS;

@@ -15,6 +15,7 @@ import {
   type UploadType,
 } from '../../functions/core/upload/index.js';
 import { sniff } from '../../functions/core/upload/sniff.js';
+import { LIMITS } from '../../functions/core/ratelimit.js';
 import { asMember, asVisitor, makeMembers, makeTenant } from '../support/tenants.js';
 import { eventually } from '../support/wait.js';
 
@@ -338,5 +339,21 @@ describe('uploads on s3rver and DynamoDB Local', () => {
       status: 401,
     });
     await expect(finalizeUpload(asVisitor(tenant), '0000000000aaaaaaaaaa')).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('stores files only for confirmed accounts, and at most 30 an hour each', async () => {
+    const tenant = await makeTenant();
+    const [m, other] = await makeMembers(tenant, 2);
+    const file = { filename: 'a.png', contentType: 'image/png', size: 10 } as const;
+    const unconfirmed: Ctx = {
+      ...asMember(tenant, m!),
+      actor: { ...asMember(tenant, m!).actor, verified: false } as Ctx['actor'],
+    };
+    await expect(createUpload(unconfirmed, file)).rejects.toMatchObject({ status: 403, code: 'verification_required' });
+    const ctx = asMember(tenant, m!);
+    for (let n = 0; n < LIMITS['upload:account'].max; n++) await createUpload(ctx, file);
+    await expect(createUpload(ctx, file)).rejects.toMatchObject({ status: 429, code: 'rate_limited' });
+    // Another member of the portal is not held by it.
+    await expect(createUpload(asMember(tenant, other!), file)).resolves.toMatchObject({ maxBytes: MAX_UPLOAD_BYTES });
   });
 });

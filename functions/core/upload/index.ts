@@ -8,6 +8,7 @@ import { newId } from '../ids.js';
 import { SNIFF_BYTES, sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
 import { getRecord, info, UploadRecord, type UploadInfo } from './records.js';
 import { fn } from '../fn.js';
+import { hit } from '../ratelimit.js';
 
 export { ownReadyUpload, type UploadInfo, type UploadRecord } from './records.js';
 export { uploadLink } from './links.js';
@@ -42,17 +43,26 @@ const TYPE_NAMES: Record<UploadType, string> = {
   'application/pdf': 'PDF',
 };
 
+/** Storage is not for strangers: an account whose e-mail is unconfirmed may not store files, whatever the portal's policy. */
+function requireConfirmedMember(ctx: Ctx) {
+  const member = requireMember(ctx);
+  if (member.verified !== true) throw new DomainError('verification_required', 403, say('access.verifyEmail'));
+  return member;
+}
+
 const epochSeconds = (ctx: Ctx) => Math.floor((ctx.now ?? new Date()).getTime() / 1000);
 
 /**
  * Starts an upload: a pending record and a presigned POST form for one exact key under the
  * member's prefix. The form's conditions bind type and size in S3; finalizeUpload checks the
- * stored object again, since the local emulator enforces none of them.
+ * stored object again, since the local emulator enforces none of them. Only a member with a
+ * confirmed e-mail may store files, and at most UPLOADS_PER_HOUR of them an hour.
  */
 export const createUpload = /* @__PURE__ */ fn(
-  requireMember,
+  requireConfirmedMember,
   CreateUpload,
   async (ctx, { filename, contentType, size }, member): Promise<PresignedUpload> => {
+    await hit(ctx, 'upload:account', member.memberId);
     const id = newId();
     const key = keys.incomingUpload(ctx.tenant.id, member.memberId, id);
     const record: UploadRecord = {
