@@ -6,10 +6,17 @@ import { DomainError, say } from './errors/index.js';
 
 /** Limits per scope: at most `max` attempts per window, per subject (an account or a client address). */
 export const LIMITS = {
-  'signin:account': { max: 10, windowSeconds: 15 * 60 },
+  /** Guessing one account's password from one network: held back there, and only there. */
+  'signin:pair': { max: 10, windowSeconds: 15 * 60 },
+  /** A backstop for guesses from many networks at once: high, so that nobody locks an owner out. */
+  'signin:account': { max: 100, windowSeconds: 15 * 60 },
   'signin:address': { max: 50, windowSeconds: 15 * 60 },
+  /** Wrong passwords on one account, wherever from: the owner is told by e-mail when it reaches max. */
+  'signin:failures': { max: 10, windowSeconds: 15 * 60 },
   'signup:address': { max: 10, windowSeconds: 60 * 60 },
-  'mail:account': { max: 5, windowSeconds: 60 * 60 },
+  /** Links and resets asked for one account from one network; the account's own cap guards its mailbox. */
+  'mail:pair': { max: 5, windowSeconds: 60 * 60 },
+  'mail:account': { max: 20, windowSeconds: 60 * 60 },
   'mail:address': { max: 20, windowSeconds: 60 * 60 },
   'write:account': { max: 60, windowSeconds: 60 },
   'upload:account': { max: 30, windowSeconds: 60 * 60 },
@@ -63,9 +70,17 @@ export const tooMany = (retryAfter: number) =>
   new DomainError('rate_limited', 429, say('access.rateLimited', { seconds: retryAfter }));
 
 export async function hit(ctx: LimitCtx, scope: LimitScope, subject: string): Promise<void> {
-  const w = window(ctx, scope, subject);
-  if ((await rateWindows.count(w.window, w.expiresAt)) > w.max) throw tooMany(w.retryAfter);
+  if ((await count(ctx, scope, subject)) > LIMITS[scope].max) throw tooMany(window(ctx, scope, subject).retryAfter);
 }
+
+/** Counts one event in its window and answers how many there are now (for alerts rather than refusals). */
+export async function count(ctx: LimitCtx, scope: LimitScope, subject: string): Promise<number> {
+  const w = window(ctx, scope, subject);
+  return rateWindows.count(w.window, w.expiresAt);
+}
+
+/** The subject of a per-account-and-network limit: an attacker elsewhere does not share the owner's count. */
+export const pairOf = (account: string, address: string) => `${account.toLowerCase()}|${addressKey(address)}`;
 
 /**
  * The same count as a transaction item, for hot writes (votes): the attempt is counted with the

@@ -4,7 +4,7 @@ import { DomainError, invalidFields, notFound, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { sendTemplate } from '../mail/index.js';
 import { getMember, getMemberByEmail, insertMember, profileOf, type Member, type Profile } from '../member/index.js';
-import { hit } from '../ratelimit.js';
+import { count, hit, LIMITS, pairOf } from '../ratelimit.js';
 import { decoyHash, hashPassword, verifyPassword } from './password.js';
 import { ChangePassword, EmailOnly, ResetPassword, SignIn, SignUp, TokenOnly } from './schema.js';
 import { createSession, endAllSessions, endSession, forgetMemberSessions } from './sessions.js';
@@ -81,17 +81,43 @@ const wrongCredentials = () => new DomainError('invalid_credentials', 401, say('
 /** Password sign-in; an unknown e-mail costs the same hash as a wrong password and gets the same answer. */
 export const signIn = /* @__PURE__ */ fn(SignIn, async (ctx, { email, password }): Promise<SignedIn> => {
   await hit(ctx, 'signin:address', address(ctx));
+  // Held back per account *and* network: wrong passwords from elsewhere never lock the owner out.
+  await hit(ctx, 'signin:pair', pairOf(email, address(ctx)));
   await hit(ctx, 'signin:account', email);
   const member = await getMemberByEmail(ctx, email);
   const matches = await verifyPassword(password, member?.passwordHash ?? (await decoyHash()));
-  if (!member || !member.passwordHash || !matches) throw wrongCredentials();
+  if (!member || !member.passwordHash || !matches) {
+    if (member) await warnOfFailures(ctx, member);
+    throw wrongCredentials();
+  }
   return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
 });
 
+/**
+ * The owner of an account hears of repeated wrong passwords, once per window (when the count
+ * reaches the limit), with a way to choose a new password.
+ */
+async function warnOfFailures(ctx: Ctx, member: Member) {
+  if ((await count(ctx, 'signin:failures', member.id)) !== LIMITS['signin:failures'].max) return;
+  await sendTemplate(ctx, {
+    to: member.email,
+    lang: member.lang,
+    template: 'signinFailures',
+    link: `${ctx.request?.origin ?? ''}/reset-request`,
+    params: { name: member.displayName, count: String(LIMITS['signin:failures'].max) },
+  });
+}
+
+/** Links and resets: per account and network first (nobody elsewhere can use up the owner's), then per account. */
+async function hitMailLimits(ctx: Ctx, email: string) {
+  await hit(ctx, 'mail:address', address(ctx));
+  await hit(ctx, 'mail:pair', pairOf(email, address(ctx)));
+  await hit(ctx, 'mail:account', email);
+}
+
 /** Sends a one-time sign-in link when the e-mail has an account; answers the same either way. */
 export const requestSignInLink = /* @__PURE__ */ fn(EmailOnly, async (ctx, { email }): Promise<void> => {
-  await hit(ctx, 'mail:address', address(ctx));
-  await hit(ctx, 'mail:account', email);
+  await hitMailLimits(ctx, email);
   const member = await getMemberByEmail(ctx, email);
   if (member) await mailToken(ctx, member, 'signin', '/link');
 });
@@ -126,8 +152,7 @@ export async function signOutEverywhere(ctx: Ctx): Promise<number> {
 
 /** Sends a reset link when the e-mail has an account; answers the same either way. */
 export const requestPasswordReset = /* @__PURE__ */ fn(EmailOnly, async (ctx, { email }): Promise<void> => {
-  await hit(ctx, 'mail:address', address(ctx));
-  await hit(ctx, 'mail:account', email);
+  await hitMailLimits(ctx, email);
   const member = await getMemberByEmail(ctx, email);
   if (member) await mailToken(ctx, member, 'reset', '/reset');
 });

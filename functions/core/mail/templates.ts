@@ -45,6 +45,23 @@ export const TEMPLATES = {
         'Le lien fonctionne une fois, dans l’heure. Si vous ne l’avez pas demandé, votre mot de passe ne change pas.',
     },
   },
+  signinFailures: {
+    en: {
+      subject: 'Wrong passwords on your {portal} account',
+      intro:
+        'Hello {name}, {count} wrong passwords were just tried on your account on {portal}. Your own sign-ins are not blocked: attempts are held back where they come from.',
+      action: 'Choose a new password',
+      outro: 'If it was you, nothing needs doing. If not, a new password ends every session and link of the account.',
+    },
+    fr: {
+      subject: 'Mots de passe erronés sur votre compte {portal}',
+      intro:
+        'Bonjour {name}, {count} mots de passe erronés viennent d’être essayés sur votre compte {portal}. Vos propres connexions ne sont pas bloquées : les essais sont freinés là d’où ils viennent.',
+      action: 'Choisir un nouveau mot de passe',
+      outro:
+        'Si c’était vous, rien à faire. Sinon, un nouveau mot de passe met fin à toutes les sessions et à tous les liens du compte.',
+    },
+  },
   invite: {
     en: {
       subject: '{inviter} invites you to the team of {portal}',
