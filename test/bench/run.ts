@@ -164,6 +164,7 @@ async function withLocalStack() {
 await bundles();
 await withLocalStack();
 await startTimes();
+(await import('./markdown.js')).markdownLoad(record);
 
 const table = ['| measure | result | target |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
   '\n',
