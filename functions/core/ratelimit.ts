@@ -21,6 +21,10 @@ export const LIMITS = {
   'write:account': { max: 60, windowSeconds: 60 },
   'upload:account': { max: 30, windowSeconds: 60 * 60 },
   'portal:address': { max: 5, windowSeconds: 60 * 60 },
+  /** Portals opened with one owner e-mail: each portal can bring custom domains, so a day's worth is few. */
+  'portal:email': { max: 3, windowSeconds: 24 * 60 * 60 },
+  /** Custom domains added by one portal (each is a CloudFront tenant and a certificate request). */
+  'domain:portal': { max: 10, windowSeconds: 24 * 60 * 60 },
 } as const;
 export type LimitScope = keyof typeof LIMITS;
 

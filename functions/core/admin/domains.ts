@@ -7,6 +7,7 @@ import { domains, itemAbsent, itemExists, tenantDomains, writeAllOrNothing, type
 import { DomainError, notFound, parseInput, say, says } from '../errors/index.js';
 import { txtRecords, forgetHost, normaliseHost, domainClaim } from '../tenant/index.js';
 import { auditWrite } from './audit.js';
+import { hit } from '../ratelimit.js';
 import { edgeView, type EdgeView } from './edge-state.js';
 
 export const Hostname = z
@@ -71,6 +72,8 @@ export async function addDomain(ctx: Ctx, input: { domain: string }): Promise<Cu
   const existing = domains.find((d) => d.host === host);
   if (existing) return existing;
   if (domains.length >= 5) throw new DomainError('too_many_domains', 400, say('portal.tooManyDomains', { max: 5 }));
+  // Adding and removing again would make a CloudFront tenant and a certificate request each time.
+  await hit(ctx, 'domain:portal', ctx.tenant.id);
   const item: TenantDomain = {
     host,
     token: randomBytes(18).toString('base64url'),

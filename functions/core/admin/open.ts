@@ -111,6 +111,7 @@ export async function openPortal(
   if (RESERVED_SLUGS.has(data.slug))
     throw new DomainError('slug_reserved', 409, say('portal.slugReserved'), { slug: say('portal.slugReserved') });
   await hit({ tenant: { id: 'platform' }, now }, 'portal:address', request.address);
+  await hit({ tenant: { id: 'platform' }, now }, 'portal:email', data.owner.email);
   const at = now.toISOString();
   const tenant: Tenant = {
     ...defaultSettings(data.name, data.lang),
