@@ -90,7 +90,7 @@ export async function getMember(ctx: Ctx, memberId: string): Promise<Member | un
 
 /** Account by e-mail: the e-mail claim, then the account. */
 export async function getMemberByEmail(ctx: Ctx, email: string): Promise<Member | undefined> {
-  const claim = await memberEmails.get([ctx.tenant.id, email.toLowerCase()]);
+  const claim = await memberEmails.get([ctx.tenant.id, email]);
   return claim ? getMember(ctx, claim.memberId) : undefined;
 }
 

@@ -40,10 +40,31 @@ export const members = {
     }) as AsyncGenerator<Stored<Member>>,
 };
 
-/** The claim of an e-mail on a portal: at most one account per e-mail, found by it. */
+/** Providers that deliver `first.last@` and `firstlast@` to one mailbox. */
+const DOTLESS = new Map([
+  ['gmail.com', 'gmail.com'],
+  ['googlemail.com', 'gmail.com'],
+]);
+
+/**
+ * The mailbox an address reaches: lower case, without a `+tag` (every major provider delivers
+ * `me+1@` to `me@`), and without dots where the provider ignores them. Two addresses of one
+ * mailbox are one account on a portal.
+ */
+export function mailboxOf(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return email.toLowerCase();
+  const domain = email.slice(at + 1).toLowerCase();
+  let local = email.slice(0, at).toLowerCase().split('+')[0]!;
+  const dotless = DOTLESS.get(domain);
+  if (dotless) local = local.replaceAll('.', '');
+  return `${local || email.slice(0, at).toLowerCase()}@${dotless ?? domain}`;
+}
+
+/** The claim of a mailbox on a portal: at most one account per mailbox, found by any of its addresses. */
 export const memberEmails = defineEntity<{ memberId: string }, [tenantId: string, email: string]>({
   type: 'memberEmail',
-  key: keys.memberEmail,
+  key: (tenantId, email) => keys.memberEmail(tenantId, mailboxOf(email)),
 });
 
 /** How many owners a portal has, kept so that the last one can never go. */
