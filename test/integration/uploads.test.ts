@@ -10,12 +10,14 @@ import {
   createUpload,
   finalizeUpload,
   MAX_UPLOAD_BYTES,
+  MEMBER_STORAGE_BYTES,
   uploadLink,
   type PresignedUpload,
   type UploadType,
 } from '../../functions/core/upload/index.js';
 import { sniff } from '../../functions/core/upload/sniff.js';
 import { LIMITS } from '../../functions/core/ratelimit.js';
+import { storageUses } from '../../functions/core/db/index.js';
 import { asMember, asVisitor, makeMembers, makeTenant } from '../support/tenants.js';
 import { eventually } from '../support/wait.js';
 
@@ -355,5 +357,32 @@ describe('uploads on s3rver and DynamoDB Local', () => {
     await expect(createUpload(ctx, file)).rejects.toMatchObject({ status: 429, code: 'rate_limited' });
     // Another member of the portal is not held by it.
     await expect(createUpload(asMember(tenant, other!), file)).resolves.toMatchObject({ maxBytes: MAX_UPLOAD_BYTES });
+  });
+
+  it('counts stored bytes against the member and the portal, and refuses a file that does not fit', async () => {
+    const tenant = await makeTenant();
+    const [m, other] = await makeMembers(tenant, 2);
+    const ctx = asMember(tenant, m!);
+    const bytes = pngBytes(300);
+    const first = await start(ctx, bytes, 'image/png');
+    await finalizeUpload(ctx, first.id);
+    expect((await storageUses.get([tenant.id, m!.id]))?.bytes).toBe(300);
+    expect((await storageUses.get([tenant.id, 'PORTAL']))?.bytes).toBe(300);
+
+    // Nearly full: a file that cannot fit is refused before any form is made.
+    await storageUses.create([tenant.id, m!.id], { bytes: MEMBER_STORAGE_BYTES - 100 });
+    await expect(createUpload(ctx, { filename: 'big.png', contentType: 'image/png', size: 200 })).rejects.toMatchObject(
+      { status: 413, code: 'storage_full' },
+    );
+    // One that fits when it starts, but not when it is finalized (another file took the room meanwhile).
+    const late = await start(ctx, pngBytes(64), 'image/png');
+    await storageUses.create([tenant.id, m!.id], { bytes: MEMBER_STORAGE_BYTES - 10 });
+    await expect(finalizeUpload(ctx, late.id)).rejects.toMatchObject({ status: 413, code: 'storage_full' });
+    await expectGone(tenant, m!, late.id);
+    expect((await storageUses.get([tenant.id, m!.id]))?.bytes).toBe(MEMBER_STORAGE_BYTES - 10);
+    // Another member of the portal still has room.
+    const theirs = await start(asMember(tenant, other!), pngBytes(64), 'image/png');
+    await finalizeUpload(asMember(tenant, other!), theirs.id);
+    expect((await storageUses.get([tenant.id, 'PORTAL']))?.bytes).toBe(364);
   });
 });

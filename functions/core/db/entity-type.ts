@@ -44,7 +44,8 @@ export type EntityType =
   | 'request'
   | 'thread'
   | 'threadMessage'
-  | 'upload';
+  | 'upload'
+  | 'storageUse';
 
 /** Partition shapes after `T#<tenant>`: the kind of partition and, for some, the sort key alone decides. */
 const BY_SORT_KEY: Record<string, EntityType> = {

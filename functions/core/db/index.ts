@@ -45,7 +45,7 @@ export {
   type TenantDomain,
 } from './entities/tenant.js';
 export { ownedByMember, ownedByPartner } from './entities/owned.js';
-export { uploads } from './entities/upload.js';
+export { storageUses, uploads } from './entities/upload.js';
 export { votes, type Vote } from './entities/vote.js';
 export { assignments, notes, scorecards, statusChanges, type StatusChange } from './entities/team.js';
 export { dashboardViews, dayStats, dayWords, streamMarkers, totals, type DashboardView } from './entities/insights.js';

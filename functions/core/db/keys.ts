@@ -170,6 +170,8 @@ export const keys = {
    * served (under the tenant, where no upload form can write).
    */
   upload: (tenantId: string, uploadId: string) => ({ pk: `${t(tenantId)}#UP#${uploadId}`, sk: 'UPLOAD' }),
+  /** Bytes stored, per member and for the whole portal (`owner` = a member id, or PORTAL). */
+  storageUse: (tenantId: string, owner: string) => ({ pk: `${t(tenantId)}#STORAGE`, sk: owner }),
   incomingUpload: (tenantId: string, memberId: string, uploadId: string) =>
     `incoming/${tenantId}/${memberId}/${uploadId}`,
   uploadObject: (tenantId: string, memberId: string, uploadId: string) =>

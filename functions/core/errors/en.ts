@@ -144,6 +144,8 @@ export const en = {
   // Uploads
   'upload.types': 'PNG, JPEG, WebP or PDF only.',
   'upload.maxSize': 'Up to 10 MB.',
+  'upload.memberFull': 'Your files already take {used} MB of the {quota} MB you may store on this portal.',
+  'upload.portalFull': 'This portal has used its {quota} GB of file storage: tell its team.',
   'upload.empty': 'The file is empty.',
   'upload.refused': 'The file was refused. {why}',
   'upload.notReceived': 'It was not received.',

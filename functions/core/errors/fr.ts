@@ -136,6 +136,8 @@ export const fr = {
 
   'upload.types': 'PNG, JPEG, WebP ou PDF seulement.',
   'upload.maxSize': 'Jusqu’à 10 Mo.',
+  'upload.memberFull': 'Vos fichiers occupent déjà {used} Mo des {quota} Mo que vous pouvez stocker sur ce portail.',
+  'upload.portalFull': 'Ce portail a utilisé ses {quota} Go de stockage de fichiers : prévenez son équipe.',
   'upload.empty': 'Le fichier est vide.',
   'upload.refused': 'Le fichier a été refusé. {why}',
   'upload.notReceived': 'Il n’a pas été reçu.',

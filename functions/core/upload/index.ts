@@ -2,17 +2,19 @@ import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand } from '@aws-s
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
-import { bucketName, keys, s3, uploads } from '../db/index.js';
+import { bucketName, keys, s3, uploads, writeAllOrNothing } from '../db/index.js';
 import { DomainError, notFound, say, says, type Text } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { SNIFF_BYTES, sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
 import { getRecord, info, UploadRecord, type UploadInfo } from './records.js';
 import { fn } from '../fn.js';
 import { hit } from '../ratelimit.js';
+import { assertRoomFor, storageRefusal, storageWrites } from './quota.js';
 
 export { ownReadyUpload, type UploadInfo, type UploadRecord } from './records.js';
 export { uploadLink } from './links.js';
 export { exportLink, type ExportFile } from './exports.js';
+export { MEMBER_STORAGE_BYTES, PORTAL_STORAGE_BYTES } from './quota.js';
 
 export { sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
 
@@ -63,6 +65,7 @@ export const createUpload = /* @__PURE__ */ fn(
   CreateUpload,
   async (ctx, { filename, contentType, size }, member): Promise<PresignedUpload> => {
     await hit(ctx, 'upload:account', member.memberId);
+    await assertRoomFor(ctx, member.memberId, size);
     const id = newId();
     const key = keys.incomingUpload(ctx.tenant.id, member.memberId, id);
     const record: UploadRecord = {
@@ -125,23 +128,31 @@ export async function finalizeUpload(ctx: Ctx, uploadId: string): Promise<Upload
     const why = say('upload.changed');
     throw new DomainError('upload_rejected', 422, say('upload.refused', { why }), { file: why });
   }
-  const marked = await uploads.change([ctx.tenant.id, uploadId], {
-    UpdateExpression: 'SET #status = :ready, #key = :served, etag = :etag REMOVE expiresAt',
-    ConditionExpression: '#status = :pending AND memberId = :member',
-    ExpressionAttributeNames: { '#status': 'status', '#key': 'key' },
-    ExpressionAttributeValues: {
-      ':ready': 'ready',
-      ':pending': 'pending',
-      ':member': member.memberId,
-      ':served': served,
-      ':etag': object.etag ?? '',
-    },
-  });
-  if (!marked) {
+  // Ready, and counted against the member's and the portal's storage, in one transaction.
+  const marked = await writeAllOrNothing([
+    uploads.update([ctx.tenant.id, uploadId], {
+      UpdateExpression: 'SET #status = :ready, #key = :served, etag = :etag REMOVE expiresAt',
+      ConditionExpression: '#status = :pending AND memberId = :member',
+      ExpressionAttributeNames: { '#status': 'status', '#key': 'key' },
+      ExpressionAttributeValues: {
+        ':ready': 'ready',
+        ':pending': 'pending',
+        ':member': member.memberId,
+        ':served': served,
+        ':etag': object.etag ?? '',
+      },
+    }),
+    ...storageWrites(ctx.tenant.id, member.memberId, object.size),
+  ]);
+  if (!marked.ok) {
     // A concurrent finalize got there first (same answer), or the record went away.
     const current = await getRecord(ctx.tenant.id, uploadId);
     if (current?.status === 'ready' && current.memberId === member.memberId) return info(uploadId, current);
-    throw notFound('upload');
+    if (marked.failed[0]) throw notFound('upload');
+    // No room left: the file goes, as a refused one does.
+    const refusal = await storageRefusal(ctx, member.memberId, marked.failed.slice(1));
+    await discard(ctx.tenant.id, uploadId, [incoming, served]);
+    throw refusal;
   }
   await s3().send(new DeleteObjectCommand({ Bucket: bucketName(), Key: incoming }));
   return info(uploadId, record);

@@ -7,3 +7,9 @@ export const uploads = defineEntity<UploadRecord, [tenantId: string, uploadId: s
   type: 'upload',
   key: keys.upload,
 });
+
+/** The bytes of checked files a member, or the whole portal (`PORTAL`), holds: what the storage quotas count. */
+export const storageUses = defineEntity<{ bytes: number }, [tenantId: string, owner: string]>({
+  type: 'storageUse',
+  key: keys.storageUse,
+});
