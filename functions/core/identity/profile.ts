@@ -9,6 +9,7 @@ import {
   keys,
   memberEmails,
   members,
+  ownerCounts,
   votes,
   writeAllOrNothing,
   type OwnedKind,
@@ -110,6 +111,9 @@ export async function exportMe(ctx: Ctx) {
 export async function deleteMe(ctx: Ctx): Promise<void> {
   const member = await currentMember(ctx);
   const tenantId = ctx.tenant.id;
+  // The last owner cannot leave: refused before anything is touched (the transaction below checks again).
+  if (member.role === 'owner' && ((await ownerCounts.get([tenantId], { consistent: true }))?.count ?? 0) <= 1)
+    throw new DomainError('last_owner', 409, say('account.lastOwnerLeaving'));
   // Each item is found by its owner entry; `itemExists` keeps a stale entry from writing a new item.
   const unsigned = {
     UpdateExpression: 'SET authorName = :n, authorDeleted = :t, authorId = :d REMOVE ownerKey, ownerSort',
