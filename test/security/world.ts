@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { system, type Role } from '../../functions/core/context.js';
+import { system, type Ctx, type Role } from '../../functions/core/context.js';
 import { addComment } from '../../functions/core/comment/index.js';
 import { submitIdea } from '../../functions/core/idea/index.js';
 import { createMember, createSession, sessionCookie } from '../../functions/core/identity/index.js';
@@ -12,7 +12,7 @@ import {
   expressInterest,
   publishOffer,
 } from '../../functions/core/offer/index.js';
-import { createUpload } from '../../functions/core/upload/index.js';
+import { createUpload, finalizeUpload } from '../../functions/core/upload/index.js';
 import { client } from '../support/http.js';
 import { portalWithRoles } from '../support/roles.js';
 import { actingAs, hostOf } from '../support/tenants.js';
@@ -39,6 +39,24 @@ export const OFFER = {
   country: 'DE',
   visibility: 'public',
 } satisfies OfferInput;
+
+/** Files that pass the magic-byte check: a PDF, and a PNG signature followed by a few bytes. */
+const FILES = {
+  pdf: { type: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.7\n%%EOF\n') },
+  png: { type: 'image/png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]) },
+} as const;
+
+/** A finished upload of the acting member: started, posted to S3 with its presigned form as a browser does, finalized. */
+export async function readyUpload(ctx: Ctx, kind: keyof typeof FILES): Promise<string> {
+  const { type, bytes } = FILES[kind];
+  const upload = await createUpload(ctx, { filename: `file.${kind}`, contentType: type, size: bytes.byteLength });
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+  form.append('file', new Blob([bytes], { type }));
+  const posted = await fetch(upload.url, { method: 'POST', body: form });
+  if (!posted.ok) throw new Error(`the upload form answered ${posted.status}`);
+  return (await finalizeUpload(ctx, upload.id)).id;
+}
 
 const roleOf = (caller: Account): Role => (caller === 'otherPartner' ? 'partner' : caller);
 
