@@ -143,6 +143,9 @@ async function cookieFor(route: RouteKey, caller: Caller, elsewhere: boolean): P
   return world.cookie(account);
 }
 
+/** Methods the API's routes take no body with. */
+const NO_BODY = new Set(['GET', 'DELETE']);
+
 /** A JSON body that no route's schema takes: a caller without the right must be refused before it is read. */
 const NOT_AN_OBJECT = 'not an object';
 
@@ -161,19 +164,17 @@ async function callCell(route: RouteKey, { caller, elsewhere, probe }: Cell) {
   );
   const onPlatform = ROUTE_ACCESS[route] === 'platformOnly' && !elsewhere;
   const host = onPlatform ? config().PLATFORM_DOMAIN : home.host;
-  const body = probe ? NOT_AN_OBJECT : (call.body ?? (SAFE.has(method) ? undefined : {}));
+  const body = probe ? NOT_AN_OBJECT : (call.body ?? (NO_BODY.has(method) ? undefined : {}));
   const browser = home.browser(host, await cookieFor(route, caller, elsewhere));
   return browser.call(method, `${path}${call.query ? `?${call.query}` : ''}`, body);
 }
-
-const SAFE = new Set(['GET', 'DELETE']);
 
 /**
  * Every caller at home, every account's session on another portal, and, where a route takes a
  * body, the callers it refuses again with a body no schema takes (the rights come first).
  */
 function cellsOf(route: RouteKey): Cell[] {
-  const takesBody = !SAFE.has(route.split(' ')[0]!);
+  const takesBody = !NO_BODY.has(route.split(' ')[0]!);
   return [
     ...CALLERS.map((caller) => ({ caller, elsewhere: false, probe: false })),
     ...ACCOUNTS.map((caller): Cell => ({ caller, elsewhere: true, probe: false })),
