@@ -32,10 +32,12 @@ export function createApp(...groups: Hono<Env>[]) {
       });
     }),
   );
+  // Every route reads JSON only, the platform's too (a foreign page's form post is a 415).
+  app.use('*', jsonOnly);
   app.route('/', health);
   // The platform's own routes answer on its apex host only; everything after belongs to a portal.
   app.route('/', platform);
-  app.use('*', jsonOnly, resolveSite, resolveActor, closedPortalGate);
+  app.use('*', resolveSite, resolveActor, closedPortalGate);
   for (const group of groups) app.route('/', group);
   app.notFound((c) => c.json(new DomainError('route_not_found', 404, say('notFound.route')).toJSON(), 404));
   app.onError((error, c) => {

@@ -54,3 +54,15 @@ describe('requests a foreign page makes a browser send', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('opening a portal from a foreign page', () => {
+  it('is refused: another Origin is a 403, a form post a 415', async () => {
+    const body = JSON.stringify({ name: 'Hijacked', slug: 'hijacked-portal', lang: 'en', owner: {} });
+    const post = (headers: Record<string, string>) =>
+      app.request('http://localhost/api/portals', { method: 'POST', headers: { host: 'localhost', ...headers }, body });
+    expect((await post({ 'content-type': 'application/json', origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post({ 'content-type': 'text/plain', origin: 'http://localhost' })).status).toBe(415);
+    // The platform's own page reaches the checks of the form itself.
+    expect((await post({ 'content-type': 'application/json', origin: 'http://localhost' })).status).toBe(400);
+  });
+});

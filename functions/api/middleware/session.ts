@@ -34,6 +34,13 @@ export function crossOrigin(c: Context, portalOrigin: string): boolean {
   return c.req.header('sec-fetch-site') === 'cross-site' || c.req.header('cookie') !== undefined;
 }
 
+/** For routes that need no session (the platform's): the same origin rule, on its own. */
+export const sameOriginOnly = createMiddleware<Env>(async (c, next) => {
+  const origin = visitorOrigin(new URL(c.req.url), (name) => c.req.header(name));
+  if (crossOrigin(c, origin)) throw new DomainError('cross_origin', 403, say('access.crossOrigin'));
+  await next();
+});
+
 /** Who is asking: the session cookie, looked up for this tenant only, once the request's origin is checked (CSRF). */
 export const resolveActor = createMiddleware<Env>(async (c, next) => {
   const ctx = c.var.ctx;

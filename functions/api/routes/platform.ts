@@ -5,7 +5,7 @@ import { openPortal, slugAvailability } from '../../core/admin/index.js';
 import { hostFromHeaders, resolveHost } from '../../core/tenant/index.js';
 import type { Env } from '../app.js';
 import { jsonBody } from '../body.js';
-import { clientAddress } from '../middleware/session.js';
+import { clientAddress, sameOriginOnly } from '../middleware/session.js';
 
 /** Platform routes exist on the apex host only; on a portal's host they are not found. */
 const onPlatform = createMiddleware<Env>(async (c, next) => {
@@ -15,8 +15,9 @@ const onPlatform = createMiddleware<Env>(async (c, next) => {
 });
 
 export const platform = new Hono<Env>()
-  .use('/portals', onPlatform)
-  .use('/portals/*', onPlatform)
+  // Opening a portal is a state change like any other: from the platform's own page only (CSRF).
+  .use('/portals', onPlatform, sameOriginOnly)
+  .use('/portals/*', onPlatform, sameOriginOnly)
   .get('/portals/slug-available', async (c) => c.json(await slugAvailability(c.req.query('slug') ?? '')))
   .post('/portals', async (c) => {
     const opened = await openPortal({ address: clientAddress(c), platformUrl: new URL(c.req.url) }, await jsonBody(c));

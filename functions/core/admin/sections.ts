@@ -5,6 +5,10 @@ import { idFrom } from '../text/index.js';
 import { LocalizedName, LocalizedText, ShortId, type Section, type Tenant } from '../tenant/index.js';
 import { changeTenant, getSettings } from './portal.js';
 import { fn } from '../fn.js';
+import { authorize } from '../authz.js';
+
+/** Who may change the portal's sections and categories: asked before the input is read. */
+const configurer = (ctx: Ctx) => authorize(ctx, 'portal.configure');
 
 export const AddSection = z
   .object({ id: ShortId.optional(), name: LocalizedName, description: LocalizedText.optional() })
@@ -37,7 +41,7 @@ export async function listSections(ctx: Ctx): Promise<Section[]> {
   return (await getSettings(ctx)).sections;
 }
 
-export const addSection = /* @__PURE__ */ fn(AddSection, async (ctx, data): Promise<Section> => {
+export const addSection = /* @__PURE__ */ fn(configurer, AddSection, async (ctx, data): Promise<Section> => {
   let added!: Section;
   await changeTenant(ctx, 'section.add', (current) => {
     const taken = new Set(current.sections.map((s) => s.id));
@@ -66,6 +70,7 @@ export async function updateSection(
   sectionId: string,
   input: z.input<typeof UpdateSection>,
 ): Promise<Section> {
+  configurer(ctx);
   const { position, ...changes } = parseInput(UpdateSection, input);
   let updated!: Section;
   await changeTenant(ctx, 'section.update', (current) => {
@@ -92,7 +97,7 @@ export async function listCategories(ctx: Ctx) {
   return (await getSettings(ctx)).sections.flatMap((s) => s.categories.map((c) => ({ ...c, sectionId: s.id })));
 }
 
-export const addCategory = /* @__PURE__ */ fn(AddCategory, async (ctx, data) => {
+export const addCategory = /* @__PURE__ */ fn(configurer, AddCategory, async (ctx, data) => {
   let added!: { id: string; name: z.output<typeof LocalizedText>; sectionId: string };
   await changeTenant(ctx, 'category.add', (current) => {
     const section = sectionOf(current, data.sectionId);
@@ -118,6 +123,7 @@ function findCategory(tenant: Tenant, categoryId: string) {
 }
 
 export async function updateCategory(ctx: Ctx, categoryId: string, input: z.input<typeof UpdateCategory>) {
+  configurer(ctx);
   const { name } = parseInput(UpdateCategory, input);
   await changeTenant(ctx, 'category.update', (current) => {
     const section = findCategory(current, categoryId);

@@ -18,6 +18,7 @@ export async function readOffer(tenantId: string, offerId: string): Promise<Offe
 
 /** The partner acting on an offer of their own organisation; anyone else is refused. */
 async function ownOffer(ctx: Ctx, offerIdInput: string): Promise<Offer> {
+  if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, say('access.signIn'));
   const offerId = parseInput(OfferId, offerIdInput);
   const offer = await readOffer(ctx.tenant.id, offerId);
   const mine = await partnerIdsOf(ctx);
@@ -44,12 +45,19 @@ async function requestExists(tenantId: string, requestId: string) {
 }
 
 /** A partner saves a new offer of their organisation, as a draft. */
+/** Offers are written by partner organisations' people: anyone else is refused before the draft is read. */
+function requirePublisher(ctx: Ctx) {
+  if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, say('access.signIn'));
+  if (ctx.actor.role === 'member') throw new DomainError('forbidden', 403, say('offer.partnersPublish'));
+  return ctx.actor;
+}
+
 export const createOffer = /* @__PURE__ */ fn(
+  requirePublisher,
   OfferDraft,
-  async (ctx, { partnerId: asked, attachmentIds, ...data }): Promise<Offer> => {
+  async (ctx, { partnerId: asked, attachmentIds, ...data }, author): Promise<Offer> => {
     requireKnownSectors(ctx, data.sectors);
     const mine = await partnerIdsOf(ctx);
-    if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, say('access.signIn'));
     if (!mine.length) throw new DomainError('forbidden', 403, say('offer.partnersPublish'));
     const partnerId = asked ?? mine[0]!;
     if (!mine.includes(partnerId)) throw new DomainError('forbidden', 403, say('offer.notInOrganisation'));
@@ -65,7 +73,7 @@ export const createOffer = /* @__PURE__ */ fn(
       id: newId(),
       partnerId,
       partnerName: String(partner?.name ?? ''),
-      authorId: ctx.actor.memberId,
+      authorId: author.memberId,
       attachments: await attachmentsOf(ctx, attachmentIds),
       state: 'draft',
       createdAt: at,

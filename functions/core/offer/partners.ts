@@ -89,9 +89,10 @@ export async function updatePartner(
   input: z.input<typeof PartnerPatch>,
 ): Promise<Partner> {
   const partnerId = parseInput(PartnerId, partnerIdInput);
-  const { logoId, ...patch } = parseInput(PartnerPatch, input);
   if (!(await readPartner(ctx.tenant.id, partnerId))) throw notFound('partner');
+  // Who may change it first: a caller without the right learns nothing of the input rules.
   await requirePartnerSide(ctx, partnerId);
+  const { logoId, ...patch } = parseInput(PartnerPatch, input);
   const changes: Record<string, unknown> = {
     ...patch,
     ...(logoId ? { logo: await logoFrom(ctx, logoId) } : {}),
@@ -126,6 +127,8 @@ export interface PartnerMember {
 export async function listPartnerMembers(ctx: Ctx, partnerIdInput: string): Promise<PartnerMember[]> {
   const partnerId = parseInput(PartnerId, partnerIdInput);
   await requirePartnerSide(ctx, partnerId);
+  // An id of nothing (or of another portal's organisation) is a 404, not an empty list.
+  if (!(await readPartner(ctx.tenant.id, partnerId))) throw notFound('partner');
   return partnerMemberIds(ctx.tenant.id, partnerId);
 }
 

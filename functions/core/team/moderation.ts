@@ -120,7 +120,11 @@ export async function blockMember(ctx: Ctx, memberIdInput: string, input: z.inpu
     }),
     auditWrite(ctx, 'member.block', { member: memberId, reason }),
   ]);
-  if (!written.ok) throw new DomainError('cannot_block', 409, say('moderation.cannotBlock'));
+  if (!written.ok) {
+    // No such account on this portal is a 404; an owner, admin or team member cannot be blocked.
+    if (!(await members.get([ctx.tenant.id, memberId], { consistent: true }))) throw notFound('member');
+    throw new DomainError('cannot_block', 409, say('moderation.cannotBlock'));
+  }
   await endAllSessions(ctx.tenant.id, memberId, ctx.now);
   let hidden = 0;
   for await (const owned of ownedItems(ctx, memberId, 'IDEA')) {
