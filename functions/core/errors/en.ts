@@ -132,11 +132,12 @@ export const en = {
   'comment.id': 'Not a comment id.',
   'comment.notAuthor': 'Only its author can change this comment.',
   'comment.oneLevel': 'Replies go one level deep.',
+  'comment.changed': 'This comment changed meanwhile; reload and try again.',
   'member.id': 'Not a member id.',
 
   // Moderation
   'moderation.rejectPendingOnly': 'Only an idea waiting for moderation can be rejected; hide a published one.',
-  'moderation.commentDecision': 'Comments are approved or hidden.',
+  'moderation.commentDecision': 'A published comment is approved or hidden; only a held one can be rejected.',
   'moderation.cannotBlock': 'Only members and partners can be blocked.',
   'moderation.target': 'idea:<id> or comment:<id>.',
 

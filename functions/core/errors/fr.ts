@@ -125,11 +125,13 @@ export const fr = {
   'comment.id': 'Ce n’est pas l’adresse d’un commentaire.',
   'comment.notAuthor': 'Seul son auteur peut modifier ce commentaire.',
   'comment.oneLevel': 'Les réponses ne vont qu’à un niveau.',
+  'comment.changed': 'Ce commentaire a changé entre-temps ; rechargez et réessayez.',
   'member.id': 'Ce n’est pas l’adresse d’un membre.',
 
   'moderation.rejectPendingOnly':
     'Seule une idée en attente de modération peut être refusée ; masquez une idée publiée.',
-  'moderation.commentDecision': 'Un commentaire est approuvé ou masqué.',
+  'moderation.commentDecision':
+    'Un commentaire publié est approuvé ou masqué ; seul un commentaire retenu peut être refusé.',
   'moderation.cannotBlock': 'Seuls les membres et les partenaires peuvent être bloqués.',
   'moderation.target': 'idea:<id> ou comment:<id>.',
 
