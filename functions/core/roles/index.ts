@@ -25,6 +25,7 @@ import {
   getMember,
   getMemberByEmail,
   insertMember,
+  leaveEveryPartner,
   ownerCountChange,
   profileOf,
   type Member,
@@ -159,10 +160,15 @@ export const listMembers = /* @__PURE__ */ fn(
   },
 );
 
-/** The role changes, the owner count with it (never below one), and the member's sessions end. */
+/**
+ * The role changes, the owner count with it (never below one), and the member's sessions end.
+ * Partner memberships go with a change off or onto the partner role, so that getting the role
+ * back never restores an old organisation's drafts and threads (an invitation adds its own after).
+ */
 async function setRole(ctx: Ctx, member: Member, role: Role): Promise<Member> {
   if (member.role === role) return member;
   const ownerDelta = role === 'owner' ? 1 : member.role === 'owner' ? -1 : 0;
+  const leaving = [role, member.role].includes('partner') ? await leaveEveryPartner(ctx.tenant.id, member.id) : [];
   const written = await writeAllOrNothing([
     members.update([ctx.tenant.id, member.id], {
       UpdateExpression: 'SET #role = :role',
@@ -172,6 +178,7 @@ async function setRole(ctx: Ctx, member: Member, role: Role): Promise<Member> {
     }),
     ...(ownerDelta ? [ownerCountChange(ctx.tenant.id, ownerDelta)] : []),
     auditWrite(ctx, 'member.role', { member: member.id, name: member.displayName, from: member.role, to: role }),
+    ...leaving,
   ]);
   if (!written.ok) {
     if (ownerDelta && written.failed[1]) throw new DomainError('last_owner', 409, say('roles.lastOwner'));
