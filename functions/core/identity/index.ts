@@ -18,5 +18,5 @@ export { NewPassword, hashPassword } from './password.js';
 export { deleteMe, exportMe, exportMeLink, getMe, myActivity, updateMe } from './profile.js';
 export { SESSION_COOKIE, SESSION_SECONDS, actorFromSession, createSession, endAllSessions } from './sessions.js';
 export { createMember } from './system-accounts.js';
-export { consumeToken, issueToken, peekToken } from './tokens.js';
+export { checkToken, consumeToken, issueToken, peekToken, tokenIdOf } from './tokens.js';
 export type { TokenData, TokenKind } from './tokens.js';

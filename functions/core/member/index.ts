@@ -36,6 +36,9 @@ export interface Member {
   passwordHash?: string;
   emailPrefs: z.infer<typeof EmailPrefs>;
   createdAt: string;
+  /** Sessions and reset or sign-in link tokens older than these were ended (sign-out everywhere, password change). */
+  sessionsNotBefore?: string;
+  tokensNotBefore?: string;
 }
 
 export type Profile = Omit<Member, 'passwordHash' | 'status' | 'verifiedAt'> & { verified: boolean };
