@@ -76,6 +76,16 @@ describe('comments follow the moderation policy and blocked words like ideas', (
     expect((await cy.web.post(`/api/ideas/${ideaId}/comments`, { body: 'Reply', parentId: held.json.id })).status).toBe(
       404,
     );
+    // Nor flags it; and another portal's team decides nothing about it, on either host.
+    expect((await cy.web.post('/api/flags', { target: `comment:${held.json.id}`, reason: 'spam' })).status).toBe(404);
+    const elsewhere = await makeTenant();
+    const theirTeam = (await person(elsewhere, 'otto', 'team')).web;
+    const decide = `/api/team/moderation/comment:${held.json.id}`;
+    expect((await theirTeam.post(decide, { decision: 'approve' })).status).toBe(404);
+    const presented = client(hostOf(tenant));
+    presented.cookie = theirTeam.cookie;
+    expect((await presented.post(decide, { decision: 'approve' })).status).toBe(401);
+    expect(await queue(team)).toEqual([`comment:${held.json.id}`]);
     await eventually(async () => (await commentNotices(tenant, ann.member)).length === 1);
     expect(await commentNotices(tenant, ann.member)).toEqual(['cy']);
     await eventually(async () => (await dashboardComments(tenant)) === 1);

@@ -76,6 +76,23 @@ async function commentRef(ctx: Ctx, commentId: string) {
   return commentRefs.get([ctx.tenant.id, commentId]);
 }
 
+/** A held or refused comment is its author's and the team's to see, no one else's. */
+function visibleTo(ctx: Ctx, comment: Comment): boolean {
+  const me = ctx.actor.kind === 'member' ? ctx.actor.memberId : undefined;
+  return !comment.moderation || comment.authorId === me || isTeam(ctx.actor);
+}
+
+/** One comment by id, of an idea the reader may see; another portal's, or someone else's held one, is not found. */
+export async function getComment(ctx: Ctx, commentIdInput: string): Promise<Comment> {
+  const commentId = parseInput(CommentId, commentIdInput);
+  const ref = await commentRef(ctx, commentId);
+  if (!ref) throw notFound('comment');
+  await getIdea(ctx, ref.ideaId);
+  const item = await comments.get([ctx.tenant.id, ref.ideaId, ref.createdAt, commentId]);
+  if (!item || !visibleTo(ctx, item)) throw notFound('comment');
+  return toComment(item);
+}
+
 /** What a reply answers: a published top-level comment of the same idea (a held one is not there to answer). */
 async function checkParent(ctx: Ctx, ideaId: string, parentId: string) {
   const parent = await commentRef(ctx, parentId);
@@ -231,8 +248,7 @@ async function readComments(ctx: Ctx, { ideaId, cursor, limit }: z.output<typeof
     limit,
     start: decodeCursor(ctx.tenant.id, query, cursor),
   });
-  // A held or refused comment is its author's and the team's to see; a page may come back shorter.
-  const me = ctx.actor.kind === 'member' ? ctx.actor.memberId : undefined;
-  const shown = items.filter((c) => !c.moderation || c.authorId === me || isTeam(ctx.actor));
+  // A page may come back shorter than asked: held comments of others are left out.
+  const shown = items.filter((c) => visibleTo(ctx, c));
   return { items: shown.map(toComment), cursor: encodeCursor(ctx.tenant.id, query, last) };
 }
