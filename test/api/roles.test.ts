@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { system, type Role } from '../../functions/core/context.js';
+import { addToPartnerAsSystem } from '../../functions/core/offer/index.js';
 import { lastMessageTo } from '../support/outbox.js';
 import { client } from '../support/http.js';
 import { hostOf } from '../support/tenants.js';
@@ -56,5 +58,55 @@ describe('team routes and roles', () => {
     const teamMember = await as('team');
     expect((await owner.patch(`/api/members/${members.team.id}`, { role: 'member' })).json.role).toBe('member');
     expect((await teamMember.get('/api/me')).status).toBe(401);
+  });
+
+  it('listing and revoking invitations, and removing someone from a partner organisation: every role gets its stated answer', async () => {
+    const { tenant, members, as } = await portalWithRoles();
+    const other = await portalWithRoles();
+    const owner = await as('owner');
+    const org = (await owner.post('/api/partners', { name: 'Volta Labs', country: 'DE' })).json.id as string;
+    let sent = 0;
+    /** Each call gets a target that exists, so a refusal is about the caller, never a missing thing. */
+    const invitation = async () => {
+      await owner.post('/api/invitations', { email: `guest${sent++}@example.test`, role: 'team' });
+      const pending = (await owner.get('/api/invitations')).json.items as { id: string }[];
+      return pending.at(-1)!.id;
+    };
+    const person = async () => {
+      await addToPartnerAsSystem({ tenant, actor: system }, org, { id: members.partner.id, displayName: 'partner' });
+      return members.partner.id;
+    };
+    type Who = 'visitor' | Role | 'otherOwner';
+    const refusedBelowAdmin = { visitor: 401, member: 403, partner: 403, team: 403, otherOwner: 401 };
+    const routes: [string, () => Promise<string>, Record<Who, number>][] = [
+      ['GET', async () => '/api/invitations', { ...refusedBelowAdmin, admin: 200, owner: 200 }],
+      [
+        'DELETE',
+        async () => `/api/invitations/${await invitation()}`,
+        { ...refusedBelowAdmin, admin: 200, owner: 200 },
+      ],
+      [
+        'DELETE',
+        async () => `/api/partners/${org}/members/${await person()}`,
+        { ...refusedBelowAdmin, admin: 200, owner: 200 },
+      ],
+    ];
+    const otherOwner = client(hostOf(tenant));
+    otherOwner.cookie = (await other.as('owner')).cookie; // another portal's owner session, presented here
+    // The refused first: a granted removal signs its partner out.
+    const callers: [Who, ReturnType<typeof client>][] = [
+      ['visitor', client(hostOf(tenant))],
+      ['otherOwner', otherOwner],
+      ...(await Promise.all(
+        (['member', 'partner', 'team', 'admin', 'owner'] as const).map(
+          async (r) => [r, await as(r)] as [Who, ReturnType<typeof client>],
+        ),
+      )),
+    ];
+    for (const [method, pathOf, expected] of routes)
+      for (const [who, web] of callers) {
+        const path = await pathOf();
+        expect((await web.call(method, path)).status, `${method} ${path} as ${who}`).toBe(expected[who]);
+      }
   });
 });

@@ -242,6 +242,9 @@ describe('the innovation team workspace', () => {
       ideaId: held.id,
       body: 'Visit my shop for cheap watches',
     });
+    // This portal moderates first: comments too wait for the team, which let this one through.
+    expect(comment.moderation).toBe('pending');
+    expect((await team.post(`/api/team/moderation/comment:${comment.id}`, { decision: 'approve' })).status).toBe(200);
     await flag(asMember(tenant, reader!), { target: `comment:${comment.id}`, reason: 'spam' });
     const flagged = (await team.get('/api/team/queues/flagged')).json.items;
     expect(flagged).toEqual([expect.objectContaining({ target: `comment:${comment.id}`, flags: 1, reason: 'spam' })]);

@@ -39,9 +39,11 @@ describe('an attacker elsewhere cannot lock the owner out', () => {
 
     // Told once, in their language, with a way to choose a new password.
     await mailSent();
-    const warnings = (await readOutbox()).filter((m) => m.to === email && /wrong passwords/i.test(m.subject));
+    // (Other portals' owners share the address in tests: this portal's warnings are those linking to it.)
+    const warnings = (await readOutbox()).filter(
+      (m) => m.to === email && /wrong passwords/i.test(m.subject) && m.link === `https://${host}/reset-request`,
+    );
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.link).toBe(`https://${host}/reset-request`);
   });
 
   it('does not let an attacker use up the owner’s reset and sign-in links', async () => {

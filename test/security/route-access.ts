@@ -75,6 +75,8 @@ export const ROUTE_ACCESS = {
   'DELETE /api/me': 'signedIn',
 
   'POST /api/invitations': 'admin',
+  'GET /api/invitations': 'admin',
+  'DELETE /api/invitations/:id': 'admin',
   'POST /api/invitations/accept': 'public',
   'GET /api/members': 'team',
   // Called to make an owner, which only owners may do.
@@ -126,6 +128,7 @@ export const ROUTE_ACCESS = {
   'PATCH /api/partners/:id': 'organisation',
   'GET /api/partners/:id/members': 'organisation',
   'POST /api/partners/:id/members': 'team',
+  'DELETE /api/partners/:id/members/:memberId': 'admin',
   'GET /api/offers/search': 'public',
   'GET /api/offers': 'public',
   'POST /api/offers': 'partner',

@@ -14,6 +14,7 @@ import {
   listPartnerMembers,
   listPartners,
   listRequests,
+  removePartnerMember,
   listSavedSearches,
   listThreads,
   postMessage,
@@ -42,6 +43,9 @@ export const offers = new Hono<Env>()
   .get('/partners/:id/members', async (c) => c.json({ items: await listPartnerMembers(c.var.ctx, c.req.param('id')) }))
   .post('/partners/:id/members', async (c) =>
     c.json(await invitePartnerMember(c.var.ctx, c.req.param('id'), await jsonBody(c)), 201),
+  )
+  .delete('/partners/:id/members/:memberId', async (c) =>
+    c.json(await removePartnerMember(c.var.ctx, c.req.param('id'), c.req.param('memberId'))),
   )
   .get('/offers/search', async (c) => c.json(await searchOffers(c.var.ctx, params(c.req.queries()))))
   .get('/offers', async (c) =>

@@ -15,7 +15,7 @@ export type { IndexName } from './table.js';
 export { writeAllOrNothing } from './transact.js';
 export type { Write } from './transact.js';
 export { defineEntity, itemAbsent, itemExists, type Condition, type Stored } from './entity.js';
-export { commentRefs, comments } from './entities/comment.js';
+export { commentRefs, comments, heldCommentIndexes } from './entities/comment.js';
 export { flags, flagTargets } from './entities/flag.js';
 export { follows, type Follow } from './entities/follow.js';
 export { IDEA_STATE_INDEXES, ideas, ideaStateIndexes, searchLogEntries, type StoredIdea } from './entities/idea.js';

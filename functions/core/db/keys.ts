@@ -28,6 +28,8 @@ export const keys = {
   /** Sessions and one-time tokens are stored under the SHA-256 of the secret, never the secret. */
   session: (tenantId: string, tokenHash: string) => ({ pk: `${t(tenantId)}#SESSION#${tokenHash}`, sk: 'SESSION' }),
   token: (tenantId: string, tokenHash: string) => ({ pk: `${t(tenantId)}#TOKEN#${tokenHash}`, sk: 'TOKEN' }),
+  /** A portal's pending invitations (invitation tokens, oldest first), for its owners and admins to revoke. */
+  invitationsList: (tenantId: string) => `${t(tenantId)}#INVITATIONS`,
   rateWindow: (tenantId: string, scope: string, subject: string, windowStart: number) => ({
     pk: `${t(tenantId)}#RL#${scope}#${subject}`,
     sk: String(windowStart),
@@ -198,6 +200,8 @@ export const keyParts = {
     const match = /^T#([0-9a-z]+)#UP#([0-9a-z]+)$/.exec(String(item.pk));
     return match && item.sk === 'UPLOAD' ? { tenantId: match[1]!, uploadId: match[2]! } : undefined;
   },
+  /** The hash a one-time token is stored under, from its partition key. */
+  tokenHash: (pk: string) => /^T#[0-9a-z]+#TOKEN#([A-Za-z0-9_-]+)$/.exec(pk)?.[1],
   /** The member of a vote item, from its sort key (older vote items may lack the attribute). */
   voter: (sk: string) => (sk.startsWith('V#') ? sk.slice(2) : undefined),
   /** The comment id of a comment reference. */

@@ -54,6 +54,7 @@ export const en = {
   'notFound.section': 'This section no longer exists.',
   'notFound.category': 'This category no longer exists.',
   'notFound.domain': 'This domain is no longer listed.',
+  'notFound.invitation': 'No such pending invitation: it was used, revoked or has expired.',
   'notFound.logo': 'This portal has no logo.',
   'notFound.favicon': 'This portal has no icon.',
   'notFound.hero': 'This portal has no home image.',
@@ -62,6 +63,8 @@ export const en = {
   'account.invitationOnly': 'This portal is open by invitation only.',
   'account.badCredentials': 'This e-mail and password do not match an account here.',
   'account.badLink': 'This link is invalid, expired or already used.',
+  'account.invitationRevoked':
+    'This invitation was withdrawn. Ask the portal’s team for a new one if you still need it.',
   'account.linkIncomplete': 'The link is incomplete.',
   'account.wrongPassword': 'This is not your current password.',
   'account.passwordMissing': 'Your password, please.',
@@ -79,6 +82,7 @@ export const en = {
   'roles.wrongAccount': 'This invitation was sent to another e-mail address; sign in with that one.',
   'roles.higherAlready': 'You already have a higher role on this portal; the invitation would lower it.',
   'roles.signInToAccept': 'An account already uses this e-mail here: sign in, then open the link again.',
+  'roles.invitationId': 'Not an invitation id.',
 
   // Portals and their settings
   'portal.slugFormat': 'Lower-case letters, digits and hyphens, 1 to 32 characters.',
@@ -133,11 +137,12 @@ export const en = {
   'comment.id': 'Not a comment id.',
   'comment.notAuthor': 'Only its author can change this comment.',
   'comment.oneLevel': 'Replies go one level deep.',
+  'comment.changed': 'This comment changed meanwhile; reload and try again.',
   'member.id': 'Not a member id.',
 
   // Moderation
   'moderation.rejectPendingOnly': 'Only an idea waiting for moderation can be rejected; hide a published one.',
-  'moderation.commentDecision': 'Comments are approved or hidden.',
+  'moderation.commentDecision': 'A published comment is approved or hidden; only a held one can be rejected.',
   'moderation.cannotBlock': 'Only members and partners can be blocked.',
   'moderation.target': 'idea:<id> or comment:<id>.',
 

@@ -50,6 +50,7 @@ export const fr = {
   'notFound.section': 'Cette rubrique n’existe plus.',
   'notFound.category': 'Cette catégorie n’existe plus.',
   'notFound.domain': 'Ce domaine n’est plus dans la liste.',
+  'notFound.invitation': 'Aucune invitation en attente de ce nom : elle a été utilisée, retirée ou a expiré.',
   'notFound.logo': 'Ce portail n’a pas de logo.',
   'notFound.favicon': 'Ce portail n’a pas d’icône.',
   'notFound.hero': 'Ce portail n’a pas d’image d’accueil.',
@@ -57,6 +58,8 @@ export const fr = {
   'account.invitationOnly': 'Ce portail est ouvert sur invitation seulement.',
   'account.badCredentials': 'Cet e-mail et ce mot de passe ne correspondent à aucun compte ici.',
   'account.badLink': 'Ce lien est invalide, expiré ou déjà utilisé.',
+  'account.invitationRevoked':
+    'Cette invitation a été retirée. Demandez-en une nouvelle à l’équipe du portail si besoin.',
   'account.linkIncomplete': 'Le lien est incomplet.',
   'account.wrongPassword': 'Ce n’est pas votre mot de passe actuel.',
   'account.passwordMissing': 'Votre mot de passe, s’il vous plaît.',
@@ -74,6 +77,7 @@ export const fr = {
   'roles.wrongAccount': 'Cette invitation a été envoyée à une autre adresse ; connectez-vous avec celle-ci.',
   'roles.higherAlready': 'Vous avez déjà un rôle plus élevé sur ce portail ; l’invitation l’abaisserait.',
   'roles.signInToAccept': 'Un compte utilise déjà cet e-mail ici : connectez-vous, puis rouvrez le lien.',
+  'roles.invitationId': 'Ce n’est pas l’adresse d’une invitation.',
 
   'portal.slugFormat': 'Lettres minuscules, chiffres et tirets, de 1 à 32 caractères.',
   'portal.slugTaken': 'Cette adresse est déjà prise.',
@@ -126,11 +130,13 @@ export const fr = {
   'comment.id': 'Ce n’est pas l’adresse d’un commentaire.',
   'comment.notAuthor': 'Seul son auteur peut modifier ce commentaire.',
   'comment.oneLevel': 'Les réponses ne vont qu’à un niveau.',
+  'comment.changed': 'Ce commentaire a changé entre-temps ; rechargez et réessayez.',
   'member.id': 'Ce n’est pas l’adresse d’un membre.',
 
   'moderation.rejectPendingOnly':
     'Seule une idée en attente de modération peut être refusée ; masquez une idée publiée.',
-  'moderation.commentDecision': 'Un commentaire est approuvé ou masqué.',
+  'moderation.commentDecision':
+    'Un commentaire publié est approuvé ou masqué ; seul un commentaire retenu peut être refusé.',
   'moderation.cannotBlock': 'Seuls les membres et les partenaires peuvent être bloqués.',
   'moderation.target': 'idea:<id> ou comment:<id>.',
 

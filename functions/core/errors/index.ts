@@ -5,7 +5,7 @@ import { textOfIssue } from './zod-issues.js';
 export { isTextKey, say, type Param, type Text, type TextKey } from './text.js';
 export { render, said } from './render.js';
 
-type Status = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+type Status = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
 
 /**
  * The one error type the core throws: a stable code, an HTTP status, what it says and what it

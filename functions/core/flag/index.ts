@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireContributor } from '../authz.js';
-import { commentRefs, flags, flagTargets, itemAbsent, keys, writeAllOrNothing } from '../db/index.js';
+import { getComment } from '../comment/index.js';
+import { flags, flagTargets, itemAbsent, keys, writeAllOrNothing } from '../db/index.js';
 import { notFound } from '../errors/index.js';
 import { IdPattern } from '../ids.js';
 import { getIdea } from '../idea/index.js';
@@ -22,10 +23,9 @@ export const flag = /* @__PURE__ */ fn(
   async (ctx, { target, reason }, member): Promise<{ flagged: true }> => {
     const [kind, id] = target.split(':') as ['idea' | 'comment', string];
     if (!IdPattern.test(id)) throw notFound(kind);
+    // Only what the member may see: a comment held for the team is not there to flag.
     if (kind === 'idea') await getIdea(ctx, id);
-    else {
-      if (!(await commentRefs.get([ctx.tenant.id, id]))) throw notFound('comment');
-    }
+    else await getComment(ctx, id);
     await hit(ctx, 'write:account', member.memberId);
     const at = (ctx.now ?? new Date()).toISOString();
     // A second flag by the same member fails its condition and writes nothing: counted once.

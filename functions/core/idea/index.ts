@@ -52,8 +52,8 @@ function checkCategory(ctx: Ctx, sectionId: string, categoryId: string | null | 
   }
 }
 
-/** Held for the team when the portal moderates before publication or the text has a blocked word. */
-function needsModeration(ctx: Ctx, ...texts: string[]): boolean {
+/** Held for the team when the portal moderates before publication or the text has a blocked word (ideas and comments). */
+export function needsModeration(ctx: Ctx, ...texts: string[]): boolean {
   return ctx.tenant.moderation === 'before' || blockedWordsIn(texts.join(' '), ctx.tenant.blockedWords).length > 0;
 }
 

@@ -1,14 +1,23 @@
 import { nowIso, requireMember, type Ctx } from '../context.js';
-import { members } from '../db/index.js';
+import { members, writeAllOrNothing } from '../db/index.js';
 import { DomainError, invalidFields, notFound, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { sendTemplate } from '../mail/index.js';
 import { getMember, getMemberByEmail, insertMember, profileOf, type Member, type Profile } from '../member/index.js';
 import { count, hit, LIMITS, pairOf } from '../ratelimit.js';
-import { decoyHash, hashPassword, verifyPassword } from './password.js';
+import { decoyHash, hashPassword, newPasswordWrite, verifyPassword } from './password.js';
 import { ChangePassword, EmailOnly, ResetPassword, SignIn, SignUp, TokenOnly } from './schema.js';
-import { createSession, endAllSessions, endSession, forgetMemberSessions } from './sessions.js';
-import { consumeToken, issueToken, type TokenKind } from './tokens.js';
+import { clearEndedSessions, createSession, endAllSessions, endSession, forgetMemberSessions } from './sessions.js';
+import {
+  checkToken,
+  consumeToken,
+  invalidToken,
+  issuedAtOf,
+  issueToken,
+  outlivedBy,
+  tokenUse,
+  type TokenKind,
+} from './tokens.js';
 import { fn } from '../fn.js';
 
 const address = (ctx: Ctx) => ctx.request?.address ?? 'unknown';
@@ -122,11 +131,11 @@ export const requestSignInLink = /* @__PURE__ */ fn(EmailOnly, async (ctx, { ema
   if (member) await mailToken(ctx, member, 'signin', '/link');
 });
 
-/** The sign-in link: one use, and it proves the e-mail too. */
+/** The sign-in link: one use, and it proves the e-mail too; a password change or reset since it was sent ended it. */
 export const signInWithLink = /* @__PURE__ */ fn(TokenOnly, async (ctx, { token }): Promise<SignedIn> => {
-  const { memberId } = await consumeToken(ctx, 'signin', token);
-  const member = await getMember(ctx, memberId!);
-  if (!member) throw new DomainError('invalid_token', 400, say('account.badLink'));
+  const link = await consumeToken(ctx, 'signin', token);
+  const member = await members.get([ctx.tenant.id, link.memberId!], { consistent: true });
+  if (!member || member.status !== 'active' || outlivedBy(link, member)) throw invalidToken();
   await markVerified(ctx, member.id);
   const verified = { ...member, verifiedAt: member.verifiedAt ?? nowIso(ctx) };
   return { token: await createSession(ctx.tenant.id, verified.id, ctx.now), profile: profileOf(verified) };
@@ -157,23 +166,24 @@ export const requestPasswordReset = /* @__PURE__ */ fn(EmailOnly, async (ctx, { 
   if (member) await mailToken(ctx, member, 'reset', '/reset');
 });
 
-async function setPassword(ctx: Ctx, memberId: string, password: string) {
-  const set = await members.change([ctx.tenant.id, memberId], {
-    UpdateExpression: 'SET passwordHash = :h, verifiedAt = if_not_exists(verifiedAt, :at)',
-    ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeValues: { ':h': await hashPassword(password), ':at': nowIso(ctx) },
-  });
-  if (!set) throw notFound('member');
-  await endAllSessions(ctx.tenant.id, memberId);
-}
-
-/** A new password from the reset link; every session of the account ends. */
+/**
+ * A new password from the reset link: the link is used up, and every session and every older
+ * reset or sign-in link of the account ends, in one transaction.
+ */
 export const resetPassword = /* @__PURE__ */ fn(ResetPassword, async (ctx, { token, password }): Promise<void> => {
-  const { memberId } = await consumeToken(ctx, 'reset', token);
-  await setPassword(ctx, memberId!, password);
+  const reset = await checkToken(ctx, 'reset', token);
+  const written = await writeAllOrNothing([
+    tokenUse(ctx, 'reset', token),
+    newPasswordWrite(ctx, reset.memberId!, await hashPassword(password), { tokenIssuedAt: issuedAtOf(reset) }),
+  ]);
+  if (!written.ok) throw invalidToken();
+  await clearEndedSessions(ctx.tenant.id, reset.memberId!);
 });
 
-/** A signed-in member changes their password: every session ends, and this device gets a new one. */
+/**
+ * A signed-in member changes their password: every session and every reset or sign-in link of
+ * the account ends with it, in one write; this device gets a new session.
+ */
 export const changePassword = /* @__PURE__ */ fn(
   requireMember,
   ChangePassword,
@@ -185,7 +195,12 @@ export const changePassword = /* @__PURE__ */ fn(
         current: say('account.wrongPassword'),
       });
     }
-    await setPassword(ctx, member.id, password);
+    const written = await writeAllOrNothing([
+      newPasswordWrite(ctx, member.id, await hashPassword(password), { replacing: member.passwordHash }),
+    ]);
+    // Changed meanwhile elsewhere: the current password given is no longer the account's.
+    if (!written.ok) throw invalidFields({ current: say('account.wrongPassword') });
+    await clearEndedSessions(ctx.tenant.id, member.id);
     return createSession(ctx.tenant.id, member.id, ctx.now);
   },
 );

@@ -25,5 +25,5 @@ export {
   sessionCookie,
 } from './sessions.js';
 export { createMember } from './system-accounts.js';
-export { consumeToken, issueToken, peekToken } from './tokens.js';
+export { checkToken, consumeToken, issueToken, peekToken, tokenIdOf } from './tokens.js';
 export type { TokenData, TokenKind } from './tokens.js';

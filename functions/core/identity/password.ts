@@ -1,5 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';
+import { nowIso, type Ctx } from '../context.js';
+import { members, type Write } from '../db/index.js';
 import { says } from '../errors/index.js';
 import { config } from '../config.js';
 import { isCommonPassword } from './common-passwords.js';
@@ -54,3 +56,31 @@ export const NewPassword = z
   .min(12)
   .max(128)
   .refine((p) => !isCommonPassword(p), says('account.commonPassword'));
+
+/**
+ * A new password as one write of a transaction, which also ends every session and every reset
+ * or sign-in link token of the account issued before it (`sessionsNotBefore`, `tokensNotBefore`):
+ * all at once or not at all. Only if the account still has `replacing` as its password (a
+ * change), or has ended no tokens since `tokenIssuedAt` (a reset link: a later reset outlives it).
+ */
+export function newPasswordWrite(
+  ctx: Ctx,
+  memberId: string,
+  passwordHash: string,
+  since: { replacing: string } | { tokenIssuedAt: string },
+): Write {
+  const at = nowIso(ctx);
+  return members.update([ctx.tenant.id, memberId], {
+    UpdateExpression:
+      'SET passwordHash = :h, verifiedAt = if_not_exists(verifiedAt, :at), sessionsNotBefore = :at, tokensNotBefore = :at',
+    ConditionExpression:
+      'replacing' in since
+        ? 'attribute_exists(pk) AND passwordHash = :was'
+        : 'attribute_exists(pk) AND (attribute_not_exists(tokensNotBefore) OR tokensNotBefore <= :issued)',
+    ExpressionAttributeValues: {
+      ':h': passwordHash,
+      ':at': at,
+      ...('replacing' in since ? { ':was': since.replacing } : { ':issued': since.tokenIssuedAt }),
+    },
+  });
+}

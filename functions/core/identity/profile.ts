@@ -16,7 +16,14 @@ import {
 } from '../db/index.js';
 import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
 import { Idea } from '../idea/index.js';
-import { getMember, ownedItems, ownerCountChange, profileOf, type Profile } from '../member/index.js';
+import {
+  getMember,
+  leaveEveryPartner,
+  ownedItems,
+  ownerCountChange,
+  profileOf,
+  type Profile,
+} from '../member/index.js';
 import { UpdateProfile } from './schema.js';
 import { endAllSessions, forgetMemberSessions } from './sessions.js';
 
@@ -105,7 +112,8 @@ export async function exportMe(ctx: Ctx) {
 
 /**
  * Deletes the signed-in member's account. What they wrote stays, shown as from a deleted
- * member; their votes still count but no longer point to them. Anonymising runs first and can
+ * member; their votes still count but no longer point to them; the account, its e-mail claim and
+ * its partner memberships go in one transaction. Anonymising runs first and can
  * be repeated, so a failure half-way leaves an account that can simply be deleted again.
  */
 export async function deleteMe(ctx: Ctx): Promise<void> {
@@ -131,10 +139,12 @@ export async function deleteMe(ctx: Ctx): Promise<void> {
       ...itemExists,
     });
   await endAllSessions(ctx.tenant.id, member.id);
+  // With the account go its partner memberships: no organisation keeps its name or its access.
   const written = await writeAllOrNothing([
     members.remove([ctx.tenant.id, member.id], itemExists),
     memberEmails.remove([ctx.tenant.id, member.email]),
     ...(member.role === 'owner' ? [ownerCountChange(ctx.tenant.id, -1)] : []),
+    ...(await leaveEveryPartner(tenantId, member.id)),
   ]);
   if (!written.ok) {
     throw new DomainError('last_owner', 409, say('account.lastOwnerLeaving'));

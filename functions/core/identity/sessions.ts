@@ -122,3 +122,14 @@ export async function endAllSessions(tenantId: string, memberId: string, now = n
   forgetMemberSessions(tenantId, memberId);
   return deleted;
 }
+
+/**
+ * After a write that ended every session of an account (its `sessionsNotBefore` moved, in the
+ * same transaction as a new password): forgets them in this process and deletes their items.
+ */
+export async function clearEndedSessions(tenantId: string, memberId: string): Promise<number> {
+  forgetMemberSessions(tenantId, memberId);
+  const deleted = await deleteSessionsOf(tenantId, memberId);
+  forgetMemberSessions(tenantId, memberId);
+  return deleted;
+}

@@ -1,3 +1,4 @@
+import { firstPublished } from '../comment/index.js';
 import { entityTypeOf, keyParts } from '../db/index.js';
 import type { Change } from '../stream/index.js';
 import { attr } from './attributes.js';
@@ -52,9 +53,10 @@ const none = (tenantId: string): Activity => ({ tenantId, ideas: 0, votes: 0, co
 /**
  * Reads one change of the table as dashboard activity, or undefined when it changes no figure.
  * Ideas: the totals follow the idea in and out of visibility and across statuses, sections and
- * categories; its first publication counts on the day it was posted. Votes and comments count
- * when their item is inserted; a withdrawn vote or a deleted comment takes nothing back (the day's
- * activity happened), and a vote carried over by a merge is not a new vote.
+ * categories; its first publication counts on the day it was posted. Votes count when their item
+ * is inserted, comments when everyone can first read them (on the day they were written; a held
+ * one once the team approves it); a withdrawn vote or a deleted comment takes nothing back (the
+ * day's activity happened), and a vote carried over by a merge is not a new vote.
  */
 export function activityOf(change: Change): Activity | undefined {
   const item = change.newImage ?? change.oldImage;
@@ -63,6 +65,7 @@ export function activityOf(change: Change): Activity | undefined {
   const { tenantId } = partition;
   const entity = entityTypeOf(item);
   if (entity === 'idea') return ideaActivity(tenantId, change.oldImage, change.newImage);
+  if (entity === 'comment') return commentActivity(tenantId, change);
   const inserted = change.kind === 'INSERT' ? change.newImage : undefined;
   if (!inserted) return undefined;
   if (entity === 'vote' && !inserted.carriedFrom && inserted.votedAt) {
@@ -74,16 +77,18 @@ export function activityOf(change: Change): Activity | undefined {
       votedIdeaId: partition.ideaId,
     };
   }
-  if (entity === 'comment' && inserted.createdAt) {
-    return {
-      ...none(tenantId),
-      day: dayOf(String(inserted.createdAt)),
-      comments: 1,
-      memberId: String(inserted.authorId),
-      text: String(inserted.body ?? ''),
-    };
-  }
   return undefined;
+}
+
+function commentActivity(tenantId: string, { oldImage, newImage }: Change): Activity | undefined {
+  if (!newImage?.createdAt || !firstPublished(oldImage, newImage)) return undefined;
+  return {
+    ...none(tenantId),
+    day: dayOf(String(newImage.createdAt)),
+    comments: 1,
+    memberId: String(newImage.authorId),
+    text: String(newImage.body ?? ''),
+  };
 }
 
 function ideaActivity(tenantId: string, before: Image | undefined, after: Image | undefined): Activity | undefined {

@@ -58,7 +58,7 @@ export async function exportCsvLink(ctx: Ctx, input: unknown): Promise<string> {
 /**
  * The ideas, votes and comments created in a period, one CSV row per record with its `type`.
  * Only what members can see is exported: published ideas (merged ones too), their comments that
- * are neither deleted nor hidden, and votes that were not carried to another idea by a merge.
+ * are neither deleted, hidden nor held for moderation, and votes that were not carried to another idea by a merge.
  */
 export async function exportCsv(ctx: Ctx, input: unknown): Promise<string> {
   authorize(ctx, 'ideas.moderate');
@@ -122,7 +122,8 @@ async function activityOfIdea(ctx: Ctx, ideaId: string, bounds: { lo: string; hi
   await Promise.all([
     (async () => {
       for await (const comment of commentItems.ofIdeaBetween(ctx.tenant.id, ideaId, bounds.lo, bounds.hi, {
-        ConditionExpression: 'attribute_not_exists(#deleted) AND attribute_not_exists(#hidden)',
+        ConditionExpression:
+          'attribute_not_exists(#deleted) AND attribute_not_exists(#hidden) AND attribute_not_exists(moderation)',
         ExpressionAttributeNames: { '#deleted': 'deleted', '#hidden': 'hidden' },
       }))
         comments.push(comment);

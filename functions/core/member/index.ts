@@ -6,6 +6,7 @@ import {
   members,
   ownedByMember,
   ownerCounts,
+  partnerMemberships,
   writeAllOrNothing,
   type OwnedKind,
   type Write,
@@ -35,6 +36,9 @@ export interface Member {
   passwordHash?: string;
   emailPrefs: z.infer<typeof EmailPrefs>;
   createdAt: string;
+  /** Sessions and reset or sign-in link tokens older than these were ended (sign-out everywhere, password change). */
+  sessionsNotBefore?: string;
+  tokensNotBefore?: string;
 }
 
 export type Profile = Omit<Member, 'passwordHash' | 'status' | 'verifiedAt'> & { verified: boolean };
@@ -104,4 +108,22 @@ export async function getMemberName(ctx: Ctx, memberId: string): Promise<string>
 /** Every item a member owns of one kind (ideas, votes, comments...), from the owner index, page by page. */
 export function ownedItems(ctx: Ctx, memberId: string, kind: OwnedKind) {
   return ownedByMember(ctx.tenant.id, memberId, kind);
+}
+
+/** The partner organisations a member belongs to, from the owner index (`PARTNER#…` entries). */
+export async function membershipsOf(tenantId: string, memberId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const item of ownedByMember(tenantId, memberId, 'PARTNER', 'partnerId')) ids.push(String(item.partnerId));
+  return ids;
+}
+
+/**
+ * A transaction's removals of every partner membership of a member: their organisations'
+ * drafts and private threads stop being theirs, their name leaves the organisations' lists
+ * (a role change off or onto partner, account deletion).
+ */
+export async function leaveEveryPartner(tenantId: string, memberId: string): Promise<Write[]> {
+  return (await membershipsOf(tenantId, memberId)).map((partnerId) =>
+    partnerMemberships.remove([tenantId, partnerId, memberId]),
+  );
 }

@@ -1,4 +1,5 @@
 import { system } from '../context.js';
+import { firstPublished } from '../comment/index.js';
 import { commentRefs, entityTypeOf, follows, ideas, keyParts, members, votes } from '../db/index.js';
 import { sendTemplate, STATUS_NAMES } from '../mail/index.js';
 import type { Member } from '../member/index.js';
@@ -11,7 +12,8 @@ type Image = Record<string, unknown>;
 /**
  * The notification fan-out, off the request path: the table's stream calls it in AWS, the local
  * stream poller calls it locally. A new comment tells the idea's author (and, for a reply, the
- * parent comment's author); a status change tells the author, the voters and the followers.
+ * parent comment's author) once everyone can read it: when posted, or when the team approves it
+ * if it was held; a status change tells the author, the voters and the followers.
  */
 export async function handleChanges(changes: Change[]): Promise<void> {
   for (const change of changes) {
@@ -19,7 +21,7 @@ export async function handleChanges(changes: Change[]): Promise<void> {
     const tenantId = item && keyParts.tenantOf(String(item.pk));
     if (!item || !tenantId) continue;
     const entity = entityTypeOf(item);
-    if (change.kind === 'INSERT' && entity === 'comment') await onComment(change.id, tenantId, item);
+    if (entity === 'comment' && firstPublished(change.oldImage, item)) await onComment(change.id, tenantId, item);
     if (change.kind === 'MODIFY' && entity === 'idea' && change.oldImage && change.oldImage.status !== item.status) {
       await onStatusChange(change.id, tenantId, item);
     }

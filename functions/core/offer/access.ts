@@ -1,6 +1,7 @@
 import { can, isPartner, requireReader } from '../authz.js';
 import type { Actor, Ctx } from '../context.js';
-import { ownedByMember, ownedByPartner, type OwnedKind } from '../db/index.js';
+import { batchGet, keys, ownedByPartner, type OwnedKind } from '../db/index.js';
+import { membershipsOf } from '../member/index.js';
 import { DomainError, invalidFields, say } from '../errors/index.js';
 import type { Viewer } from './engine/types.js';
 
@@ -25,10 +26,16 @@ export function viewerOf(ctx: Ctx): Viewer {
 /** The organisations the signed-in partner belongs to (usually one); none for anyone else. */
 export async function partnerIdsOf(ctx: Ctx): Promise<string[]> {
   if (ctx.actor.kind !== 'member' || !isPartner(ctx.actor)) return [];
-  const ids: string[] = [];
-  for await (const item of ownedByMember(ctx.tenant.id, ctx.actor.memberId, 'PARTNER', 'partnerId'))
-    ids.push(String(item.partnerId));
-  return ids;
+  const memberId = ctx.actor.memberId;
+  const listed = await membershipsOf(ctx.tenant.id, memberId);
+  if (!listed.length) return [];
+  // The owner index lags the table: a membership just removed must not open its organisation meanwhile.
+  const held = await batchGet(
+    listed.map((partnerId) => keys.partnerMembership(ctx.tenant.id, partnerId, memberId)),
+    ['partnerId'],
+    { consistent: true },
+  );
+  return listed.filter((partnerId) => held.some((item) => item.partnerId === partnerId));
 }
 
 /** Everything of one kind (offers, threads) that these partner organisations own. */

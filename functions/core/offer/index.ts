@@ -20,6 +20,7 @@ export {
   invitePartnerMember,
   listPartnerMembers,
   listPartners,
+  removePartnerMember,
   updatePartner,
   type Partner,
 } from './partners.js';

@@ -1,9 +1,10 @@
-import type { z } from 'zod';
-import { requireReader } from '../authz.js';
+import { z } from 'zod';
+import { authorize, requireReader } from '../authz.js';
 import { nowIso, requireSystem, type Ctx } from '../context.js';
 import { membershipWrite, sendInvitation } from '../roles/index.js';
 import {
   itemExists,
+  members,
   partnerMemberships,
   partners,
   placeholders,
@@ -11,9 +12,10 @@ import {
   writeAllOrNothing,
 } from '../db/index.js';
 import { auditWrite } from '../admin/index.js';
-import { invalidFields, notFound, parseInput, say } from '../errors/index.js';
-import { newId } from '../ids.js';
-import { Email } from '../member/index.js';
+import { DomainError, invalidFields, notFound, parseInput, say, says } from '../errors/index.js';
+import { endAllSessions } from '../identity/index.js';
+import { IdPattern, newId } from '../ids.js';
+import { Email, membershipsOf } from '../member/index.js';
 import { ownReadyUpload, type UploadInfo } from '../upload/index.js';
 import { requireOfferTeam, requirePartnerSide } from './access.js';
 import { PartnerId, PartnerInput, PartnerPatch } from './schema.js';
@@ -149,6 +151,49 @@ export async function invitePartnerMember(ctx: Ctx, partnerIdInput: string, inpu
   const partnerId = parseInput(PartnerId, partnerIdInput);
   if (!(await readPartner(ctx.tenant.id, partnerId))) throw notFound('partner');
   return sendInvitation(ctx, parseInput(Email, input.email), 'partner', { partnerId });
+}
+
+const MemberId = z.string().regex(IdPattern, says('member.id'));
+
+/**
+ * Owners and admins take a person out of an organisation, in one transaction: the membership
+ * goes (its drafts and private threads are no longer theirs to see, their name leaves its list)
+ * and, out of their last organisation, a partner becomes a member; their sessions then end.
+ */
+export async function removePartnerMember(ctx: Ctx, partnerIdInput: string, memberIdInput: string) {
+  authorize(ctx, 'members.manage');
+  const partnerId = parseInput(PartnerId, partnerIdInput);
+  const memberId = parseInput(MemberId, memberIdInput);
+  const t = ctx.tenant.id;
+  const membership = await partnerMemberships.get([t, partnerId, memberId], { consistent: true });
+  if (!membership) throw notFound('member');
+  const [member, others] = await Promise.all([
+    members.get([t, memberId], { consistent: true }),
+    membershipsOf(t, memberId).then((ids) => ids.filter((id) => id !== partnerId)),
+  ]);
+  const demote = member?.role === 'partner' && others.length === 0;
+  const written = await writeAllOrNothing([
+    partnerMemberships.remove([t, partnerId, memberId], itemExists),
+    ...(demote
+      ? [
+          members.update([t, memberId], {
+            UpdateExpression: 'SET #role = :member',
+            ConditionExpression: '#role = :partner',
+            ExpressionAttributeNames: { '#role': 'role' },
+            ExpressionAttributeValues: { ':member': 'member', ':partner': 'partner' },
+          }),
+        ]
+      : []),
+    auditWrite(ctx, 'partner.removeMember', {
+      partner: partnerId,
+      member: memberId,
+      name: membership.displayName,
+      ...(demote ? { to: 'member' } : {}),
+    }),
+  ]);
+  if (!written.ok) throw new DomainError('conflict', 409, say('roles.changed'));
+  if (demote) await endAllSessions(t, memberId, ctx.now);
+  return { partnerId, memberId, role: demote ? 'member' : (member?.role ?? null) };
 }
 
 /** Seeding and tests put an existing partner account into an organisation (requests go through invitations). */

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { assignableRoles, authorize } from '../authz.js';
 import { nowIso, type Ctx, type Role } from '../context.js';
-import { decodeCursor, encodeCursor, members, writeAllOrNothing } from '../db/index.js';
+import { decodeCursor, encodeCursor, members, tokens, writeAllOrNothing } from '../db/index.js';
 import { auditWrite } from '../admin/index.js';
-import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
+import { DomainError, invalidFields, notFound, parseInput, say, says } from '../errors/index.js';
 import { newId } from '../ids.js';
 import {
+  checkToken,
   createSession,
   endAllSessions,
   consumeToken,
   issueToken,
-  peekToken,
+  tokenIdOf,
   type TokenData,
   NewPassword,
   hashPassword,
@@ -25,6 +26,7 @@ import {
   getMember,
   getMemberByEmail,
   insertMember,
+  leaveEveryPartner,
   ownerCountChange,
   profileOf,
   type Member,
@@ -98,18 +100,19 @@ export async function acceptInvitation(
 ): Promise<{ profile: Profile; token?: string }> {
   const data = parseInput(AcceptInvitation, input);
   const signedIn = ctx.actor.kind === 'member' ? await getMember(ctx, ctx.actor.memberId) : undefined;
+  // Checked before the token is used up, so that opening the link with the wrong account costs
+  // nothing; a withdrawn or dead link is said so before any form field is asked for.
+  const peeked = await checkToken(ctx, 'invite', data.token);
   if (!signedIn && (!data.displayName || !data.password)) {
     throw invalidFields({
       ...(data.displayName ? {} : { displayName: say('input.name') }),
       ...(data.password ? {} : { password: say('account.choosePassword') }),
     });
   }
-  // Checked before the token is used up, so that opening the link with the wrong account costs nothing.
-  const peeked = await peekToken(ctx, 'invite', data.token);
-  if (signedIn && peeked && signedIn.email !== peeked.email) {
+  if (signedIn && signedIn.email !== peeked.email) {
     throw new DomainError('wrong_account', 403, say('roles.wrongAccount'));
   }
-  if (signedIn && peeked && ROLES.indexOf(peeked.role as Role) > ROLES.indexOf(signedIn.role)) {
+  if (signedIn && ROLES.indexOf(peeked.role as Role) > ROLES.indexOf(signedIn.role)) {
     throw new DomainError('role_higher', 409, say('roles.higherAlready'));
   }
   const invitation = await consumeToken(ctx, 'invite', data.token);
@@ -146,6 +149,61 @@ async function joinPartner(ctx: Ctx, invitation: TokenData, member: Member) {
     await writeAllOrNothing([membershipWrite(ctx.tenant.id, invitation.partnerId, member, nowIso(ctx))]);
 }
 
+export interface PendingInvitation {
+  /** The stored hash of the link's secret: it names the invitation, and cannot be turned back into the link. */
+  id: string;
+  email: string;
+  role: Role;
+  partnerId?: string;
+  invitedBy?: string;
+  sentAt: string;
+  expiresAt: string;
+}
+
+const InvitationId = z.string().regex(/^[A-Za-z0-9_-]{43}$/, says('roles.invitationId'));
+
+/** The invitations sent and not yet used, revoked or expired, oldest first, for owners and admins. */
+export async function listInvitations(ctx: Ctx): Promise<PendingInvitation[]> {
+  authorize(ctx, 'invitations.create');
+  const now = Math.floor((ctx.now ?? new Date()).getTime() / 1000);
+  const pending: PendingInvitation[] = [];
+  for await (const item of tokens.invitationsOf(ctx.tenant.id)) {
+    if (item.expiresAt <= now || item.revokedAt) continue; // TTL deletes expired items late
+    pending.push({
+      id: tokenIdOf(item),
+      email: String(item.email),
+      role: item.role as Role,
+      ...(item.partnerId ? { partnerId: item.partnerId } : {}),
+      ...(item.invitedBy ? { invitedBy: item.invitedBy } : {}),
+      sentAt: String(item.issuedAt),
+      expiresAt: new Date(item.expiresAt * 1000).toISOString(),
+    });
+  }
+  return pending;
+}
+
+/**
+ * Owners and admins withdraw an invitation not yet used: its link then answers that it was
+ * withdrawn (410). The token is marked, leaves the list and is audited in one transaction.
+ */
+export async function revokeInvitation(ctx: Ctx, idInput: string): Promise<{ id: string; revoked: true }> {
+  authorize(ctx, 'invitations.create');
+  const id = parseInput(InvitationId, idInput);
+  const token = await tokens.get([ctx.tenant.id, id], { consistent: true });
+  if (!token || token.kind !== 'invite') throw notFound('invitation');
+  const written = await writeAllOrNothing([
+    tokens.update([ctx.tenant.id, id], {
+      UpdateExpression: 'SET revokedAt = :at REMOVE listKey, listSort',
+      ConditionExpression: 'attribute_exists(pk) AND kind = :invite AND attribute_not_exists(revokedAt)',
+      ExpressionAttributeValues: { ':at': nowIso(ctx), ':invite': 'invite' },
+    }),
+    auditWrite(ctx, 'invitation.revoke', { email: token.email, role: token.role }),
+  ]);
+  // Used or revoked meanwhile: there is no pending invitation of that name any more.
+  if (!written.ok) throw notFound('invitation');
+  return { id, revoked: true };
+}
+
 /** The portal's accounts, oldest first, for its team. */
 export const listMembers = /* @__PURE__ */ fn(
   (ctx) => authorize(ctx, 'members.list'),
@@ -159,10 +217,15 @@ export const listMembers = /* @__PURE__ */ fn(
   },
 );
 
-/** The role changes, the owner count with it (never below one), and the member's sessions end. */
+/**
+ * The role changes, the owner count with it (never below one), and the member's sessions end.
+ * Partner memberships go with a change off or onto the partner role, so that getting the role
+ * back never restores an old organisation's drafts and threads (an invitation adds its own after).
+ */
 async function setRole(ctx: Ctx, member: Member, role: Role): Promise<Member> {
   if (member.role === role) return member;
   const ownerDelta = role === 'owner' ? 1 : member.role === 'owner' ? -1 : 0;
+  const leaving = [role, member.role].includes('partner') ? await leaveEveryPartner(ctx.tenant.id, member.id) : [];
   const written = await writeAllOrNothing([
     members.update([ctx.tenant.id, member.id], {
       UpdateExpression: 'SET #role = :role',
@@ -172,6 +235,7 @@ async function setRole(ctx: Ctx, member: Member, role: Role): Promise<Member> {
     }),
     ...(ownerDelta ? [ownerCountChange(ctx.tenant.id, ownerDelta)] : []),
     auditWrite(ctx, 'member.role', { member: member.id, name: member.displayName, from: member.role, to: role }),
+    ...leaving,
   ]);
   if (!written.ok) {
     if (ownerDelta && written.failed[1]) throw new DomainError('last_owner', 409, say('roles.lastOwner'));

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { nextUpdatedAt, type Ctx } from '../context.js';
-import { commentRefs, comments, flagTargets, itemExists, members, writeAllOrNothing } from '../db/index.js';
+import { commentRefs, comments, flagTargets, itemExists, members, writeAllOrNothing, type Write } from '../db/index.js';
 import { DomainError, invalidFields, notFound, parseInput, say, says } from '../errors/index.js';
 import { IdPattern } from '../ids.js';
 import { endAllSessions } from '../identity/index.js';
 import { ownedItems } from '../member/index.js';
 import { auditWrite } from '../admin/index.js';
+import { heldCommentDecision } from '../comment/index.js';
 import { requireTeam, reviseIdea } from './revise.js';
 
 export const Decision = z
@@ -50,7 +51,7 @@ export async function moderate(ctx: Ctx, targetInput: string, input: z.input<typ
   const { decision, reason } = parseInput(Decision, input);
   const [kind, id] = target.split(':') as ['idea' | 'comment', string];
   const flagged = await isFlagged(ctx, target);
-  const flagWrites = flagged ? [resolveFlags(ctx, target, decision)] : [];
+  const flagWrites: Write[] = flagged ? [resolveFlags(ctx, target, decision)] : [];
   if (kind === 'comment') return moderateComment(ctx, id, decision, reason, flagWrites);
   const wanted = decision === 'approve' ? undefined : decision === 'hide' ? 'hidden' : 'rejected';
   const idea = await reviseIdea(ctx, id, (current) => {
@@ -74,15 +75,33 @@ async function moderateComment(
   commentId: string,
   decision: 'approve' | 'hide' | 'reject',
   reason: string | undefined,
-  flagWrites: object[],
+  flagWrites: Write[],
 ) {
+  const ref = await commentRefs.get([ctx.tenant.id, commentId]);
+  if (!ref) throw notFound('comment');
+  const comment = await comments.get([ctx.tenant.id, ref.ideaId, ref.createdAt, commentId], { consistent: true });
+  if (!comment || comment.deleted) throw notFound('comment');
+  const target = `comment:${commentId}`;
+  const commit = async (writes: Write[]) => {
+    const written = await writeAllOrNothing([
+      ...writes,
+      ...flagWrites,
+      auditWrite(ctx, `moderation.${decision}`, { target, idea: ref.ideaId, ...(reason ? { reason } : {}) }),
+    ]);
+    if (!written.ok) throw new DomainError('conflict', 409, say('comment.changed'));
+  };
+  if (comment.moderation) {
+    // A held comment is published or refused: hiding one that nobody sees is refusing it.
+    const step = decision === 'approve' ? 'approve' : 'reject';
+    const again = step === 'reject' && comment.moderation === 'rejected';
+    if (!again || flagWrites.length) await commit(again ? [] : heldCommentDecision(ctx, comment, step, reason));
+    return { target, decision, moderation: step === 'approve' ? null : 'rejected' };
+  }
   if (decision === 'reject')
     throw invalidFields({
       decision: say('moderation.commentDecision'),
     });
-  const ref = await commentRefs.get([ctx.tenant.id, commentId]);
-  if (!ref) throw notFound('comment');
-  const written = await writeAllOrNothing([
+  await commit([
     comments.update([ctx.tenant.id, ref.ideaId, ref.createdAt, commentId], {
       UpdateExpression:
         decision === 'hide' ? 'SET #hidden = :t, moderationReason = :r' : 'REMOVE #hidden SET moderationReason = :r',
@@ -90,22 +109,15 @@ async function moderateComment(
       ExpressionAttributeNames: { '#hidden': 'hidden' },
       ExpressionAttributeValues: decision === 'hide' ? { ':t': true, ':r': reason ?? '' } : { ':r': reason ?? '' },
     }),
-    ...flagWrites,
-    auditWrite(ctx, `moderation.${decision}`, {
-      target: `comment:${commentId}`,
-      idea: ref.ideaId,
-      ...(reason ? { reason } : {}),
-    }),
   ]);
-  if (!written.ok) throw notFound('comment');
-  return { target: `comment:${commentId}`, decision, moderation: decision === 'hide' ? 'hidden' : null };
+  return { target, decision, moderation: decision === 'hide' ? 'hidden' : null };
 }
 
 export const BlockMember = z.object({ reason: z.string().trim().min(3, says('input.reason')).max(500) }).strict();
 
 /**
  * Blocks a member who posts spam: the account can no longer sign in, every session ends, and
- * their ideas still waiting for moderation are hidden. Owners and admins cannot be blocked.
+ * their ideas and comments still waiting for moderation are refused. Owners and admins cannot be blocked.
  */
 export async function blockMember(ctx: Ctx, memberIdInput: string, input: z.input<typeof BlockMember>) {
   requireTeam(ctx);
@@ -126,15 +138,19 @@ export async function blockMember(ctx: Ctx, memberIdInput: string, input: z.inpu
     throw new DomainError('cannot_block', 409, say('moderation.cannotBlock'));
   }
   await endAllSessions(ctx.tenant.id, memberId, ctx.now);
-  let hidden = 0;
-  for await (const owned of ownedItems(ctx, memberId, 'IDEA')) {
-    if (owned.moderation !== 'pending') continue;
-    try {
-      await moderate(ctx, `idea:${String(owned.id)}`, { decision: 'reject', reason: `Blocked member: ${reason}` });
-      hidden++;
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error; // decided meanwhile by someone else: theirs stands
+  // Their posts still waiting for moderation are refused (ideas and comments).
+  const refused = { IDEA: 0, COMMENT: 0 };
+  for (const kind of ['IDEA', 'COMMENT'] as const) {
+    for await (const owned of ownedItems(ctx, memberId, kind)) {
+      if (owned.moderation !== 'pending') continue;
+      const target = `${kind === 'IDEA' ? 'idea' : 'comment'}:${String(owned.id)}`;
+      try {
+        await moderate(ctx, target, { decision: 'reject', reason: `Blocked member: ${reason}` });
+        refused[kind]++;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error; // decided meanwhile by someone else: theirs stands
+      }
     }
   }
-  return { memberId, blocked: true, hiddenIdeas: hidden };
+  return { memberId, blocked: true, hiddenIdeas: refused.IDEA, hiddenComments: refused.COMMENT };
 }

@@ -42,7 +42,7 @@ function readQueue(
   page: { limit: number; start?: Record<string, unknown> },
 ) {
   switch (queue) {
-    case 'moderation':
+    case 'moderation': // held ideas and held comments, in the order they were written
       return ideas.query({ index: 'byQueue', key: keys.queue(ctx.tenant.id, 'MODERATION') }, page);
     case 'flagged':
       return flagTargets.query({ index: 'byQueue', key: keys.queue(ctx.tenant.id, 'FLAGGED') }, page);
@@ -59,7 +59,7 @@ const excerpt = (text: unknown) => {
 };
 
 /**
- * One of the team's queues, a page at a time: ideas awaiting moderation, flagged ideas and
+ * One of the team's queues, a page at a time: ideas and comments awaiting moderation, flagged ideas and
  * comments (with their number of flags), new ideas not yet reviewed, ideas assigned to me.
  * Each is one Query on an index; flagged and assigned entries are completed by one BatchGet.
  */
@@ -73,7 +73,7 @@ export async function listQueue(
   const { items: entries, last } = await readQueue(ctx, queue, actor.memberId, { limit, start });
   const items =
     queue === 'moderation' || queue === 'new'
-      ? entries.map(ideaEntry)
+      ? entries.map((entry) => (entityTypeOf(entry) === 'comment' ? heldCommentEntry(entry) : ideaEntry(entry)))
       : await completeEntries(ctx, entries as Record<string, unknown>[]);
   return { items, cursor: encodeCursor(ctx.tenant.id, `queue:${queue}:${actor.memberId}`, last) };
 }
@@ -87,6 +87,19 @@ function ideaEntry(idea: Record<string, unknown>): QueueItem {
     authorName: String(idea.authorName),
     authorId: String(idea.authorId),
     at: String(idea.createdAt),
+  };
+}
+
+/** A held comment names itself; its idea is where the team reads it in context. */
+function heldCommentEntry(comment: Record<string, unknown>): QueueItem {
+  return {
+    target: `comment:${comment.id}`,
+    ideaId: String(comment.ideaId),
+    title: '',
+    excerpt: excerpt(comment.body),
+    authorName: String(comment.authorName),
+    authorId: String(comment.authorId),
+    at: String(comment.createdAt),
   };
 }
 

@@ -6,13 +6,23 @@ import { keys } from '../keys.js';
 
 type Place = [tenantId: string, ideaId: string, createdAt: string, commentId: string];
 
-/** A comment in its idea's partition, sorted by when it was written; listed by author on the owner index. */
+/** The moderation queue's index attributes of a held comment (oldest first, beside held ideas). */
+export const heldCommentIndexes = (tenantId: string, createdAt: string) => ({
+  queueKey: keys.queue(tenantId, 'MODERATION'),
+  queueSort: createdAt,
+});
+
+/**
+ * A comment in its idea's partition, sorted by when it was written; listed by author on the
+ * owner index, and in the team's moderation queue while it is held.
+ */
 const entity = defineEntity<Comment, Place>({
   type: 'comment',
   key: keys.comment,
   indexes: (comment, tenantId, _ideaId, createdAt, commentId) => ({
     ownerKey: keys.ownerKey(tenantId, comment.authorId),
     ownerSort: keys.ownerSort('COMMENT', createdAt, commentId),
+    ...(comment.moderation === 'pending' ? heldCommentIndexes(tenantId, createdAt) : {}),
   }),
 });
 
@@ -31,13 +41,13 @@ export const comments = {
       },
       { filter },
     ),
-  /** How many of an idea's comments someone other than `authorId` wrote (counted by DynamoDB, nothing read back). */
+  /** How many of an idea's published comments someone other than `authorId` wrote (counted by DynamoDB, nothing read back). */
   async countNotBy(tenantId: string, ideaId: string, authorId: string): Promise<number> {
     const { Count = 0 } = await db().send(
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-        FilterExpression: 'authorId <> :me',
+        FilterExpression: 'authorId <> :me AND attribute_not_exists(moderation)',
         ExpressionAttributeValues: {
           ':pk': keys.ideaPartition(tenantId, ideaId),
           ':c': keys.commentPrefix,

@@ -18,14 +18,23 @@ export const sessions = defineEntity<
   }),
 });
 
-/** A one-time token of an e-mail link (verification, sign-in, reset, invitation, hand-off), stored hashed. */
-export const tokens = defineEntity<
-  TokenData & { kind: TokenKind; expiresAt: number },
-  [tenantId: string, tokenHash: string]
->({
+/**
+ * A one-time token of an e-mail link (verification, sign-in, reset, invitation, hand-off), stored
+ * hashed; an invitation is also listed for the portal's owners and admins until used or revoked.
+ */
+const token = defineEntity<TokenData & { kind: TokenKind; expiresAt: number }, [tenantId: string, tokenHash: string]>({
   type: 'token',
   key: keys.token,
+  indexes: (item, tenantId): Record<string, string> =>
+    item.kind === 'invite' && item.issuedAt && !item.revokedAt
+      ? { listKey: keys.invitationsList(tenantId), listSort: item.issuedAt }
+      : {},
 });
+export const tokens = {
+  ...token,
+  /** A portal's invitations not yet used nor revoked, oldest first (expired ones until TTL removes them). */
+  invitationsOf: (tenantId: string) => token.queryAll({ index: 'byList', key: keys.invitationsList(tenantId) }),
+};
 
 /** A session and its member in one strongly consistent read (every signed-in request asks it). */
 export async function sessionWithMember(tenantId: string, tokenHash: string, memberId: string) {

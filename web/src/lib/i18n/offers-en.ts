@@ -226,6 +226,9 @@ export const offersEn = {
   'partners.invite': 'Invite',
   'partners.invited': 'Invitation sent to {email}.',
   'partners.joined': 'joined {date}',
+  'partners.remove': 'Remove',
+  'partners.removeFrom': 'Remove {name} from {org}',
+  'partners.removed': '{name} no longer belongs to {org}.',
 
   'notifications.offerMatch': 'New offer “{offer}” for your search “{search}”',
   'notifications.threadMessage': '{actor} wrote about “{offer}”',

@@ -228,6 +228,9 @@ export const offersFr: Record<keyof typeof offersEn, Message> = {
   'partners.invite': 'Inviter',
   'partners.invited': 'Invitation envoyée à {email}.',
   'partners.joined': 'arrivée le {date}',
+  'partners.remove': 'Retirer',
+  'partners.removeFrom': 'Retirer {name} de {org}',
+  'partners.removed': '{name} ne fait plus partie de {org}.',
 
   'notifications.offerMatch': 'Nouvelle offre « {offer} » pour votre recherche « {search} »',
   'notifications.threadMessage': '{actor} a écrit à propos de « {offer} »',

@@ -29,7 +29,9 @@ export const AUDIT_ACTIONS = [
   'moderation.reject',
   'member.role',
   'member.block',
+  'invitation.revoke',
   'partner.create',
+  'partner.removeMember',
   'request.create',
 ] as const;
 

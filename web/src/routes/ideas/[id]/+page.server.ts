@@ -54,13 +54,20 @@ export const actions: Actions = {
   },
   comment: async ({ locals, params, request }) => {
     const values = await formFields(request);
-    return run(locals, values.parentId ? `reply-${values.parentId}` : 'comment', values, () =>
-      addComment(portalCtx(locals), {
-        ideaId: params.id,
-        body: values.body,
-        ...(values.parentId ? { parentId: values.parentId } : {}),
-      }),
+    const form = values.parentId ? `reply-${values.parentId}` : 'comment';
+    const result = await attempt(
+      locals.lang,
+      values,
+      () =>
+        addComment(portalCtx(locals), {
+          ideaId: params.id,
+          body: values.body,
+          ...(values.parentId ? { parentId: values.parentId } : {}),
+        }),
+      { form },
     );
+    // A held comment is posted but not yet shown to others: the page says so.
+    return result.ok ? { form, ok: true as const, held: Boolean(result.value.moderation) } : result.failure;
   },
   editComment: async ({ locals, request }) => {
     const values = await formFields(request);

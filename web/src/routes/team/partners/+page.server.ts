@@ -1,5 +1,13 @@
 import { error } from '@sveltejs/kit';
-import { createPartner, invitePartnerMember, listPartnerMembers, listPartners, viewerOf } from '$core/offer/index';
+import { can } from '$core/authz';
+import {
+  createPartner,
+  invitePartnerMember,
+  listPartnerMembers,
+  listPartners,
+  removePartnerMember,
+  viewerOf,
+} from '$core/offer/index';
 import { render, say } from '$core/errors/index';
 import { countriesFor } from '$lib/server/countries';
 import { attempt, loadSignedIn, portalCtx } from '$lib/server/core';
@@ -12,7 +20,12 @@ export const load: PageServerLoad = ({ locals, url }) =>
     if (viewerOf(ctx) !== 'team') error(403, { message: render(say('access.role'), locals.lang), code: 'forbidden' });
     const partners = await listPartners(ctx);
     const people = await Promise.all(partners.map((p) => listPartnerMembers(ctx, p.id)));
-    return { partners: partners.map((p, i) => ({ ...p, people: people[i]! })), countries: countriesFor(locals.lang) };
+    return {
+      partners: partners.map((p, i) => ({ ...p, people: people[i]! })),
+      countries: countriesFor(locals.lang),
+      // Owners and admins take people out of an organisation (the core asks again).
+      canRemove: can(ctx.actor, 'members.manage'),
+    };
   });
 
 export const actions: Actions = {
@@ -33,5 +46,16 @@ export const actions: Actions = {
       { form },
     );
     return result.ok ? { form, invited: String(values.email) } : result.failure;
+  },
+  remove: async ({ locals, request }) => {
+    const values = await formFields(request);
+    const form = `remove-${values.partnerId}`;
+    const result = await attempt(
+      locals.lang,
+      values,
+      () => removePartnerMember(portalCtx(locals), values.partnerId ?? '', values.memberId ?? ''),
+      { form },
+    );
+    return result.ok ? { form, removed: String(values.name ?? '') } : result.failure;
   },
 };
