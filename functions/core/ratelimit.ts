@@ -83,6 +83,14 @@ export async function count(ctx: LimitCtx, scope: LimitScope, subject: string): 
   return rateWindows.count(w.window, w.expiresAt);
 }
 
+/**
+ * Counts one write of the signed-in member against their per-minute budget (after the caller's
+ * rights are checked, so a refused caller is told why, not to wait). Visitors write nothing.
+ */
+export async function countWrite(ctx: Ctx): Promise<void> {
+  if (ctx.actor.kind === 'member') await hit(ctx, 'write:account', ctx.actor.memberId);
+}
+
 /** The subject of a per-account-and-network limit: an attacker elsewhere does not share the owner's count. */
 export const pairOf = (account: string, address: string) => `${account.toLowerCase()}|${addressKey(address)}`;
 

@@ -1,4 +1,5 @@
 import { exportLink } from '../upload/index.js';
+import { countWrite } from '../ratelimit.js';
 import type { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import {
@@ -41,6 +42,7 @@ export async function getMe(ctx: Ctx): Promise<Profile> {
 /** Name, language and which e-mails to receive (instant, weekly digest, none). */
 export async function updateMe(ctx: Ctx, input: z.input<typeof UpdateProfile>): Promise<Profile> {
   const member = await currentMember(ctx);
+  await countWrite(ctx);
   const changes = parseInput(UpdateProfile, input);
   if (changes.lang && !ctx.tenant.languages.includes(changes.lang)) {
     throw invalidFields({

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { countWrite } from '../ratelimit.js';
 import { nextUpdatedAt, nowIso, type Ctx } from '../context.js';
 import { itemAbsent, offers, partners, placeholders, requests, setAndRemove, writeAllOrNothing } from '../db/index.js';
 import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
@@ -59,6 +60,7 @@ export const createOffer = /* @__PURE__ */ fn(
     requireKnownSectors(ctx, data.sectors);
     const mine = await partnerIdsOf(ctx);
     if (!mine.length) throw new DomainError('forbidden', 403, say('offer.partnersPublish'));
+    await countWrite(ctx);
     const partnerId = asked ?? mine[0]!;
     if (!mine.includes(partnerId)) throw new DomainError('forbidden', 403, say('offer.notInOrganisation'));
     if (data.requestId && !(await requestExists(ctx.tenant.id, data.requestId))) {
@@ -114,6 +116,7 @@ function requirePublishable(offer: Offer) {
 /** The organisation edits its offer; a published offer must stay publishable and the search follows at once. */
 export async function updateOffer(ctx: Ctx, offerId: string, input: z.input<typeof OfferPatch>): Promise<Offer> {
   const before = await ownOffer(ctx, offerId);
+  await countWrite(ctx);
   const { attachmentIds, ...patch } = parseInput(OfferPatch, input);
   requireKnownSectors(ctx, patch.sectors);
   if (patch.requestId && !(await requestExists(ctx.tenant.id, patch.requestId))) {
@@ -141,6 +144,7 @@ async function keepOrAttach(ctx: Ctx, before: Offer, ids: string[]): Promise<Upl
 /** Publishing checks every field (400 naming those missing); the offer is searchable from the next search on. */
 export async function publishOffer(ctx: Ctx, offerId: string): Promise<Offer> {
   const before = await ownOffer(ctx, offerId);
+  await countWrite(ctx);
   if (before.state === 'published') return before;
   requirePublishable(before);
   const at = nextUpdatedAt(ctx, before);
@@ -155,6 +159,7 @@ export async function publishOffer(ctx: Ctx, offerId: string): Promise<Offer> {
 /** Withdrawing takes the offer out of every list and search at once; it can be published again. */
 export async function withdrawOffer(ctx: Ctx, offerId: string): Promise<Offer> {
   const before = await ownOffer(ctx, offerId);
+  await countWrite(ctx);
   if (before.state !== 'published') return before;
   return saveOffer(ctx, before, { ...before, state: 'withdrawn', updatedAt: nextUpdatedAt(ctx, before) });
 }

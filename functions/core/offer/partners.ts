@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countWrite } from '../ratelimit.js';
 import { authorize, requireReader } from '../authz.js';
 import { nowIso, requireSystem, type Ctx } from '../context.js';
 import { membershipWrite, sendInvitation } from '../roles/index.js';
@@ -55,6 +56,7 @@ export const createPartner = /* @__PURE__ */ fn(
   requireOfferTeam,
   PartnerInput,
   async (ctx, { logoId, ...data }): Promise<Partner> => {
+    await countWrite(ctx);
     const at = nowIso(ctx);
     const partner: Partner = {
       id: newId(),
@@ -94,6 +96,7 @@ export async function updatePartner(
   if (!(await readPartner(ctx.tenant.id, partnerId))) throw notFound('partner');
   // Who may change it first: a caller without the right learns nothing of the input rules.
   await requirePartnerSide(ctx, partnerId);
+  await countWrite(ctx);
   const { logoId, ...patch } = parseInput(PartnerPatch, input);
   const changes: Record<string, unknown> = {
     ...patch,
@@ -148,6 +151,7 @@ export async function partnerMemberIds(tenantId: string, partnerId: string): Pro
 /** The team invites someone into an organisation: the invitation gives the partner role and the membership. */
 export async function invitePartnerMember(ctx: Ctx, partnerIdInput: string, input: { email?: unknown }) {
   requireOfferTeam(ctx);
+  await countWrite(ctx);
   const partnerId = parseInput(PartnerId, partnerIdInput);
   if (!(await readPartner(ctx.tenant.id, partnerId))) throw notFound('partner');
   return sendInvitation(ctx, parseInput(Email, input.email), 'partner', { partnerId });
@@ -162,6 +166,7 @@ const MemberId = z.string().regex(IdPattern, says('member.id'));
  */
 export async function removePartnerMember(ctx: Ctx, partnerIdInput: string, memberIdInput: string) {
   authorize(ctx, 'members.manage');
+  await countWrite(ctx);
   const partnerId = parseInput(PartnerId, partnerIdInput);
   const memberId = parseInput(MemberId, memberIdInput);
   const t = ctx.tenant.id;

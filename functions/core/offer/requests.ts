@@ -1,4 +1,5 @@
 import { nowIso, type Ctx } from '../context.js';
+import { countWrite } from '../ratelimit.js';
 import { picked, requests, writeAllOrNothing } from '../db/index.js';
 import { auditWrite } from '../admin/index.js';
 import { DomainError, notFound, parseInput, say } from '../errors/index.js';
@@ -42,6 +43,7 @@ export const createRequest = /* @__PURE__ */ fn(
   requireOfferTeam,
   RequestInput,
   async (ctx, data): Promise<TechRequest> => {
+    await countWrite(ctx);
     requireKnownSectors(ctx, data.sectors);
     const request: TechRequest = {
       ...data,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countWrite } from '../ratelimit.js';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import { itemExists, savedSearches } from '../db/index.js';
 import { DomainError, notFound, parseInput, say, says } from '../errors/index.js';
@@ -42,6 +43,7 @@ async function mySaved(ctx: Ctx, memberId: string) {
 export async function saveSearch(ctx: Ctx, input: z.input<typeof SaveSearch>): Promise<SavedSearch> {
   const member = requireMember(ctx);
   viewerOf(ctx);
+  await countWrite(ctx);
   const { name, query: raw } = parseInput(SaveSearch, input);
   const query = parseInput(SavedQuery, raw);
   if ((await mySaved(ctx, member.memberId)).length >= MAX_PER_MEMBER) {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { countWrite } from '../ratelimit.js';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import {
   itemAbsent,
@@ -124,6 +125,7 @@ function messageWrites(
 export async function expressInterest(ctx: Ctx, offerId: string, input: { body?: unknown } = {}): Promise<Thread> {
   requireOfferTeam(ctx);
   const member = requireMember(ctx);
+  await countWrite(ctx);
   // A bad first message is refused before anything is written.
   const first =
     typeof input.body === 'string' && input.body.trim() ? parseInput(MessageInput, { body: input.body }) : undefined;
@@ -180,6 +182,7 @@ export async function postMessage(
   input: z.input<typeof MessageInput>,
 ): Promise<ThreadMessage> {
   const { thread, side } = await myThread(ctx, threadId);
+  await countWrite(ctx);
   return writeMessage(ctx, thread, side, parseInput(MessageInput, input));
 }
 
@@ -203,6 +206,7 @@ export async function setThreadState(
   input: z.input<typeof ThreadStateInput>,
 ): Promise<Thread> {
   const { thread, side } = await myThread(ctx, threadId);
+  await countWrite(ctx);
   const { state } = parseInput(ThreadStateInput, input);
   if (state === thread.state) return thread;
   const { writes } = messageWrites(ctx, thread, side, { kind: 'state', state, attachments: [] }, { state });
