@@ -69,6 +69,8 @@ describe('portal settings in Chromium', () => {
     const { tenant } = await portalWithRoles();
     const page = await signIn(tenant, 'owner', { width: 360, height: 800 });
     await page.goto(`${base(tenant)}/admin/lists`);
+    // Typed before the page's script takes over, the first field was reset by it under load.
+    await page.waitForLoadState('networkidle');
     const sectors = page.locator('form[action="?/offerSectors"]');
     await sectors.locator('#offerSectors-offerSectors-0-name-en').fill('Clean energy');
     await sectors
