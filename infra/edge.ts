@@ -25,6 +25,7 @@ import type { Construct } from 'constructs';
 import { offers } from '../functions/api/routes/offers.js';
 import { uploads } from '../functions/api/routes/uploads.js';
 import { BRAND_IMAGE_HEADERS, SECURITY_HEADERS } from '../functions/core/http/index.js';
+import { BRAND_PATH_PATTERN } from '../functions/core/tenant/index.js';
 
 /**
  * One multi-tenant distribution (CloudFront SaaS Manager) for every portal host: uploads and
@@ -70,9 +71,6 @@ function securityHeaders(scope: Construct) {
     },
   });
 }
-
-/** Brand images (core/tenant/brand-files.ts): public, named by version, served straight from S3. */
-const BRAND_PATH = '/tenants/*/brand/*';
 
 /**
  * The uploads bucket as an origin with origin access control. CDK would grant the edge every
@@ -143,7 +141,7 @@ export function createDistribution(
       ...Object.fromEntries(UPLOAD_PATHS.map((path) => [path, dynamic(o.uploads)])),
       ...Object.fromEntries(OFFER_PATHS.map((path) => [path, dynamic(o.offers)])),
       '/api/*': dynamic(o.api),
-      [BRAND_PATH]: {
+      [BRAND_PATH_PATTERN]: {
         origin: brandImagesOrigin(scope, o.files),
         responseHeadersPolicy: brandHeaders(scope),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -163,7 +161,7 @@ export function createDistribution(
   o.files.addToResourcePolicy(
     new PolicyStatement({
       actions: ['s3:GetObject'],
-      resources: [o.files.arnForObjects(BRAND_PATH.slice(1))],
+      resources: [o.files.arnForObjects(BRAND_PATH_PATTERN.slice(1))],
       principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
       conditions: { StringEquals: { 'AWS:SourceArn': distribution.distributionArn } },
     }),

@@ -74,7 +74,8 @@ export const tooMany = (retryAfter: number) =>
   new DomainError('rate_limited', 429, say('access.rateLimited', { seconds: retryAfter }));
 
 export async function hit(ctx: LimitCtx, scope: LimitScope, subject: string): Promise<void> {
-  if ((await count(ctx, scope, subject)) > LIMITS[scope].max) throw tooMany(window(ctx, scope, subject).retryAfter);
+  const w = window(ctx, scope, subject);
+  if ((await rateWindows.count(w.window, w.expiresAt)) > w.max) throw tooMany(w.retryAfter);
 }
 
 /** Counts one event in its window and answers how many there are now (for alerts rather than refusals). */

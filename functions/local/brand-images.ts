@@ -2,11 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { bucketName, s3 } from '../core/db/index.js';
 import { BRAND_IMAGE_HEADERS } from '../core/http/index.js';
+import { isBrandFilePath } from '../core/tenant/index.js';
 
-/** The path CloudFront serves from the uploads bucket (infra/edge.ts): brand images only. */
-const BRAND_FILE = /^\/tenants\/[0-9a-z]+\/brand\/[A-Za-z0-9_-]+$/;
-
-export const isBrandImagePath = (url: string | undefined) => BRAND_FILE.test((url ?? '').split('?')[0]!);
+/** Whether a request's URL names a brand file (the path CloudFront serves from the bucket). */
+export const isBrandImagePath = (url: string | undefined) => isBrandFilePath((url ?? '').split('?')[0]!);
 
 /** Locally, what the edge does in AWS: a brand image straight from the bucket, with its headers. */
 export async function serveBrandImage(req: IncomingMessage, res: ServerResponse) {

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { shutOut } from '../../core/authz.js';
 import { DomainError, say } from '../../core/errors/index.js';
 import { actorFromSession, sessionCookie } from '../../core/identity/index.js';
+import { refuseCrossOrigin } from '../../core/http/index.js';
 import { forwardedClientAddress, visitorOrigin } from '../../core/tenant/index.js';
 import type { Env } from '../app.js';
 
@@ -19,33 +20,24 @@ export function clientAddress(c: Context): string {
   }
 }
 
-export const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/**
- * Whether a state-changing request may come from where it says it comes from. A browser names
- * the page's origin on every such request: another origin is refused whether or not a cookie
- * comes along (a cross-site form that signs a victim in as the attacker carries none), and so
- * is a cookie without the portal's origin. Server-to-server calls send neither.
- */
-export function crossOrigin(c: Context, portalOrigin: string): boolean {
-  if (SAFE.has(c.req.method)) return false;
-  const origin = c.req.header('origin');
-  if (origin !== undefined) return origin !== portalOrigin;
-  return c.req.header('sec-fetch-site') === 'cross-site' || c.req.header('cookie') !== undefined;
+/** The portal's origin as the viewer sees it, and the request refused when it comes from elsewhere (CSRF). */
+function checkedOrigin(c: Context): string {
+  const header = (name: string) => c.req.header(name);
+  const origin = visitorOrigin(new URL(c.req.url), header);
+  refuseCrossOrigin(c.req.method, header, origin);
+  return origin;
 }
 
 /** For routes that need no session (the platform's): the same origin rule, on its own. */
 export const sameOriginOnly = createMiddleware<Env>(async (c, next) => {
-  const origin = visitorOrigin(new URL(c.req.url), (name) => c.req.header(name));
-  if (crossOrigin(c, origin)) throw new DomainError('cross_origin', 403, say('access.crossOrigin'));
+  checkedOrigin(c);
   await next();
 });
 
 /** Who is asking: the session cookie, looked up for this tenant only, once the request's origin is checked (CSRF). */
 export const resolveActor = createMiddleware<Env>(async (c, next) => {
   const ctx = c.var.ctx;
-  const origin = visitorOrigin(new URL(c.req.url), (name) => c.req.header(name));
-  if (crossOrigin(c, origin)) throw new DomainError('cross_origin', 403, say('access.crossOrigin'));
+  const origin = checkedOrigin(c);
   const token = getCookie(c, sessionCookie(origin).name);
   c.set('ctx', {
     ...ctx,

@@ -1,6 +1,6 @@
 import { CERTIFICATE_FAILED, readEdgeDomain } from '../aws/index.js';
 import { config } from '../config.js';
-import { tenantDomains, type EdgeRecord, type TenantDomain } from '../db/index.js';
+import { keyParts, tenantDomains, type EdgeRecord, type TenantDomain } from '../db/index.js';
 import { log, errorFields } from '../log/index.js';
 import { cnameTargets, getTenantById } from '../tenant/index.js';
 
@@ -92,7 +92,7 @@ export async function refreshEdgeDomains(now = new Date()): Promise<number> {
   do {
     const page = await tenantDomains.watched(start);
     for (const item of page.items) {
-      const tenantId = String(item.queueSort).split('#')[0]!;
+      const tenantId = keyParts.tenantOf(item.pk)!;
       try {
         await recordEdgeState(tenantId, item.host, now);
         checked++;

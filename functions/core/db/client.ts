@@ -39,3 +39,5 @@ export function s3(): S3Client {
 
 export const tableName = () => config().TABLE_NAME;
 export const bucketName = () => config().BUCKET_NAME;
+/** An object of the bucket as CopyObject names its source: `bucket/key`, each segment URL-encoded. */
+export const copySource = (key: string) => `${bucketName()}/${key.split('/').map(encodeURIComponent).join('/')}`;

@@ -3,7 +3,7 @@
 export { batchGet, memberNames } from './batch-get.js';
 export { unappliedEntries } from './change-log.js';
 export type { LogPosition } from './change-log.js';
-export { bucketName, db, s3, tableName } from './client.js';
+export { bucketName, copySource, db, s3, tableName } from './client.js';
 export { decodeCursor, encodeCursor } from './cursor.js';
 export { placeholders, setAndRemove } from './expression.js';
 export { entityTypeOf, type EntityType } from './entity-type.js';

@@ -185,7 +185,7 @@ export const keys = {
 /** Reading keys back (stream records, index entries): the inverse of `keys`, kept beside it. */
 export const keyParts = {
   /** The tenant of any tenant-owned partition key. */
-  tenantOf: (pk: string) => /^T#([0-9a-z]+)#/.exec(pk)?.[1],
+  tenantOf: (pk: string) => /^T#([0-9a-z]+)(?:#|$)/.exec(pk)?.[1],
   /** Tenant and idea of an idea partition (the idea and its votes, comments, follows...). */
   ideaPartition: (pk: string) => {
     const match = /^T#([0-9a-z]+)#I#([0-9a-z]+)$/.exec(pk);

@@ -1,3 +1,5 @@
+import { DomainError, say } from '../errors/index.js';
+
 /**
  * What every response carries, pages and API alike, locally and in AWS (the edge adds HSTS, and
  * these to the files it serves from S3: infra/edge.ts). The CSP forbids being framed (clickjacking),
@@ -48,4 +50,32 @@ export function sameSitePath(value: string | null | undefined): string {
   } catch {
     return '/';
   }
+}
+
+type Header = (name: string) => string | null | undefined;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A state-changing request must come from the portal's own pages. A browser names the page's
+ * origin on every such request: another origin is refused whether or not a cookie comes along (a
+ * cross-site form that signs a victim in as the attacker carries none), and so is a request the
+ * browser marks cross-site, or a cookie without the portal's origin. Server-to-server calls send
+ * neither. 403 otherwise.
+ */
+export function refuseCrossOrigin(method: string, header: Header, portalOrigin: string): void {
+  if (SAFE_METHODS.has(method)) return;
+  const origin = header('origin');
+  const refused =
+    origin != null ? origin !== portalOrigin : header('sec-fetch-site') === 'cross-site' || header('cookie') != null;
+  if (refused) throw new DomainError('cross_origin', 403, say('access.crossOrigin'));
+}
+
+/**
+ * The API reads JSON only: a state-changing request with a body of another type (a form or
+ * `text/plain`, which a foreign page can post without asking) is refused with 415.
+ */
+export function refuseNonJson(method: string, header: Header, hasBody: boolean): void {
+  const type = header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (!SAFE_METHODS.has(method) && hasBody && type !== 'application/json')
+    throw new DomainError('unsupported_media_type', 415, say('access.jsonOnly'));
 }

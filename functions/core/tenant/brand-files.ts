@@ -1,5 +1,5 @@
 import { CopyObjectCommand, DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { bucketName, keys, s3 } from '../db/index.js';
+import { bucketName, copySource, keys, s3 } from '../db/index.js';
 import { BRAND_IMAGE_HEADERS } from '../http/index.js';
 import type { Tenant } from './schema.js';
 
@@ -10,6 +10,11 @@ import type { Tenant } from './schema.js';
  */
 
 const cacheControl = BRAND_IMAGE_HEADERS['cache-control'];
+
+/** The path pattern CloudFront serves from the bucket (infra/edge.ts): brand files, nothing else. */
+export const BRAND_PATH_PATTERN = '/tenants/*/brand/*';
+/** The same test for one path (the local server, which does what the edge does). */
+export const isBrandFilePath = (path: string) => /^\/tenants\/[0-9a-z]+\/brand\/[A-Za-z0-9_-]+$/.test(path);
 
 /** Writes a brand image from bytes (the platform's own, e.g. the seeds' logos). */
 export async function putBrandFile(key: string, body: Uint8Array, contentType: string) {
@@ -30,7 +35,7 @@ export async function copyToBrandFile(from: string, key: string, contentType: st
     new CopyObjectCommand({
       Bucket: bucketName(),
       Key: key,
-      CopySource: `${bucketName()}/${from.split('/').map(encodeURIComponent).join('/')}`,
+      CopySource: copySource(from),
       MetadataDirective: 'REPLACE',
       ContentType: contentType,
       CacheControl: cacheControl,

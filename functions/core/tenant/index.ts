@@ -15,7 +15,7 @@ import { fn } from '../fn.js';
 
 export { hostFromHeaders, resolveHost, type Site } from './host.js';
 export { getTenantById } from './store.js';
-export { copyToBrandFile, deleteBrandFile } from './brand-files.js';
+export { BRAND_PATH_PATTERN, copyToBrandFile, deleteBrandFile, isBrandFilePath } from './brand-files.js';
 export * from './schema.js';
 
 export const CreateTenant = TenantSettings.extend({ slug: Slug });

@@ -2,7 +2,7 @@ import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand } from '@aws-s
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
-import { bucketName, keys, s3, uploads, writeAllOrNothing } from '../db/index.js';
+import { bucketName, copySource, keys, s3, uploads, writeAllOrNothing } from '../db/index.js';
 import { DomainError, notFound, say, says, type Text } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { SNIFF_BYTES, sniff, UPLOAD_TYPES, type UploadType } from './sniff.js';
@@ -168,7 +168,7 @@ async function copyChecked(from: string, to: string, etag: string | undefined): 
       new CopyObjectCommand({
         Bucket: bucketName(),
         Key: to,
-        CopySource: `${bucketName()}/${from.split('/').map(encodeURIComponent).join('/')}`,
+        CopySource: copySource(from),
         ...(etag ? { CopySourceIfMatch: etag } : {}),
       }),
     );
