@@ -14,6 +14,10 @@ export const LIMITS = {
   /** Wrong passwords on one account, wherever from: the owner is told by e-mail when it reaches max. */
   'signin:failures': { max: 10, windowSeconds: 15 * 60 },
   'signup:address': { max: 10, windowSeconds: 60 * 60 },
+  /** Counted only (no refusal, which would close the portal to everyone): past the owner's rate, a proof is asked. */
+  'signup:portal': { max: Number.MAX_SAFE_INTEGER, windowSeconds: 60 * 60 },
+  /** Proof-of-work challenges handed to one network. */
+  'challenge:address': { max: 30, windowSeconds: 60 * 60 },
   /** Links and resets asked for one account from one network; the account's own cap guards its mailbox. */
   'mail:pair': { max: 5, windowSeconds: 60 * 60 },
   'mail:account': { max: 20, windowSeconds: 60 * 60 },
@@ -73,9 +77,18 @@ function window(ctx: LimitCtx, scope: LimitScope, subjectGiven: string) {
 export const tooMany = (retryAfter: number) =>
   new DomainError('rate_limited', 429, say('access.rateLimited', { seconds: retryAfter }));
 
-export async function hit(ctx: LimitCtx, scope: LimitScope, subject: string): Promise<void> {
+/** Counts one attempt; 429 past the limit; else how many the window holds now. */
+export async function hit(ctx: LimitCtx, scope: LimitScope, subject: string): Promise<number> {
   const w = window(ctx, scope, subject);
-  if ((await rateWindows.count(w.window, w.expiresAt)) > w.max) throw tooMany(w.retryAfter);
+  const attempts = await rateWindows.count(w.window, w.expiresAt);
+  if (attempts > w.max) throw tooMany(w.retryAfter);
+  return attempts;
+}
+
+/** How many attempts the current window holds, without counting one (what an owner is shown). */
+export async function counted(ctx: LimitCtx, scope: LimitScope, subject: string): Promise<number> {
+  const w = window(ctx, scope, subject);
+  return Number((await rateWindows.get(w.window))?.attempts ?? 0);
 }
 
 /** Counts one event in its window and answers how many there are now (for alerts rather than refusals). */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../functions/api/full.js';
 import { contrastRatio } from '../../functions/core/tenant/contrast.js';
+import { signUpByMail } from '../support/signup.js';
 import { client } from '../support/http.js';
 import { portalWithRoles } from '../support/roles.js';
 import { hostOf } from '../support/tenants.js';
@@ -245,7 +246,7 @@ describe('visibility', () => {
     // Signing up stays open on a members-only portal...
     expect(
       (
-        await visitor.post('/api/auth/signup', {
+        await signUpByMail(visitor, {
           email: 'new@example.test',
           password: 'correct horse battery staple',
           displayName: 'New',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { system } from '../../functions/core/context.js';
 import { addToPartnerAsSystem } from '../../functions/core/offer/index.js';
+import { signUpByMail } from '../support/signup.js';
 import { client } from '../support/http.js';
 import { PASSWORD, portalWithRoles } from '../support/roles.js';
 import { hostOf } from '../support/tenants.js';
@@ -121,7 +122,7 @@ describe('stale partner rights', () => {
 
     // The same e-mail signs up again and is made a partner: the old organisation is not theirs.
     const back = client(hostOf(tenant));
-    const signedUp = await back.post('/api/auth/signup', {
+    const signedUp = await signUpByMail(back, {
       email: 'partner@example.test',
       password: PASSWORD,
       displayName: 'Back again',

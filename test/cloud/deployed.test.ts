@@ -46,7 +46,7 @@ async function json<T = Record<string, unknown>>(response: Response, status: num
   return JSON.parse(text) as T;
 }
 
-/** A new member: signs up on the portal, confirms the link of the verification e-mail by the API. */
+/** A new member: signs up on the portal, and makes the account from the e-mailed link by the API. */
 async function member(name: string): Promise<{ browser: Browser; email: string }> {
   const b = browser();
   const email = `${name.toLowerCase()}-${randomBytes(3).toString('hex')}@example.test`;
@@ -54,10 +54,10 @@ async function member(name: string): Promise<{ browser: Browser; email: string }
     await b.fetch(portal('/api/auth/signup'), {
       json: { email, password: 'correct horse battery staple', displayName: name },
     }),
-    201,
+    202,
   );
   const token = new URL((await mailTo(email, /confirm/i)).link).searchParams.get('token');
-  await json(await b.fetch(portal('/api/auth/verify'), { json: { token } }), 200);
+  await json(await b.fetch(portal('/api/auth/signup/confirm'), { json: { token } }), 201);
   return { browser: b, email };
 }
 
@@ -155,24 +155,24 @@ describe('a member', () => {
   const pdf = new Uint8Array(9 * 1024 * 1024);
   let idea: { id: string; attachments: { id: string }[] };
 
-  it('signs up, and confirms the e-mail from the link, which names the platform domain the stack was made for', async () => {
+  it('signs up, and makes the account from the e-mailed link, which names the platform domain the stack was made for', async () => {
     const b = browser();
     const email = `member-${randomBytes(3).toString('hex')}@example.test`;
     await json(
       await b.fetch(portal('/api/auth/signup'), {
         json: { email, password: 'correct horse battery staple', displayName: 'Mia Member' },
       }),
-      201,
+      202,
     );
     const mail = await mailTo(email, /confirm/i);
     const portalUrl = d.environment(d.functionOf('stream').logicalId).PORTAL_URL!.replace('{slug}', slug);
-    expect(mail.link.startsWith(`${portalUrl}/verify?token=`), mail.link).toBe(true);
+    expect(mail.link.startsWith(`${portalUrl}/signup/confirm?token=`), mail.link).toBe(true);
     // The link opens a page; its button posts the form (no JavaScript needed).
     const page = await b.fetch(mail.link);
     expect(page.status).toBe(200);
     const token = (await page.text()).match(/name="token" value="([^"]+)"/)?.[1];
     expect(token).toBe(new URL(mail.link).searchParams.get('token'));
-    const confirmed = await b.fetch(portal('/verify?/confirm'), {
+    const confirmed = await b.fetch(portal('/signup/confirm'), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
       body: new URLSearchParams({ token: token! }).toString(),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { system } from '../../functions/core/context.js';
 import { createMember } from '../../functions/core/identity/system-accounts.js';
 import { lastMessageTo } from '../support/outbox.js';
+import { signUpByMail } from '../support/signup.js';
 import { client } from '../support/http.js';
 import { hostOf, makeTenant } from '../support/tenants.js';
 
@@ -15,12 +16,11 @@ describe('identity isolation between portals', () => {
     const onA = client(hostOf(a));
     const onB = client(hostOf(b));
     expect(
-      (await onA.post('/api/auth/signup', { email: 'same@example.test', password: PASSWORD, displayName: 'On A' }))
-        .status,
+      (await signUpByMail(onA, { email: 'same@example.test', password: PASSWORD, displayName: 'On A' })).status,
     ).toBe(201);
     expect(
       (
-        await onB.post('/api/auth/signup', {
+        await signUpByMail(onB, {
           email: 'same@example.test',
           password: 'a different phrase for B',
           displayName: 'On B',

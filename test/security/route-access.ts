@@ -59,6 +59,8 @@ export const ROUTE_ACCESS = {
   'POST /api/flags': 'contributor',
 
   'POST /api/auth/signup': 'public',
+  'POST /api/auth/signup/confirm': 'public',
+  'POST /api/auth/signup/challenge': 'public',
   'POST /api/auth/verify': 'public',
   'POST /api/auth/verify/resend': 'signedIn',
   'POST /api/auth/signin': 'public',
@@ -85,6 +87,7 @@ export const ROUTE_ACCESS = {
   'POST /api/notifications/read': 'signedIn',
 
   'GET /api/admin/portal': 'admin',
+  'GET /api/admin/signups': 'admin',
   'PATCH /api/admin/portal': 'admin',
   'GET /api/admin/sections': 'admin',
   'POST /api/admin/sections': 'admin',

@@ -6,6 +6,7 @@ import {
   removeDomain,
   verifyDomain,
   getSettings,
+  signUpRate,
   updateSettings,
 } from '../../core/admin/index.js';
 import {
@@ -25,6 +26,7 @@ import { jsonBody } from '../body.js';
 export const admin = new Hono<Env>()
   .get('/admin/portal', async (c) => c.json(await getSettings(c.var.ctx)))
   .patch('/admin/portal', async (c) => c.json(await updateSettings(c.var.ctx, await jsonBody(c))))
+  .get('/admin/signups', async (c) => c.json(await signUpRate(c.var.ctx)))
   .get('/admin/sections', async (c) => c.json({ items: await listSections(c.var.ctx) }))
   .post('/admin/sections', async (c) => c.json(await addSection(c.var.ctx, await jsonBody(c)), 201))
   .patch('/admin/sections/:id', async (c) =>

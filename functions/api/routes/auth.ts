@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import {
   changePassword,
+  confirmSignUp,
+  newChallenge,
   requestPasswordReset,
   requestSignInLink,
   resendVerification,
@@ -31,7 +33,12 @@ export function clearSessionCookie(c: Context<Env>) {
 
 export const auth = new Hono<Env>()
   .post('/auth/signup', async (c) => {
-    const { token, profile } = await signUp(c.var.ctx, await jsonBody(c));
+    await signUp(c.var.ctx, await jsonBody(c));
+    return c.json({ sent: true }, 202);
+  })
+  .post('/auth/signup/challenge', async (c) => c.json(await newChallenge(c.var.ctx), 201))
+  .post('/auth/signup/confirm', async (c) => {
+    const { token, profile } = await confirmSignUp(c.var.ctx, await jsonBody(c));
     setSessionCookie(c, token);
     return c.json({ profile }, 201);
   })

@@ -1,4 +1,11 @@
-import { DEFAULT_CRITERIA, DEFAULT_OFFER_SECTORS, LANGS, type Lang, type TenantSettings } from '../tenant/index.js';
+import {
+  DEFAULT_CRITERIA,
+  DEFAULT_OFFER_SECTORS,
+  LANGS,
+  SIGNUP_PROOF_DEFAULT,
+  type Lang,
+  type TenantSettings,
+} from '../tenant/index.js';
 import type { z } from 'zod';
 
 /**
@@ -45,6 +52,7 @@ export function defaultSettings(name: string, lang: Lang): z.output<typeof Tenan
     votingMode: 'up',
     moderation: 'after',
     requireVerifiedEmail: true,
+    signupProof: SIGNUP_PROOF_DEFAULT,
     blockedWords: [],
     scoringCriteria: DEFAULT_CRITERIA,
     offerSectors: DEFAULT_OFFER_SECTORS,

@@ -7,6 +7,7 @@ export { recordEdgeState, refreshEdgeDomains, type EdgePhase, type EdgeView } fr
 export { removeBrandImage, setBrandImage } from './images.js';
 export { openPortal, slugAvailability } from './open.js';
 export { getSettings, updateSettings } from './portal.js';
+export { signUpRate, type SignUpRate } from './signups.js';
 export {
   addCategory,
   addSection,

@@ -60,6 +60,8 @@ export const en = {
   'notFound.hero': 'This portal has no home image.',
 
   // Accounts
+  'account.proofRequired':
+    'Too many sign-ups right now: this form needs JavaScript a moment to show it is not a robot. Try again, or in an hour.',
   'account.invitationOnly': 'This portal is open by invitation only.',
   'account.badCredentials': 'This e-mail and password do not match an account here.',
   'account.badLink': 'This link is invalid, expired or already used.',

@@ -55,6 +55,8 @@ export const fr = {
   'notFound.favicon': 'Ce portail n’a pas d’icône.',
   'notFound.hero': 'Ce portail n’a pas d’image d’accueil.',
 
+  'account.proofRequired':
+    'Trop d’inscriptions en ce moment : ce formulaire a besoin de JavaScript un instant pour montrer qu’il n’est pas un robot. Réessayez, ou dans une heure.',
   'account.invitationOnly': 'Ce portail est ouvert sur invitation seulement.',
   'account.badCredentials': 'Cet e-mail et ce mot de passe ne correspondent à aucun compte ici.',
   'account.badLink': 'Ce lien est invalide, expiré ou déjà utilisé.',

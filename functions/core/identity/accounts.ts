@@ -8,17 +8,9 @@ import { count, hit, LIMITS, pairOf } from '../ratelimit.js';
 import { decoyHash, hashPassword, newPasswordWrite, verifyPassword } from './password.js';
 import { ChangePassword, EmailOnly, ResetPassword, SignIn, SignUp, TokenOnly } from './schema.js';
 import { clearEndedSessions, createSession, endAllSessions, endSession, forgetMemberSessions } from './sessions.js';
-import {
-  checkToken,
-  consumeToken,
-  invalidToken,
-  issuedAtOf,
-  issueToken,
-  outlivedBy,
-  tokenUse,
-  type TokenKind,
-} from './tokens.js';
+import { checkToken, consumeToken, invalidToken, issuedAtOf, issueToken, outlivedBy, tokenUse } from './tokens.js';
 import { fn } from '../fn.js';
+import { countSignUp, spendProof } from './signup-proof.js';
 
 const address = (ctx: Ctx) => ctx.request?.address ?? 'unknown';
 const link = (ctx: Ctx, path: string, token: string) =>
@@ -29,7 +21,7 @@ export interface SignedIn {
   profile: Profile;
 }
 
-async function mailToken(ctx: Ctx, member: Member, kind: Exclude<TokenKind, 'invite' | 'handoff'>, path: string) {
+async function mailToken(ctx: Ctx, member: Member, kind: 'verify' | 'signin' | 'reset', path: string) {
   const token = await issueToken(ctx, kind, { memberId: member.id });
   await sendTemplate(ctx, {
     to: member.email,
@@ -40,24 +32,66 @@ async function mailToken(ctx: Ctx, member: Member, kind: Exclude<TokenKind, 'inv
   });
 }
 
-/** A new member account on this portal, signed in at once, with a verification link sent by e-mail. */
-export const signUp = /* @__PURE__ */ fn(SignUp, async (ctx, data): Promise<SignedIn> => {
+/**
+ * A sign-up asks first for proof of the mailbox: the account is made only from the e-mailed link
+ * (`confirmSignUp`). An address that already has an account answers the same, and its owner is
+ * told instead, so the form never reveals who has an account (the password is hashed either way).
+ */
+export const signUp = /* @__PURE__ */ fn(SignUp, async (ctx, data): Promise<void> => {
+  refuseUninvited(ctx);
+  if (await countSignUp(ctx)) await spendProof(ctx, data.proof);
+  await hitMailLimits(ctx, data.email);
+  const passwordHash = await hashPassword(data.password);
+  const existing = await getMemberByEmail(ctx, data.email);
+  if (existing) {
+    await sendTemplate(ctx, {
+      to: existing.email,
+      lang: existing.lang,
+      template: 'signupTaken',
+      link: `${ctx.request?.origin ?? ''}/signin`,
+      params: { name: existing.displayName },
+    });
+    return;
+  }
+  const lang = data.lang && ctx.tenant.languages.includes(data.lang) ? data.lang : ctx.tenant.defaultLang;
+  const token = await issueToken(ctx, 'signup', {
+    email: data.email,
+    displayName: data.displayName,
+    lang,
+    passwordHash,
+  });
+  await sendTemplate(ctx, {
+    to: data.email,
+    lang,
+    template: 'signup',
+    link: link(ctx, '/signup/confirm', token),
+    params: { name: data.displayName },
+  });
+});
+
+function refuseUninvited(ctx: Ctx) {
   if (ctx.tenant.visibility === 'invitation') {
     throw new DomainError('invitation_required', 403, say('account.invitationOnly'));
   }
-  await hit(ctx, 'signup:address', address(ctx));
+}
+
+/** The sign-up link: the account is made, its e-mail proven, and its owner signed in. */
+export const confirmSignUp = /* @__PURE__ */ fn(TokenOnly, async (ctx, { token }): Promise<SignedIn> => {
+  refuseUninvited(ctx);
+  const pending = await consumeToken(ctx, 'signup', token);
+  const at = nowIso(ctx);
   const member = await insertMember(ctx, {
     id: newId(),
-    email: data.email,
-    displayName: data.displayName,
-    lang: data.lang && ctx.tenant.languages.includes(data.lang) ? data.lang : ctx.tenant.defaultLang,
+    email: pending.email!,
+    displayName: pending.displayName!,
+    lang: pending.lang && ctx.tenant.languages.includes(pending.lang) ? pending.lang : ctx.tenant.defaultLang,
     role: 'member',
     status: 'active',
     emailPrefs: 'instant',
-    passwordHash: await hashPassword(data.password),
-    createdAt: nowIso(ctx),
+    passwordHash: pending.passwordHash!,
+    createdAt: at,
+    verifiedAt: at,
   });
-  await mailToken(ctx, member, 'verify', '/verify');
   return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
 });
 

@@ -2,6 +2,7 @@
 
 export {
   changePassword,
+  confirmSignUp,
   requestPasswordReset,
   requestSignInLink,
   resendVerification,
@@ -15,6 +16,7 @@ export {
   verifyEmail,
 } from './accounts.js';
 export { NewPassword, hashPassword } from './password.js';
+export { newChallenge, PROOF_BITS, signUpNeedsProof, signUpsThisHour, type Challenge } from './signup-proof.js';
 export { deleteMe, exportMe, exportMeLink, getMe, myActivity, updateMe } from './profile.js';
 export {
   SESSION_IDLE_SECONDS,

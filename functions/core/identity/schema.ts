@@ -11,6 +11,8 @@ export const SignUp = z.object({
   password: NewPassword,
   displayName: DisplayName,
   lang: Lang.optional(),
+  /** `challenge.nonce`, asked past the portal's sign-up rate (signup-proof.ts). */
+  proof: z.string().max(200).optional(),
 });
 export const SignIn = z.object({ email: Email, password: z.string().min(1, says('account.passwordMissing')).max(128) });
 export const EmailOnly = z.object({ email: Email });

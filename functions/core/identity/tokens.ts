@@ -2,11 +2,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { keyParts, tokens, type Write } from '../db/index.js';
 import { DomainError, say } from '../errors/index.js';
+import type { Lang } from '../tenant/index.js';
 
-/** `handoff` carries the owner of a new portal from the platform's host to the portal's own (cookies are per host). */
-export type TokenKind = 'verify' | 'signin' | 'reset' | 'invite' | 'handoff';
+/**
+ * `signup` carries a sign-up not yet confirmed (the account exists only once its link is used);
+ * `proof` is a proof-of-work challenge (signup-proof.ts);
+ * `handoff` carries the owner of a new portal from the platform's host to the portal's own (cookies are per host).
+ */
+export type TokenKind = 'signup' | 'proof' | 'verify' | 'signin' | 'reset' | 'invite' | 'handoff';
 
 const LIFETIME_SECONDS: Record<TokenKind, number> = {
+  signup: 3 * 24 * 3600,
+  proof: 10 * 60,
   verify: 3 * 24 * 3600,
   signin: 15 * 60,
   reset: 60 * 60,
@@ -28,6 +35,10 @@ export interface TokenData {
   partnerId?: string;
   /** When it was issued (ISO); a password change or reset ends the account's older reset and sign-in tokens. */
   issuedAt?: string;
+  /** A sign-up waiting for its link: the name, language and password hash the account will have. */
+  displayName?: string;
+  lang?: Lang;
+  passwordHash?: string;
   /** An invitation withdrawn by an owner or admin: its link answers that it was withdrawn. */
   revokedAt?: string;
 }

@@ -2,6 +2,40 @@ import type { Lang } from '../tenant/index.js';
 
 /** Every e-mail the product sends, in each language. `{name}` placeholders come from params. */
 export const TEMPLATES = {
+  signup: {
+    en: {
+      subject: 'Confirm your e-mail to join {portal}',
+      intro: 'Hello {name}, one step is left to create your account on {portal}: confirm that this address is yours.',
+      action: 'Create my account',
+      outro: 'The link is valid for 3 days. If you did not sign up, ignore this message: no account is made.',
+    },
+    fr: {
+      subject: 'Confirmez votre e-mail pour rejoindre {portal}',
+      intro:
+        'Bonjour {name}, il reste une étape pour créer votre compte sur {portal} : confirmer que cette adresse est la vôtre.',
+      action: 'Créer mon compte',
+      outro:
+        'Le lien est valable 3 jours. Si vous ne vous êtes pas inscrit, ignorez ce message : aucun compte n’est créé.',
+    },
+  },
+  /** Someone signed up with an address that has an account: its owner hears of it (the form answers as for a new one). */
+  signupTaken: {
+    en: {
+      subject: 'You already have an account on {portal}',
+      intro:
+        'Hello {name}, someone (perhaps you) just tried to create an account on {portal} with this address, which already has one.',
+      action: 'Sign in',
+      outro: 'If you forgot your password, the sign-in page sends a link. If it was not you, nothing changed.',
+    },
+    fr: {
+      subject: 'Vous avez déjà un compte sur {portal}',
+      intro:
+        'Bonjour {name}, quelqu’un (peut-être vous) vient d’essayer de créer un compte sur {portal} avec cette adresse, qui en a déjà un.',
+      action: 'Me connecter',
+      outro:
+        'Si vous avez oublié votre mot de passe, la page de connexion envoie un lien. Si ce n’était pas vous, rien n’a changé.',
+    },
+  },
   verify: {
     en: {
       subject: 'Confirm your e-mail for {portal}',

@@ -74,6 +74,9 @@ export const DEFAULT_OFFER_SECTORS = [
   { id: 'manufacturing', name: { en: 'Manufacturing', fr: 'Production industrielle' } },
 ];
 
+/** Until the owner says otherwise: about two sign-ups a minute for the portal, five an hour per network. */
+export const SIGNUP_PROOF_DEFAULT = { perPortal: 100, perAddress: 5 };
+
 export const TenantSettings = z.object({
   name: LocalizedName,
   tagline: LocalizedText.optional(),
@@ -93,6 +96,13 @@ export const TenantSettings = z.object({
   moderation: z.enum(['before', 'after']).default('after'),
   /** Members must confirm their e-mail before they post, vote or comment. */
   requireVerifiedEmail: z.boolean().default(true),
+  /**
+   * Sign-ups an hour past which the form asks a proof of work: from the whole portal, and from
+   * one network (a wave of robots is slowed down without closing the door to people).
+   */
+  signupProof: z
+    .object({ perPortal: z.number().int().min(1).max(100_000), perAddress: z.number().int().min(1).max(1_000) })
+    .default(SIGNUP_PROOF_DEFAULT),
   /** Posts containing one of these words wait for moderation. */
   blockedWords: z.array(z.string().trim().min(2).max(40)).max(500).default([]),
   scoringCriteria: z.array(ScoringCriterion).min(1).max(8).default(DEFAULT_CRITERIA),

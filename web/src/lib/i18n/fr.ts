@@ -86,6 +86,12 @@ export const fr: Record<MessageKey, Message> = {
   'signup.title': 'Créer votre compte',
   'signup.lead': 'Rejoignez {portal} pour proposer des idées, voter et discuter.',
   'signup.submit': 'Créer mon compte',
+  'signup.sent':
+    'Consultez votre messagerie : nous avons envoyé un lien à {email}. Votre compte est créé quand vous l’ouvrez.',
+  'signup.sentHint': 'Rien reçu ? Regardez dans les indésirables, ou inscrivez-vous à nouveau dans quelques minutes.',
+  'signup.confirmTitle': 'Créer votre compte',
+  'signup.confirmLead': 'Un clic pour confirmer votre adresse e-mail et créer votre compte.',
+  'signup.confirmSubmit': 'Créer mon compte',
   'signup.haveAccount': 'Déjà un compte ?',
   'signin.title': 'Connexion',
   'signin.password': 'Avec votre mot de passe',

@@ -1,17 +1,15 @@
-import { redirect } from '@sveltejs/kit';
 import { signUp } from '$core/identity/index';
 import { attempt, portalCtx } from '$lib/server/core';
-import { formFields, setSessionCookie } from '$lib/server/forms';
+import { formFields } from '$lib/server/forms';
 import type { Actions } from './$types';
 
+// The account is made from the e-mailed link (signup/confirm); the form only says where it went.
 export const actions: Actions = {
-  default: async ({ locals, request, cookies, url }) => {
+  default: async ({ locals, request }) => {
     const values = await formFields(request);
     const result = await attempt(locals.lang, values, () =>
       signUp(portalCtx(locals), { ...values, lang: locals.lang }),
     );
-    if (!result.ok) return result.failure;
-    setSessionCookie(cookies, url, result.value.token);
-    redirect(303, '/account?welcome=1');
+    return result.ok ? { sent: true, email: values.email ?? '' } : result.failure;
   },
 };
