@@ -14,6 +14,9 @@ export const LIMITS = {
   /** Wrong passwords on one account, wherever from: the owner is told by e-mail when it reaches max. */
   'signin:failures': { max: 10, windowSeconds: 15 * 60 },
   'signup:address': { max: 10, windowSeconds: 60 * 60 },
+  /** Codes tried on one sign-in ticket, then on one account from one network (a million codes, three valid at a time). */
+  'twostep:ticket': { max: 5, windowSeconds: 5 * 60 },
+  'twostep:account': { max: 20, windowSeconds: 60 * 60 },
   /** Counted only (no refusal, which would close the portal to everyone): past the owner's rate, a proof is asked. */
   'signup:portal': { max: Number.MAX_SAFE_INTEGER, windowSeconds: 60 * 60 },
   /** Proof-of-work challenges handed to one network. */

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { lastMessageTo } from '../support/outbox.js';
 import { makeTenant } from '../support/tenants.js';
@@ -102,5 +103,31 @@ describe('accounts in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await expectAccessible(page);
     await page.close();
+  }, 120_000);
+
+  it('past the sign-up rate, the page proves its work in the background; without JavaScript it says why it cannot', async () => {
+    const tenant = await makeTenant({ signupProof: { perPortal: 1, perAddress: 1 } });
+    const base = `http://${tenant.slug}.localhost:${env.port}`;
+    const signUpAs = async (page: Page, name: string) => {
+      await page.goto(`${base}/signup`);
+      await page.getByLabel('Your name').fill(name);
+      await page.getByLabel('E-mail').fill(`${name.toLowerCase()}@example.test`);
+      await page.getByLabel('Password').fill('a long enough sentence');
+      await page.getByRole('button', { name: 'Create my account' }).click();
+    };
+    const first = await env.browser.newPage();
+    await signUpAs(first, 'Ana');
+    await expect(first.getByRole('status').textContent()).resolves.toContain('Check your mailbox');
+
+    const withoutScript = await env.browser.newPage({ javaScriptEnabled: false });
+    await signUpAs(withoutScript, 'Bob');
+    await expect(withoutScript.getByRole('alert').textContent()).resolves.toContain('needs JavaScript');
+    await expect(lastMessageTo('bob@example.test')).rejects.toThrow();
+
+    const second = await env.browser.newPage();
+    await signUpAs(second, 'Cleo');
+    await expect(second.getByRole('status').last().textContent()).resolves.toContain('Check your mailbox');
+    expect((await lastMessageTo('cleo@example.test')).subject).toContain('Confirm your e-mail');
+    await Promise.all([first.close(), withoutScript.close(), second.close()]);
   }, 120_000);
 });

@@ -64,6 +64,7 @@ export const ROUTE_ACCESS = {
   'POST /api/auth/verify': 'public',
   'POST /api/auth/verify/resend': 'signedIn',
   'POST /api/auth/signin': 'public',
+  'POST /api/auth/signin/second': 'public',
   'POST /api/auth/link': 'public',
   'POST /api/auth/link/signin': 'public',
   'POST /api/auth/signout': 'public',
@@ -73,6 +74,9 @@ export const ROUTE_ACCESS = {
   'POST /api/auth/password': 'signedIn',
   'GET /api/me': 'signedIn',
   'PATCH /api/me': 'signedIn',
+  'POST /api/me/two-step/start': 'signedIn',
+  'POST /api/me/two-step/enable': 'signedIn',
+  'POST /api/me/two-step/disable': 'signedIn',
   'GET /api/me/export': 'signedIn',
   'DELETE /api/me': 'signedIn',
 

@@ -9,7 +9,9 @@ import {
   resendVerification,
   resetPassword,
   signIn,
+  signInSecondStep,
   signInWithLink,
+  type SignInAnswer,
   signOut,
   signOutEverywhere,
   signUp,
@@ -31,6 +33,13 @@ export function clearSessionCookie(c: Context<Env>) {
   deleteCookie(c, name, { path: '/', secure });
 }
 
+/** Signed in (the cookie set), or asked for the second step: 202 with the ticket to send with the code. */
+function answerSignIn(c: Context<Env>, answer: SignInAnswer) {
+  if ('ticket' in answer) return c.json({ secondStep: 'totp', ticket: answer.ticket }, 202);
+  setSessionCookie(c, answer.token);
+  return c.json({ profile: answer.profile });
+}
+
 export const auth = new Hono<Env>()
   .post('/auth/signup', async (c) => {
     await signUp(c.var.ctx, await jsonBody(c));
@@ -50,20 +59,13 @@ export const auth = new Hono<Env>()
     await resendVerification(c.var.ctx);
     return c.json({ sent: true }, 202);
   })
-  .post('/auth/signin', async (c) => {
-    const { token, profile } = await signIn(c.var.ctx, await jsonBody(c));
-    setSessionCookie(c, token);
-    return c.json({ profile });
-  })
+  .post('/auth/signin', async (c) => answerSignIn(c, await signIn(c.var.ctx, await jsonBody(c))))
+  .post('/auth/signin/second', async (c) => answerSignIn(c, await signInSecondStep(c.var.ctx, await jsonBody(c))))
   .post('/auth/link', async (c) => {
     await requestSignInLink(c.var.ctx, await jsonBody(c));
     return c.json({ sent: true }, 202);
   })
-  .post('/auth/link/signin', async (c) => {
-    const { token, profile } = await signInWithLink(c.var.ctx, await jsonBody(c));
-    setSessionCookie(c, token);
-    return c.json({ profile });
-  })
+  .post('/auth/link/signin', async (c) => answerSignIn(c, await signInWithLink(c.var.ctx, await jsonBody(c))))
   .post('/auth/signout', async (c) => {
     await signOut(c.var.ctx, c.var.sessionToken);
     clearSessionCookie(c);

@@ -62,6 +62,10 @@ export const en = {
   // Accounts
   'account.proofRequired':
     'Too many sign-ups right now: this form needs JavaScript a moment to show it is not a robot. Try again, or in an hour.',
+  'account.codeMissing': 'Type the code from your app, or a recovery code.',
+  'account.wrongCode': 'This code does not work: type the one your app shows now, or an unused recovery code.',
+  'account.twoStepAlreadyOn': 'Two-step sign-in is already on.',
+  'account.twoStepNotStarted': 'Start again: scan the new code with your app first.',
   'account.invitationOnly': 'This portal is open by invitation only.',
   'account.badCredentials': 'This e-mail and password do not match an account here.',
   'account.badLink': 'This link is invalid, expired or already used.',

@@ -57,6 +57,11 @@ export const fr = {
 
   'account.proofRequired':
     'Trop d’inscriptions en ce moment : ce formulaire a besoin de JavaScript un instant pour montrer qu’il n’est pas un robot. Réessayez, ou dans une heure.',
+  'account.codeMissing': 'Saisissez le code de votre application, ou un code de secours.',
+  'account.wrongCode':
+    'Ce code ne fonctionne pas : saisissez celui que votre application affiche maintenant, ou un code de secours inutilisé.',
+  'account.twoStepAlreadyOn': 'La connexion en deux étapes est déjà activée.',
+  'account.twoStepNotStarted': 'Recommencez : scannez d’abord le nouveau code avec votre application.',
   'account.invitationOnly': 'Ce portail est ouvert sur invitation seulement.',
   'account.badCredentials': 'Cet e-mail et ce mot de passe ne correspondent à aucun compte ici.',
   'account.badLink': 'Ce lien est invalide, expiré ou déjà utilisé.',

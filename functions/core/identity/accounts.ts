@@ -11,6 +11,7 @@ import { clearEndedSessions, createSession, endAllSessions, endSession, forgetMe
 import { checkToken, consumeToken, invalidToken, issuedAtOf, issueToken, outlivedBy, tokenUse } from './tokens.js';
 import { fn } from '../fn.js';
 import { countSignUp, spendProof } from './signup-proof.js';
+import { secondStepFor, type SecondStepAsked } from './two-step.js';
 
 const address = (ctx: Ctx) => ctx.request?.address ?? 'unknown';
 const link = (ctx: Ctx, path: string, token: string) =>
@@ -20,6 +21,14 @@ export interface SignedIn {
   token: string;
   profile: Profile;
 }
+
+/** A first step passed: signed in, or (two-step sign-in on) a ticket for the code. */
+export type SignInAnswer = SignedIn | SecondStepAsked;
+
+const signedIn = async (ctx: Ctx, member: Member): Promise<SignedIn> => ({
+  token: await createSession(ctx.tenant.id, member.id, ctx.now),
+  profile: profileOf(member),
+});
 
 async function mailToken(ctx: Ctx, member: Member, kind: 'verify' | 'signin' | 'reset', path: string) {
   const token = await issueToken(ctx, kind, { memberId: member.id });
@@ -92,7 +101,7 @@ export const confirmSignUp = /* @__PURE__ */ fn(TokenOnly, async (ctx, { token }
     createdAt: at,
     verifiedAt: at,
   });
-  return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
+  return signedIn(ctx, member);
 });
 
 async function markVerified(ctx: Ctx, memberId: string) {
@@ -122,7 +131,7 @@ export async function resendVerification(ctx: Ctx): Promise<void> {
 const wrongCredentials = () => new DomainError('invalid_credentials', 401, say('account.badCredentials'));
 
 /** Password sign-in; an unknown e-mail costs the same hash as a wrong password and gets the same answer. */
-export const signIn = /* @__PURE__ */ fn(SignIn, async (ctx, { email, password }): Promise<SignedIn> => {
+export const signIn = /* @__PURE__ */ fn(SignIn, async (ctx, { email, password }): Promise<SignInAnswer> => {
   await hit(ctx, 'signin:address', address(ctx));
   // Held back per account *and* network: wrong passwords from elsewhere never lock the owner out.
   await hit(ctx, 'signin:pair', pairOf(email, address(ctx)));
@@ -133,7 +142,7 @@ export const signIn = /* @__PURE__ */ fn(SignIn, async (ctx, { email, password }
     if (member) await warnOfFailures(ctx, member);
     throw wrongCredentials();
   }
-  return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
+  return (await secondStepFor(ctx, member)) ?? signedIn(ctx, member);
 });
 
 /**
@@ -166,13 +175,13 @@ export const requestSignInLink = /* @__PURE__ */ fn(EmailOnly, async (ctx, { ema
 });
 
 /** The sign-in link: one use, and it proves the e-mail too; a password change or reset since it was sent ended it. */
-export const signInWithLink = /* @__PURE__ */ fn(TokenOnly, async (ctx, { token }): Promise<SignedIn> => {
+export const signInWithLink = /* @__PURE__ */ fn(TokenOnly, async (ctx, { token }): Promise<SignInAnswer> => {
   const link = await consumeToken(ctx, 'signin', token);
   const member = await members.get([ctx.tenant.id, link.memberId!], { consistent: true });
   if (!member || member.status !== 'active' || outlivedBy(link, member)) throw invalidToken();
   await markVerified(ctx, member.id);
   const verified = { ...member, verifiedAt: member.verifiedAt ?? nowIso(ctx) };
-  return { token: await createSession(ctx.tenant.id, verified.id, ctx.now), profile: profileOf(verified) };
+  return (await secondStepFor(ctx, verified)) ?? signedIn(ctx, verified);
 });
 
 /** The owner who just opened the portal arrives signed in (the handoff token is single-use and lives two minutes). */
@@ -180,7 +189,7 @@ export const signInWithHandoff = /* @__PURE__ */ fn(TokenOnly, async (ctx, { tok
   const { memberId } = await consumeToken(ctx, 'handoff', token);
   const member = await getMember(ctx, memberId!);
   if (!member) throw new DomainError('invalid_token', 400, say('account.badLink'));
-  return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
+  return signedIn(ctx, member);
 });
 
 export async function signOut(ctx: Ctx, sessionToken: string | undefined): Promise<void> {

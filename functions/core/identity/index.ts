@@ -14,7 +14,10 @@ export {
   signOutEverywhere,
   signUp,
   verifyEmail,
+  type SignInAnswer,
+  type SignedIn,
 } from './accounts.js';
+export { disableTwoStep, enableTwoStep, signInSecondStep, startTwoStep, type SecondStepAsked } from './two-step.js';
 export { NewPassword, hashPassword } from './password.js';
 export { newChallenge, PROOF_BITS, signUpNeedsProof, signUpsThisHour, type Challenge } from './signup-proof.js';
 export { deleteMe, exportMe, exportMeLink, getMe, myActivity, updateMe } from './profile.js';

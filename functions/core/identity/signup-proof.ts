@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { DomainError, say } from '../errors/index.js';
 import { counted, hit } from '../ratelimit.js';
-import { leadingZeroBits } from './proof-work.js';
+import { leadingZeroBits } from './browser.js';
 import { consumeToken, issueToken } from './tokens.js';
 
 /**

@@ -6,16 +6,17 @@ import type { Lang } from '../tenant/index.js';
 
 /**
  * `signup` carries a sign-up not yet confirmed (the account exists only once its link is used);
- * `proof` is a proof-of-work challenge (signup-proof.ts);
+ * `proof` is a proof-of-work challenge (signup-proof.ts); `twostep` a sign-in waiting for its code (two-step.ts);
  * `handoff` carries the owner of a new portal from the platform's host to the portal's own (cookies are per host).
  */
-export type TokenKind = 'signup' | 'proof' | 'verify' | 'signin' | 'reset' | 'invite' | 'handoff';
+export type TokenKind = 'signup' | 'proof' | 'verify' | 'signin' | 'twostep' | 'reset' | 'invite' | 'handoff';
 
 const LIFETIME_SECONDS: Record<TokenKind, number> = {
   signup: 3 * 24 * 3600,
   proof: 10 * 60,
   verify: 3 * 24 * 3600,
   signin: 15 * 60,
+  twostep: 5 * 60,
   reset: 60 * 60,
   invite: 7 * 24 * 3600,
   handoff: 2 * 60,

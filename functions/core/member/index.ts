@@ -39,9 +39,20 @@ export interface Member {
   /** Sessions and reset or sign-in link tokens older than these were ended (sign-out everywhere, password change). */
   sessionsNotBefore?: string;
   tokensNotBefore?: string;
+  /** Two-step sign-in (identity/two-step.ts): the app's secret, the last time step taken, recovery code hashes. */
+  totpSecret?: string;
+  totpPending?: string;
+  totpLastStep?: number;
+  totpEnabledAt?: string;
+  recoveryCodes?: Set<string>;
 }
 
-export type Profile = Omit<Member, 'passwordHash' | 'status' | 'verifiedAt'> & { verified: boolean };
+export type Profile = Pick<Member, 'id' | 'email' | 'displayName' | 'lang' | 'role' | 'emailPrefs' | 'createdAt'> & {
+  verified: boolean;
+  /** Two-step sign-in is on, and how many recovery codes are left. */
+  twoStep: boolean;
+  recoveryCodesLeft: number;
+};
 
 /** What a member sees of their account: named fields only (a stored item also carries keys, the password hash, moderation notes). */
 export const profileOf = (m: Member): Profile => ({
@@ -53,6 +64,8 @@ export const profileOf = (m: Member): Profile => ({
   emailPrefs: m.emailPrefs,
   createdAt: m.createdAt,
   verified: Boolean(m.verifiedAt),
+  twoStep: Boolean(m.totpSecret),
+  recoveryCodesLeft: m.recoveryCodes?.size ?? 0,
 });
 
 /**

@@ -128,6 +128,11 @@ export const adminEn = {
   'admin.moderation.after': 'After publication: ideas appear at once',
   'admin.moderation.before': 'Before publication: the team approves each idea first',
   'admin.policies.verifiedEmail': 'Members must confirm their e-mail address before they post, vote or comment',
+  'admin.policies.signupProof': 'Sign-ups',
+  'admin.policies.signupProofHint':
+    'This hour, {count} sign-ups were tried. Past the rates below, the form asks each new sign-up for a second of its browser’s work (a proof of work), which slows down robots and not people.',
+  'admin.policies.signupProofPortal': 'Sign-ups an hour on the whole portal before the proof is asked',
+  'admin.policies.signupProofAddress': 'Sign-ups an hour from one network before the proof is asked',
   'admin.policies.blockedWords': 'Blocked words',
   'admin.policies.blockedWordsHint': 'One word or phrase per line. A post containing one waits for moderation.',
 

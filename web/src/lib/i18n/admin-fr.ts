@@ -133,6 +133,11 @@ export const adminFr: Record<keyof typeof adminEn, Message> = {
   'admin.moderation.before': 'Avant publication : l’équipe approuve d’abord chaque idée',
   'admin.policies.verifiedEmail':
     'Les membres doivent confirmer leur adresse e-mail avant de proposer, voter ou commenter',
+  'admin.policies.signupProof': 'Inscriptions',
+  'admin.policies.signupProofHint':
+    'Cette heure-ci, {count} inscriptions ont été tentées. Au-delà des rythmes ci-dessous, le formulaire demande à chaque nouvelle inscription une seconde de travail de son navigateur (une preuve de travail), qui freine les robots et pas les personnes.',
+  'admin.policies.signupProofPortal': 'Inscriptions par heure sur tout le portail avant de demander la preuve',
+  'admin.policies.signupProofAddress': 'Inscriptions par heure depuis un même réseau avant de demander la preuve',
   'admin.policies.blockedWords': 'Mots bloqués',
   'admin.policies.blockedWordsHint':
     'Un mot ou une expression par ligne. Une contribution qui en contient un attend la modération.',

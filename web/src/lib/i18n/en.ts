@@ -91,6 +91,7 @@ export const en = {
   'signup.confirmTitle': 'Create your account',
   'signup.confirmLead': 'One click to confirm your e-mail address and create your account.',
   'signup.confirmSubmit': 'Create my account',
+  'signup.checking': 'One moment: your browser is showing it is not a robot…',
   'signup.haveAccount': 'Already have an account?',
   'signin.title': 'Sign in',
   'signin.password': 'With your password',

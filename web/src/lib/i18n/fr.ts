@@ -92,6 +92,7 @@ export const fr: Record<MessageKey, Message> = {
   'signup.confirmTitle': 'Créer votre compte',
   'signup.confirmLead': 'Un clic pour confirmer votre adresse e-mail et créer votre compte.',
   'signup.confirmSubmit': 'Créer mon compte',
+  'signup.checking': 'Un instant : votre navigateur montre qu’il n’est pas un robot…',
   'signup.haveAccount': 'Déjà un compte ?',
   'signin.title': 'Connexion',
   'signin.password': 'Avec votre mot de passe',

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { removeBrandImage, setBrandImage, getSettings, updateSettings } from '$core/admin/index';
+import { removeBrandImage, setBrandImage, getSettings, signUpRate, updateSettings } from '$core/admin/index';
 import { IdeaStatus } from '$core/idea/index';
 import { FONT_STACKS, brandImagePath, BRAND_IMAGES, type BrandImageKind } from '$core/tenant/index';
 import { attempt, loadSignedIn, portalCtx } from '$lib/server/core';
@@ -22,6 +22,7 @@ export const load: PageServerLoad = ({ locals, url }) =>
       // Sent from here so that the browser bundle needs neither zod nor the core's schemas.
       fonts: FONT_STACKS,
       statuses: IdeaStatus.options,
+      signUpsThisHour: (await signUpRate(ctx)).thisHour,
       saved: url.searchParams.get('saved'),
     };
   });

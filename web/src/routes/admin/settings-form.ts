@@ -29,6 +29,7 @@ export interface EditableSettings {
   votingMode: string;
   moderation: string;
   requireVerifiedEmail: boolean;
+  signupProof: { perPortal: number; perAddress: number };
   blockedWords: string[];
   statusLabels: Record<string, Localized>;
   version: number;
@@ -48,6 +49,8 @@ export function settingsValues(s: EditableSettings): FormValues {
     votingMode: s.votingMode,
     moderation: s.moderation,
     requireVerifiedEmail: s.requireVerifiedEmail ? 'yes' : '',
+    'signupProof.perPortal': String(s.signupProof.perPortal),
+    'signupProof.perAddress': String(s.signupProof.perAddress),
     blockedWords: s.blockedWords.join('\n'),
     'theme.font': s.theme.font,
     version: String(s.version),
@@ -126,6 +129,10 @@ export function settingsChanges(data: FormData, statuses: readonly string[]): Re
     if (carried(name)) changes[name] = values[name];
   if (carried('requireVerifiedEmail'))
     changes.requireVerifiedEmail = data.getAll('requireVerifiedEmail').includes('yes');
+  if (carried('signupProof')) {
+    const rate = (name: string) => Number(values[`signupProof.${name}`]?.trim() || Number.NaN);
+    changes.signupProof = { perPortal: rate('perPortal'), perAddress: rate('perAddress') };
+  }
   if (carried('blockedWords')) {
     const words = (values.blockedWords ?? '')
       .split('\n')

@@ -50,6 +50,7 @@ export const DETAIL_LABELS: Record<string, MessageKey> = {
   votingMode: 'admin.policies.voting',
   moderation: 'admin.policies.moderation',
   requireVerifiedEmail: 'admin.audit.key.verifiedEmail',
+  signupProof: 'admin.policies.signupProof',
   blockedWords: 'admin.policies.blockedWords',
   statusLabels: 'admin.statuses.title',
   section: 'admin.audit.key.section',

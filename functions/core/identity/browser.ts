@@ -1,5 +1,5 @@
 /**
- * The proof of work's arithmetic, without Node: the core checks proofs with it, the sign-up page
+ * The identity folder's browser-safe part: the proof of work's arithmetic, without Node: the core checks proofs with it, the sign-up page
  * (and the tests) find them with it, each with its own SHA-256.
  */
 
