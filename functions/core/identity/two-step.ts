@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Secret, TOTP } from 'otpauth';
 import { z } from 'zod';
 import { nowIso, requireMember, type Ctx } from '../context.js';
 import { members } from '../db/index.js';
@@ -11,6 +10,7 @@ import { verifyPassword } from './password.js';
 import { createSession } from './sessions.js';
 import { checkToken, consumeToken, hashSecret, invalidToken, issueToken } from './tokens.js';
 import type { SignedIn } from './accounts.js';
+import { matchingStep, newTotpSecret, otpauthUri } from './totp.js';
 
 /*
  * Two-step sign-in (TOTP, RFC 6238, with an authenticator app): after the password or the e-mailed
@@ -18,7 +18,6 @@ import type { SignedIn } from './accounts.js';
  * once: the account keeps the last time step used, and only a later one is accepted.
  */
 
-const PERIOD = 30;
 const RECOVERY_CODES = 10;
 
 const Code = z.string().trim().min(1, says('account.codeMissing')).max(40);
@@ -31,23 +30,9 @@ export interface SecondStepAsked {
   ticket: string;
 }
 
-const totpOf = (ctx: Ctx, member: Member, secret: string) =>
-  new TOTP({
-    issuer: ctx.tenant.name[ctx.tenant.defaultLang] ?? ctx.tenant.slug,
-    label: member.email,
-    algorithm: 'SHA1',
-    digits: 6,
-    period: PERIOD,
-    secret: Secret.fromBase32(secret),
-  });
-
-/** The time step a six-digit code belongs to (this one or either neighbour, for clocks a little off). */
-function stepOf(ctx: Ctx, member: Member, secret: string, code: string): number | undefined {
-  if (!/^\d{6}$/.test(code)) return undefined;
-  const timestamp = (ctx.now ?? new Date()).getTime();
-  const delta = totpOf(ctx, member, secret).validate({ token: code, timestamp, window: 1 });
-  return delta === null ? undefined : Math.floor(timestamp / 1000 / PERIOD) + delta;
-}
+/** The step of a six-digit code of this secret now; undefined for anything else. */
+const stepOf = (ctx: Ctx, secret: string, code: string) =>
+  matchingStep(secret, code, (ctx.now ?? new Date()).getTime());
 
 /** Recovery codes: 50 random bits each, written `xxxxx-xxxxx`; only their hashes are kept. */
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -67,7 +52,7 @@ const wrongCode = () => invalidFields({ code: say('account.wrongCode') });
 async function spendCode(ctx: Ctx, member: Member, given: string): Promise<boolean> {
   const code = given.replace(/\s/g, '');
   const key: [string, string] = [ctx.tenant.id, member.id];
-  const step = member.totpSecret ? stepOf(ctx, member, member.totpSecret, code) : undefined;
+  const step = member.totpSecret ? stepOf(ctx, member.totpSecret, code) : undefined;
   if (step !== undefined) {
     return members.change(key, {
       UpdateExpression: 'SET totpLastStep = :step',
@@ -119,13 +104,14 @@ export const startTwoStep = /* @__PURE__ */ fn(
       throw invalidFields({ password: say('account.wrongPassword') });
     }
     if (member.totpSecret) throw new DomainError('two_step_on', 409, say('account.twoStepAlreadyOn'));
-    const secret = new Secret({ size: 20 }).base32;
+    const secret = newTotpSecret();
     await members.change([ctx.tenant.id, member.id], {
       UpdateExpression: 'SET totpPending = :secret',
       ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(totpSecret)',
       ExpressionAttributeValues: { ':secret': secret },
     });
-    return { secret, uri: totpOf(ctx, member, secret).toString() };
+    const issuer = ctx.tenant.name[ctx.tenant.defaultLang] ?? ctx.tenant.slug;
+    return { secret, uri: otpauthUri({ secret, issuer, account: member.email }) };
   },
 );
 
@@ -137,7 +123,7 @@ export const enableTwoStep = /* @__PURE__ */ fn(
     await hit(ctx, 'twostep:account', actor.memberId);
     const member = await signedInMember(ctx, actor.memberId);
     if (!member.totpPending) throw new DomainError('two_step_not_started', 409, say('account.twoStepNotStarted'));
-    const step = stepOf(ctx, member, member.totpPending, code.replace(/\s/g, ''));
+    const step = stepOf(ctx, member.totpPending, code.replace(/\s/g, ''));
     if (step === undefined) throw wrongCode();
     const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
     const enabled = await members.change([ctx.tenant.id, member.id], {

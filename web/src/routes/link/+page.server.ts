@@ -1,15 +1,13 @@
-import { redirect } from '@sveltejs/kit';
 import { signInWithLink } from '$core/identity/index';
 import { attempt, portalCtx } from '$lib/server/core';
-import { formFields, setSessionCookie } from '$lib/server/forms';
+import { formFields } from '$lib/server/forms';
+import { afterFirstStep } from '$lib/server/sign-in';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
-  default: async ({ locals, request, cookies, url }) => {
-    const values = await formFields(request);
-    const result = await attempt(locals.lang, values, () => signInWithLink(portalCtx(locals), values));
-    if (!result.ok) return result.failure;
-    setSessionCookie(cookies, url, result.value.token);
-    redirect(303, '/');
+  default: async (event) => {
+    const values = await formFields(event.request);
+    const result = await attempt(event.locals.lang, values, () => signInWithLink(portalCtx(event.locals), values));
+    return result.ok ? afterFirstStep(event, result.value, '/') : result.failure;
   },
 };

@@ -1,19 +1,21 @@
-import { sameSitePath } from '$core/http/index';
-import { redirect } from '@sveltejs/kit';
-import { requestSignInLink, signIn } from '$core/identity/index';
+import { requestSignInLink, signIn, signInSecondStep } from '$core/identity/index';
 import { attempt, portalCtx } from '$lib/server/core';
-import { formFields, setSessionCookie } from '$lib/server/forms';
+import { formFields } from '$lib/server/forms';
+import { afterFirstStep } from '$lib/server/sign-in';
 import type { Actions } from './$types';
 
-/** Only a path of this portal: never an open redirect. */
-
 export const actions: Actions = {
-  password: async ({ locals, request, cookies, url }) => {
-    const values = await formFields(request);
-    const result = await attempt(locals.lang, values, () => signIn(portalCtx(locals), values));
-    if (!result.ok) return result.failure;
-    setSessionCookie(cookies, url, result.value.token);
-    redirect(303, sameSitePath(url.searchParams.get('next')));
+  password: async (event) => {
+    const values = await formFields(event.request);
+    const result = await attempt(event.locals.lang, values, () => signIn(portalCtx(event.locals), values));
+    return result.ok ? afterFirstStep(event, result.value, event.url.searchParams.get('next')) : result.failure;
+  },
+  second: async (event) => {
+    const values = await formFields(event.request);
+    const result = await attempt(event.locals.lang, values, () => signInSecondStep(portalCtx(event.locals), values), {
+      form: 'second',
+    });
+    return result.ok ? afterFirstStep(event, result.value, values.next ?? null) : result.failure;
   },
   link: async ({ locals, request }) => {
     const values = await formFields(request);
