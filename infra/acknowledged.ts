@@ -29,6 +29,7 @@ export function acknowledgeFindings(
     logs: Bucket;
     failedStreamRecords: Queue;
     cursorSecret: Secret;
+    sealKey: Secret;
     originSecrets: (Secret | undefined)[];
     stream: Lambda;
     /** The edge job, which reads custom domains' tenants. */
@@ -40,6 +41,11 @@ export function acknowledgeFindings(
     o.failedStreamRecords,
     'AwsSolutions-SQS3',
     'It is the failure destination of the stream: nothing comes after it.',
+  );
+  accept(
+    o.sealKey,
+    'AwsSolutions-SMG4',
+    'The key sealed TOTP secrets are stored under: a rotation must reseal them, so it is a planned, manual operation.',
   );
   accept(
     o.cursorSecret,

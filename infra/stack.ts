@@ -71,6 +71,9 @@ export class PortalStack extends Stack {
     const cursorSecret = new Secret(this, 'CursorSecret', {
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
+    const sealKey = new Secret(this, 'SealKey', {
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
 
     // The edge proves itself to the origins with a secret header; functions accept this generation and the one before.
     const generation = props.originSecretGeneration ?? 1;
@@ -92,6 +95,7 @@ export class PortalStack extends Stack {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       // A CloudFormation dynamic reference: the value is resolved at deploy time, never stored in the template.
       CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
+      SEAL_KEY: sealKey.secretValue.unsafeUnwrap(),
       ORIGIN_SECRETS: [current, previous]
         .flatMap((secret) => (secret ? [secret.secretValue.unsafeUnwrap()] : []))
         .join(','),
@@ -178,6 +182,7 @@ export class PortalStack extends Stack {
       logs,
       failedStreamRecords,
       cursorSecret,
+      sealKey,
       originSecrets: [current, previous],
       stream,
       schedule,

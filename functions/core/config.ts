@@ -14,6 +14,8 @@ const Env = z.object({
   /** Apex host of the platform; tenants live at {slug}.{PLATFORM_DOMAIN}. */
   PLATFORM_DOMAIN: z.string().default('localhost'),
   CURSOR_SECRET: z.string().min(16).default('local-only-cursor-secret-not-for-prod'),
+  /** The key secrets stored for reading back are sealed under (identity/sealed.ts). */
+  SEAL_KEY: z.string().min(16).default('local-only-seal-key-not-for-prod'),
   /** In AWS, CloudFront passes the viewer's host in x-forwarded-host (the origin needs its own Host). */
   TRUST_FORWARDED_HOST: z
     .enum(['true', 'false'])

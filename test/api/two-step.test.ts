@@ -1,5 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
+import { members } from '../../functions/core/db/index.js';
 import { signInSecondStep } from '../../functions/core/identity/index.js';
 import { client } from '../support/http.js';
 import { lastMessageTo } from '../support/outbox.js';
@@ -31,8 +32,11 @@ describe('two-step sign-in (TOTP, recovery codes)', () => {
     expect(recovery).toHaveLength(10);
     expect(new Set(recovery).size).toBe(10);
     expect((await owner.get('/api/me')).json).toMatchObject({ twoStep: true, recoveryCodesLeft: 10 });
-    // The secret never comes back: not in the profile, not in the export.
+    // The secret never comes back (not in the profile, not in the export), and is stored sealed.
     expect(JSON.stringify((await owner.get('/api/me/export')).json)).not.toContain(secret);
+    const stored = await members.get([tenant.id, (await owner.get('/api/me')).json.id], { consistent: true });
+    expect(stored?.totpSecret).toMatch(/^v1\./);
+    expect(JSON.stringify(stored)).not.toContain(secret);
     expect((await owner.post('/api/me/two-step/start', { password: PASSWORD })).status).toBe(409);
 
     // The password alone no longer signs in: a ticket for the second step, no cookie.

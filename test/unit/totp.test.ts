@@ -9,6 +9,7 @@ import {
   newTotpSecret,
   otpauthUri,
 } from '../../functions/core/identity/totp.js';
+import { seal, unseal } from '../../functions/core/identity/sealed.js';
 
 describe('TOTP (RFC 6238)', () => {
   it('gives the published SHA-1 test vectors of RFC 6238 appendix B', () => {
@@ -58,5 +59,19 @@ describe('TOTP (RFC 6238)', () => {
     expect(parsed.secret.base32).toBe(secret);
     expect(parsed.period).toBe(30);
     expect(parsed.digits).toBe(6);
+  });
+});
+
+describe('sealed secrets', () => {
+  it('open only for their purpose, unaltered, and never read as the secret in the table', () => {
+    const sealed = seal('totp', 'JBSWY3DPEHPK3PXP');
+    expect(sealed).not.toContain('JBSWY3DPEHPK3PXP');
+    expect(seal('totp', 'JBSWY3DPEHPK3PXP')).not.toBe(sealed);
+    expect(unseal('totp', sealed)).toBe('JBSWY3DPEHPK3PXP');
+    expect(() => unseal('other', sealed)).toThrow();
+    const [v, iv, body, tag] = sealed.split('.');
+    const flipped = Buffer.from(body!, 'base64url');
+    flipped[0]! ^= 1;
+    expect(() => unseal('totp', [v, iv, flipped.toString('base64url'), tag].join('.'))).toThrow();
   });
 });

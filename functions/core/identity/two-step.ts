@@ -10,6 +10,7 @@ import { verifyPassword } from './password.js';
 import { createSession } from './sessions.js';
 import { checkToken, consumeToken, hashSecret, invalidToken, issueToken } from './tokens.js';
 import type { SignedIn } from './accounts.js';
+import { seal, unseal } from './sealed.js';
 import { matchingStep, newTotpSecret, otpauthUri } from './totp.js';
 
 /*
@@ -30,9 +31,11 @@ export interface SecondStepAsked {
   ticket: string;
 }
 
-/** The step of a six-digit code of this secret now; undefined for anything else. */
-const stepOf = (ctx: Ctx, secret: string, code: string) =>
-  matchingStep(secret, code, (ctx.now ?? new Date()).getTime());
+const SEALED_AS = 'totp';
+
+/** The step of a six-digit code of this (sealed) secret now; undefined for anything else. */
+const stepOf = (ctx: Ctx, sealed: string, code: string) =>
+  matchingStep(unseal(SEALED_AS, sealed), code, (ctx.now ?? new Date()).getTime());
 
 /** Recovery codes: 50 random bits each, written `xxxxx-xxxxx`; only their hashes are kept. */
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -108,7 +111,7 @@ export const startTwoStep = /* @__PURE__ */ fn(
     await members.change([ctx.tenant.id, member.id], {
       UpdateExpression: 'SET totpPending = :secret',
       ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(totpSecret)',
-      ExpressionAttributeValues: { ':secret': secret },
+      ExpressionAttributeValues: { ':secret': seal(SEALED_AS, secret) },
     });
     const issuer = ctx.tenant.name[ctx.tenant.defaultLang] ?? ctx.tenant.slug;
     return { secret, uri: otpauthUri({ secret, issuer, account: member.email }) };

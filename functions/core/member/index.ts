@@ -39,7 +39,7 @@ export interface Member {
   /** Sessions and reset or sign-in link tokens older than these were ended (sign-out everywhere, password change). */
   sessionsNotBefore?: string;
   tokensNotBefore?: string;
-  /** Two-step sign-in (identity/two-step.ts): the app's secret, the last time step taken, recovery code hashes. */
+  /** Two-step sign-in (identity/two-step.ts): the app's secret (sealed), the last time step taken, recovery code hashes. */
   totpSecret?: string;
   totpPending?: string;
   totpLastStep?: number;
