@@ -52,10 +52,18 @@ const credentialsFromEnv: Plugin = {
   },
 };
 
+/** See infra/shims/lru-cache.ts: the DynamoDB client's endpoint cache on a Map instead of mnemonist. */
+const smallLruCache: Plugin = {
+  name: 'small-lru-cache',
+  setup(b) {
+    b.onResolve({ filter: /^mnemonist\/lru-cache$/ }, () => ({ path: join(root, 'infra/shims/lru-cache.ts') }));
+  },
+};
+
 /** Bundles one handler with esbuild (no Docker); returns the output folder for lambda.Code.fromAsset. */
 export async function bundle(name: keyof typeof BUNDLES, outdir = bundleDir(name)): Promise<string> {
   await build({
-    plugins: [zodEnglishOnly, credentialsFromEnv],
+    plugins: [zodEnglishOnly, credentialsFromEnv, smallLruCache],
     // The ES module builds of the AWS SDK tree-shake far better than its CommonJS ones.
     mainFields: ['module', 'main'],
     entryPoints: [join(root, BUNDLES[name])],
