@@ -28,6 +28,7 @@ describe('two-step sign-in in Chromium', () => {
 
     await expect(page.getByRole('img', { name: /QR code/ }).count()).resolves.toBe(1);
     await expectAccessible(page);
+    await page.screenshot({ path: 'test-results/two-step-scan-phone.png', fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     const key = (await page.locator('figcaption code').textContent())!.replace(/\s/g, '');
     const app = new TOTP({ secret: Secret.fromBase32(key), digits: 6, period: 30, algorithm: 'SHA1' });
@@ -40,6 +41,7 @@ describe('two-step sign-in in Chromium', () => {
     const codes = await page.locator('ol.codes code').allTextContents();
     expect(codes).toHaveLength(10);
     await expectAccessible(page);
+    await page.screenshot({ path: 'test-results/two-step-codes-phone.png', fullPage: true });
 
     // Signed out, the password is no longer enough; a wrong code is told, a recovery code lets in.
     await page.context().clearCookies();
