@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assertReadableTheme, contrastRatio } from '../../functions/core/tenant/contrast.js';
+import { assertReadableTheme, contrastRatio, readableOn } from '../../functions/core/tenant/contrast.js';
+import { themeCss } from '../../functions/core/tenant/fonts.js';
 
 const theme = { primary: '#0b4f8a', accent: '#c2410c', surface: '#f5f7fa', text: '#111827', font: 'system' as const };
 
@@ -20,6 +21,18 @@ describe('WCAG contrast', () => {
       const fields = (error as { fields: Record<string, string> }).fields;
       expect(Object.keys(fields).sort()).toEqual(['theme.accent', 'theme.text']);
       expect(fields['theme.text']).toMatch(/^Contrast 2\.\d\d:1 on the background; at least 4\.5:1/);
+    }
+  });
+
+  it('writes a readable text colour for each brand colour (avatars, badges), whatever the brand picks', () => {
+    const css = themeCss({ ...theme, accent: '#facc15' });
+    const on = (name: string) => new RegExp(`--on-${name}:(#[0-9a-f]{6})`).exec(css)![1]!;
+    expect(on('accent')).toBe('#111827'); // dark text on a yellow
+    expect(on('primary')).toBe('#f5f7fa'); // light text on a dark blue
+    for (let i = 0; i < 200; i++) {
+      const colour = `#${((i * 2654435761) >>> 8).toString(16).padStart(6, '0').slice(-6)}`;
+      const text = readableOn(colour, [theme.surface, theme.text, '#ffffff', '#000000']);
+      expect(contrastRatio(text, colour), colour).toBeGreaterThanOrEqual(4.5);
     }
   });
 });

@@ -16,6 +16,17 @@ export function contrastRatio(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/**
+ * Text for a brand-coloured badge or avatar: the first candidate that reads at 4.5:1 on
+ * `background` (the brand's own colours first), else the one that reads best.
+ */
+export function readableOn(background: string, candidates: readonly string[]): string {
+  return (
+    candidates.find((c) => contrastRatio(c, background) >= 4.5) ??
+    candidates.reduce((best, c) => (contrastRatio(c, background) > contrastRatio(best, background) ? c : best))
+  );
+}
+
 const hex2 = (n: number) => Math.round(n).toString(16).padStart(2, '0');
 
 /** `colour` mixed toward `target` by t (0..1), in sRGB. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readableOn } from './contrast.js';
 
 /** The safe font list: system stacks only, so no page waits on, or leaks to, a font host. */
 export const FONT_STACKS = {
@@ -23,5 +24,7 @@ export function themeCss(theme: {
   font: FontId;
 }): string {
   const { primary, accent, surface, text, font } = theme;
-  return `:root{--primary:${primary};--accent:${accent};--surface:${surface};--text:${text};--font:${FONT_STACKS[font]}}`;
+  // Text on the brand's own colours (buttons, avatars): whichever of its colours, white or black reads best.
+  const on = (colour: string) => readableOn(colour, [surface, text, '#ffffff', '#000000']);
+  return `:root{--primary:${primary};--accent:${accent};--surface:${surface};--text:${text};--on-primary:${on(primary)};--on-accent:${on(accent)};--font:${FONT_STACKS[font]}}`;
 }
