@@ -39,6 +39,8 @@ export interface Member {
   /** Sessions and reset or sign-in link tokens older than these were ended (sign-out everywhere, password change). */
   sessionsNotBefore?: string;
   tokensNotBefore?: string;
+  /** Set when the member asked to delete the account: it takes no more votes while its votes are withdrawn. */
+  leaving?: boolean;
 }
 
 export type Profile = Omit<Member, 'passwordHash' | 'status' | 'verifiedAt'> & { verified: boolean };
