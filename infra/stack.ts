@@ -136,6 +136,11 @@ export class PortalStack extends Stack {
     });
     // Custom domains on their way to the edge (certificate pending, deploying), read again from CloudFront.
     new Rule(this, 'EdgeDomains', { schedule: EventSchedule.rate(Duration.minutes(5)), targets: runs('edge-domains') });
+    // Finished uploads never attached: deleted, their bytes given back (a day's wait, checked hourly).
+    new Rule(this, 'UnattachedUploads', {
+      schedule: EventSchedule.rate(Duration.hours(1)),
+      targets: runs('unattached-uploads'),
+    });
     for (const fn of [api.fn, uploadsApi.fn, offersApi.fn, web.fn, stream, schedule]) {
       table.grantReadWriteData(fn);
       grantTenantFiles(uploads, fn);

@@ -1,6 +1,7 @@
 import { refreshEdgeDomains } from '../core/admin/index.js';
 import { saveAllSearchSnapshots } from '../core/idea/index.js';
 import { sendAllDigests } from '../core/notify/index.js';
+import { expireAllUnattachedUploads } from '../core/upload/index.js';
 
 /** The jobs, by the name each EventBridge rule puts in its event (infra/stack.ts). */
 const JOBS = {
@@ -10,6 +11,8 @@ const JOBS = {
   'search-snapshots': async () => ({ saved: await saveAllSearchSnapshots() }),
   /** Every five minutes: the custom domains whose state at the edge is still moving. */
   'edge-domains': async () => ({ checked: await refreshEdgeDomains() }),
+  /** Hourly: finished uploads never attached to anything, a day after they were finished. */
+  'unattached-uploads': async () => ({ expired: await expireAllUnattachedUploads() }),
 } satisfies Record<string, () => Promise<Record<string, number>>>;
 
 export type JobName = keyof typeof JOBS;

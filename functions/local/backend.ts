@@ -5,6 +5,7 @@ import { startLocalStack } from './stack.js';
 import { startStreamPoller } from './streams.js';
 import { sendAllDigests } from '../core/notify/index.js';
 import { saveAllSearchSnapshots } from '../core/idea/index.js';
+import { expireAllUnattachedUploads } from '../core/upload/index.js';
 
 export interface LocalBackend {
   port: number;
@@ -40,6 +41,10 @@ export async function startBackend(): Promise<LocalBackend> {
     () => saveAllSearchSnapshots().catch((e) => console.error('search snapshot:', (e as Error).message)),
     600_000,
   );
+  const unattached = setInterval(
+    () => expireAllUnattachedUploads().catch((e) => console.error('unattached uploads:', (e as Error).message)),
+    3600_000,
+  );
   return {
     port,
     dataDir,
@@ -47,6 +52,7 @@ export async function startBackend(): Promise<LocalBackend> {
     stop: async () => {
       clearInterval(digests);
       clearInterval(snapshots);
+      clearInterval(unattached);
       await streams.stop();
       await stack.stop();
     },

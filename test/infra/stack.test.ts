@@ -239,6 +239,13 @@ describe('CDK stack (synthesized offline)', () => {
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
   });
 
+  it('expires finished uploads never attached, hourly', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      Targets: [Match.objectLike({ Input: JSON.stringify({ job: 'unattached-uploads' }) })],
+    });
+  });
+
   it('feeds the table stream to its consumers, and a record that fails three times to a queue', () => {
     const queue = Object.keys(template.findResources('AWS::SQS::Queue'))[0]!;
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {

@@ -1,5 +1,5 @@
-import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../functions/core/context.js';
 import { bucketName, db, s3, tableName } from '../../functions/core/db/client.js';
@@ -12,41 +12,16 @@ import {
   MAX_UPLOAD_BYTES,
   MEMBER_STORAGE_BYTES,
   uploadLink,
-  type PresignedUpload,
-  type UploadType,
 } from '../../functions/core/upload/index.js';
 import { sniff } from '../../functions/core/upload/sniff.js';
 import { LIMITS } from '../../functions/core/ratelimit.js';
 import { storageUses } from '../../functions/core/db/index.js';
 import { asMember, asVisitor, makeMembers, makeTenant } from '../support/tenants.js';
 import { eventually } from '../support/wait.js';
+import { exists, objectExists, pngBytes, post, record, start } from '../support/uploads.js';
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** A PNG as far as magic bytes go: the signature, then `length - 8` arbitrary bytes. */
-function pngBytes(length = 64): Uint8Array {
-  const bytes = new Uint8Array(length);
-  bytes.set(PNG_SIGNATURE);
-  for (let i = PNG_SIGNATURE.length; i < length; i++) bytes[i] = (i * 7) % 256;
-  return bytes;
-}
 const text = (s: string) => new TextEncoder().encode(s);
 const PDF = text('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n');
-
-/** What a browser does with the presigned form: every field first, then the file. */
-async function post(upload: PresignedUpload, bytes: Uint8Array, contentType: string) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
-  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: contentType }));
-  const response = await fetch(upload.url, { method: 'POST', body: form });
-  expect(response.ok, `POST answered ${response.status}: ${await response.text()}`).toBe(true);
-}
-
-async function start(ctx: Ctx, bytes: Uint8Array, contentType: UploadType, declaredSize = bytes.byteLength) {
-  const upload = await createUpload(ctx, { filename: 'picture.png', contentType, size: declaredSize });
-  await post(upload, bytes, contentType);
-  return upload;
-}
 
 /** A ready upload as a reader's browser gets it: the signed link, then the bytes and headers S3 answers. */
 async function readUpload(ctx: Ctx, uploadId: string) {
@@ -61,28 +36,6 @@ async function readUpload(ctx: Ctx, uploadId: string) {
     contentType: res.headers.get('content-type'),
     disposition: res.headers.get('content-disposition'),
   };
-}
-
-async function exists(key: string) {
-  try {
-    await s3().send(new HeadObjectCommand({ Bucket: bucketName(), Key: key }));
-    return true;
-  } catch (error) {
-    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
-    throw error;
-  }
-}
-
-/** Posted (incoming/) or checked (the tenant's uploads): is any object of this upload left? */
-const objectExists = async (tenant: Tenant, member: Member, uploadId: string) =>
-  (await exists(keys.incomingUpload(tenant.id, member.id, uploadId))) ||
-  (await exists(keys.uploadObject(tenant.id, member.id, uploadId)));
-
-async function record(tenant: Tenant, uploadId: string) {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.upload(tenant.id, uploadId), ConsistentRead: true }),
-  );
-  return Item;
 }
 
 async function expectGone(tenant: Tenant, member: Member, uploadId: string) {

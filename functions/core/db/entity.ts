@@ -21,8 +21,8 @@ export type UpdateSpec = { UpdateExpression: string; ConditionExpression?: strin
   'ConditionExpression'
 >;
 
-/** Which sort keys of the partition a query reads: those starting with `prefix`, from `lo` to `hi`, or from `from` on. */
-type SortRange = { prefix?: string; between?: [lo: string, hi: string]; from?: string };
+/** Which sort keys of the partition a query reads: those starting with `prefix`, from `lo` to `hi`, from `from` on, or before `before`. */
+type SortRange = { prefix?: string; between?: [lo: string, hi: string]; from?: string; before?: string };
 /** Where a query reads: a partition of the table (`pk`) or of one index, and a range of its sort keys. */
 export type Partition = ({ pk: string } | { index: IndexName; key: string }) & SortRange;
 export type QueryOptions = {
@@ -37,12 +37,16 @@ export type QueryOptions = {
   filter?: Condition;
 };
 
-function sortCondition({ prefix, between, from }: SortRange): { condition?: string; values: Record<string, string> } {
+function sortCondition({ prefix, between, from, before }: SortRange): {
+  condition?: string;
+  values: Record<string, string>;
+} {
   // Placeholder names of their own, so that a filter's `:lo` or `:from` never meets them.
   if (prefix) return { condition: 'begins_with(#sort, :sortPrefix)', values: { ':sortPrefix': prefix } };
   if (between)
     return { condition: '#sort BETWEEN :sortLo AND :sortHi', values: { ':sortLo': between[0], ':sortHi': between[1] } };
   if (from) return { condition: '#sort >= :sortFrom', values: { ':sortFrom': from } };
+  if (before) return { condition: '#sort < :sortBefore', values: { ':sortBefore': before } };
   return { values: {} };
 }
 

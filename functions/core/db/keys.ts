@@ -73,7 +73,8 @@ export const keys = {
   }),
   flagTarget: (tenantId: string, targetId: string) => ({ pk: `${t(tenantId)}#FLAG#${targetId}`, sk: 'TARGET' }),
   searchSnapshot: (tenantId: string) => `tenants/${tenantId}/search/index.json`,
-  queue: (tenantId: string, name: 'MODERATION' | 'FLAGGED') => `${t(tenantId)}#Q#${name}`,
+  /** Work queues: held posts, flagged items, and finished uploads not attached yet (by age, to expire them). */
+  queue: (tenantId: string, name: 'MODERATION' | 'FLAGGED' | 'UNATTACHED') => `${t(tenantId)}#Q#${name}`,
   notification: (tenantId: string, memberId: string, at: string, id: string) => ({
     pk: `${t(tenantId)}#M#${memberId}`,
     sk: `N#${at}#${id}`,

@@ -22,7 +22,7 @@ import { DomainError, invalidFields, notFound, parseInput, say } from '../errors
 import { newId } from '../ids.js';
 import { getMemberName } from '../member/index.js';
 import { hit } from '../ratelimit.js';
-import { ownReadyUpload, uploadLink } from '../upload/index.js';
+import { ownReadyUpload, uploadLink, writeAttaching } from '../upload/index.js';
 import { blockedWordsIn } from '../text/index.js';
 import { EditIdea, IdeaId, Idea, ListIdeas, SubmitIdea, summarise, type IdeaSort, type IdeaSummary } from './schema.js';
 import { trendWeight } from './scores.js';
@@ -90,11 +90,15 @@ export const submitIdea = /* @__PURE__ */ fn(
       createdAt: at,
       updatedAt: at,
     };
-    // The idea and its search log entry are written together: search sees what was just posted.
-    await writeAllOrNothing([
-      ideas.put([ctx.tenant.id, id], { ...idea, topScore: 0, trendScore: trendWeight(now) }, itemAbsent),
-      searchLogWrite(ctx.tenant.id, idea),
-    ]);
+    // The idea, its search log entry and its files' attachment are written together: search sees what was just posted.
+    await writeAttaching(
+      ctx,
+      [
+        ideas.put([ctx.tenant.id, id], { ...idea, topScore: 0, trendScore: trendWeight(now) }, itemAbsent),
+        searchLogWrite(ctx.tenant.id, idea),
+      ],
+      attachments,
+    );
     return idea;
   },
 );

@@ -11,8 +11,6 @@ import {
   memberEmails,
   members,
   ownerCounts,
-  votes,
-  writeAllOrNothing,
   type OwnedKind,
 } from '../db/index.js';
 import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
@@ -25,6 +23,7 @@ import {
   profileOf,
   type Profile,
 } from '../member/index.js';
+import { withdrawEveryVote } from '../vote/index.js';
 import { UpdateProfile } from './schema.js';
 import { endAllSessions, forgetMemberSessions } from './sessions.js';
 
@@ -114,9 +113,11 @@ export async function exportMe(ctx: Ctx) {
 
 /**
  * Deletes the signed-in member's account. What they wrote stays, shown as from a deleted
- * member; their votes still count but no longer point to them; the account, its e-mail claim and
- * its partner memberships go in one transaction. Anonymising runs first and can
- * be repeated, so a failure half-way leaves an account that can simply be deleted again.
+ * member; their votes are withdrawn (a deleted account counts for nothing, so deleting and
+ * signing up again adds no vote); the account, its e-mail claim and its partner memberships go
+ * in the transaction that withdraws the last votes (vote/withdraw.ts says why in that order).
+ * Every step can be repeated, so a failure half-way leaves an account that can simply be
+ * deleted again.
  */
 export async function deleteMe(ctx: Ctx): Promise<void> {
   const member = await currentMember(ctx);
@@ -124,6 +125,8 @@ export async function deleteMe(ctx: Ctx): Promise<void> {
   // The last owner cannot leave: refused before anything is touched (the transaction below checks again).
   if (member.role === 'owner' && ((await ownerCounts.get([tenantId], { consistent: true }))?.count ?? 0) <= 1)
     throw new DomainError('last_owner', 409, say('account.lastOwnerLeaving'));
+  // From here on the account casts no vote, so the votes withdrawn below are all it has.
+  await members.change([tenantId, member.id], leaving(true));
   // Each item is found by its owner entry; `itemExists` keeps a stale entry from writing a new item.
   const unsigned = {
     UpdateExpression: 'SET authorName = :n, authorDeleted = :t, authorId = :d REMOVE ownerKey, ownerSort',
@@ -135,23 +138,25 @@ export async function deleteMe(ctx: Ctx): Promise<void> {
   for await (const comment of ownedItems(ctx, member.id, 'COMMENT')) {
     await comments.change([tenantId, String(comment.ideaId), String(comment.createdAt), String(comment.id)], unsigned);
   }
-  for await (const vote of ownedItems(ctx, member.id, 'VOTE'))
-    await votes.change([tenantId, String(vote.ideaId), member.id], {
-      UpdateExpression: 'REMOVE ownerKey, ownerSort, memberId',
-      ...itemExists,
-    });
   await endAllSessions(ctx.tenant.id, member.id);
   // With the account go its partner memberships: no organisation keeps its name or its access.
-  const written = await writeAllOrNothing([
+  const written = await withdrawEveryVote(tenantId, member.id, [
     members.remove([ctx.tenant.id, member.id], itemExists),
     memberEmails.remove([ctx.tenant.id, member.email]),
     ...(member.role === 'owner' ? [ownerCountChange(ctx.tenant.id, -1)] : []),
     ...(await leaveEveryPartner(tenantId, member.id)),
   ]);
   if (!written.ok) {
+    // Another owner left at the same moment: this account stays, and may vote again.
+    await members.change([tenantId, member.id], leaving(false));
     throw new DomainError('last_owner', 409, say('account.lastOwnerLeaving'));
   }
 }
+
+const leaving = (on: boolean) =>
+  on
+    ? { UpdateExpression: 'SET leaving = :t', ...itemExists, ExpressionAttributeValues: { ':t': true } }
+    : { UpdateExpression: 'REMOVE leaving', ...itemExists };
 
 interface ActivityItem {
   key: string;

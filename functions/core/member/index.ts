@@ -45,6 +45,8 @@ export interface Member {
   totpLastStep?: number;
   totpEnabledAt?: string;
   recoveryCodes?: Set<string>;
+  /** Set when the member asked to delete the account: it takes no more votes while its votes are withdrawn. */
+  leaving?: boolean;
 }
 
 export type Profile = Pick<Member, 'id' | 'email' | 'displayName' | 'lang' | 'role' | 'emailPrefs' | 'createdAt'> & {

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { countWrite } from '../ratelimit.js';
 import { nextUpdatedAt, nowIso, type Ctx } from '../context.js';
-import { itemAbsent, offers, partners, placeholders, requests, setAndRemove, writeAllOrNothing } from '../db/index.js';
+import { itemAbsent, offers, partners, placeholders, requests, setAndRemove } from '../db/index.js';
 import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
-import { ownReadyUpload, type UploadInfo } from '../upload/index.js';
+import { ownReadyUpload, writeAttaching, type UploadInfo } from '../upload/index.js';
 import { isOfferTeam, ownedByPartners, partnerIdsOf, requireKnownSectors, viewerOf } from './access.js';
 import { sees } from './engine/types.js';
 import { offerLogWrite } from './index-store.js';
@@ -81,7 +81,7 @@ export const createOffer = /* @__PURE__ */ fn(
       createdAt: at,
       updatedAt: at,
     };
-    await writeAllOrNothing([offers.put([ctx.tenant.id, offer.id], offer, itemAbsent)]);
+    await writeAttaching(ctx, [offers.put([ctx.tenant.id, offer.id], offer, itemAbsent)], offer.attachments);
     return offer;
   },
 );
@@ -91,20 +91,26 @@ export const createOffer = /* @__PURE__ */ fn(
  * the state read (a concurrent edit makes this one fail with 409, never half-apply).
  */
 async function saveOffer(ctx: Ctx, before: Offer, next: Offer): Promise<Offer> {
+  // Datasheets it did not have are attached with it (those it kept are already).
+  const added = next.attachments.filter((a) => !before.attachments.some((b) => b.id === a.id));
   const indexed = offers.indexesOf([ctx.tenant.id, next.id], next);
   const x = placeholders();
   const set = Object.fromEntries(
     Object.entries({ ...next, ...indexed }).filter(([name, v]) => v !== undefined && name !== 'id'),
   );
   const remove = [...OFFER_FIELDS, 'listKey', 'listSort'].filter((name) => name !== 'id' && set[name] === undefined);
-  const written = await writeAllOrNothing([
-    offers.update([ctx.tenant.id, next.id], {
-      UpdateExpression: setAndRemove(x, set, remove),
-      ConditionExpression: `${x.name('updatedAt')} = ${x.value(before.updatedAt)}`,
-      ...x.expression,
-    }),
-    ...(before.state === 'published' || next.state === 'published' ? [offerLogWrite(ctx.tenant.id, next)] : []),
-  ]);
+  const written = await writeAttaching(
+    ctx,
+    [
+      offers.update([ctx.tenant.id, next.id], {
+        UpdateExpression: setAndRemove(x, set, remove),
+        ConditionExpression: `${x.name('updatedAt')} = ${x.value(before.updatedAt)}`,
+        ...x.expression,
+      }),
+      ...(before.state === 'published' || next.state === 'published' ? [offerLogWrite(ctx.tenant.id, next)] : []),
+    ],
+    added,
+  );
   if (!written.ok) throw new DomainError('conflict', 409, say('offer.changed'));
   return next;
 }

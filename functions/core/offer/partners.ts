@@ -17,7 +17,7 @@ import { DomainError, invalidFields, notFound, parseInput, say, says } from '../
 import { endAllSessions } from '../identity/index.js';
 import { IdPattern, newId } from '../ids.js';
 import { Email, membershipsOf } from '../member/index.js';
-import { ownReadyUpload, type UploadInfo } from '../upload/index.js';
+import { ownReadyUpload, writeAttaching, type UploadInfo } from '../upload/index.js';
 import { requireOfferTeam, requirePartnerSide } from './access.js';
 import { PartnerId, PartnerInput, PartnerPatch } from './schema.js';
 import { fn } from '../fn.js';
@@ -65,10 +65,14 @@ export const createPartner = /* @__PURE__ */ fn(
       createdAt: at,
       updatedAt: at,
     };
-    await writeAllOrNothing([
-      partners.put([ctx.tenant.id, partner.id], partner),
-      auditWrite(ctx, 'partner.create', { partner: partner.id, name: partner.name }),
-    ]);
+    await writeAttaching(
+      ctx,
+      [
+        partners.put([ctx.tenant.id, partner.id], partner),
+        auditWrite(ctx, 'partner.create', { partner: partner.id, name: partner.name }),
+      ],
+      partner.logo ? [partner.logo] : [],
+    );
     return partner;
   },
 );
@@ -98,21 +102,26 @@ export async function updatePartner(
   await requirePartnerSide(ctx, partnerId);
   await countWrite(ctx);
   const { logoId, ...patch } = parseInput(PartnerPatch, input);
-  const changes: Record<string, unknown> = {
-    ...patch,
-    ...(logoId ? { logo: await logoFrom(ctx, logoId) } : {}),
-    updatedAt: nowIso(ctx),
-  };
+  const logo = logoId ? await logoFrom(ctx, logoId) : undefined;
+  const changes: Record<string, unknown> = { ...patch, ...(logo ? { logo } : {}), updatedAt: nowIso(ctx) };
   if (patch.name)
     Object.assign(changes, partners.indexesOf([ctx.tenant.id, partnerId], { name: patch.name } as Partner));
   const x = placeholders();
-  const updated = await partners.changed([ctx.tenant.id, partnerId], {
-    UpdateExpression: setAndRemove(x, changes),
-    ...itemExists,
-    ...x.expression,
-  });
+  // A new logo is attached in the same transaction.
+  const written = await writeAttaching(
+    ctx,
+    [
+      partners.update([ctx.tenant.id, partnerId], {
+        UpdateExpression: setAndRemove(x, changes),
+        ...itemExists,
+        ...x.expression,
+      }),
+    ],
+    logo ? [logo] : [],
+  );
+  const updated = written.ok && (await readPartner(ctx.tenant.id, partnerId));
   if (!updated) throw notFound('partner');
-  return partnerOf(updated);
+  return updated;
 }
 
 /** Every partner organisation of the portal, by name. */

@@ -12,7 +12,7 @@ import {
 } from '../db/index.js';
 import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
-import { ownReadyUpload, type UploadInfo } from '../upload/index.js';
+import { ownReadyUpload, writeAttaching, type UploadInfo } from '../upload/index.js';
 import { isOfferTeam, ownedByPartners, partnerIdsOf, requireOfferTeam } from './access.js';
 import { getOffer } from './offers.js';
 import { MessageInput, OfferId, ThreadStateInput, type ThreadState } from './schema.js';
@@ -194,7 +194,7 @@ async function writeMessage(
 ): Promise<ThreadMessage> {
   const attachments = await Promise.all([...new Set(attachmentIds)].map((id) => ownReadyUpload(ctx, id)));
   const { writes, message } = messageWrites(ctx, thread, side, { kind: 'message', body, attachments });
-  const written = await writeAllOrNothing(writes);
+  const written = await writeAttaching(ctx, writes, attachments);
   if (!written.ok) throw notFound('thread');
   return message;
 }

@@ -13,6 +13,7 @@ import {
 } from '../db/index.js';
 import { DomainError, invalidFields, parseInput, say } from '../errors/index.js';
 import { IdeaId } from '../idea/index.js';
+import { voteCounts } from '../vote/index.js';
 import { readTeamIdea, requireTeam, reviseIdea } from './revise.js';
 
 const KEPT_IDEA =
@@ -82,15 +83,12 @@ const CARRIED = {
     entity: votes,
     prefix: keys.votePrefix,
     copy: (place: Place, item: Record<string, unknown>) => votes.put(place, item as unknown as Vote, itemAbsent),
-    counts: (item: Record<string, unknown>) => ({
-      UpdateExpression: 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend',
-      ExpressionAttributeValues: {
-        ':up': item.value === 1 ? 1 : 0,
-        ':down': item.value === -1 ? 1 : 0,
-        ':score': Number(item.value ?? 0),
-        ':trend': Number(item.weight ?? 0),
-      },
-    }),
+    counts: (item: Record<string, unknown>) =>
+      voteCounts({
+        up: item.value === 1 ? 1 : 0,
+        down: item.value === -1 ? 1 : 0,
+        trend: Number(item.weight ?? 0),
+      }),
   },
   follow: {
     entity: follows,

@@ -11,7 +11,8 @@ import { fn } from '../fn.js';
 import { hit } from '../ratelimit.js';
 import { assertRoomFor, storageRefusal, storageWrites } from './quota.js';
 
-export { ownReadyUpload, type UploadInfo, type UploadRecord } from './records.js';
+export { ownReadyUpload, writeAttaching, type UploadInfo, type UploadRecord } from './records.js';
+export { expireAllUnattachedUploads, expireUnattachedUploads, UNATTACHED_UPLOAD_MS } from './unattached.js';
 export { uploadLink } from './links.js';
 export { exportLink, type ExportFile } from './exports.js';
 export { MEMBER_STORAGE_BYTES, PORTAL_STORAGE_BYTES } from './quota.js';
@@ -107,6 +108,7 @@ export async function finalizeUpload(ctx: Ctx, uploadId: string): Promise<Upload
   const record = await getRecord(ctx.tenant.id, uploadId);
   if (!record || record.memberId !== member.memberId) throw notFound('upload');
   if (record.status === 'ready') return info(uploadId, record);
+  if (record.status === 'expired') throw notFound('upload');
   const incoming = record.key;
   if (record.expiresAt !== undefined && record.expiresAt <= epochSeconds(ctx)) {
     // Expired but not yet swept by the TTL: gone, as it soon will be.
@@ -128,10 +130,13 @@ export async function finalizeUpload(ctx: Ctx, uploadId: string): Promise<Upload
     const why = say('upload.changed');
     throw new DomainError('upload_rejected', 422, say('upload.refused', { why }), { file: why });
   }
-  // Ready, and counted against the member's and the portal's storage, in one transaction.
+  // Ready, counted against the member's and the portal's storage, and waiting to be attached, in one transaction.
+  const readyAt = nowIso(ctx);
+  const queue = uploads.indexesOf([ctx.tenant.id, uploadId], { ...record, status: 'ready', readyAt });
   const marked = await writeAllOrNothing([
     uploads.update([ctx.tenant.id, uploadId], {
-      UpdateExpression: 'SET #status = :ready, #key = :served, etag = :etag REMOVE expiresAt',
+      UpdateExpression:
+        'SET #status = :ready, #key = :served, etag = :etag, readyAt = :readyAt, queueKey = :queueKey, queueSort = :queueSort REMOVE expiresAt',
       ConditionExpression: '#status = :pending AND memberId = :member',
       ExpressionAttributeNames: { '#status': 'status', '#key': 'key' },
       ExpressionAttributeValues: {
@@ -140,6 +145,9 @@ export async function finalizeUpload(ctx: Ctx, uploadId: string): Promise<Upload
         ':member': member.memberId,
         ':served': served,
         ':etag': object.etag ?? '',
+        ':readyAt': readyAt,
+        ':queueKey': queue.queueKey,
+        ':queueSort': queue.queueSort,
       },
     }),
     ...storageWrites(ctx.tenant.id, member.memberId, object.size),

@@ -38,6 +38,16 @@ export function storageWrites(tenantId: string, memberId: string, size: number):
   return [add(memberId, MEMBER_STORAGE_BYTES), add(PORTAL, PORTAL_STORAGE_BYTES)];
 }
 
+/** The two counters a deleted file gives its bytes back to, as transaction items (with what removes the file, once). */
+export function storageRelease(tenantId: string, memberId: string, size: number): Write[] {
+  return [memberId, PORTAL].map((owner) =>
+    storageUses.update([tenantId, owner], {
+      UpdateExpression: 'ADD bytes :size',
+      ExpressionAttributeValues: { ':size': -size },
+    }),
+  );
+}
+
 /** The error for the counter whose condition failed (member first, then portal). */
 export async function storageRefusal(ctx: Ctx, memberId: string, failed: boolean[]): Promise<DomainError> {
   if (failed[0]) return memberFull((await storageUses.get([ctx.tenant.id, memberId]))?.bytes ?? 0);

@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { requireContributor } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { hitInTransaction, tooMany } from '../ratelimit.js';
-import { ideas, itemAbsent, type Condition, votes, writeAllOrNothing } from '../db/index.js';
+import { ideas, itemAbsent, members, type Condition, votes, writeAllOrNothing } from '../db/index.js';
 import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { IdeaId, trendWeight } from '../idea/index.js';
 import { fn } from '../fn.js';
+import { voteCounts } from './counts.js';
+
+export { voteCounts } from './counts.js';
+export { withdrawEveryVote } from './withdraw.js';
 
 export const CastVote = z.object({
   ideaId: IdeaId,
@@ -46,8 +50,13 @@ export const castVote = /* @__PURE__ */ fn(
       const written = await writeAllOrNothing([
         ...voteWrites(ctx, ideaId, member.memberId, previous, value),
         limit.item,
+        // An account being deleted votes no more: its deletion withdraws exactly the votes it holds (vote/withdraw.ts).
+        members.check([ctx.tenant.id, member.memberId], {
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(leaving)',
+        }),
       ]);
       if (written.ok) return { value };
+      if (written.failed[3]) throw new DomainError('sign_in_required', 401, say('access.signIn'));
       if (written.failed[2]) throw tooMany(limit.retryAfter);
       if (written.failed[1]) throw notFound('idea');
       previous = undefined; // the member's vote was not what we assumed or read: read it again
@@ -82,11 +91,10 @@ export function voteWrites(
   const up = (value === 1 ? 1 : 0) - (previous.value === 1 ? 1 : 0);
   const down = (value === -1 ? 1 : 0) - (previous.value === -1 ? 1 : 0);
   const counts = ideas.update([ctx.tenant.id, ideaId], {
-    UpdateExpression: 'ADD upVotes :up, downVotes :down, topScore :score, trendScore :trend',
+    ...voteCounts({ up, down, trend: weight - previous.weight }),
     // Only a published idea takes votes: not a deleted one, one waiting for moderation, or a merged duplicate.
     ConditionExpression:
       'attribute_exists(pk) AND attribute_not_exists(deleted) AND attribute_not_exists(moderation) AND attribute_not_exists(mergedInto)',
-    ExpressionAttributeValues: { ':up': up, ':down': down, ':score': up - down, ':trend': weight - previous.weight },
   });
   return [voteWrite, counts];
 }
