@@ -35,4 +35,19 @@ describe('WCAG contrast', () => {
       expect(contrastRatio(text, colour), colour).toBeGreaterThanOrEqual(4.5);
     }
   });
+
+  it('writes a dark theme for readers whose system asks for one, and holds it to the same contrast', () => {
+    const dark = { primary: '#8ab4f8', accent: '#f6ad55', surface: '#121417', text: '#e8eaed' };
+    expect(themeCss(theme)).not.toContain('prefers-color-scheme');
+    expect(themeCss(theme, dark)).toMatch(
+      /@media \(prefers-color-scheme: dark\)\{:root\{--primary:#8ab4f8;--accent:#f6ad55;--surface:#121417;--text:#e8eaed;--on-primary:#121417;--on-accent:#121417;color-scheme:dark\}\}$/,
+    );
+    expect(() => assertReadableTheme(theme, dark)).not.toThrow();
+    try {
+      assertReadableTheme(theme, { ...dark, text: '#333333' });
+      expect.unreachable();
+    } catch (error) {
+      expect(Object.keys((error as { fields: Record<string, string> }).fields)).toEqual(['darkTheme.text']);
+    }
+  });
 });

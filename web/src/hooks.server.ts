@@ -74,6 +74,8 @@ const respond: Handle = async ({ event, resolve }) => {
 
   return resolve(event, {
     transformPageChunk: ({ html }) =>
-      html.replace('%portal.lang%', lang).replace('%portal.theme%', tenant ? themeCss(tenant.theme) : ''),
+      html
+        .replace('%portal.lang%', lang)
+        .replace('%portal.theme%', tenant ? themeCss(tenant.theme, tenant.darkTheme) : ''),
   });
 };

@@ -32,7 +32,7 @@ export const UpdateSettings = z
 
 /** The rules a whole configuration must keep, whatever changed: readable colours, an enabled default language. */
 export function assertConsistent(tenant: Tenant) {
-  assertReadableTheme(tenant.theme);
+  assertReadableTheme(tenant.theme, tenant.darkTheme);
   if (!tenant.languages.includes(tenant.defaultLang)) {
     throw new DomainError('invalid_input', 400, say('portal.defaultLang'), {
       defaultLang: say('portal.defaultLang'),

@@ -62,14 +62,25 @@ export const CONTRAST_PAIRS = [
   { field: 'accent', on: 'surface', min: 3 },
 ] as const;
 
-/** Refuses a theme whose colours fail WCAG 2.2 AA, naming each failing colour and its measured ratio. */
-export function assertReadableTheme(theme: Theme): void {
+type Colours = Pick<Theme, 'primary' | 'accent' | 'surface' | 'text'>;
+
+/**
+ * Refuses a theme whose colours fail WCAG 2.2 AA, naming each failing colour and its measured
+ * ratio; the dark theme a brand may offer is held to the same pairs.
+ */
+export function assertReadableTheme(theme: Colours, dark?: Colours): void {
   const fields: Record<string, Text> = {};
-  for (const { field, on, min } of CONTRAST_PAIRS) {
-    const ratio = contrastRatio(theme[field], theme[on]);
-    if (ratio < min) {
-      const suggestion = nearestReadable(theme[field], theme[on], min);
-      fields[`theme.${field}`] = say('portal.contrast', { ratio: ratio.toFixed(2), min, suggestion });
+  for (const [prefix, colours] of [
+    ['theme', theme],
+    ['darkTheme', dark],
+  ] as const) {
+    if (!colours) continue;
+    for (const { field, on, min } of CONTRAST_PAIRS) {
+      const ratio = contrastRatio(colours[field], colours[on]);
+      if (ratio < min) {
+        const suggestion = nearestReadable(colours[field], colours[on], min);
+        fields[`${prefix}.${field}`] = say('portal.contrast', { ratio: ratio.toFixed(2), min, suggestion });
+      }
     }
   }
   if (Object.keys(fields).length) {

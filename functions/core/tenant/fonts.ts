@@ -16,15 +16,29 @@ export const FontId = z.enum(Object.keys(FONT_STACKS) as [keyof typeof FONT_STAC
 export type FontId = z.infer<typeof FontId>;
 
 /** A theme as CSS custom properties, written into the first HTML of every page (no unbranded flash). Values are validated hex colours and a font of the safe list. */
-export function themeCss(theme: {
+export function themeCss(
+  theme: { primary: string; accent: string; surface: string; text: string; font: FontId },
+  dark?: { primary: string; accent: string; surface: string; text: string },
+): string {
+  const light = `:root{${colourVariables(theme)};--font:${FONT_STACKS[theme.font]}}`;
+  return dark
+    ? `${light}@media (prefers-color-scheme: dark){:root{${colourVariables(dark)};color-scheme:dark}}`
+    : light;
+}
+
+/** The brand colours and, derived from them, the text that reads on each (buttons, avatars). */
+function colourVariables({
+  primary,
+  accent,
+  surface,
+  text,
+}: {
   primary: string;
   accent: string;
   surface: string;
   text: string;
-  font: FontId;
-}): string {
-  const { primary, accent, surface, text, font } = theme;
-  // Text on the brand's own colours (buttons, avatars): whichever of its colours, white or black reads best.
+}) {
+  // Text on the brand's own colours: whichever of its colours, white or black reads best.
   const on = (colour: string) => readableOn(colour, [surface, text, '#ffffff', '#000000']);
-  return `:root{--primary:${primary};--accent:${accent};--surface:${surface};--text:${text};--on-primary:${on(primary)};--on-accent:${on(accent)};--font:${FONT_STACKS[font]}}`;
+  return `--primary:${primary};--accent:${accent};--surface:${surface};--text:${text};--on-primary:${on(primary)};--on-accent:${on(accent)}`;
 }

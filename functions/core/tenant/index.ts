@@ -27,7 +27,7 @@ export async function createTenant(
 ): Promise<Tenant> {
   requireSystem(ctx);
   const settings = parseInput(CreateTenant, input);
-  assertReadableTheme(settings.theme);
+  assertReadableTheme(settings.theme, settings.darkTheme);
   if (!settings.languages.includes(settings.defaultLang)) {
     throw new DomainError('invalid_input', 400, say('portal.defaultLang'), {
       defaultLang: say('portal.defaultLang'),

@@ -90,6 +90,8 @@ export const TenantSettings = z.object({
   defaultLang: Lang,
   languages: z.array(Lang).min(1),
   theme: Theme,
+  /** Colours for readers whose system asks for a dark scheme, when the brand offers one (same font). */
+  darkTheme: Theme.omit({ font: true }).optional(),
   sections: z.array(Section).min(1).max(30),
   visibility: z.enum(['public', 'members', 'invitation']).default('public'),
   votingMode: z.enum(['up', 'updown']).default('up'),

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { IdeaSort, IdeaStatus, listIdeasBySection, searchIdeas } from '$core/idea/index';
 import { listPublicPortals, localized, logoPath, portalOrigin } from '$core/tenant/index';
+import { ideasInAction } from '$core/team/index';
 import { refusalAsErrorPage } from '$lib/server/core';
 import type { PageServerLoad } from './$types';
 
@@ -38,12 +39,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   };
   try {
     const results = q.length >= 2 ? await searchIdeas(site.ctx, { q }) : null;
-    const page = await listIdeasBySection(site.ctx, {
-      sectionId,
-      sort,
-      ...filters,
-      cursor: url.searchParams.get('cursor') ?? undefined,
-    });
+    const [page, launched] = await Promise.all([
+      listIdeasBySection(site.ctx, {
+        sectionId,
+        sort,
+        ...filters,
+        cursor: url.searchParams.get('cursor') ?? undefined,
+      }),
+      // The first page of the home shows what ideas became; a later page or a search does not.
+      url.searchParams.has('cursor') || q ? { items: [] } : ideasInAction(site.ctx, { limit: 3 }),
+    ]);
     return {
       view: 'portal' as const,
       sectionId,
@@ -52,6 +57,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       q,
       results,
       ideas: page.items,
+      launched: launched.items.map(({ id, title, authorName, authorDeleted, response }) => ({
+        id,
+        title,
+        authorName,
+        authorDeleted,
+        response: response && { text: response.text },
+      })),
       next: page.cursor,
       paged: url.searchParams.has('cursor'),
     };

@@ -113,6 +113,10 @@ export const adminEn = {
   'admin.languages.enabledHint': 'The texts above can be written in each language offered.',
   'admin.languages.default': 'Default language',
 
+  'admin.darkTheme.title': 'Dark theme',
+  'admin.darkTheme.hint':
+    'Readers whose phone or computer is set to a dark appearance see these colours instead, with the same font. Colours as #rrggbb.',
+  'admin.darkTheme.offer': 'Offer a dark theme',
   'admin.policies.title': 'Policies',
   'admin.policies.visibility': 'Who can see the portal',
   'admin.visibility.public': 'Everyone',

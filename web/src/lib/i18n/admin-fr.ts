@@ -116,6 +116,10 @@ export const adminFr: Record<keyof typeof adminEn, Message> = {
   'admin.languages.enabledHint': 'Les textes ci-dessus peuvent être écrits dans chaque langue proposée.',
   'admin.languages.default': 'Langue par défaut',
 
+  'admin.darkTheme.title': 'Thème sombre',
+  'admin.darkTheme.hint':
+    'Les lecteurs dont le téléphone ou l’ordinateur est réglé en apparence sombre voient ces couleurs à la place, avec la même police. Couleurs au format #rrggbb.',
+  'admin.darkTheme.offer': 'Proposer un thème sombre',
   'admin.policies.title': 'Règles',
   'admin.policies.visibility': 'Qui peut voir le portail',
   'admin.visibility.public': 'Tout le monde',

@@ -105,6 +105,8 @@ export const en = {
   'twoStep.signinLead': 'Your account asks for a code from your authenticator app.',
   'twoStep.signinSubmit': 'Sign in',
   'account.security': 'Two-step sign-in',
+  'home.launched': 'Launched from your ideas',
+  'home.launchedAll': 'Everything your ideas became',
   'signup.title': 'Create your account',
   'signup.lead': 'Join {portal} to suggest ideas, vote and discuss.',
   'signup.submit': 'Create my account',

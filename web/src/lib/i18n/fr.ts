@@ -105,6 +105,8 @@ export const fr: Record<MessageKey, Message> = {
   'twoStep.signinLead': 'Votre compte demande un code de votre application d’authentification.',
   'twoStep.signinSubmit': 'Me connecter',
   'account.security': 'Connexion en deux étapes',
+  'home.launched': 'Lancé grâce à vos idées',
+  'home.launchedAll': 'Tout ce que vos idées sont devenues',
   'signup.title': 'Créer votre compte',
   'signup.lead': 'Rejoignez {portal} pour proposer des idées, voter et discuter.',
   'signup.submit': 'Créer mon compte',

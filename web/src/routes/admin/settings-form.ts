@@ -13,6 +13,8 @@ export const LANGUAGES: readonly Lang[] = LANGS;
 export const LOCALIZED_TEXTS = ['name', 'tagline', 'welcome', 'charter'] as const;
 export const COLOURS = ['primary', 'accent', 'surface', 'text'] as const;
 export const MAX_FOOTER_LINKS = 10;
+/** What the dark theme's fields start from before a brand offers one: readable on its dark background. */
+const DARK_START = { primary: '#8ab4f8', accent: '#f6ad55', surface: '#121417', text: '#e8eaed' };
 
 /** What the form edits: the portal's settings without its sections, images and bookkeeping. */
 export interface EditableSettings {
@@ -23,6 +25,7 @@ export interface EditableSettings {
   senderName?: string;
   footerLinks: { label: Localized; url: string }[];
   theme: Record<(typeof COLOURS)[number], string> & { font: string };
+  darkTheme?: Record<(typeof COLOURS)[number], string>;
   defaultLang: Lang;
   languages: Lang[];
   visibility: string;
@@ -57,6 +60,8 @@ export function settingsValues(s: EditableSettings): FormValues {
   };
   for (const name of LOCALIZED_TEXTS) putLocalized(values, name, s[name]);
   for (const colour of COLOURS) values[`theme.${colour}`] = s.theme[colour];
+  for (const colour of COLOURS) values[`darkTheme.${colour}`] = (s.darkTheme ?? DARK_START)[colour];
+  values['darkTheme.enabled'] = s.darkTheme ? 'yes' : '';
   s.footerLinks.forEach((link, i) => {
     putLocalized(values, `footerLinks.${i}.label`, link.label);
     values[`footerLinks.${i}.url`] = link.url;
@@ -92,6 +97,7 @@ export function submittedValues(data: FormData): FormValues {
   for (const [name, value] of data) if (typeof value === 'string' && !/^footerLinks\./.test(name)) values[name] = value;
   values.languages = data.getAll('languages').filter(Boolean).join(',');
   values.requireVerifiedEmail = data.getAll('requireVerifiedEmail').includes('yes') ? 'yes' : '';
+  values['darkTheme.enabled'] = data.getAll('darkTheme.enabled').includes('yes') ? 'yes' : '';
   footerRows(Object.fromEntries([...data].filter(([, v]) => typeof v === 'string')) as FormValues).forEach((row, i) => {
     putLocalized(values, `footerLinks.${i}.label`, row.label);
     values[`footerLinks.${i}.url`] = row.url;
@@ -122,6 +128,13 @@ export function settingsChanges(data: FormData, statuses: readonly string[]): Re
       ...Object.fromEntries(COLOURS.map((colour) => [colour, (values[`theme.${colour}`] ?? '').trim().toLowerCase()])),
       font: values['theme.font'],
     };
+  }
+  if (carried('darkTheme')) {
+    changes.darkTheme = data.getAll('darkTheme.enabled').includes('yes')
+      ? Object.fromEntries(
+          COLOURS.map((colour) => [colour, (values[`darkTheme.${colour}`] ?? '').trim().toLowerCase()]),
+        )
+      : undefined;
   }
   if (carried('defaultLang')) changes.defaultLang = values.defaultLang;
   if (carried('languages')) changes.languages = data.getAll('languages').map(String).filter(Boolean);

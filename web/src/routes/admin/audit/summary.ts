@@ -44,6 +44,7 @@ export const DETAIL_LABELS: Record<string, MessageKey> = {
   senderName: 'admin.identity.senderName',
   footerLinks: 'admin.footer.legend',
   theme: 'admin.theme.title',
+  darkTheme: 'admin.darkTheme.title',
   defaultLang: 'admin.languages.default',
   languages: 'admin.languages.enabled',
   visibility: 'admin.policies.visibility',
