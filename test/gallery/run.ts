@@ -1,9 +1,9 @@
 /**
  * `npm run gallery`: the local stack on a fresh demo seed, and Chromium's screenshots of every main
  * page for each role of both demo brands, on a desktop and a phone, into docs/gallery/ (ignored by
- * git, except the three pictures the README opens with, copied to docs/gallery/readme-*.png).
+ * git, except the three pictures the README opens with, docs/gallery/readme-*.png).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -29,12 +29,12 @@ const PAGES: Record<Role, string[]> = {
   owner: ['/admin', '/admin/sections', '/admin/lists', '/admin/domains', '/admin/audit', '/team/members'],
 };
 
-/** The README's three: the brand's home, an idea on a phone, the team's dashboard. */
-const README = [
-  ['cafe-visitor-home-desktop.png', 'readme-home.png'],
-  ['cafe-member-idea-phone.png', 'readme-idea-phone.png'],
-  ['motors-team-team-dashboard-desktop.png', 'readme-dashboard.png'],
-] as const;
+/** The README's three (what a screen shows at first, not the whole page): a brand's home, an idea on a phone, the team's dashboard. */
+const README: Record<string, string> = {
+  'cafe-visitor-home-desktop.png': 'readme-home.png',
+  'cafe-member-idea-phone.png': 'readme-idea-phone.png',
+  'motors-team-team-dashboard-desktop.png': 'readme-dashboard.png',
+};
 
 async function signIn(page: Page, base: string, email: string) {
   await page.goto(`${base}/signin`);
@@ -61,6 +61,7 @@ async function shoot(browser: Browser, base: string, portal: string, role: Role,
       const name = `${portal}-${role}-${path === '/' ? 'home' : path.replace(/^\//, '').replace(/\//g, '-')}-${device}.png`;
       if (!response || response.status() >= 400) console.warn(`  ${name}: ${response?.status()} at ${url}`);
       await page.screenshot({ path: join(OUT, name), fullPage: true });
+      if (README[name]) await page.screenshot({ path: join(OUT, README[name]) });
       shots.push(name);
     }
     await context.close();
@@ -95,7 +96,6 @@ async function main() {
       shots.push(name);
     }
     await platform.close();
-    for (const [from, to] of README) copyFileSync(join(OUT, from), join(OUT, to));
     console.log(`${shots.length} screenshots in ${OUT} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   } finally {
     await browser.close();

@@ -5,7 +5,7 @@ import { submitIdea } from '../../functions/core/idea/index.js';
 import { addComment } from '../../functions/core/comment/index.js';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { bucketName, s3 } from '../../functions/core/db/client.js';
-import { brandImagePath, setBrandLogo } from '../../functions/core/tenant/index.js';
+import { brandImagePath, setSystemBrandImage } from '../../functions/core/tenant/index.js';
 import { isBrandImagePath } from '../../functions/local/brand-images.js';
 import { asMember, hostOf, makeMembers, makeTenant } from '../support/tenants.js';
 
@@ -28,7 +28,7 @@ describe('tenant isolation', () => {
       );
     }
     await addComment(asMember(a, member!), { ideaId: ideas[0]!.id, body: 'A private remark' });
-    const aWithLogo = await setBrandLogo(
+    const aWithLogo = await setSystemBrandImage(
       { tenant: a, actor: system },
       { contentType: 'image/svg+xml', body: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>') },
     );

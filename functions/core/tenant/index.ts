@@ -7,10 +7,10 @@ import { newId } from '../ids.js';
 import { assertReadableTheme } from './contrast.js';
 import { FONT_STACKS } from './fonts.js';
 import { config } from '../config.js';
-import { Slug, TenantSettings, type BrandImageKind, type Tenant } from './schema.js';
+import { BRAND_IMAGES, Slug, TenantSettings, type BrandImageKind, type Tenant } from './schema.js';
 import { forgetTenant, normaliseHost } from './host.js';
 import { brandFilePath, putBrandFile } from './brand-files.js';
-import { insertTenant, putDomain, queryPublicTenants, updateTenantLogo } from './store.js';
+import { insertTenant, putDomain, queryPublicTenants, updateTenantImage } from './store.js';
 import { fn } from '../fn.js';
 
 export { hostFromHeaders, resolveHost, type Site } from './host.js';
@@ -45,26 +45,30 @@ export async function listPublicPortals(limit = 50): Promise<Tenant[]> {
   return queryPublicTenants(Math.min(Math.max(limit, 1), 100));
 }
 
-const LogoUpload = z.object({
+const SystemImage = z.object({
+  kind: z.enum(BRAND_IMAGES).default('logo'),
   contentType: z.enum(['image/svg+xml', 'image/png']),
   body: z
     .custom<Uint8Array>((b) => b instanceof Uint8Array, say('input.invalidValue'))
     .refine((b) => b.byteLength > 0 && b.byteLength <= 512 * 1024, says('portal.imageBytes')),
 });
 
-/** Stores the brand's logo under the tenant's S3 prefix; its content hash versions the URL for caching. */
-export const setBrandLogo = /* @__PURE__ */ fn(
+/**
+ * Stores a brand image the platform itself supplies (the demo seed's logos and hero images) under
+ * the tenant's S3 prefix; its content hash versions the URL for caching.
+ */
+export const setSystemBrandImage = /* @__PURE__ */ fn(
   requireSystem,
-  LogoUpload,
-  async (ctx, { contentType, body }): Promise<Tenant> => {
+  SystemImage,
+  async (ctx, { kind, contentType, body }): Promise<Tenant> => {
     const version = createHash('sha256').update(body).digest('hex').slice(0, 16);
-    const key = keys.brandAsset(ctx.tenant.id, `logo-${version}`);
+    const key = keys.brandAsset(ctx.tenant.id, `${kind}-${version}`);
     await putBrandFile(key, body, contentType);
-    const logo = { key, contentType, version };
-    if (!(await updateTenantLogo(ctx.tenant.id, logo, ctx.tenant.version)))
+    const image = { key, contentType, version };
+    if (!(await updateTenantImage(ctx.tenant.id, kind, image, ctx.tenant.version)))
       throw new DomainError('version_conflict', 409, say('portal.changed'));
     forgetTenant(ctx.tenant.id);
-    return { ...ctx.tenant, logo, version: ctx.tenant.version + 1 };
+    return { ...ctx.tenant, [kind]: image, version: ctx.tenant.version + 1 };
   },
 );
 

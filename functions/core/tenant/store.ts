@@ -1,5 +1,5 @@
 import { domains, itemAbsent, slugs, tenants, writeAllOrNothing, type Write } from '../db/index.js';
-import { Tenant } from './schema.js';
+import { Tenant, type BrandImage, type BrandImageKind } from './schema.js';
 
 /** Strips the storage attributes from a tenant item. */
 export function toTenant(item: Record<string, unknown>): Tenant {
@@ -70,15 +70,17 @@ export async function putDomain(tenantId: string, host: string, at: string): Pro
 }
 
 /** Sets the logo reference and bumps the version, so concurrent edits cannot overwrite each other silently. */
-export async function updateTenantLogo(
+export async function updateTenantImage(
   tenantId: string,
-  logo: Tenant['logo'],
+  kind: BrandImageKind,
+  image: BrandImage,
   expectedVersion: number,
 ): Promise<boolean> {
   return tenants.change([tenantId], {
-    UpdateExpression: 'SET logo = :logo, version = version + :one',
+    UpdateExpression: 'SET #kind = :image, version = version + :one',
     ConditionExpression: 'version = :v',
-    ExpressionAttributeValues: { ':logo': logo, ':v': expectedVersion, ':one': 1 },
+    ExpressionAttributeNames: { '#kind': kind },
+    ExpressionAttributeValues: { ':image': image, ':v': expectedVersion, ':one': 1 },
   });
 }
 

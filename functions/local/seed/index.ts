@@ -2,11 +2,11 @@ import { addComment } from '../../core/comment/index.js';
 import { system, type Ctx } from '../../core/context.js';
 import { submitIdea } from '../../core/idea/index.js';
 import { createMember } from '../../core/identity/index.js';
-import { createTenant, setBrandLogo, getTenantIdBySlug } from '../../core/tenant/index.js';
+import { createTenant, setSystemBrandImage, getTenantIdBySlug } from '../../core/tenant/index.js';
 import { castVote } from '../../core/vote/index.js';
 import { changeStatus } from '../../core/team/index.js';
 import { cafe } from './cafe.js';
-import { monogramSvg } from './logo.js';
+import { heroSvg, monogramSvg } from './logo.js';
 import { motors } from './motors.js';
 import { seedOffers } from './offers.js';
 import type { DemoPortal } from './types.js';
@@ -34,9 +34,13 @@ export async function seedPortal(portal: DemoPortal, now = new Date()) {
   const start = now.getTime() - 60 * DAY;
   const at = (t: number) => new Date(Math.min(t, now.getTime()));
   let tenant = await createTenant({ actor: system, now: new Date(start) }, { slug: portal.slug, ...portal.settings });
-  tenant = await setBrandLogo(
+  tenant = await setSystemBrandImage(
     { tenant, actor: system },
     { contentType: 'image/svg+xml', body: monogramSvg(portal.logo) },
+  );
+  tenant = await setSystemBrandImage(
+    { tenant, actor: system },
+    { kind: 'hero', contentType: 'image/svg+xml', body: heroSvg(tenant.theme) },
   );
   const systemCtx: Ctx = { tenant, actor: system };
   const lang = tenant.defaultLang;
