@@ -8,7 +8,8 @@ export const actions: Actions = {
   password: async (event) => {
     const values = await formFields(event.request);
     const result = await attempt(event.locals.lang, values, () => signIn(portalCtx(event.locals), values));
-    return result.ok ? afterFirstStep(event, result.value, event.url.searchParams.get('next')) : result.failure;
+    const next = values.next || event.url.searchParams.get('next');
+    return result.ok ? afterFirstStep(event, result.value, next) : result.failure;
   },
   second: async (event) => {
     const values = await formFields(event.request);
