@@ -170,6 +170,7 @@ describe('the team dashboard in Chromium', () => {
       new RegExp(`^${tenant.slug}-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
     );
 
+    await page.getByRole('navigation', { name: 'Menu du compte' }).locator('summary').click();
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL(/lang=en/);
     expect(await page.getAttribute('html', 'lang')).toBe('en');

@@ -101,7 +101,8 @@ describe('ideas in Chromium', () => {
     await noViolations(bob);
 
     // The notification arrives off the request path; reload until the header counts it.
-    for (let i = 0; i < 50 && !(await ann.locator('.user-nav .badge').count()); i++) {
+    const bell = ann.getByRole('link', { name: /^Notifications, \d+ non lues?$/ });
+    for (let i = 0; i < 50 && !(await bell.count()); i++) {
       await ann.waitForTimeout(200);
       await ann.reload();
     }

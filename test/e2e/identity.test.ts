@@ -45,6 +45,8 @@ describe('accounts in Chromium', () => {
     expect(await page.getByText('Confirmez votre adresse e-mail').count()).toBe(0);
     await expectAccessible(page);
 
+    // Sign out and the language switch are in the account menu, a disclosure under the member's name.
+    await page.getByRole('navigation', { name: 'Menu du compte' }).locator('summary').click();
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL(/\/signout/);
     await expect(page.getByRole('status').textContent()).resolves.toContain('Vous êtes déconnecté');
@@ -61,9 +63,11 @@ describe('accounts in Chromium', () => {
     await page.waitForURL(`${base}/`);
     expect(await page.getByRole('navigation', { name: 'Menu du compte' }).textContent()).toContain('Élise');
 
+    await page.getByRole('navigation', { name: 'Menu du compte' }).locator('summary').click();
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL(/lang=en/);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('navigation', { name: 'Account menu' }).locator('summary').click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('You are signed out');
     await expectAccessible(page);
