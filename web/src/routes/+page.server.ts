@@ -1,8 +1,17 @@
-import { error } from '@sveltejs/kit';
-import { IdeaSort, IdeaStatus, listIdeasBySection, searchIdeas } from '$core/idea/index';
+import { error, redirect } from '@sveltejs/kit';
+import { IdeaSort, IdeaStatus, ideaSummaries, listIdeasBySection, searchIdeas } from '$core/idea/index';
+import { IdPattern } from '$core/ids';
 import { listPublicPortals, localized, logoPath, portalOrigin } from '$core/tenant/index';
-import { refusalAsErrorPage } from '$lib/server/core';
-import type { PageServerLoad } from './$types';
+import { castVote, myVotes } from '$core/vote/index';
+import { attempt, portalCtx, refusalAsErrorPage } from '$lib/server/core';
+import { formFields } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The list's own address (section, sort, filters, search, page), without a form action's name. */
+function listPath(url: URL): string {
+  const params = new URLSearchParams([...url.searchParams].filter(([name]) => !name.startsWith('/')));
+  return params.size ? `/?${params}` : '/';
+}
 
 /** The apex host shows the platform page; a portal host shows the portal home. */
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -37,13 +46,27 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     status: status.success ? status.data : undefined,
   };
   try {
-    const results = q.length >= 2 ? await searchIdeas(site.ctx, { q }) : null;
-    const page = await listIdeasBySection(site.ctx, {
-      sectionId,
-      sort,
-      ...filters,
-      cursor: url.searchParams.get('cursor') ?? undefined,
-    });
+    const [results, page] = await Promise.all([
+      q.length >= 2
+        ? searchIdeas(site.ctx, { q }).then((hits) =>
+            ideaSummaries(
+              site.ctx,
+              hits.map((h) => h.id),
+            ),
+          )
+        : null,
+      listIdeasBySection(site.ctx, {
+        sectionId,
+        sort,
+        ...filters,
+        cursor: url.searchParams.get('cursor') ?? undefined,
+      }),
+    ]);
+    // The member's own votes on every idea shown, search results included: one read.
+    const mine = await myVotes(
+      site.ctx,
+      [...(results ?? []), ...page.items].map((idea) => idea.id),
+    );
     return {
       view: 'portal' as const,
       sectionId,
@@ -52,10 +75,34 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       q,
       results,
       ideas: page.items,
+      mine,
+      list: listPath(url),
       next: page.cursor,
       paged: url.searchParams.has('cursor'),
     };
   } catch (e) {
     refusalAsErrorPage(e, lang);
   }
+};
+
+export const actions: Actions = {
+  /**
+   * A vote from the list: back to the same list at the same idea (a visitor signs in first and
+   * comes back there); a refusal is shown at that idea's card, the page opening on it.
+   */
+  vote: async ({ locals, request, url }) => {
+    const values = await formFields(request);
+    const ideaId = typeof values.idea === 'string' && IdPattern.test(values.idea) ? values.idea : '';
+    const back = `${listPath(url)}${ideaId ? `#idea-${ideaId}` : ''}`;
+    const ctx = portalCtx(locals);
+    if (ctx.actor.kind !== 'member') redirect(303, `/signin?next=${encodeURIComponent(back)}`);
+    const result = await attempt(
+      locals.lang,
+      values,
+      () => castVote(ctx, { ideaId: values.idea, value: Number(values.value) as 1 | -1 | 0 }),
+      { form: `vote-${ideaId}` },
+    );
+    if (!result.ok) return result.failure;
+    redirect(303, back);
+  },
 };
