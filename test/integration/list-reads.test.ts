@@ -4,9 +4,17 @@ import { system } from '../../functions/core/context.js';
 import { db } from '../../functions/core/db/client.js';
 import { deleteIdea, ideaSummaries, submitIdea } from '../../functions/core/idea/index.js';
 import { createMember } from '../../functions/core/identity/system-accounts.js';
+import {
+  addToPartnerAsSystem,
+  createOffer,
+  createPartner,
+  publishOffer,
+  searchOffers,
+  updatePartner,
+} from '../../functions/core/offer/index.js';
 import { mergeIdea } from '../../functions/core/team/index.js';
 import { castVote, myVotes } from '../../functions/core/vote/index.js';
-import { readyUpload } from '../security/world.js';
+import { OFFER, readyUpload } from '../security/world.js';
 import { actingAs, asMember, asVisitor, makeMembers, makeTenant } from '../support/tenants.js';
 
 /** Counts the BatchGets sent while `run` runs (the real client still sends them). */
@@ -82,5 +90,32 @@ describe('what a list of ideas reads beside its page', () => {
     expect(result[1]).toMatchObject({ title: withPicture.title, image: picture, upVotes: 0, commentCount: 0 });
     expect(result[0]!.image).toBeUndefined();
     expect(await ideaSummaries(asVisitor(tenant), [])).toEqual([]);
+  });
+
+  it("searchOffers: each card carries its partner's logo when it has one, read in one more BatchGet", async () => {
+    const tenant = await makeTenant();
+    const partnerPerson = await createMember(
+      { tenant, actor: system },
+      { email: 'partner@example.test', displayName: 'Partner', lang: 'en', role: 'partner' },
+    );
+    const [withLogo, without] = await Promise.all(
+      ['Volta Cells', 'Plain Works'].map((name) =>
+        createPartner({ tenant, actor: system }, { name, country: 'DE', description: `${name}, a partner.` }),
+      ),
+    );
+    for (const org of [withLogo!, without!])
+      await addToPartnerAsSystem({ tenant, actor: system }, org.id, partnerPerson);
+    const ctx = actingAs(tenant, partnerPerson);
+    const logo = await readyUpload(ctx, 'png');
+    await updatePartner(ctx, withLogo!.id, { logoId: logo });
+    for (const org of [withLogo!, without!]) {
+      const draft = await createOffer(ctx, { ...OFFER, title: `${OFFER.title} by ${org.name}`, partnerId: org.id });
+      await publishOffer(ctx, draft.id);
+    }
+    const reader = asVisitor(tenant);
+    const { result, batchGets } = await batchGetsDuring(() => searchOffers(reader, {}));
+    expect(batchGets).toBe(2);
+    const byPartner = Object.fromEntries(result.items.map((o) => [o.partnerId, o.partnerLogo]));
+    expect(byPartner).toEqual({ [withLogo!.id]: logo, [without!.id]: undefined });
   });
 });
