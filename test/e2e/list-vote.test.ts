@@ -7,9 +7,17 @@ import { createMember } from '../../functions/core/identity/system-accounts.js';
 import type { Member } from '../../functions/core/member/index.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
 import { finalizeUpload } from '../../functions/core/upload/index.js';
+import {
+  addToPartnerAsSystem,
+  createOffer,
+  createPartner,
+  publishOffer,
+  updatePartner,
+} from '../../functions/core/offer/index.js';
 import { castVote } from '../../functions/core/vote/index.js';
+import { OFFER } from '../security/world.js';
 import { start } from '../support/uploads.js';
-import { asMember, asVisitor, makeTenant, type Settings } from '../support/tenants.js';
+import { actingAs, asMember, asVisitor, makeTenant, type Settings } from '../support/tenants.js';
 import { expectAccessible, signInOnPage } from './browser.js';
 import { useServerAndBrowser } from './server.js';
 
@@ -309,5 +317,62 @@ describe('voting from the list of ideas, in Chromium', () => {
     await expectAccessible(zoe);
     await zoe.screenshot({ path: `${shots}/list-vote-refused.png` });
     await zoe.close();
+  }, 120_000);
+});
+
+describe('cards and empty lists elsewhere, in Chromium', () => {
+  it("offer cards show the partner's logo; empty offers, notifications and team queues say what to do next", async () => {
+    const tenant = await makeTenant({ defaultLang: 'en' });
+    const person = await createMember(
+      { tenant, actor: system },
+      { email: 'pat@example.test', displayName: 'Pat', lang: 'en', role: 'partner', password: PASSWORD },
+    );
+    const org = await createPartner(
+      { tenant, actor: system },
+      { name: 'Volta Cells', country: 'DE', description: 'Cells, a partner.' },
+    );
+    await addToPartnerAsSystem({ tenant, actor: system }, org.id, person);
+    const ctx = actingAs(tenant, person);
+    const upload = await start(ctx, await picture(env.browser), 'image/png');
+    await finalizeUpload(ctx, upload.id);
+    await updatePartner(ctx, org.id, { logoId: upload.id });
+    await publishOffer(ctx, (await createOffer(ctx, OFFER)).id);
+
+    const page = await env.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${base(tenant)}/offers`);
+    const logo = page.locator('.offer-card img.partner-logo');
+    expect(await logo.getAttribute('src')).toBe(`/partners/${org.id}/logo?v=${upload.id}`);
+    expect(await logo.getAttribute('alt')).toBe('');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLImageElement>('img.partner-logo')?.naturalWidth === 240,
+    );
+    await expectAccessible(page);
+    await page.screenshot({ path: `${shots}/offers-logo-desktop.png` });
+    await page.goto(`${base(tenant)}/offers?q=zeppelin`);
+    // Beside "no offer matches", not only at the end of the filters.
+    await page.locator('.empty-next').getByRole('link', { name: 'Clear the search' }).waitFor();
+    await page.screenshot({ path: `${shots}/offers-none-desktop.png` });
+    await page.close();
+
+    await member(tenant, 'mel', 'en');
+    const mel = await env.browser.newPage({ viewport: PHONE });
+    await signInOnPage(mel, { base: base(tenant), email: 'mel@example.test', password: PASSWORD, lang: 'en' });
+    await mel.goto(`${base(tenant)}/notifications`);
+    await mel.getByRole('link', { name: 'Find ideas to follow' }).waitFor();
+    await expectAccessible(mel);
+    await mel.screenshot({ path: `${shots}/notifications-empty-phone.png` });
+    await mel.close();
+
+    await createMember(
+      { tenant, actor: system },
+      { email: 'tea@example.test', displayName: 'Tea', lang: 'en', role: 'team', password: PASSWORD },
+    );
+    const team = await env.browser.newPage({ viewport: DESKTOP });
+    await signInOnPage(team, { base: base(tenant), email: 'tea@example.test', password: PASSWORD, lang: 'en' });
+    await team.goto(`${base(tenant)}/team?queue=flagged`);
+    await team.getByRole('link', { name: /^Go on to: / }).click();
+    await team.waitForURL((url) => url.searchParams.get('queue') !== 'flagged');
+    await expectAccessible(team);
+    await team.close();
   }, 120_000);
 });

@@ -281,6 +281,8 @@ export const en = {
   'comments.yourComment': 'Your comment',
   'notifications.title': 'Notifications',
   'notifications.empty': 'Nothing new.',
+  'notifications.emptyHint': 'Replies to you and news of the ideas you follow appear here.',
+  'notifications.emptyAction': 'Find ideas to follow',
   'notifications.markAll': 'Mark all as read',
   'notifications.comment': '{actor} commented on your idea “{idea}”',
   'notifications.reply': '{actor} replied to your comment on “{idea}”',

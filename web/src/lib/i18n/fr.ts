@@ -283,7 +283,9 @@ export const fr: Record<MessageKey, Message> = {
   'comments.yourComment': 'Votre commentaire',
   'notifications.title': 'Notifications',
   'notifications.empty': 'Rien de nouveau.',
-    'Vous trouverez ici les réponses qui vous sont faites et ce que deviennent les idées que vous suivez.',
+  'notifications.emptyHint':
+    'Les réponses qui vous sont faites et les nouvelles des idées que vous suivez s’affichent ici.',
+  'notifications.emptyAction': 'Trouver des idées à suivre',
   'notifications.markAll': 'Tout marquer comme lu',
   'notifications.comment': '{actor} a commenté votre idée « {idea} »',
   'notifications.reply': '{actor} a répondu à votre commentaire sur « {idea} »',

@@ -15,6 +15,7 @@ export const teamFr: Record<keyof typeof teamEn, Message> = {
   'team.queue.new': 'Nouvelles, pas encore examinées',
   'team.queue.assigned': 'Qui me sont confiées',
   'team.queue.empty': 'Rien ici : cette file est vide.',
+  'team.queue.emptyNext': 'Passer à : {queue}',
   'team.queue.more': 'Éléments suivants',
   'team.queue.flags': { one: '{count} signalement ({reason})', other: '{count} signalements ({reason})' },
   'team.queue.by': 'par {author}, {date}',
@@ -86,6 +87,7 @@ export const teamFr: Record<keyof typeof teamEn, Message> = {
   'team.impact.lead':
     'Chaque point est une idée évaluée par l’équipe : plus haut, plus d’impact ; plus à droite, plus d’effort.',
   'team.impact.empty': 'Aucune idée à l’étude n’a encore été évaluée.',
+  'team.impact.emptyAction': 'Noter les idées qui attendent d’être étudiées',
   'team.impact.x': 'Effort',
   'team.impact.y': 'Impact',
   'team.impact.caption': 'Idées évaluées à l’étude',
