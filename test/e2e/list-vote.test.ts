@@ -14,6 +14,7 @@ import {
   publishOffer,
   updatePartner,
 } from '../../functions/core/offer/index.js';
+import { changeStatus } from '../../functions/core/team/index.js';
 import { castVote } from '../../functions/core/vote/index.js';
 import { OFFER } from '../security/world.js';
 import { start } from '../support/uploads.js';
@@ -255,6 +256,42 @@ describe('voting from the list of ideas, in Chromium', () => {
     await expectAccessible(page);
     await page.screenshot({ path: `${shots}/list-vote-phone.png`, fullPage: true });
     await page.close();
+  }, 120_000);
+
+  it('ideas in action have the same vote control, with and without JavaScript', async () => {
+    const { tenant, ideas } = await portal({ defaultLang: 'en' }, 2);
+    const team = await createMember(
+      { tenant, actor: system },
+      { email: 'tom@example.test', displayName: 'Tom', lang: 'en', role: 'team' },
+    );
+    for (const idea of ideas)
+      await changeStatus(actingAs(tenant, team), idea.id, { status: 'launched', response: 'Done in every shop.' });
+    await member(tenant, 'ann', 'en');
+    const page = await env.browser.newPage({ viewport: DESKTOP });
+    await signInOnPage(page, { base: base(tenant), email: 'ann@example.test', password: PASSWORD, lang: 'en' });
+    await page.goto(`${base(tenant)}/ideas-in-action`);
+    const idea = ideas[1]!;
+    expect(await page.locator(`#idea-${idea.id}`).textContent()).toContain('Done in every shop.');
+    await voteButton(page, idea).click();
+    await page.waitForFunction(
+      (id) => document.querySelector(`#idea-${id} .vote-for`)?.ariaPressed === 'true',
+      idea.id,
+    );
+    expect(await voteButton(page, idea).evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await upVotes(tenant, idea)).toBe(1);
+    await expectAccessible(page);
+    await page.screenshot({ path: `${shots}/ideas-in-action-desktop.png` });
+    await page.close();
+
+    const context = await env.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const noScript = await context.newPage();
+    await signInOnPage(noScript, { base: base(tenant), email: 'ann@example.test', password: PASSWORD, lang: 'en' });
+    await noScript.goto(`${base(tenant)}/ideas-in-action`);
+    await postWithoutScript(noScript, voteButton(noScript, ideas[0]!));
+    expect(noScript.url()).toBe(`${base(tenant)}/ideas-in-action#idea-${ideas[0]!.id}`);
+    expect(await voteButton(noScript, ideas[0]!).getAttribute('aria-pressed')).toBe('true');
+    expect(await upVotes(tenant, ideas[0]!)).toBe(1);
+    await context.close();
   }, 120_000);
 
   it('a visitor is sent to sign in, told where to come back: the same place in the list', async () => {

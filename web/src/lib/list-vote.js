@@ -1,5 +1,5 @@
 // Votes from a list of ideas without leaving it: the one script of pages that ship no app code
-// (the portal home). Each `form.vote` (routes/VoteControl.svelte) posts without JavaScript; here
+// (the portal home). Each `form.vote` (lib/components/ideas/VoteControl.svelte) posts without JavaScript; here
 // its vote goes through the API instead, and the buttons' counts, pressed states and names change
 // in place while the keyboard focus stays on the button pressed. Whatever the API refuses (or an
 // unreachable network), the form posts as it would without JavaScript: the page comes back at

@@ -1,17 +1,10 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { IdeaSort, IdeaStatus, ideaSummaries, listIdeasBySection, searchIdeas } from '$core/idea/index';
-import { IdPattern } from '$core/ids';
 import { listPublicPortals, localized, logoPath, portalOrigin } from '$core/tenant/index';
-import { castVote, myVotes } from '$core/vote/index';
-import { attempt, portalCtx, refusalAsErrorPage } from '$lib/server/core';
-import { formFields } from '$lib/server/forms';
+import { myVotes } from '$core/vote/index';
+import { refusalAsErrorPage } from '$lib/server/core';
+import { listPath, voteFromList } from '$lib/server/list-vote';
 import type { Actions, PageServerLoad } from './$types';
-
-/** The list's own address (section, sort, filters, search, page), without a form action's name. */
-function listPath(url: URL): string {
-  const params = new URLSearchParams([...url.searchParams].filter(([name]) => !name.startsWith('/')));
-  return params.size ? `/?${params}` : '/';
-}
 
 /** The apex host shows the platform page; a portal host shows the portal home. */
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -85,24 +78,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   }
 };
 
-export const actions: Actions = {
-  /**
-   * A vote from the list: back to the same list at the same idea (a visitor signs in first and
-   * comes back there); a refusal is shown at that idea's card, the page opening on it.
-   */
-  vote: async ({ locals, request, url }) => {
-    const values = await formFields(request);
-    const ideaId = typeof values.idea === 'string' && IdPattern.test(values.idea) ? values.idea : '';
-    const back = `${listPath(url)}${ideaId ? `#idea-${ideaId}` : ''}`;
-    const ctx = portalCtx(locals);
-    if (ctx.actor.kind !== 'member') redirect(303, `/signin?next=${encodeURIComponent(back)}`);
-    const result = await attempt(
-      locals.lang,
-      values,
-      () => castVote(ctx, { ideaId: values.idea, value: Number(values.value) as 1 | -1 | 0 }),
-      { form: `vote-${ideaId}` },
-    );
-    if (!result.ok) return result.failure;
-    redirect(303, back);
-  },
-};
+/** A vote from the list (lib/server/list-vote.ts). */
+export const actions: Actions = { vote: voteFromList };

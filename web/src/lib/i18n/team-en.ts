@@ -92,6 +92,7 @@ export const teamEn = {
   'inAction.title': 'Ideas in action',
   'inAction.lead': 'Ideas from this community that we launched, and what we said about them.',
   'inAction.empty': 'No launched idea yet.',
+  'inAction.emptyAction': 'See the ideas being discussed',
   'inAction.nav': 'Ideas in action',
   'history.heading': 'What became of this idea',
   'history.change': '{from} → {to}, {date}, by {author}',

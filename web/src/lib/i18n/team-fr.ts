@@ -94,6 +94,7 @@ export const teamFr: Record<keyof typeof teamEn, Message> = {
   'inAction.title': 'Les idées en action',
   'inAction.lead': 'Les idées de cette communauté que nous avons lancées, et ce que nous en avons dit.',
   'inAction.empty': 'Aucune idée lancée pour l’instant.',
+  'inAction.emptyAction': 'Voir les idées en discussion',
   'inAction.nav': 'Idées en action',
   'history.heading': 'Ce qu’est devenue cette idée',
   'history.change': '{from} → {to}, le {date}, par {author}',
