@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { isTeam, requireContributor, requireReader } from '../authz.js';
 import type { Ctx } from '../context.js';
 import {
+  batchGet,
   comments,
   decodeCursor,
   encodeCursor,
@@ -16,6 +17,7 @@ import {
   writeAllOrNothing,
   type Condition,
   type IndexName,
+  type StoredIdea,
 } from '../db/index.js';
 import { searchLogWrite } from './search.js';
 import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
@@ -148,6 +150,28 @@ export async function listIdeasBySection(
     if (!start) break;
   }
   return { items, cursor: encodeCursor(ctx.tenant.id, query, start) };
+}
+
+/** Most ideas one read of summaries takes: a page of search results is at most 50. */
+const MAX_SUMMARIES = 50;
+
+/**
+ * The list summaries of ideas known by id (search hits), in the order asked: one BatchGet. Only
+ * ideas a section list shows come back (those its index holds: not deleted, held or merged).
+ */
+export async function ideaSummaries(ctx: Ctx, ideaIds: readonly string[]): Promise<IdeaSummary[]> {
+  requireReader(ctx);
+  const ids = [...new Set(ideaIds.map((id) => parseInput(IdeaId, id)))];
+  if (ids.length > MAX_SUMMARIES) throw invalidFields({ ids: say('input.invalid') });
+  if (ids.length === 0) return [];
+  const found = await batchGet(ids.map((id) => keys.idea(ctx.tenant.id, id)));
+  const byId = new Map(
+    (found as StoredIdea[]).filter((item) => item.sectionKey !== undefined).map((item) => [item.id, item]),
+  );
+  return ids.flatMap((id) => {
+    const item = byId.get(id);
+    return item ? [summarise(item)] : [];
+  });
 }
 
 async function readIdea(ctx: Ctx, ideaId: string): Promise<Idea | undefined> {

@@ -93,6 +93,8 @@ export interface IdeaSummary {
   commentCount: number;
   authorName: string;
   authorDeleted?: boolean;
+  /** The first image among its attachments (an upload id), for the list's thumbnail. */
+  image?: string;
   createdAt: string;
 }
 
@@ -111,6 +113,8 @@ export function summarise(idea: Idea): IdeaSummary {
     createdAt,
   } = idea;
   const excerpt = idea.body.length > 220 ? `${idea.body.slice(0, 217).trimEnd()}…` : idea.body;
+  // Lists read stored items without a schema parse: an idea posted before attachments existed has none.
+  const image = (idea.attachments ?? []).find((a) => a.contentType.startsWith('image/'))?.id;
   return {
     id,
     sectionId,
@@ -123,6 +127,7 @@ export function summarise(idea: Idea): IdeaSummary {
     commentCount,
     authorName,
     authorDeleted,
+    ...(image ? { image } : {}),
     createdAt,
   };
 }

@@ -5,7 +5,7 @@ import { requireOfferTeam } from './access.js';
 import { freshOfferIndex } from './index-store.js';
 import { offerOf, type Offer } from './offer-item.js';
 import { getRequest, type TechRequest } from './requests.js';
-import { cardOf, type OfferCard } from './search.js';
+import { cardOf, partnerLogos, type OfferCard } from './search.js';
 import { SPLIT } from './engine/text-index.js';
 import { searchTerm } from '../text/index.js';
 
@@ -73,7 +73,13 @@ export async function requestMatches(
     scoreOffer(request, offer, wanted, best ? (wordScore.get(offer.id) ?? 0) / best : 0),
   );
   items.sort((a, b) => b.score - a.score || a.offer.title.localeCompare(b.offer.title));
-  return { request, items: items.filter((m) => m.score > 0).slice(0, SHOWN) };
+  const shown = items.filter((m) => m.score > 0).slice(0, SHOWN);
+  const logos = await partnerLogos(
+    ctx.tenant.id,
+    shown.map((m) => m.offer.partnerId),
+  );
+  for (const m of shown) if (logos.has(m.offer.partnerId)) m.offer.partnerLogo = logos.get(m.offer.partnerId);
+  return { request, items: shown };
 }
 
 function scoreOffer(request: TechRequest, offer: Offer, wanted: Map<string, string>, wordShare: number): OfferMatch {

@@ -63,7 +63,10 @@ export type OfferCard = Pick<
   | 'partnerName'
   | 'visibility'
   | 'publishedAt'
->;
+> & {
+  /** The partner organisation's logo (an upload id), when it has one: shown on the card. */
+  partnerLogo?: string;
+};
 
 export interface OfferSearchPage {
   items: (OfferCard & { score: number })[];
@@ -133,14 +136,39 @@ export async function searchOffers(ctx: Ctx, input: OfferSearchInput): Promise<O
   };
 }
 
-/** The offers behind the hits, in hit order; an offer withdrawn or narrowed since the index saw it is left out. */
+/**
+ * The offers behind the hits, in hit order, with their partners' logos; an offer withdrawn or
+ * narrowed since the index saw it is left out. Two BatchGets: the offers, then their partners
+ * (a logo is the partner's to change, so it is read from the partner, not copied into offers).
+ */
 async function hydrate(tenantId: string, hits: { id: string; score: number }[], viewer: Viewer) {
   const items = await batchGet(hits.map((h) => keys.offer(tenantId, h.id)));
   const byId = new Map(items.map((item) => [String(item.id), offerOf(item)]));
-  return hits.flatMap((hit) => {
+  const shown = hits.flatMap((hit) => {
     const offer = byId.get(hit.id);
     return offer && offer.state === 'published' && sees(viewer, offer.visibility)
       ? [{ ...cardOf(offer), score: hit.score }]
       : [];
   });
+  const logos = await partnerLogos(
+    tenantId,
+    shown.map((o) => o.partnerId),
+  );
+  return shown.map((o) => (logos.has(o.partnerId) ? { ...o, partnerLogo: logos.get(o.partnerId) } : o));
+}
+
+/** The logo (upload id) of each of these partner organisations that has one: one BatchGet. */
+export async function partnerLogos(tenantId: string, partnerIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(partnerIds.filter(Boolean))];
+  if (ids.length === 0) return new Map();
+  const found = await batchGet(
+    ids.map((id) => keys.partner(tenantId, id)),
+    ['id', 'logo'],
+  );
+  return new Map(
+    found.flatMap((p) => {
+      const logo = p.logo as { id?: string } | undefined;
+      return logo?.id ? [[String(p.id), logo.id] as const] : [];
+    }),
+  );
 }

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { requireContributor } from '../authz.js';
 import type { Ctx } from '../context.js';
 import { hitInTransaction, tooMany } from '../ratelimit.js';
-import { ideas, itemAbsent, members, type Condition, votes, writeAllOrNothing } from '../db/index.js';
+import {
+  batchGet,
+  ideas,
+  itemAbsent,
+  keyParts,
+  keys,
+  members,
+  type Condition,
+  votes,
+  writeAllOrNothing,
+} from '../db/index.js';
 import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { IdeaId, trendWeight } from '../idea/index.js';
 import { fn } from '../fn.js';
@@ -104,4 +114,26 @@ export async function getMyVote(ctx: Ctx, ideaId: string): Promise<Value> {
   if (ctx.actor.kind !== 'member') return 0;
   const stored = await votes.get([ctx.tenant.id, parseInput(IdeaId, ideaId), ctx.actor.memberId]);
   return stored?.value ?? 0;
+}
+
+/** Most ideas one list shows: a page of ideas is at most 50 (ListIdeas), search results fewer. */
+const MAX_LISTED = 100;
+
+/**
+ * The current member's votes on the ideas of one list, by idea id (ideas without a vote are
+ * absent): one BatchGet of the vote items by key, whatever the list's length. Nothing for a visitor.
+ */
+export async function myVotes(ctx: Ctx, ideaIds: readonly string[]): Promise<Record<string, 1 | -1>> {
+  if (ctx.actor.kind !== 'member' || ideaIds.length === 0) return {};
+  const ids = [...new Set(ideaIds.map((id) => parseInput(IdeaId, id)))];
+  if (ids.length > MAX_LISTED) throw new DomainError('too_many_ideas', 400, say('input.invalid'));
+  const memberId = ctx.actor.memberId;
+  const found = await batchGet(
+    ids.map((id) => keys.vote(ctx.tenant.id, id, memberId)),
+    ['pk', 'value'],
+  );
+  // The idea is read from the key, which every vote item has (the key was asked for this member).
+  return Object.fromEntries(
+    found.map((vote) => [keyParts.ideaPartition(String(vote.pk))!.ideaId, vote.value === -1 ? -1 : 1]),
+  );
 }

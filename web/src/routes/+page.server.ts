@@ -1,9 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { IdeaSort, IdeaStatus, listIdeasBySection, searchIdeas } from '$core/idea/index';
+import { IdeaSort, IdeaStatus, ideaSummaries, listIdeasBySection, searchIdeas } from '$core/idea/index';
 import { listPublicPortals, localized, logoPath, portalOrigin } from '$core/tenant/index';
 import { ideasInAction } from '$core/team/index';
+import { myVotes } from '$core/vote/index';
 import { refusalAsErrorPage } from '$lib/server/core';
-import type { PageServerLoad } from './$types';
+import { listPath, voteFromList } from '$lib/server/list-vote';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The apex host shows the platform page; a portal host shows the portal home. */
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -38,8 +40,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     status: status.success ? status.data : undefined,
   };
   try {
-    const results = q.length >= 2 ? await searchIdeas(site.ctx, { q }) : null;
-    const [page, launched] = await Promise.all([
+    const [results, page, launched] = await Promise.all([
+      q.length >= 2
+        ? searchIdeas(site.ctx, { q }).then((hits) =>
+            ideaSummaries(
+              site.ctx,
+              hits.map((h) => h.id),
+            ),
+          )
+        : null,
       listIdeasBySection(site.ctx, {
         sectionId,
         sort,
@@ -49,6 +58,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       // The first page of the home shows what ideas became; a later page or a search does not.
       url.searchParams.has('cursor') || q ? { items: [] } : ideasInAction(site.ctx, { limit: 3 }),
     ]);
+    // The member's own votes on every idea shown, search results included: one read.
+    const mine = await myVotes(
+      site.ctx,
+      [...(results ?? []), ...page.items].map((idea) => idea.id),
+    );
     return {
       view: 'portal' as const,
       sectionId,
@@ -64,6 +78,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         authorDeleted,
         response: response && { text: response.text },
       })),
+      mine,
+      list: listPath(url),
       next: page.cursor,
       paged: url.searchParams.has('cursor'),
     };
@@ -71,3 +87,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     refusalAsErrorPage(e, lang);
   }
 };
+
+/** A vote from the list (lib/server/list-vote.ts). */
+export const actions: Actions = { vote: voteFromList };

@@ -58,6 +58,15 @@ export function translator(lang: Lang) {
   };
 }
 
+/**
+ * A text's plural forms as written, placeholders left in: for a page's script that changes a
+ * count in place (it fills them as `translator` does, choosing the form with Intl.PluralRules).
+ */
+export function pluralForms(lang: Lang, key: MessageKey): { one: string; other: string } {
+  const message = dictionaries[lang][key];
+  return typeof message === 'string' ? { one: message, other: message } : message;
+}
+
 export function formatDate(iso: string, lang: Lang) {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long' }).format(new Date(iso));
 }

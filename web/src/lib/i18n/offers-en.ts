@@ -54,6 +54,8 @@ export const offersEn = {
   'offers.results': 'Results',
   'offers.total': { one: '{count} offer found', other: '{count} offers found' },
   'offers.noResults': 'No offer matches this search.',
+  'offers.none': 'No offer is published yet.',
+  'offers.saveToHear': 'Save a search below to be told of each new offer',
   'offers.next': 'Next offers',
   'offers.first': 'First offers',
   'offers.by': 'by {partner}',

@@ -56,6 +56,8 @@ export const offersFr: Record<keyof typeof offersEn, Message> = {
   'offers.results': 'Résultats',
   'offers.total': { one: '{count} offre trouvée', other: '{count} offres trouvées' },
   'offers.noResults': 'Aucune offre ne correspond à cette recherche.',
+  'offers.none': 'Aucune offre n’est encore publiée.',
+  'offers.saveToHear': 'Enregistrez une recherche ci-dessous pour être prévenu de chaque nouvelle offre',
   'offers.next': 'Offres suivantes',
   'offers.first': 'Premières offres',
   'offers.by': 'par {partner}',
