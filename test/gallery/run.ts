@@ -31,7 +31,7 @@ const PAGES: Record<Role, string[]> = {
 
 /** The README's three (what a screen shows at first, not the whole page): a brand's home, an idea on a phone, the team's dashboard. */
 const README: Record<string, string> = {
-  'cafe-visitor-home-desktop.png': 'readme-home.png',
+  'cafe-member-home-desktop.png': 'readme-home.png',
   'cafe-member-idea-phone.png': 'readme-idea-phone.png',
   'motors-team-team-dashboard-desktop.png': 'readme-dashboard.png',
 };
@@ -54,14 +54,16 @@ async function shoot(browser: Browser, base: string, portal: string, role: Role,
       let url = `${base}${path}`;
       if (path === 'idea') {
         await page.goto(`${base}/`);
-        const href = await page.locator('a[href^="/ideas/"]:not([href="/ideas/new"])').first().getAttribute('href');
+        const href = await page.locator('a[href^="/ideas/"]:not([href^="/ideas/new"])').first().getAttribute('href');
         url = `${base}${href}`;
       }
       const response = await page.goto(url);
       const name = `${portal}-${role}-${path === '/' ? 'home' : path.replace(/^\//, '').replace(/\//g, '-')}-${device}.png`;
       if (!response || response.status() >= 400) console.warn(`  ${name}: ${response?.status()} at ${url}`);
       await page.screenshot({ path: join(OUT, name), fullPage: true });
-      if (README[name]) await page.screenshot({ path: join(OUT, README[name]) });
+      // The README's: the top of the page, a screen and a half, enough to see the list under the banner.
+      const top = { x: 0, y: 0, width: viewport.width, height: Math.round(viewport.height * 1.5) };
+      if (README[name]) await page.screenshot({ path: join(OUT, README[name]), fullPage: true, clip: top });
       shots.push(name);
     }
     await context.close();
