@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { system } from '../../functions/core/context.js';
 import { getIdea, submitIdea } from '../../functions/core/idea/index.js';
 import { getDashboard } from '../../functions/core/insights/index.js';
@@ -19,8 +19,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The votes the team's dashboard counts for the portal from `from` to today, once the table's
- * stream has aggregated every one cast: the storm's records are worked through here, so the
- * files after this one find the stream caught up, not a minute behind.
+ * stream has aggregated as many as were cast.
  */
 async function dashboardVotes(tenant: Tenant, from: string, cast: number): Promise<number> {
   const votes = async () => (await getDashboard({ tenant, actor: system }, { from, to: today() })).period.votes;
@@ -37,8 +36,18 @@ async function expectSignedIn(tenant: Tenant, member: Member) {
   expect(me.json).toMatchObject({ id: member.id, email: member.email, verified: true });
 }
 
+/** Each storm's portal, the day it began, and how many votes it cast. */
+const storms: { tenant: Tenant; from: string; cast: number }[] = [];
+
 /** Vote stuffing by concurrency: the counts stay exact however many arrive at once. */
 describe('a vote storm', () => {
+  // The dashboard, fed by the table's stream, counts each vote cast once. Checked after both
+  // storms (the second runs while the stream still works through the first), and waited for, so
+  // that the files after this one find the stream caught up.
+  afterAll(async () => {
+    for (const { tenant, from, cast } of storms) expect(await dashboardVotes(tenant, from, cast)).toBe(cast);
+  }, 240_000);
+
   it('1,000 members voting on one idea at once count exactly 1,000', async () => {
     const from = today();
     const tenant = await makeTenant();
@@ -51,7 +60,7 @@ describe('a vote storm', () => {
     const refused = answers.filter((a) => a.status === 'rejected');
     expect(refused.map((a) => String((a as PromiseRejectedResult).reason))).toEqual([]);
     expect(await count(tenant, target.id)).toBe(1000);
-    expect(await dashboardVotes(tenant, from, 1000)).toBe(1000);
+    storms.push({ tenant, from, cast: 1000 });
   }, 240_000);
 
   it('members voting on a duplicate while it is merged: every voter counts once on the kept idea', async () => {
@@ -79,9 +88,7 @@ describe('a vote storm', () => {
     // Merging again carries nothing more; the count is the exact union.
     await mergeIdea(team, dup.id, { into: kept.id });
     expect(await count(tenant, kept.id)).toBe(expected);
-    // The dashboard counts each vote cast once: the 100 on the kept idea and those that landed on
-    // the duplicate; the votes the merge carried over are not new votes.
-    const cast = 100 + votes.length - late.length;
-    expect(await dashboardVotes(tenant, from, cast)).toBe(cast);
+    // Cast: the 100 on the kept idea and those that landed on the duplicate (a vote the merge carried over is not a new one).
+    storms.push({ tenant, from, cast: 100 + votes.length - late.length });
   }, 240_000);
 });
