@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { system } from '../../functions/core/context.js';
 import { members } from '../../functions/core/db/index.js';
-import { createMember } from '../../functions/core/identity/system-accounts.js';
+import { createMemberWithPassword } from '../support/members.js';
 import { client } from '../support/http.js';
 import { lastMessageTo } from '../support/outbox.js';
 import { PASSWORD, portalWithRoles } from '../support/roles.js';
@@ -13,7 +13,7 @@ const NEW_PASSWORD = 'another long secret phrase';
 async function twoDevices() {
   const tenant = await makeTenant();
   const email = 'r@example.test';
-  const account = await createMember(
+  const account = await createMemberWithPassword(
     { tenant, actor: system },
     { email, displayName: 'R', lang: 'en', password: PASSWORD },
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { system, type Role } from '../../functions/core/context.js';
-import { createMember } from '../../functions/core/identity/system-accounts.js';
+import { createMemberWithPassword } from '../support/members.js';
 import { getDashboard } from '../../functions/core/insights/index.js';
 import { listNotifications } from '../../functions/core/notify/index.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
@@ -11,7 +11,7 @@ import { eventually } from '../support/wait.js';
 
 /** A signed-in API client, and the account behind it. */
 async function person(tenant: Tenant, name: string, role: Role = 'member') {
-  const member = await createMember(
+  const member = await createMemberWithPassword(
     { tenant, actor: system },
     { email: `${name}@example.test`, displayName: name, lang: 'en', role, password: PASSWORD },
   );

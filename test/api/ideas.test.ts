@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { system } from '../../functions/core/context.js';
-import { createMember } from '../../functions/core/identity/system-accounts.js';
+import { createMemberWithPassword } from '../support/members.js';
 import { client } from '../support/http.js';
 import { hostOf, makeTenant } from '../support/tenants.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
@@ -14,7 +14,7 @@ const idea = (title: string, extra: Record<string, unknown> = {}) => ({
 });
 
 async function signedIn(tenant: Tenant, name: string, verified = true) {
-  await createMember(
+  await createMemberWithPassword(
     { tenant, actor: system },
     { email: `${name}@example.test`, displayName: name, lang: 'en', password: PASSWORD, verified },
   );

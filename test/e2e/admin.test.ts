@@ -239,6 +239,8 @@ describe('portal settings in Chromium', () => {
     const { tenant } = await portalWithRoles();
     const page = await signIn(tenant, 'owner');
     await page.goto(`${base(tenant)}/admin`);
+    // The upload starts from the page's script: a file chosen before it takes over is never sent (seen under load).
+    await page.waitForLoadState('networkidle');
     await page
       .getByLabel('Choose a new image (Logo)')
       .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });

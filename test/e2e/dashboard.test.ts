@@ -13,6 +13,7 @@ import { makeTenant, actingAs } from '../support/tenants.js';
 import { eventually } from '../support/wait.js';
 import { accessibilityViolations, signInOnPage } from './browser.js';
 import { useServerAndBrowser } from './server.js';
+import { createMemberWithPassword } from '../support/members.js';
 
 const env = useServerAndBrowser();
 const PASSWORD = 'a long enough secret phrase';
@@ -43,7 +44,7 @@ async function portalWithActivity() {
     name: { fr: 'Café des idées', en: 'Ideas café' },
   });
   const ctx = { tenant, actor: system };
-  await createMember(ctx, {
+  await createMemberWithPassword(ctx, {
     email: 'team@example.test',
     displayName: 'Tess Team',
     lang: 'fr',
@@ -194,7 +195,7 @@ describe('the team dashboard in Chromium', () => {
 
   it('answers a member of the portal with 403', async () => {
     const tenant = await makeTenant();
-    await createMember(
+    await createMemberWithPassword(
       { tenant, actor: system },
       { email: 'member@example.test', displayName: 'Mia', lang: 'en', password: PASSWORD },
     );

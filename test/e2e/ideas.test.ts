@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { system } from '../../functions/core/context.js';
 import { submitIdea } from '../../functions/core/idea/index.js';
-import { createMember } from '../../functions/core/identity/system-accounts.js';
+import { createMemberWithPassword } from '../support/members.js';
 import type { Tenant } from '../../functions/core/tenant/index.js';
 import { asMember, makeTenant } from '../support/tenants.js';
 import { accessibilityViolations } from './browser.js';
@@ -20,7 +20,7 @@ const XSS =
 const env = useServerAndBrowser();
 
 async function member(tenant: Tenant, name: string, lang: 'fr' | 'en') {
-  return createMember(
+  return createMemberWithPassword(
     { tenant, actor: system },
     { email: `${name}@example.test`, displayName: name, lang, password: PASSWORD },
   );

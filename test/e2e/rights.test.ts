@@ -9,6 +9,7 @@ import { invite } from '../../functions/core/roles/index.js';
 import { actingAs, makeTenant } from '../support/tenants.js';
 import { expectAccessible, signInOnPage } from './browser.js';
 import { useServerAndBrowser } from './server.js';
+import { createMemberWithPassword } from '../support/members.js';
 
 const env = useServerAndBrowser();
 const PASSWORD = 'a long enough secret phrase';
@@ -25,7 +26,7 @@ for (const lang of ['en', 'fr'] as const) {
     it('an owner revokes an invitation and removes a partner’s person; a held comment is marked for its author, on a phone', async () => {
       const tenant = await makeTenant({ defaultLang: lang, languages: ['fr', 'en'], blockedWords: ['casino'] });
       const ctx = { tenant, actor: system };
-      const owner = await createMember(ctx, {
+      const owner = await createMemberWithPassword(ctx, {
         email: 'owner@example.test',
         displayName: 'Olga Owner',
         lang,
@@ -72,7 +73,12 @@ for (const lang of ['en', 'fr'] as const) {
       expect(await page.locator('.people').count()).toBe(0);
       await page.close();
 
-      const mia = await createMember(ctx, { email: 'mia@example.test', displayName: 'Mia', lang, password: PASSWORD });
+      const mia = await createMemberWithPassword(ctx, {
+        email: 'mia@example.test',
+        displayName: 'Mia',
+        lang,
+        password: PASSWORD,
+      });
       const idea = await submitIdea(actingAs(tenant, owner), {
         sectionId: 'product',
         title: 'Quiet corners in every shop',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { system } from '../../functions/core/context.js';
 import { addComment } from '../../functions/core/comment/index.js';
 import { submitIdea } from '../../functions/core/idea/index.js';
-import { createMember } from '../../functions/core/identity/system-accounts.js';
+import { createMemberWithPassword } from '../support/members.js';
 import { createUpload } from '../../functions/core/upload/index.js';
 import { client } from '../support/http.js';
 import { asMember, hostOf, makeMembers, makeTenant } from '../support/tenants.js';
@@ -23,7 +23,7 @@ describe('idea routes across portals', () => {
     const comment = await addComment(asMember(a, author!), { ideaId: idea.id, body: 'Private remark of A' });
     const upload = await createUpload(asMember(a, author!), { filename: 'a.png', contentType: 'image/png', size: 10 });
 
-    await createMember(
+    await createMemberWithPassword(
       { tenant: b, actor: system },
       { email: 'intruder@example.test', displayName: 'Intruder', lang: 'en', password: PASSWORD },
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { system } from '../../functions/core/context.js';
-import { createMember } from '../../functions/core/identity/system-accounts.js';
+import { createMemberWithPassword } from '../support/members.js';
 import { lastMessageTo } from '../support/outbox.js';
 import { signUpByMail } from '../support/signup.js';
 import { client } from '../support/http.js';
@@ -40,7 +40,7 @@ describe('identity isolation between portals', () => {
   it('verification, sign-in and invitation tokens of portal A are invalid on portal B', async () => {
     const a = await makeTenant();
     const b = await makeTenant();
-    await createMember(
+    await createMemberWithPassword(
       { tenant: a, actor: system },
       { email: 'owner@a.test', displayName: 'Owner', lang: 'en', role: 'owner', password: PASSWORD },
     );

@@ -24,6 +24,12 @@ export async function setup() {
   process.env.PORTAL_URL = 'http://{slug}.localhost';
   // Custom-domain verification reads TXT records from here instead of DNS (see core/tenant/dns.ts).
   process.env.DNS_TXT_DIR = mkdtempSync(join(tmpdir(), 'portal-dns-'));
+  // Password hashes at the lowest cost the configuration takes (scrypt N=2^14, 16 MiB) instead of
+  // the production 2^17 (128 MiB, about 0.6 s of CPU each here): the tests hash and check a
+  // password hundreds of times and time none of it. The production cost stays tested: by
+  // test/unit/password.test.ts, and by the cloud tier, whose functions run with their template's
+  // environment only.
+  process.env.SCRYPT_LOG_N ??= '14';
   stack = await startLocalStack({ s3Dir });
   // The notification fan-out runs off the request path, from the table's stream, as in AWS.
   poller = await startStreamPoller({ intervalMs: 100 });

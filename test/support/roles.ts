@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { system, type Role } from '../../functions/core/context.js';
-import { createMember } from '../../functions/core/identity/system-accounts.js';
+import { createMemberWithPassword } from './members.js';
 import { client } from './http.js';
 import { hostOf, makeTenant, type Settings } from './tenants.js';
 
@@ -16,7 +16,7 @@ export async function portalWithRoles(overrides: Settings = {}) {
         async (role) =>
           [
             role,
-            await createMember(
+            await createMemberWithPassword(
               { tenant, actor: system },
               { email: `${role}@example.test`, displayName: role, lang: 'en', role, password: PASSWORD },
             ),
