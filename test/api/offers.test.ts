@@ -340,7 +340,7 @@ describe('technology offers through the API', () => {
       return items.find((n: { kind: string }) => n.kind === 'offer_match');
     });
     expect(alert).toMatchObject({ offerId: open, searchName: 'Hydrogen', offerTitle: 'Hydrogen refuelling kiosk' });
-    expect((await lastMessageTo('member@example.test')).link).toContain(`/offers/${open}`);
+    expect((await lastMessageTo('member@example.test', hostOf(portal.tenant))).link).toContain(`/offers/${open}`);
     await new Promise((r) => setTimeout(r, 800)); // the stream has passed both offers by now
     const alerts = (await member.get('/api/notifications')).json.items.filter(
       (n: { kind: string }) => n.kind === 'offer_match',

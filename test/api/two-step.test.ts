@@ -83,7 +83,7 @@ describe('two-step sign-in (TOTP, recovery codes)', () => {
     const byLink = client(hostOf(tenant));
     await byLink.post('/api/auth/link', { email: 'owner@example.test' });
     const linked = await byLink.post('/api/auth/link/signin', {
-      token: (await lastMessageTo('owner@example.test')).token,
+      token: (await lastMessageTo('owner@example.test', hostOf(tenant))).token,
     });
     expect(linked.status).toBe(202);
     expect((await byLink.get('/api/me')).status).toBe(401);

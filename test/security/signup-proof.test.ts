@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { signUp } from '../../functions/core/identity/index.js';
 import { getTenantById } from '../../functions/core/tenant/index.js';
@@ -9,7 +10,13 @@ import { portalWithRoles } from '../support/roles.js';
 import { hostOf, makeTenant } from '../support/tenants.js';
 
 const PASSWORD = 'a long enough secret phrase';
-const person = (n: number | string) => ({ email: `p${n}@example.test`, password: PASSWORD, displayName: `P${n}` });
+// Addresses of this file only: other files run beside it and share the local outbox.
+const RUN = randomBytes(3).toString('hex');
+const person = (n: number | string) => ({
+  email: `proof-${RUN}-${n}@example.test`,
+  password: PASSWORD,
+  displayName: `P${n}`,
+});
 const mailsTo = async (email: string) => {
   await mailSent();
   return (await readOutbox()).filter((m) => m.to === email).length;
@@ -26,7 +33,7 @@ describe('sign-up proof of work', () => {
     expect(refused.status).toBe(403);
     expect(refused.json.error.code).toBe('proof_required');
     expect(refused.json.error.fields.proof).toBeTruthy();
-    expect(await mailsTo('p3@example.test')).toBe(0);
+    expect(await mailsTo(person(3).email)).toBe(0);
 
     const challenge = (await web.post('/api/auth/signup/challenge')).json;
     expect(challenge).toMatchObject({ bits: 16, challenge: expect.stringMatching(/^[\w-]{43}$/) });
@@ -43,7 +50,7 @@ describe('sign-up proof of work', () => {
     expect((await web.post('/api/auth/signup', { ...person(3), proof: foreign })).status).toBe(403);
 
     expect((await web.post('/api/auth/signup', { ...person(3), proof })).status).toBe(202);
-    expect(await mailsTo('p3@example.test')).toBe(1);
+    expect(await mailsTo(person(3).email)).toBe(1);
     expect((await web.post('/api/auth/signup', { ...person(4), proof })).json.error.code).toBe('proof_required');
   }, 60_000);
 

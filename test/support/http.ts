@@ -23,6 +23,7 @@ export function client(host: string) {
     return { status: res.status, headers: res.headers, setCookie, text, json };
   }
   return {
+    host,
     call,
     get: (path: string) => call('GET', path),
     post: (path: string, body: unknown = {}, headers?: Record<string, string>) => call('POST', path, body, headers),

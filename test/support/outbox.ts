@@ -10,10 +10,15 @@ export async function mailSent(): Promise<void> {
   await eventually(async () => !(await mails.anyWaiting()));
 }
 
-/** The newest message sent to an address, and the token of its link. */
-export async function lastMessageTo(email: string) {
+/**
+ * The newest message sent to an address (from one portal's host when named: test files run side by
+ * side and share the outbox, and every test portal has its `owner@example.test`), and the token of its link.
+ */
+export async function lastMessageTo(email: string, fromHost?: string) {
   await mailSent();
-  const message = (await readOutbox()).find((m) => m.to === email);
+  const message = (await readOutbox()).find(
+    (m) => m.to === email && (!fromHost || m.link.startsWith(`http://${fromHost}/`)),
+  );
   if (!message) throw new Error(`No message to ${email} in the outbox`);
   return { ...message, token: new URL(message.link).searchParams.get('token') ?? '' };
 }

@@ -10,6 +10,6 @@ type Client = ReturnType<typeof client>;
 export async function signUpByMail(web: Client, person: { email: string; password: string; displayName: string }) {
   const asked = await web.post('/api/auth/signup', person);
   if (asked.status !== 202) throw new Error(`Sign-up answered ${asked.status}: ${JSON.stringify(asked.json)}`);
-  const { token } = await lastMessageTo(person.email.toLowerCase());
+  const { token } = await lastMessageTo(person.email.toLowerCase(), web.host);
   return web.post('/api/auth/signup/confirm', { token });
 }
