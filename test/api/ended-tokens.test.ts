@@ -23,7 +23,7 @@ async function twoDevices() {
   /** Asks for a link by e-mail and returns its token. */
   const link = async (kind: 'reset-request' | 'link') => {
     expect((await client(hostOf(tenant)).post(`/api/auth/${kind}`, { email })).status).toBe(202);
-    return (await lastMessageTo(email)).token;
+    return (await lastMessageTo(email, hostOf(tenant))).token;
   };
   return { tenant, account, email, laptop, phone, link };
 }
@@ -82,7 +82,7 @@ describe('revoking an invitation', () => {
     const owner = await as('owner');
     const admin = await as('admin');
     expect((await owner.post('/api/invitations', { email: 'ana@example.test', role: 'team' })).status).toBe(201);
-    const { token } = await lastMessageTo('ana@example.test');
+    const { token } = await lastMessageTo('ana@example.test', hostOf(tenant));
     expect((await owner.post('/api/invitations', { email: 'ben@example.test', role: 'partner' })).status).toBe(201);
     const pending = (await admin.get('/api/invitations')).json.items as { id: string; email: string; role: string }[];
     expect(pending.map((i) => [i.email, i.role])).toEqual([
@@ -115,7 +115,7 @@ describe('revoking an invitation', () => {
     const { tenant, as } = await portalWithRoles();
     const owner = await as('owner');
     await owner.post('/api/invitations', { email: 'cy@example.test', role: 'team' });
-    const { token } = await lastMessageTo('cy@example.test');
+    const { token } = await lastMessageTo('cy@example.test', hostOf(tenant));
     const id = (await owner.get('/api/invitations')).json.items[0].id as string;
 
     const other = await portalWithRoles();

@@ -47,7 +47,7 @@ describe('identity isolation between portals', () => {
     const onA = client(hostOf(a));
     await onA.post('/api/auth/signin', { email: 'owner@a.test', password: PASSWORD });
     expect((await onA.post('/api/invitations', { email: 'guest@example.test', role: 'team' })).status).toBe(201);
-    const invitation = await lastMessageTo('guest@example.test');
+    const invitation = await lastMessageTo('guest@example.test', hostOf(a));
     const onB = client(hostOf(b));
     const replay = await onB.post('/api/invitations/accept', {
       token: invitation.token,
@@ -58,7 +58,7 @@ describe('identity isolation between portals', () => {
     expect(replay.json.error.code).toBe('invalid_token');
 
     await onA.post('/api/auth/link', { email: 'owner@a.test' });
-    const link = await lastMessageTo('owner@a.test');
+    const link = await lastMessageTo('owner@a.test', hostOf(a));
     expect((await onB.post('/api/auth/link/signin', { token: link.token })).status).toBe(400);
     // Still good on its own portal: B's attempt did not consume it.
     expect((await client(hostOf(a)).post('/api/auth/link/signin', { token: link.token })).status).toBe(200);
