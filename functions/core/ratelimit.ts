@@ -108,6 +108,9 @@ export async function countWrite(ctx: Ctx): Promise<void> {
   if (ctx.actor.kind === 'member') await hit(ctx, 'write:account', ctx.actor.memberId);
 }
 
+/** The client's address as the request context has it (a job or a test without one counts as 'unknown'). */
+export const addressOf = (ctx: Pick<Ctx, 'request'>) => ctx.request?.address ?? 'unknown';
+
 /** The subject of a per-account-and-network limit: an attacker elsewhere does not share the owner's count. */
 export const pairOf = (account: string, address: string) => `${account.toLowerCase()}|${addressKey(address)}`;
 

@@ -4,7 +4,7 @@ import { DomainError, invalidFields, notFound, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { sendTemplate } from '../mail/index.js';
 import { getMember, getMemberByEmail, insertMember, profileOf, type Member, type Profile } from '../member/index.js';
-import { count, hit, LIMITS, pairOf } from '../ratelimit.js';
+import { count, hit, LIMITS, pairOf, addressOf } from '../ratelimit.js';
 import { decoyHash, hashPassword, newPasswordWrite, verifyPassword } from './password.js';
 import { ChangePassword, EmailOnly, ResetPassword, SignIn, SignUp, TokenOnly } from './schema.js';
 import { clearEndedSessions, createSession, endAllSessions, endSession, forgetMemberSessions } from './sessions.js';
@@ -13,7 +13,6 @@ import { fn } from '../fn.js';
 import { countSignUp, spendProof } from './signup-proof.js';
 import { secondStepFor, type SecondStepAsked } from './two-step.js';
 
-const address = (ctx: Ctx) => ctx.request?.address ?? 'unknown';
 const link = (ctx: Ctx, path: string, token: string) =>
   `${ctx.request?.origin ?? ''}${path}?token=${encodeURIComponent(token)}`;
 
@@ -132,9 +131,9 @@ const wrongCredentials = () => new DomainError('invalid_credentials', 401, say('
 
 /** Password sign-in; an unknown e-mail costs the same hash as a wrong password and gets the same answer. */
 export const signIn = /* @__PURE__ */ fn(SignIn, async (ctx, { email, password }): Promise<SignInAnswer> => {
-  await hit(ctx, 'signin:address', address(ctx));
+  await hit(ctx, 'signin:address', addressOf(ctx));
   // Held back per account *and* network: wrong passwords from elsewhere never lock the owner out.
-  await hit(ctx, 'signin:pair', pairOf(email, address(ctx)));
+  await hit(ctx, 'signin:pair', pairOf(email, addressOf(ctx)));
   await hit(ctx, 'signin:account', email);
   const member = await getMemberByEmail(ctx, email);
   const matches = await verifyPassword(password, member?.passwordHash ?? (await decoyHash()));
@@ -162,8 +161,8 @@ async function warnOfFailures(ctx: Ctx, member: Member) {
 
 /** Links and resets: per account and network first (nobody elsewhere can use up the owner's), then per account. */
 async function hitMailLimits(ctx: Ctx, email: string) {
-  await hit(ctx, 'mail:address', address(ctx));
-  await hit(ctx, 'mail:pair', pairOf(email, address(ctx)));
+  await hit(ctx, 'mail:address', addressOf(ctx));
+  await hit(ctx, 'mail:pair', pairOf(email, addressOf(ctx)));
   await hit(ctx, 'mail:account', email);
 }
 

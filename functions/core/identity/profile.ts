@@ -27,7 +27,8 @@ import { withdrawEveryVote } from '../vote/index.js';
 import { UpdateProfile } from './schema.js';
 import { endAllSessions, forgetMemberSessions } from './sessions.js';
 
-async function currentMember(ctx: Ctx) {
+/** The signed-in member's account, read afresh; 401 when the session's account is gone. */
+export async function currentMember(ctx: Ctx) {
   const actor = requireMember(ctx);
   const member = await getMember(ctx, actor.memberId);
   if (!member) throw new DomainError('sign_in_required', 401, say('access.signIn'));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { DomainError, say } from '../errors/index.js';
-import { counted, hit } from '../ratelimit.js';
+import { counted, hit, addressOf } from '../ratelimit.js';
 import { leadingZeroBits } from './browser.js';
 import { consumeToken, issueToken } from './tokens.js';
 
@@ -13,11 +13,9 @@ import { consumeToken, issueToken } from './tokens.js';
  */
 export const PROOF_BITS = 16;
 
-const address = (ctx: Ctx) => ctx.request?.address ?? 'unknown';
-
 /** Counts this sign-up on the portal and its network, and says whether it must carry a proof. */
 export async function countSignUp(ctx: Ctx): Promise<boolean> {
-  const fromAddress = await hit(ctx, 'signup:address', address(ctx));
+  const fromAddress = await hit(ctx, 'signup:address', addressOf(ctx));
   const fromPortal = await hit(ctx, 'signup:portal', ctx.tenant.id);
   const { perAddress, perPortal } = ctx.tenant.signupProof;
   return fromAddress > perAddress || fromPortal > perPortal;
@@ -27,7 +25,7 @@ export async function countSignUp(ctx: Ctx): Promise<boolean> {
 export async function signUpNeedsProof(ctx: Ctx): Promise<boolean> {
   const { perAddress, perPortal } = ctx.tenant.signupProof;
   const [fromAddress, fromPortal] = await Promise.all([
-    counted(ctx, 'signup:address', address(ctx)),
+    counted(ctx, 'signup:address', addressOf(ctx)),
     counted(ctx, 'signup:portal', ctx.tenant.id),
   ]);
   return fromAddress >= perAddress || fromPortal >= perPortal;
@@ -45,7 +43,7 @@ export interface Challenge {
 
 /** A one-time challenge (a token of ten minutes, stored hashed like every token). */
 export async function newChallenge(ctx: Ctx): Promise<Challenge> {
-  await hit(ctx, 'challenge:address', address(ctx));
+  await hit(ctx, 'challenge:address', addressOf(ctx));
   return { challenge: await issueToken(ctx, 'proof', {}), bits: PROOF_BITS };
 }
 

@@ -4,9 +4,10 @@ import { nowIso, requireMember, type Ctx } from '../context.js';
 import { members } from '../db/index.js';
 import { DomainError, invalidFields, say, says } from '../errors/index.js';
 import { fn } from '../fn.js';
-import { getMember, profileOf, type Member } from '../member/index.js';
-import { hit, pairOf } from '../ratelimit.js';
+import { profileOf, type Member } from '../member/index.js';
+import { addressOf, hit, pairOf } from '../ratelimit.js';
 import { verifyPassword } from './password.js';
+import { currentMember } from './profile.js';
 import { createSession } from './sessions.js';
 import { checkToken, consumeToken, hashSecret, invalidToken, issueToken } from './tokens.js';
 import type { SignedIn } from './accounts.js';
@@ -46,6 +47,7 @@ function newRecoveryCode(): string {
 const recoveryHash = (code: string) => hashSecret(code.toLowerCase().replace(/[^a-z0-9]/g, ''));
 
 const wrongCode = () => invalidFields({ code: say('account.wrongCode') });
+const notStarted = () => new DomainError('two_step_not_started', 409, say('account.twoStepNotStarted'));
 
 /**
  * Spends a code on the account: a TOTP code only for a time step later than the last one taken,
@@ -82,7 +84,7 @@ export async function secondStepFor(ctx: Ctx, member: Member): Promise<SecondSte
 export const signInSecondStep = /* @__PURE__ */ fn(SecondStep, async (ctx, { ticket, code }): Promise<SignedIn> => {
   const pending = await checkToken(ctx, 'twostep', ticket);
   await hit(ctx, 'twostep:ticket', ticket);
-  await hit(ctx, 'twostep:account', pairOf(pending.memberId!, ctx.request?.address ?? 'unknown'));
+  await hit(ctx, 'twostep:account', pairOf(pending.memberId!, addressOf(ctx)));
   const member = await members.get([ctx.tenant.id, pending.memberId!], { consistent: true });
   if (!member || member.status !== 'active' || !member.totpSecret) throw invalidToken();
   if (!(await spendCode(ctx, member, code))) throw wrongCode();
@@ -90,19 +92,13 @@ export const signInSecondStep = /* @__PURE__ */ fn(SecondStep, async (ctx, { tic
   return { token: await createSession(ctx.tenant.id, member.id, ctx.now), profile: profileOf(member) };
 });
 
-async function signedInMember(ctx: Ctx, memberId: string): Promise<Member> {
-  const member = await getMember(ctx, memberId);
-  if (!member) throw new DomainError('sign_in_required', 401, say('access.signIn'));
-  return member;
-}
-
 /** Turning it on, first part: the password again, then a new secret for the app (kept pending until a code proves it). */
 export const startTwoStep = /* @__PURE__ */ fn(
   requireMember,
   PasswordOnly,
   async (ctx, { password }, actor): Promise<{ secret: string; uri: string }> => {
     await hit(ctx, 'signin:account', actor.memberId);
-    const member = await signedInMember(ctx, actor.memberId);
+    const member = await currentMember(ctx);
     if (!member.passwordHash || !(await verifyPassword(password, member.passwordHash))) {
       throw invalidFields({ password: say('account.wrongPassword') });
     }
@@ -124,8 +120,8 @@ export const enableTwoStep = /* @__PURE__ */ fn(
   CodeOnly,
   async (ctx, { code }, actor): Promise<{ recoveryCodes: string[] }> => {
     await hit(ctx, 'twostep:account', actor.memberId);
-    const member = await signedInMember(ctx, actor.memberId);
-    if (!member.totpPending) throw new DomainError('two_step_not_started', 409, say('account.twoStepNotStarted'));
+    const member = await currentMember(ctx);
+    if (!member.totpPending) throw notStarted();
     const step = stepOf(ctx, member.totpPending, code.replace(/\s/g, ''));
     if (step === undefined) throw wrongCode();
     const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
@@ -140,7 +136,7 @@ export const enableTwoStep = /* @__PURE__ */ fn(
         ':codes': new Set(recoveryCodes.map(recoveryHash)),
       },
     });
-    if (!enabled) throw new DomainError('two_step_not_started', 409, say('account.twoStepNotStarted'));
+    if (!enabled) throw notStarted();
     return { recoveryCodes };
   },
 );
@@ -148,7 +144,7 @@ export const enableTwoStep = /* @__PURE__ */ fn(
 /** Turning it off takes a code too (of the app or a recovery one): a stolen session alone cannot. */
 export const disableTwoStep = /* @__PURE__ */ fn(requireMember, CodeOnly, async (ctx, { code }, actor) => {
   await hit(ctx, 'twostep:account', actor.memberId);
-  const member = await signedInMember(ctx, actor.memberId);
+  const member = await currentMember(ctx);
   if (!member.totpSecret) return;
   if (!(await spendCode(ctx, member, code))) throw wrongCode();
   await members.change([ctx.tenant.id, member.id], {
