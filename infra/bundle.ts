@@ -1,4 +1,5 @@
 import { build, type Plugin } from 'esbuild';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +14,52 @@ export const BUNDLES = {
   schedule: 'functions/handlers/schedule.ts',
   web: 'functions/handlers/web.ts',
 } as const;
+
+/**
+ * Packages a bundle loads from its own node_modules instead of carrying inside index.mjs, because
+ * they hold native files: sharp (core/image) and what it requires, with the libvips build for
+ * Linux x86_64 that npm installs here. Such a bundle's function runs on x86_64 (infra/functions.ts).
+ */
+export const NATIVE_PACKAGES: Partial<Record<keyof typeof BUNDLES, { external: string[]; copied: string[] }>> = {
+  stream: {
+    external: ['sharp'],
+    copied: ['sharp', 'detect-libc', 'semver', '@img/colour', '@img/sharp-linux-x64', '@img/sharp-libvips-linux-x64'],
+  },
+};
+
+/**
+ * Copies a bundle's native packages beside it (node_modules/), once per set of versions: tests
+ * bundle into the same folder at the same time, so the copy is made aside and moved in whole. A
+ * machine without the Linux x86_64 build says so rather than ship a broken bundle.
+ */
+function copyNativePackages(name: keyof typeof BUNDLES, outdir: string) {
+  const copied = NATIVE_PACKAGES[name]?.copied ?? [];
+  const modules = join(outdir, 'node_modules');
+  const stamp = copied.map((pkg) => `${pkg}@${versionOf(pkg)}`).join('\n');
+  const stampFile = join(modules, '.packages');
+  const current = () => (existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : undefined);
+  if (!copied.length) return rmSync(modules, { recursive: true, force: true });
+  if (current() === stamp) return;
+  const aside = mkdtempSync(join(outdir, '.node_modules-'));
+  for (const pkg of copied)
+    cpSync(join(root, 'node_modules', pkg), join(aside, pkg), { recursive: true, dereference: true });
+  writeFileSync(join(aside, '.packages'), stamp);
+  rmSync(modules, { recursive: true, force: true });
+  try {
+    renameSync(aside, modules);
+  } catch (error) {
+    // Another build moved the same copy in first.
+    rmSync(aside, { recursive: true, force: true });
+    if (current() !== stamp) throw error;
+  }
+}
+
+function versionOf(pkg: string): string {
+  const manifest = join(root, 'node_modules', pkg, 'package.json');
+  if (!existsSync(manifest))
+    throw new Error(`A bundle needs ${pkg} (sharp for Linux x86_64): build it on Linux x86_64 after npm ci.`);
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
 
 /** Every bundle, for the CDK app, its test and the benchmark. */
 export const bundleAll = () => Promise.all(Object.keys(BUNDLES).map((name) => bundle(name as keyof typeof BUNDLES)));
@@ -78,6 +125,8 @@ export async function bundle(name: keyof typeof BUNDLES, outdir = bundleDir(name
     logLevel: 'error',
     // CommonJS packages inside an ESM bundle still call require().
     banner: { js: "import{createRequire}from'module';const require=createRequire(import.meta.url);" },
+    external: NATIVE_PACKAGES[name]?.external ?? [],
   });
+  copyNativePackages(name, outdir);
   return outdir;
 }

@@ -3,7 +3,7 @@ import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk
 import { Architecture, Code, Function, FunctionUrlAuthType, Runtime, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays, LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { bundleDir, type BUNDLES } from './bundle.js';
+import { bundleDir, NATIVE_PACKAGES, type BUNDLES } from './bundle.js';
 
 /** One Lambda per handler bundle (built by infra/bundle.ts). */
 export function createHandler(
@@ -31,7 +31,9 @@ export function createHandler(
   const fn = new Function(scope, id, {
     role,
     runtime: Runtime.NODEJS_24_X,
-    architecture: Architecture.ARM_64,
+    // A bundle carrying native files (sharp's, for the stream) runs where they were built: the
+    // Linux x86_64 of npm install, the tests and CI; the others on the cheaper ARM.
+    architecture: bundle in NATIVE_PACKAGES ? Architecture.X86_64 : Architecture.ARM_64,
     code: Code.fromAsset(bundleDir(bundle)),
     handler: 'index.handler',
     memorySize,

@@ -105,7 +105,8 @@ export class PortalStack extends Stack {
     // The offer search keeps each portal's index in memory: room for a large catalogue (docs/architecture.md).
     const offersApi = createOrigin(this, 'OffersApi', 'offers', environment, 1024);
     const web = createOrigin(this, 'Web', 'web', environment, 1536);
-    const stream = createHandler(this, 'Stream', 'stream', environment, 512);
+    // 1 GB: the stream makes image thumbnails (sharp), up to a 40-megapixel photo decoded in memory.
+    const stream = createHandler(this, 'Stream', 'stream', environment, 1024);
     // The consumers read the table's stream; a failing batch is split to find the failing record,
     // which after three attempts goes to this queue (kept 14 days) while the rest of its batch goes on.
     const failedStreamRecords = new Queue(this, 'FailedStreamRecords', {

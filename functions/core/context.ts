@@ -6,7 +6,7 @@ export type Role = 'owner' | 'admin' | 'team' | 'partner' | 'member';
 /** Who acts. Accounts and sessions arrive with the identity work; until then, visitors and seeded members. */
 export type Actor =
   | { kind: 'visitor' }
-  | { kind: 'member'; memberId: string; role: Role; verified?: boolean; displayName?: string }
+  | { kind: 'member'; memberId: string; role: Role; verified?: boolean; displayName?: string; photo?: string }
   | { kind: 'system' };
 
 /** The first argument of every core function: the tenant comes from the host, never from input. */

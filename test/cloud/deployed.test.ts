@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORIGIN_HEADER } from '../../functions/handlers/edge-only.js';
 import { eventually } from '../support/wait.js';
@@ -219,6 +220,37 @@ describe('a member', () => {
     const bytes = new Uint8Array(await download.arrayBuffer());
     expect(bytes.length).toBe(pdf.length);
     expect(Buffer.compare(bytes, pdf)).toBe(0);
+  });
+
+  it('chooses a photo: the stream bundle (sharp beside it) makes the face, which the edge serves from the bucket', async () => {
+    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#2a6' } })
+      .png()
+      .toBuffer();
+    const upload = await json<{ id: string; url: string; fields: Record<string, string> }>(
+      await m.browser.fetch(portal('/api/uploads'), {
+        json: { filename: 'me.png', contentType: 'image/png', size: png.length },
+      }),
+      201,
+    );
+    const form = new FormData();
+    for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'me.png');
+    expect((await fetch(upload.url, { method: 'POST', body: form })).status).toBeLessThan(300);
+    await json(await m.browser.fetch(portal(`/api/uploads/${upload.id}/finalize`), { method: 'POST' }), 200);
+    await json(await m.browser.fetch(portal('/api/me/photo'), { method: 'PUT', json: { uploadId: upload.id } }), 202);
+
+    const { photo } = await eventually(async () => {
+      const me = await json<{ photo?: string }>(await m.browser.fetch(portal('/api/me')), 200);
+      return me.photo ? me : undefined;
+    }, 30_000);
+    const face = await m.browser.fetch(portal(`/${photo}`));
+    expect(face.status).toBe(200);
+    expect(face.headers.get('cache-control')).toContain('immutable');
+    expect(await sharp(new Uint8Array(await face.arrayBuffer())).metadata()).toMatchObject({
+      format: 'webp',
+      width: 160,
+      height: 160,
+    });
   });
 });
 

@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { s3 } from '../../functions/core/db/client.js';
 import { PAYLOAD_LIMIT_BYTES, type LambdaError, type LambdaService } from './lambda.js';
 import type { LocalResources } from './resources.js';
 import type { Synthesized } from './synth.js';
@@ -39,6 +41,23 @@ const EDGE_SOURCE_IP = '130.176.212.77';
 const isTextual = (contentType: string) =>
   /^(text\/|application\/(json|xml|javascript)|[^;]*\+(json|xml))/i.test(contentType.trim());
 
+/**
+ * An S3 origin behind origin access control: the object at the path, with the type and cache
+ * lifetime S3 stored; 403 for anything missing, as S3 answers a reader without ListBucket.
+ * (The behaviour's response headers policy is not modelled.)
+ */
+async function fromBucket(bucket: string, key: string): Promise<Response> {
+  try {
+    const object = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: decodeURIComponent(key) }));
+    const headers: Record<string, string> = { 'content-type': object.ContentType ?? 'application/octet-stream' };
+    if (object.CacheControl) headers['cache-control'] = object.CacheControl;
+    return new Response(new Uint8Array(await object.Body!.transformToByteArray()), { status: 200, headers });
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchKey') return new Response('Access Denied', { status: 403 });
+    throw error;
+  }
+}
+
 interface Behavior {
   pattern?: RegExp;
   originId: string;
@@ -48,8 +67,10 @@ interface Behavior {
 }
 
 interface Origin {
-  /** The function behind a function URL origin, or undefined for an S3 origin (not modelled). */
+  /** The function behind a function URL origin. */
   functionId?: string;
+  /** The bucket of an S3 origin (read with origin access control: the object at the path, or 403). */
+  bucket?: string;
   domain: string;
   customHeaders: [string, string][];
 }
@@ -109,8 +130,12 @@ export class Edge {
       behavior(config.DefaultCacheBehavior as Record<string, unknown>),
     ];
     for (const o of config.Origins as Record<string, unknown>[]) {
-      // S3 origins (the client assets) are not modelled: nothing here requests them.
-      if (o.S3OriginConfig) continue;
+      if (o.S3OriginConfig) {
+        // The uploads bucket (brand images) is modelled; the client assets' bucket is not: nothing here requests it.
+        const domain = local.hasBucket(o.DomainName) ? local.resolve(o.DomainName) : undefined;
+        if (domain) this.origins.set(String(o.Id), { bucket: domain.split('.s3.')[0], domain, customHeaders: [] });
+        continue;
+      }
       const domain = local.resolve(o.DomainName);
       const customHeaders = ((o.OriginCustomHeaders as { HeaderName: string; HeaderValue: unknown }[]) ?? []).map(
         (h): [string, string] => [h.HeaderName.toLowerCase(), local.resolve(h.HeaderValue)],
@@ -127,6 +152,7 @@ export class Edge {
     const behavior = this.behaviors.find((b) => !b.pattern || b.pattern.test(url.pathname))!;
     if (!behavior.allowedMethods.includes(method)) return new Response('Method not allowed', { status: 403 });
     const origin = this.origins.get(behavior.originId);
+    if (origin?.bucket) return fromBucket(origin.bucket, url.pathname.slice(1));
     if (!origin?.functionId) throw new Error(`The origin of ${url.pathname} is not a function URL: not modelled`);
 
     let headers = new Map<string, string>(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));

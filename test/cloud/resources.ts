@@ -21,6 +21,8 @@ export interface LocalResources {
   buckets: Map<string, string>;
   /** The value CloudFormation would give the expression: intrinsic functions and dynamic references resolved. */
   resolve(value: unknown): string;
+  /** Whether a value names one of the buckets this tier made (Ref or GetAtt of it). */
+  hasBucket(value: unknown): boolean;
   /** A function's environment: its template variables resolved, and nothing else (see `environmentFor`). */
   templateEnvironment(fn: FunctionSpec): Record<string, string>;
   /** The Lambda function URL domain of a function, and the reverse. */
@@ -150,6 +152,8 @@ export async function standUp(synth: Synthesized): Promise<LocalResources> {
     if (type === 'AWS::Lambda::Url' && attribute === 'FunctionUrl') return `https://${functionUrlDomain(id)}/`;
     if (type === 'AWS::Lambda::Function' && attribute === 'Arn')
       return `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${id}`;
+    if (type === 'AWS::S3::Bucket' && attribute === 'RegionalDomainName')
+      return `${ref(id)}.s3.${REGION}.amazonaws.com`;
     if (type === 'AWS::SQS::Queue' && attribute === 'Arn') return `arn:aws:sqs:${REGION}:${ACCOUNT}:${id}`;
     throw new Error(`No local value for Fn::GetAtt ${id}.${attribute} (${type})`);
   }
@@ -194,11 +198,13 @@ export async function standUp(synth: Synthesized): Promise<LocalResources> {
     });
 
   const resolve = (value: unknown) => dynamicReferences(String(evaluate(value)));
+  const hasBucket = (value: unknown) => [...referencedIds(value)].some((id) => buckets.has(id));
 
   return {
     tableName,
     streamArn,
     buckets,
+    hasBucket,
     resolve,
     templateEnvironment: (fn) =>
       Object.fromEntries(Object.entries(fn.environment).map(([name, value]) => [name, resolve(value)])),

@@ -77,6 +77,8 @@ export const ROUTE_ACCESS = {
   'POST /api/me/two-step/start': 'signedIn',
   'POST /api/me/two-step/enable': 'signedIn',
   'POST /api/me/two-step/disable': 'signedIn',
+  'PUT /api/me/photo': 'signedIn',
+  'DELETE /api/me/photo': 'signedIn',
   'GET /api/me/export': 'signedIn',
   'DELETE /api/me': 'signedIn',
 

@@ -5,6 +5,8 @@ import {
   enableTwoStep,
   exportMeLink,
   getMe,
+  removeMyPhoto,
+  setMyPhoto,
   startTwoStep,
   updateMe,
 } from '../../core/identity/index.js';
@@ -20,6 +22,14 @@ export const me = new Hono<Env>()
   .post('/me/two-step/disable', async (c) => {
     await disableTwoStep(c.var.ctx, await jsonBody(c));
     return c.json({ disabled: true });
+  })
+  .put('/me/photo', async (c) => {
+    await setMyPhoto(c.var.ctx, await jsonBody(c));
+    return c.json({ chosen: true }, 202);
+  })
+  .delete('/me/photo', async (c) => {
+    await removeMyPhoto(c.var.ctx);
+    return c.json({ removed: true });
   })
   .get('/me/export', async (c) => c.redirect(await exportMeLink(c.var.ctx), 303))
   .delete('/me', async (c) => {

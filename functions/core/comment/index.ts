@@ -13,7 +13,7 @@ import {
 import { DomainError, invalidFields, notFound, parseInput, say, says } from '../errors/index.js';
 import { IdPattern, newId } from '../ids.js';
 import { getIdea, IdeaId, needsModeration } from '../idea/index.js';
-import { getMemberName } from '../member/index.js';
+import { getByline } from '../member/index.js';
 import { hit } from '../ratelimit.js';
 import { unchanged, type CommentModeration, type Place } from './held.js';
 import { COMMENT_LENGTH } from './limits.js';
@@ -38,6 +38,8 @@ export interface Comment {
   parentId?: string;
   authorId: string;
   authorName: string;
+  /** The author's face (keys.face), beside their name. */
+  authorPhoto?: string;
   authorDeleted?: boolean;
   body: string;
   deleted?: boolean;
@@ -51,24 +53,26 @@ export interface Comment {
   createdAt: string;
 }
 
+/** What readers get of a stored comment: named fields only (keys, owner entries and the team's reasons stay), no text once deleted or hidden. */
+const COMMENT_FIELDS = [
+  'id',
+  'ideaId',
+  'parentId',
+  'authorId',
+  'authorName',
+  'authorPhoto',
+  'authorDeleted',
+  'body',
+  'deleted',
+  'hidden',
+  'moderation',
+  'editedAt',
+  'createdAt',
+] as const satisfies readonly (keyof Comment)[];
+
 const toComment = (item: Record<string, unknown>): Comment => {
-  const { id, ideaId, parentId, authorId, authorName, authorDeleted, body, deleted, hidden, moderation, editedAt } =
-    item as unknown as Comment;
-  const { createdAt } = item as unknown as Comment;
-  return {
-    id,
-    ideaId,
-    parentId,
-    authorId,
-    authorName,
-    authorDeleted,
-    body: deleted || hidden ? '' : body,
-    deleted,
-    hidden,
-    moderation,
-    editedAt,
-    createdAt,
-  };
+  const comment = Object.fromEntries(COMMENT_FIELDS.map((field) => [field, item[field]])) as unknown as Comment;
+  return { ...comment, body: comment.deleted || comment.hidden ? '' : comment.body };
 };
 
 /** Where a comment lives: its idea and creation time, from its reference item. */
@@ -123,7 +127,7 @@ export const addComment = /* @__PURE__ */ fn(
       ideaId,
       ...(parentId ? { parentId } : {}),
       authorId: member.memberId,
-      authorName: await getMemberName(ctx, member.memberId),
+      ...(await getByline(ctx, member.memberId)),
       body,
       ...(held ? { moderation: 'pending' as const } : { publishedAt: createdAt }),
       createdAt,

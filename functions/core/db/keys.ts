@@ -166,6 +166,9 @@ export const keys = {
   /** S3: everything a tenant uploads lives under its own prefix. */
   brandAsset: (tenantId: string, name: string) => `tenants/${tenantId}/brand/${name}`,
   brandPrefix: (tenantId: string) => `tenants/${tenantId}/brand/`,
+  /** A member's face: public like the brand's images (shown beside their name to every reader), one name per version. */
+  face: (tenantId: string, memberId: string, uploadId: string) =>
+    `tenants/${tenantId}/brand/face-${memberId}-${uploadId}`,
 
   /**
    * Uploads: the pending or ready record in DynamoDB; in S3, the object the browser posts
@@ -179,6 +182,9 @@ export const keys = {
     `incoming/${tenantId}/${memberId}/${uploadId}`,
   uploadObject: (tenantId: string, memberId: string, uploadId: string) =>
     `tenants/${tenantId}/uploads/${memberId}/${uploadId}`,
+  /** An uploaded image's smaller copy for lists, beside the served object and read through the same checks. */
+  uploadThumbnail: (tenantId: string, memberId: string, uploadId: string) =>
+    `tenants/${tenantId}/uploads/${memberId}/${uploadId}-card`,
   /** Exports (CSV, a member's data) wait here for their download link; the bucket forgets them after a day. */
   exportObject: (tenantId: string, exportId: string, filename: string) => `exports/${tenantId}/${exportId}/${filename}`,
 };

@@ -66,6 +66,7 @@ export const en = {
   'account.wrongCode': 'This code does not work: type the one your app shows now, or an unused recovery code.',
   'account.twoStepAlreadyOn': 'Two-step sign-in is already on.',
   'account.twoStepNotStarted': 'Start again: scan the new code with your app first.',
+  'account.photoNotImage': 'Choose a PNG, JPEG or WebP picture you uploaded just now.',
   'account.invitationOnly': 'This portal is open by invitation only.',
   'account.badCredentials': 'This e-mail and password do not match an account here.',
   'account.badLink': 'This link is invalid, expired or already used.',

@@ -62,6 +62,7 @@ export const fr = {
     'Ce code ne fonctionne pas : saisissez celui que votre application affiche maintenant, ou un code de secours inutilisé.',
   'account.twoStepAlreadyOn': 'La connexion en deux étapes est déjà activée.',
   'account.twoStepNotStarted': 'Recommencez : scannez d’abord le nouveau code avec votre application.',
+  'account.photoNotImage': 'Choisissez une image PNG, JPEG ou WebP que vous venez d’envoyer.',
   'account.invitationOnly': 'Ce portail est ouvert sur invitation seulement.',
   'account.badCredentials': 'Cet e-mail et ce mot de passe ne correspondent à aucun compte ici.',
   'account.badLink': 'Ce lien est invalide, expiré ou déjà utilisé.',

@@ -22,7 +22,7 @@ import {
 import { searchLogWrite } from './search.js';
 import { DomainError, invalidFields, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
-import { getMemberName } from '../member/index.js';
+import { getByline } from '../member/index.js';
 import { hit } from '../ratelimit.js';
 import { ownReadyUpload, uploadLink, writeAttaching } from '../upload/index.js';
 import { blockedWordsIn } from '../text/index.js';
@@ -80,7 +80,7 @@ export const submitIdea = /* @__PURE__ */ fn(
       body: data.body,
       lang: data.lang ?? ctx.tenant.defaultLang,
       authorId: member.memberId,
-      authorName: await getMemberName(ctx, member.memberId),
+      ...(await getByline(ctx, member.memberId)),
       status: 'new',
       tags: [],
       attachments,
@@ -272,8 +272,8 @@ export { searchIdeas, searchLogWrite, similarIdeas } from './search.js';
 export { saveAllSearchSnapshots } from './search-snapshot.js';
 
 /** A download link to an attachment of an idea the reader may see: the idea must list it; anything else is a 404. */
-export async function ideaAttachmentLink(ctx: Ctx, ideaId: string, uploadId: string): Promise<string> {
+export async function ideaAttachmentLink(ctx: Ctx, ideaId: string, uploadId: string, size?: 'card'): Promise<string> {
   const idea = await getIdea(ctx, ideaId);
   if (!idea.attachments.some((a) => a.id === uploadId)) throw notFound('upload');
-  return uploadLink(ctx, uploadId);
+  return uploadLink(ctx, uploadId, size);
 }

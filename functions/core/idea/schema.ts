@@ -26,6 +26,8 @@ export const Idea = z.object({
   lang: Lang,
   authorId: z.string(),
   authorName: z.string(),
+  /** The author's face (a public image's key: keys.face), beside their name. */
+  authorPhoto: z.string().optional(),
   /** Set when the author deleted their account: the idea stays, shown as from a deleted member. */
   authorDeleted: z.boolean().optional(),
   status: IdeaStatus,
@@ -92,6 +94,7 @@ export interface IdeaSummary {
   downVotes: number;
   commentCount: number;
   authorName: string;
+  authorPhoto?: string;
   authorDeleted?: boolean;
   /** The first image among its attachments (an upload id), for the list's thumbnail. */
   image?: string;
@@ -109,6 +112,7 @@ export function summarise(idea: Idea): IdeaSummary {
     downVotes,
     commentCount,
     authorName,
+    authorPhoto,
     authorDeleted,
     createdAt,
   } = idea;
@@ -126,6 +130,7 @@ export function summarise(idea: Idea): IdeaSummary {
     downVotes,
     commentCount,
     authorName,
+    ...(authorPhoto ? { authorPhoto } : {}),
     authorDeleted,
     ...(image ? { image } : {}),
     createdAt,

@@ -21,6 +21,7 @@ export { disableTwoStep, enableTwoStep, signInSecondStep, startTwoStep, type Sec
 export { NewPassword, hashPassword } from './password.js';
 export { newChallenge, PROOF_BITS, signUpNeedsProof, signUpsThisHour, type Challenge } from './signup-proof.js';
 export { deleteMe, exportMe, exportMeLink, getMe, myActivity, updateMe } from './profile.js';
+export { removeMyPhoto, setMyPhoto, SetPhoto } from './photo.js';
 export {
   SESSION_IDLE_SECONDS,
   SESSION_SECONDS,

@@ -130,7 +130,7 @@ export async function deleteMe(ctx: Ctx): Promise<void> {
   await members.change([tenantId, member.id], leaving(true));
   // Each item is found by its owner entry; `itemExists` keeps a stale entry from writing a new item.
   const unsigned = {
-    UpdateExpression: 'SET authorName = :n, authorDeleted = :t, authorId = :d REMOVE ownerKey, ownerSort',
+    UpdateExpression: 'SET authorName = :n, authorDeleted = :t, authorId = :d REMOVE ownerKey, ownerSort, authorPhoto',
     ...itemExists,
     ExpressionAttributeValues: { ':n': '', ':t': true, ':d': 'deleted' },
   };

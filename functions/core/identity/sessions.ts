@@ -93,6 +93,7 @@ async function readSession(
     role: member.role as Role,
     verified: Boolean(member.verifiedAt),
     displayName: member.displayName as string,
+    ...(member.photo ? { photo: member.photo } : {}),
   };
   return { actor, endsAt: Math.min(session.expiresAt as number, nowSeconds + SESSION_IDLE_SECONDS) };
 }

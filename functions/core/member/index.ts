@@ -45,11 +45,17 @@ export interface Member {
   totpLastStep?: number;
   totpEnabledAt?: string;
   recoveryCodes?: Set<string>;
+  /** The photo chosen (an upload of theirs), and its square face once the stream made it (core/image/faces.ts). */
+  photoUpload?: string;
+  photo?: string;
   /** Set when the member asked to delete the account: it takes no more votes while its votes are withdrawn. */
   leaving?: boolean;
 }
 
-export type Profile = Pick<Member, 'id' | 'email' | 'displayName' | 'lang' | 'role' | 'emailPrefs' | 'createdAt'> & {
+export type Profile = Pick<
+  Member,
+  'id' | 'email' | 'displayName' | 'lang' | 'role' | 'emailPrefs' | 'createdAt' | 'photo' | 'photoUpload'
+> & {
   verified: boolean;
   /** Two-step sign-in is on, and how many recovery codes are left. */
   twoStep: boolean;
@@ -65,6 +71,8 @@ export const profileOf = (m: Member): Profile => ({
   role: m.role,
   emailPrefs: m.emailPrefs,
   createdAt: m.createdAt,
+  ...(m.photo ? { photo: m.photo } : {}),
+  ...(m.photoUpload ? { photoUpload: m.photoUpload } : {}),
   verified: Boolean(m.verifiedAt),
   twoStep: Boolean(m.totpSecret),
   recoveryCodesLeft: m.recoveryCodes?.size ?? 0,
@@ -113,11 +121,11 @@ export async function getMemberByEmail(ctx: Ctx, email: string): Promise<Member 
   return claim ? getMember(ctx, claim.memberId) : undefined;
 }
 
-/** The name shown on what a member writes (denormalised onto ideas and comments). */
-export async function getMemberName(ctx: Ctx, memberId: string): Promise<string> {
+/** The name and face shown on what a member writes (kept on ideas and comments: member/bylines.ts). */
+export async function getByline(ctx: Ctx, memberId: string): Promise<{ authorName: string; authorPhoto?: string }> {
   const member = await getMember(ctx, memberId);
   if (!member) throw new DomainError('sign_in_required', 401, say('access.signIn'));
-  return member.displayName;
+  return { authorName: member.displayName, ...(member.photo ? { authorPhoto: member.photo } : {}) };
 }
 
 /** Every item a member owns of one kind (ideas, votes, comments...), from the owner index, page by page. */

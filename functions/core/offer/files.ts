@@ -17,10 +17,10 @@ export async function offerDatasheetLink(ctx: Ctx, offerId: string, uploadId: st
   return uploadLink(ctx, uploadId);
 }
 
-export async function partnerLogoLink(ctx: Ctx, partnerId: string) {
+export async function partnerLogoLink(ctx: Ctx, partnerId: string, size?: 'card') {
   const partner = await getPartner(ctx, partnerId);
   if (!partner.logo) throw notFound('upload');
-  return uploadLink(ctx, partner.logo.id);
+  return uploadLink(ctx, partner.logo.id, size);
 }
 
 export async function threadAttachmentLink(ctx: Ctx, threadId: string, uploadId: string) {

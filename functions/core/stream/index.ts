@@ -5,6 +5,9 @@ import { deliverMail } from '../mail/index.js';
 import { handleChanges } from '../notify/index.js';
 import { offerChanges } from '../offer/index.js';
 import { removeAbandonedUploads } from '../upload/index.js';
+import { membersFaces } from '../image/faces.js';
+import { thumbnailReadyImages } from '../image/thumbnails.js';
+import { restampBylines } from '../member/bylines.js';
 import type { Change } from './change.js';
 
 export { changeFromStreamRecord, type Change } from './change.js';
@@ -38,6 +41,9 @@ export const TABLE_CONSUMERS: readonly Consumer[] = [
   { name: 'kept dashboard views', entities: IDEA_PARTITION, run: (changes) => refreshDashboardViews(changes) },
   { name: 'technology offers', entities: ['offer', 'threadMessage'], run: offerChanges },
   { name: 'abandoned uploads', entities: ['upload'], run: removeAbandonedUploads },
+  { name: 'image thumbnails', entities: ['upload'], run: thumbnailReadyImages },
+  { name: 'member faces', entities: ['member'], run: membersFaces },
+  { name: 'bylines', entities: ['member'], run: restampBylines },
   // Last: the e-mails the consumers above queued in this batch come in a later one.
   { name: 'e-mail', entities: ['mail'], run: deliverMail },
 ];

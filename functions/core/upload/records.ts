@@ -26,6 +26,8 @@ export const UploadRecord = z.object({
   attachedAt: z.string().optional(),
   /** The ETag of the object that passed the checks: reads serve that object only, not a later overwrite. */
   etag: z.string().optional(),
+  /** An image's card-sized copy, once the stream made it (core/image/thumbnails.ts). */
+  thumbnail: z.string().optional(),
 });
 export type UploadRecord = z.output<typeof UploadRecord>;
 

@@ -12,6 +12,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
     actor?.kind === 'member'
       ? {
           displayName: actor.displayName ?? '',
+          photo: actor.photo,
           role: actor.role,
           verified: actor.verified ?? false,
           team: can(actor, 'members.list'),

@@ -13,3 +13,6 @@ export async function fileRedirect(link: () => Promise<string>): Promise<Respons
     headers: { location: url, 'cache-control': `private, max-age=${Math.floor(LINK_SECONDS / 2)}` },
   });
 }
+
+/** `?size=card` asks for an image's smaller copy (lists, cards), where one was made. */
+export const sizeAsked = (url: URL) => (url.searchParams.get('size') === 'card' ? 'card' : undefined);

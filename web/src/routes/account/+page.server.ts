@@ -1,6 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { visitor } from '$core/context';
-import { changePassword, signOutEverywhere, deleteMe, getMe, updateMe } from '$core/identity/index';
+import {
+  changePassword,
+  signOutEverywhere,
+  deleteMe,
+  getMe,
+  removeMyPhoto,
+  setMyPhoto,
+  updateMe,
+} from '$core/identity/index';
 import { attempt, portalCtx } from '$lib/server/core';
 import { clearSessionCookie, formFields, setSessionCookie } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,6 +24,18 @@ export const actions: Actions = {
     const values = await formFields(request);
     const result = await attempt(locals.lang, values, () => updateMe(portalCtx(locals), values));
     return result.ok ? { saved: 'profile' } : result.failure;
+  },
+  photo: async ({ locals, request }) => {
+    const values = await formFields(request);
+    const result = await attempt(locals.lang, values, () => setMyPhoto(portalCtx(locals), values), { form: 'photo' });
+    return result.ok ? { saved: 'photo' as const } : result.failure;
+  },
+  removePhoto: async ({ locals }) => {
+    const ctx = portalCtx(locals);
+    await removeMyPhoto(ctx);
+    // The header of this very response shows the initials too (the actor was read before the action).
+    if (ctx.actor.kind === 'member') ctx.actor = { ...ctx.actor, photo: undefined };
+    return { saved: 'photoRemoved' as const };
   },
   password: async ({ locals, request, cookies, url }) => {
     const values = await formFields(request);

@@ -4,6 +4,8 @@ import type { MessageKey } from '$lib/i18n';
 /** What the header knows of the signed-in member (routes/+layout.server.ts). */
 export type HeaderMember = {
   displayName: string;
+  /** Their face (a public image's key), when they chose a photo. */
+  photo?: string | undefined;
   role: Role;
   team: boolean;
   admin: boolean;
