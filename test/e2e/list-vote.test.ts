@@ -369,7 +369,7 @@ describe('cards and empty lists elsewhere, in Chromium', () => {
     const page = await env.browser.newPage({ viewport: DESKTOP });
     await page.goto(`${base(tenant)}/offers`);
     const logo = page.locator('.offer-card img.partner-logo');
-    expect(await logo.getAttribute('src')).toBe(`/partners/${org.id}/logo?v=${upload.id}`);
+    expect(await logo.getAttribute('src')).toBe(`/partners/${org.id}/logo?v=${upload.id}&size=card`);
     expect(await logo.getAttribute('alt')).toBe('');
     await page.waitForFunction(
       () => document.querySelector<HTMLImageElement>('img.partner-logo')?.naturalWidth === 240,

@@ -6,6 +6,7 @@ import { bucketName, keys, members, s3, storageUses } from '../../functions/core
 import { addComment, listComments } from '../../functions/core/comment/index.js';
 import { getIdea, ideaAttachmentLink, submitIdea } from '../../functions/core/idea/index.js';
 import { removeMyPhoto, setMyPhoto, updateMe } from '../../functions/core/identity/index.js';
+import { listNotifications } from '../../functions/core/notify/index.js';
 import { finalizeUpload, type UploadType } from '../../functions/core/upload/index.js';
 import { asMember, makeMembers, makeTenant } from '../support/tenants.js';
 import { exists, pngBytes, record, start } from '../support/uploads.js';
@@ -42,8 +43,8 @@ describe('thumbnails for lists', () => {
     const thumbnail = keys.uploadThumbnail(tenant.id, m!.id, photo.id);
     await eventually(async () => (await record(tenant, photo.id))?.thumbnail === thumbnail);
     const made = await imageAt(thumbnail);
-    // 1200 × 800 turned upright is 800 × 1200; fitted in 640 px it is 427 × 640.
-    expect(made).toMatchObject({ type: 'image/webp', format: 'webp', width: 427, height: 640 });
+    // 1200 × 800 turned upright is 800 × 1200; fitted in 320 px it is 213 × 320.
+    expect(made).toMatchObject({ type: 'image/webp', format: 'webp', width: 213, height: 320 });
     expect(made.exif).toBeUndefined();
 
     const idea = await submitIdea(ctx, {
@@ -79,7 +80,7 @@ describe('thumbnails for lists', () => {
 describe('a member’s photo', () => {
   it('becomes a square face beside everything they wrote, before and after; replacing it lets the old one go', async () => {
     const tenant = await makeTenant();
-    const [m] = await makeMembers(tenant, 1);
+    const [m, reader] = await makeMembers(tenant, 2);
     const ctx = asMember(tenant, m!);
     const before = await submitIdea(ctx, {
       sectionId: 'product',
@@ -101,6 +102,15 @@ describe('a member’s photo', () => {
       body: 'Some text long enough for an idea.',
     });
     expect((await getIdea(ctx, after.id)).authorPhoto).toBe(face);
+    // Whoever is told of the member's comment sees their face too.
+    const theirs = await submitIdea(asMember(tenant, reader!), {
+      sectionId: 'product',
+      title: 'An idea someone comments on',
+      body: 'Some text long enough for an idea.',
+    });
+    await addComment(ctx, { ideaId: theirs.id, body: 'A comment with my face.' });
+    const told = await eventually(async () => (await listNotifications(asMember(tenant, reader!), {})).items[0]);
+    expect(told).toMatchObject({ actorName: m!.displayName, actorPhoto: face });
     // Chosen as a photo, the upload is attached: it never expires.
     expect((await record(tenant, first.id))?.attachedAt).toBeDefined();
 

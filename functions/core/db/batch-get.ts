@@ -33,6 +33,18 @@ export async function batchGet(
   return found;
 }
 
+/** The faces (keys.face) of the members who chose a photo, by id: one BatchGetItem per 100 members. */
+export async function memberFaces(tenantId: string, memberIds: Iterable<string>): Promise<Map<string, string>> {
+  const ids = [...new Set(memberIds)];
+  const items = await batchGet(
+    ids.map((id) => keys.member(tenantId, id)),
+    ['id', 'photo'],
+  );
+  return new Map(
+    items.filter((item) => typeof item.photo === 'string').map((item) => [String(item.id), String(item.photo)]),
+  );
+}
+
 /** Deletes items by key with BatchWriteItem, 25 a call, sending again what DynamoDB left unprocessed. */
 export async function batchDelete(keyList: { pk: string; sk: string }[]): Promise<void> {
   for (let i = 0; i < keyList.length; i += 25) {

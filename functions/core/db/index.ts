@@ -1,6 +1,6 @@
 /** The db folder's public surface: what other folders, the API and the web may use. */
 
-export { batchGet, memberNames } from './batch-get.js';
+export { batchGet, memberFaces, memberNames } from './batch-get.js';
 export { unappliedEntries } from './change-log.js';
 export type { LogPosition } from './change-log.js';
 export { bucketName, copySource, db, s3, tableName } from './client.js';

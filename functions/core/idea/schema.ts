@@ -40,7 +40,15 @@ export const Idea = z.object({
   /** A merged duplicate points to the idea it was merged into. */
   mergedInto: z.string().optional(),
   /** The team's latest official response, shown with the status. */
-  response: z.object({ text: z.string(), at: z.string(), byName: z.string(), status: z.string() }).optional(),
+  response: z
+    .object({
+      text: z.string(),
+      at: z.string(),
+      byName: z.string(),
+      byPhoto: z.string().optional(),
+      status: z.string(),
+    })
+    .optional(),
   deleted: z.boolean().optional(),
   editedAt: z.string().optional(),
   attachments: z

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { itemExists, members } from '../db/index.js';
 import { invalidFields, notFound, parseInput, say } from '../errors/index.js';
-import { ownReadyUpload, writeAttaching } from '../upload/records.js';
+import { ownReadyUpload, writeAttaching } from '../upload/index.js';
 import { forgetMemberSessions } from './sessions.js';
 import { currentMember } from './profile.js';
 

@@ -1,8 +1,8 @@
 import { keyParts, keys, members } from '../db/index.js';
 import { BRAND_IMAGE_HEADERS } from '../http/index.js';
 import type { Change } from '../stream/index.js';
-import { deleteBrandFile } from '../tenant/brand-files.js';
-import { discardUpload } from '../upload/discard.js';
+import { deleteBrandFile } from '../tenant/index.js';
+import { discardUpload } from '../upload/index.js';
 import { writeResized } from './thumbnails.js';
 
 /**

@@ -6,9 +6,9 @@
  * function carries and loads it (infra/bundle.ts copies its native files there).
  */
 
-/** What each copy is for: a card's picture (fits in 640 px), or a face (a 160 px square, cropped to the middle). */
+/** What each copy is for: a card's picture (fits in 320 px: twice the largest a list draws it), or a face (a 160 px square, cropped to the middle). */
 export const IMAGE_SIZES = {
-  card: { width: 640, height: 640, fit: 'inside' },
+  card: { width: 320, height: 320, fit: 'inside' },
   face: { width: 160, height: 160, fit: 'cover' },
 } as const;
 export type ImageSize = keyof typeof IMAGE_SIZES;
@@ -16,9 +16,7 @@ export type ImageSize = keyof typeof IMAGE_SIZES;
 /** 40 megapixels: a larger picture (or a crafted one claiming to be) is not decoded at all. */
 const MAX_INPUT_PIXELS = 40_000_000;
 
-export const RESIZED_TYPE = 'image/webp';
-
-/** The image, upright, scaled down to `size` (never up), as WebP; throws on anything that is not a readable image. */
+/** The image, upright, scaled down to `size` (never up), as WebP (THUMBNAIL_TYPE); throws on anything that is not a readable image. */
 export async function resizeImage(bytes: Uint8Array, size: ImageSize): Promise<Uint8Array> {
   const { default: sharp } = await import('sharp');
   return sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })

@@ -2,7 +2,8 @@ import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sd
 import { bucketName, keyParts, keys, s3, uploads } from '../db/index.js';
 import { log } from '../log/index.js';
 import type { Change } from '../stream/index.js';
-import { resizeImage, RESIZED_TYPE, type ImageSize } from './resize.js';
+import { THUMBNAIL_TYPE } from '../upload/index.js';
+import { resizeImage, type ImageSize } from './resize.js';
 
 /** An object's bytes, or undefined when it is gone. */
 export async function readObject(key: string): Promise<Uint8Array | undefined> {
@@ -35,7 +36,7 @@ export async function writeResized(from: string, to: string, size: ImageSize, ca
       Bucket: bucketName(),
       Key: to,
       Body: resized,
-      ContentType: RESIZED_TYPE,
+      ContentType: THUMBNAIL_TYPE,
       ...(cacheControl ? { CacheControl: cacheControl } : {}),
     }),
   );

@@ -1,6 +1,5 @@
-import { comments, ideas, ownedByMember } from '../db/index.js';
+import { comments, ideas, keyParts, ownedByMember } from '../db/index.js';
 import type { Change } from '../stream/index.js';
-import { keyParts } from '../db/index.js';
 
 /*
  * What a member wrote shows their name and face as they are now: ideas and comments carry both

@@ -122,6 +122,9 @@ export async function getMemberByEmail(ctx: Ctx, email: string): Promise<Member 
 }
 
 /** The name and face shown on what a member writes (kept on ideas and comments: member/bylines.ts). */
+export { restampBylines } from './bylines.js';
+
+/** The name and face shown on what a member writes (kept on ideas and comments: member/bylines.ts). */
 export async function getByline(ctx: Ctx, memberId: string): Promise<{ authorName: string; authorPhoto?: string }> {
   const member = await getMember(ctx, memberId);
   if (!member) throw new DomainError('sign_in_required', 401, say('access.signIn'));

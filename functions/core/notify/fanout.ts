@@ -44,7 +44,13 @@ async function onComment(eventId: string, tenantId: string, comment: Image) {
     eventId,
     tenantId,
     recipients,
-    { ideaId, ideaTitle: String(idea.title), actorName, createdAt: String(comment.createdAt) },
+    {
+      ideaId,
+      ideaTitle: String(idea.title),
+      actorName,
+      ...(typeof comment.authorPhoto === 'string' ? { actorPhoto: comment.authorPhoto } : {}),
+      createdAt: String(comment.createdAt),
+    },
     {
       path: `/ideas/${ideaId}`,
       params: () => ({ actor: actorName, idea: String(idea.title) }),

@@ -25,10 +25,29 @@ export interface Notification {
   searchName?: string;
   threadId?: string;
   actorName?: string;
+  /** The commenter's face (keys.face), as it was when they wrote. */
+  actorPhoto?: string;
   status?: string;
   read: boolean;
   createdAt: string;
 }
+
+/** What a member reads of a stored notification: named fields only (no keys, no dedupe marker). */
+const NOTIFICATION_FIELDS = [
+  'id',
+  'kind',
+  'ideaId',
+  'ideaTitle',
+  'offerId',
+  'offerTitle',
+  'searchName',
+  'threadId',
+  'actorName',
+  'actorPhoto',
+  'status',
+  'read',
+  'createdAt',
+] as const satisfies readonly (keyof Notification)[];
 
 /**
  * Writes one notification and counts it unread, together. With a dedupe key (the stream event
@@ -64,34 +83,7 @@ export const listNotifications = /* @__PURE__ */ fn(
       start: decodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, cursor),
     });
     const items = stored.map(
-      ({
-        id,
-        kind,
-        ideaId,
-        ideaTitle,
-        offerId,
-        offerTitle,
-        searchName,
-        threadId,
-        actorName,
-        status,
-        read,
-        createdAt,
-      }) =>
-        ({
-          id,
-          kind,
-          ideaId,
-          ideaTitle,
-          offerId,
-          offerTitle,
-          searchName,
-          threadId,
-          actorName,
-          status,
-          read,
-          createdAt,
-        }) as Notification,
+      (item) => Object.fromEntries(NOTIFICATION_FIELDS.map((field) => [field, item[field]])) as unknown as Notification,
     );
     return { items, cursor: encodeCursor(ctx.tenant.id, `notifications:${member.memberId}`, last) };
   },

@@ -5,6 +5,7 @@ import { nowIso, requireSystem, type Ctx } from '../context.js';
 import { membershipWrite, sendInvitation } from '../roles/index.js';
 import {
   itemExists,
+  memberFaces,
   members,
   partnerMemberships,
   partners,
@@ -134,6 +135,8 @@ export async function listPartners(ctx: Ctx): Promise<Partner[]> {
 export interface PartnerMember {
   memberId: string;
   displayName: string;
+  /** Their face, when they chose a photo. */
+  photo?: string;
   joinedAt: string;
 }
 
@@ -143,7 +146,14 @@ export async function listPartnerMembers(ctx: Ctx, partnerIdInput: string): Prom
   await requirePartnerSide(ctx, partnerId);
   // An id of nothing (or of another portal's organisation) is a 404, not an empty list.
   if (!(await readPartner(ctx.tenant.id, partnerId))) throw notFound('partner');
-  return partnerMemberIds(ctx.tenant.id, partnerId);
+  const people = await partnerMemberIds(ctx.tenant.id, partnerId);
+  const faces = await memberFaces(
+    ctx.tenant.id,
+    people.map((person) => person.memberId),
+  );
+  return people.map((person) =>
+    faces.has(person.memberId) ? { ...person, photo: faces.get(person.memberId) } : person,
+  );
 }
 
 export async function partnerMemberIds(tenantId: string, partnerId: string): Promise<PartnerMember[]> {

@@ -44,6 +44,8 @@ export interface ThreadMessage {
   attachments: UploadInfo[];
   by: string;
   byName: string;
+  /** The writer's face (keys.face), as it was when they wrote. */
+  byPhoto?: string;
   side: Side;
   at: string;
 }
@@ -66,6 +68,7 @@ const messageOf = (item: Record<string, unknown>): ThreadMessage => ({
   attachments: (item.attachments as UploadInfo[] | undefined) ?? [],
   by: String(item.by),
   byName: String(item.byName),
+  ...(typeof item.byPhoto === 'string' ? { byPhoto: item.byPhoto } : {}),
   side: item.side as Side,
   at: String(item.at),
 });
@@ -89,12 +92,20 @@ function messageWrites(
   ctx: Ctx,
   thread: Thread,
   side: Side,
-  message: Omit<ThreadMessage, 'by' | 'byName' | 'side' | 'at' | 'id'>,
+  message: Omit<ThreadMessage, 'by' | 'byName' | 'byPhoto' | 'side' | 'at' | 'id'>,
   extra: Record<string, unknown> = {},
 ): { writes: Write[]; message: ThreadMessage } {
   const member = requireMember(ctx);
   const at = nowIso(ctx);
-  const full: ThreadMessage = { ...message, id: newId(), by: member.memberId, byName: actorName(ctx), side, at };
+  const full: ThreadMessage = {
+    ...message,
+    id: newId(),
+    by: member.memberId,
+    byName: actorName(ctx),
+    ...(member.photo ? { byPhoto: member.photo } : {}),
+    side,
+    at,
+  };
   const sets = ['lastMessageAt = :at', 'queueSort = :qs', ...Object.keys(extra).map((k) => `#${k} = :${k}`)];
   return {
     message: full,

@@ -5,9 +5,8 @@ import { deliverMail } from '../mail/index.js';
 import { handleChanges } from '../notify/index.js';
 import { offerChanges } from '../offer/index.js';
 import { removeAbandonedUploads } from '../upload/index.js';
-import { membersFaces } from '../image/faces.js';
-import { thumbnailReadyImages } from '../image/thumbnails.js';
-import { restampBylines } from '../member/bylines.js';
+import { membersFaces, thumbnailReadyImages } from '../image/index.js';
+import { restampBylines } from '../member/index.js';
 import type { Change } from './change.js';
 
 export { changeFromStreamRecord, type Change } from './change.js';

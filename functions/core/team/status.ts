@@ -38,7 +38,17 @@ export async function changeStatus(ctx: Ctx, ideaId: string, input: z.input<type
         ...idea,
         status,
         updatedAt: at,
-        ...(response ? { response: { text: response, at, byName, status } } : {}),
+        ...(response
+          ? {
+              response: {
+                text: response,
+                at,
+                byName,
+                ...('photo' in actor && actor.photo ? { byPhoto: actor.photo } : {}),
+                status,
+              },
+            }
+          : {}),
       },
       // The fan-out tells everyone concerned but the one who made the change.
       extra: { statusChangedBy: actor.memberId },

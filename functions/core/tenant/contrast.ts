@@ -27,6 +27,10 @@ export function readableOn(background: string, candidates: readonly string[]): s
   );
 }
 
+/** Text on one of the brand's own colours (badges, avatars, pressed buttons): its surface or text colour, white or black, whichever reads. */
+export const textOn = (colour: string, theme: { surface: string; text: string }) =>
+  readableOn(colour, [theme.surface, theme.text, '#ffffff', '#000000']);
+
 const hex2 = (n: number) => Math.round(n).toString(16).padStart(2, '0');
 
 /** `colour` mixed toward `target` by t (0..1), in sRGB. */

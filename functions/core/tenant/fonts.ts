@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readableOn } from './contrast.js';
+import { textOn } from './contrast.js';
 
 /** The safe font list: system stacks only, so no page waits on, or leaks to, a font host. */
 export const FONT_STACKS = {
@@ -38,7 +38,6 @@ function colourVariables({
   surface: string;
   text: string;
 }) {
-  // Text on the brand's own colours: whichever of its colours, white or black reads best.
-  const on = (colour: string) => readableOn(colour, [surface, text, '#ffffff', '#000000']);
+  const on = (colour: string) => textOn(colour, { surface, text });
   return `--primary:${primary};--accent:${accent};--surface:${surface};--text:${text};--on-primary:${on(primary)};--on-accent:${on(accent)}`;
 }

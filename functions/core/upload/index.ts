@@ -13,7 +13,8 @@ import { assertRoomFor, storageRefusal, storageWrites } from './quota.js';
 
 export { ownReadyUpload, writeAttaching, type UploadInfo, type UploadRecord } from './records.js';
 export { expireAllUnattachedUploads, expireUnattachedUploads, UNATTACHED_UPLOAD_MS } from './unattached.js';
-export { uploadLink } from './links.js';
+export { THUMBNAIL_TYPE, uploadLink } from './links.js';
+export { discardUpload } from './discard.js';
 export { exportLink, type ExportFile } from './exports.js';
 export { MEMBER_STORAGE_BYTES, PORTAL_STORAGE_BYTES } from './quota.js';
 

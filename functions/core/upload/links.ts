@@ -2,7 +2,9 @@ import type { Ctx } from '../context.js';
 import { downloadLink } from '../aws/index.js';
 import { notFound } from '../errors/index.js';
 import { getRecord } from './records.js';
-import { RESIZED_TYPE } from '../image/resize.js';
+
+/** What the stream writes an image's smaller copies as (core/image). */
+export const THUMBNAIL_TYPE = 'image/webp';
 
 /**
  * A short-lived download link to a ready upload of this portal, for a reader the caller has
@@ -14,7 +16,7 @@ export async function uploadLink(ctx: Ctx, uploadId: string, size?: 'card'): Pro
   if (!record || record.status !== 'ready') throw notFound('upload');
   // A list asks for the card-sized copy; until it is made (or for a PDF), the file itself.
   if (size === 'card' && record.thumbnail)
-    return downloadLink(record.thumbnail, { filename: record.filename, contentType: RESIZED_TYPE, inline: true });
+    return downloadLink(record.thumbnail, { filename: record.filename, contentType: THUMBNAIL_TYPE, inline: true });
   return downloadLink(record.key, {
     filename: record.filename,
     contentType: record.contentType,
