@@ -137,6 +137,11 @@ export class PortalStack extends Stack {
     });
     // Custom domains on their way to the edge (certificate pending, deploying), read again from CloudFront.
     new Rule(this, 'EdgeDomains', { schedule: EventSchedule.rate(Duration.minutes(5)), targets: runs('edge-domains') });
+    // The challenges' phase clock: due phase changes announced once each (core/challenge/clock.ts).
+    new Rule(this, 'ChallengePhases', {
+      schedule: EventSchedule.rate(Duration.minutes(1)),
+      targets: runs('challenge-phases'),
+    });
     // Finished uploads never attached: deleted, their bytes given back (a day's wait, checked hourly).
     new Rule(this, 'UnattachedUploads', {
       schedule: EventSchedule.rate(Duration.hours(1)),

@@ -11,6 +11,8 @@ const PERMISSIONS = {
   'invitations.create': ['owner', 'admin'],
   'ideas.moderate': ['owner', 'admin', 'team'],
   'portal.configure': ['owner', 'admin'],
+  /** Challenges: setting them up, moving their phases, shortlisting, deciding, rewards. */
+  'challenges.manage': ['owner', 'admin', 'team'],
   /** Partner organisations, technology requests, matches and the inquiry inbox: the brand's side. */
   'offers.broker': ['owner', 'admin', 'team'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,4 +1,5 @@
 import { refreshEdgeDomains } from '../core/admin/index.js';
+import { advancePhases } from '../core/challenge/index.js';
 import { saveAllSearchSnapshots } from '../core/idea/index.js';
 import { sendAllDigests } from '../core/notify/index.js';
 import { expireAllUnattachedUploads } from '../core/upload/index.js';
@@ -13,6 +14,8 @@ const JOBS = {
   'edge-domains': async () => ({ checked: await refreshEdgeDomains() }),
   /** Hourly: finished uploads never attached to anything, a day after they were finished. */
   'unattached-uploads': async () => ({ expired: await expireAllUnattachedUploads() }),
+  /** Every minute: challenges whose phase changed, announced once each (core/challenge/clock.ts). */
+  'challenge-phases': async () => ({ announced: await advancePhases() }),
 } satisfies Record<string, () => Promise<Record<string, number>>>;
 
 export type JobName = keyof typeof JOBS;

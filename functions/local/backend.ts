@@ -6,6 +6,7 @@ import { startStreamPoller } from './streams.js';
 import { sendAllDigests } from '../core/notify/index.js';
 import { saveAllSearchSnapshots } from '../core/idea/index.js';
 import { expireAllUnattachedUploads } from '../core/upload/index.js';
+import { advancePhases } from '../core/challenge/index.js';
 
 export interface LocalBackend {
   port: number;
@@ -45,11 +46,17 @@ export async function startBackend(): Promise<LocalBackend> {
     () => expireAllUnattachedUploads().catch((e) => console.error('unattached uploads:', (e as Error).message)),
     3600_000,
   );
+  // The challenges' phase clock, every minute as in AWS.
+  const phases = setInterval(
+    () => advancePhases().catch((e) => console.error('challenge phases:', (e as Error).message)),
+    60_000,
+  );
   return {
     port,
     dataDir,
     seeded,
     stop: async () => {
+      clearInterval(phases);
       clearInterval(digests);
       clearInterval(snapshots);
       clearInterval(unattached);

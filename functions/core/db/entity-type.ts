@@ -45,7 +45,14 @@ export type EntityType =
   | 'thread'
   | 'threadMessage'
   | 'upload'
-  | 'storageUse';
+  | 'storageUse'
+  | 'challenge'
+  | 'entry'
+  | 'entryVersion'
+  | 'favourite'
+  | 'favouriteCap'
+  | 'juryScore'
+  | 'reward';
 
 /** Partition shapes after `T#<tenant>`: the kind of partition and, for some, the sort key alone decides. */
 const BY_SORT_KEY: Record<string, EntityType> = {

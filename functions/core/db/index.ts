@@ -46,6 +46,17 @@ export {
 } from './entities/tenant.js';
 export { ownedByMember, ownedByPartner } from './entities/owned.js';
 export { storageUses, uploads } from './entities/upload.js';
+export {
+  challenges,
+  entries,
+  entryVersions,
+  favouriteCaps,
+  favourites,
+  juryScores,
+  rewards,
+  versionsOf,
+  type EntrySort,
+} from './entities/challenge.js';
 export { votes, type Vote } from './entities/vote.js';
 export { assignments, notes, scorecards, statusChanges, type StatusChange } from './entities/team.js';
 export { dashboardViews, dayStats, dayWords, streamMarkers, totals, type DashboardView } from './entities/insights.js';

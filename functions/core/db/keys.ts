@@ -6,7 +6,7 @@
 const t = (tenantId: string) => `T#${tenantId}`;
 
 export type OwnedKind =
-  'IDEA' | 'VOTE' | 'COMMENT' | 'FOLLOW' | 'SESSION' | 'NOTIF' | 'NOTIF#0' | 'PARTNER' | 'OFFER' | 'THREAD';
+  'IDEA' | 'VOTE' | 'COMMENT' | 'FOLLOW' | 'SESSION' | 'NOTIF' | 'NOTIF#0' | 'PARTNER' | 'OFFER' | 'THREAD' | 'ENTRY';
 
 export const keys = {
   tenant: (tenantId: string) => ({ pk: t(tenantId), sk: 'TENANT' }),
@@ -163,6 +163,48 @@ export const keys = {
   }),
   offerSnapshot: (tenantId: string) => `tenants/${tenantId}/offers/index.json`,
 
+  /**
+   * Challenges: each in its own partition with everything that hangs on it (entries, their
+   * versions, favourites, jury scores, rewards). Entries are listed through the section indexes
+   * under their challenge's entries key: newest (bySectionNew), most favoured (bySectionTop),
+   * best scored (bySectionTrend). Challenges of a portal are on the list index; those with a phase
+   * change to come are on the platform's phase clock, by the time it is due.
+   */
+  challenge: (tenantId: string, challengeId: string) => ({ pk: `${t(tenantId)}#CH#${challengeId}`, sk: 'CHALLENGE' }),
+  challengesList: (tenantId: string) => `${t(tenantId)}#CHALLENGES`,
+  phaseClock: () => 'PLATFORM#PHASE_CLOCK',
+  challengeEntries: (tenantId: string, challengeId: string) => `${t(tenantId)}#CH#${challengeId}#ENTRIES`,
+  entry: (tenantId: string, challengeId: string, entryId: string) => ({
+    pk: `${t(tenantId)}#CH#${challengeId}`,
+    sk: `E#${entryId}`,
+  }),
+  /** Every version an entrant sent, in order (n zero-padded so the sort key sorts them). */
+  entryVersion: (tenantId: string, challengeId: string, entryId: string, n: number) => ({
+    pk: `${t(tenantId)}#CH#${challengeId}`,
+    sk: `V#${entryId}#${String(n).padStart(4, '0')}`,
+  }),
+  entryVersionPrefix: (entryId: string) => `V#${entryId}#`,
+  /** One favourite per member per entry; one counter per member per challenge for the brand's cap. */
+  favourite: (tenantId: string, challengeId: string, entryId: string, memberId: string) => ({
+    pk: `${t(tenantId)}#CH#${challengeId}`,
+    sk: `F#${entryId}#${memberId}`,
+  }),
+  favouriteCap: (tenantId: string, challengeId: string, memberId: string) => ({
+    pk: `${t(tenantId)}#CH#${challengeId}`,
+    sk: `FCAP#${memberId}`,
+  }),
+  favouritePrefix: (memberId: string) => `FCAP#${memberId}`,
+  /** One score per juror per entry. */
+  juryScore: (tenantId: string, challengeId: string, entryId: string, jurorId: string) => ({
+    pk: `${t(tenantId)}#CH#${challengeId}`,
+    sk: `S#${entryId}#${jurorId}`,
+  }),
+  reward: (tenantId: string, challengeId: string, rank: number) => ({
+    pk: `${t(tenantId)}#CH#${challengeId}`,
+    sk: `REWARD#${String(rank).padStart(2, '0')}`,
+  }),
+  rewardPrefix: 'REWARD#',
+
   /** S3: everything a tenant uploads lives under its own prefix. */
   brandAsset: (tenantId: string, name: string) => `tenants/${tenantId}/brand/${name}`,
   brandPrefix: (tenantId: string) => `tenants/${tenantId}/brand/`,
@@ -211,6 +253,11 @@ export const keyParts = {
   tokenHash: (pk: string) => /^T#[0-9a-z]+#TOKEN#([A-Za-z0-9_-]+)$/.exec(pk)?.[1],
   /** The member of a vote item, from its sort key (older vote items may lack the attribute). */
   voter: (sk: string) => (sk.startsWith('V#') ? sk.slice(2) : undefined),
+  /** Tenant and challenge of a challenge item (stream records, the phase clock). */
+  challenge: (pk: string) => {
+    const match = /^T#([0-9a-z]+)#CH#([0-9a-z]+)$/.exec(pk);
+    return match ? { tenantId: match[1]!, challengeId: match[2]! } : undefined;
+  },
   /** The comment id of a comment reference. */
   commentRefId: (pk: string) => /#CREF#([0-9a-z]+)$/.exec(pk)?.[1],
 };

@@ -1,0 +1,141 @@
+import type { z } from 'zod';
+import { authorize, requireReader } from '../authz.js';
+import { nextUpdatedAt, nowIso, requireMember, type Ctx } from '../context.js';
+import { challenges, decodeCursor, encodeCursor, writeAllOrNothing } from '../db/index.js';
+import { DomainError, notFound, parseInput, say } from '../errors/index.js';
+import { newId } from '../ids.js';
+import { countWrite } from '../ratelimit.js';
+import { viewerOf } from './access.js';
+import { nextChangeAt, phaseAt } from './phase.js';
+import { ChallengeId, CreateChallenge, ListChallenges, UpdateChallenge, type Challenge, type Phase } from './schema.js';
+
+/** A challenge as its readers get it: the stored fields and the phase it is in now. */
+export type ChallengeView = Challenge & { phase: Phase };
+
+const now = (ctx: Ctx) => ctx.now ?? new Date();
+export const view = (ctx: Ctx, challenge: Challenge): ChallengeView => ({
+  ...challenge,
+  phase: phaseAt(challenge, now(ctx)),
+});
+
+/** The stored challenge, for any rule to read; another portal's id, or nothing, is a 404. */
+export async function readChallenge(ctx: Ctx, idInput: string): Promise<Challenge> {
+  const id = parseInput(ChallengeId, idInput);
+  const stored = await challenges.get([ctx.tenant.id, id], { consistent: true });
+  if (!stored) throw notFound('challenge');
+  const {
+    pk: _pk,
+    sk: _sk,
+    type: _type,
+    listKey: _l,
+    listSort: _s,
+    queueKey: _q,
+    queueSort: _qs,
+    nextChangeAt: _n,
+    ...challenge
+  } = stored;
+  return challenge as Challenge;
+}
+
+/** One challenge, for whoever may read it: a draft is the team's alone. */
+export async function getChallenge(ctx: Ctx, id: string): Promise<ChallengeView> {
+  requireReader(ctx);
+  const challenge = await readChallenge(ctx, id);
+  if (challenge.state === 'draft' && !viewerOf(ctx, challenge).team) throw notFound('challenge');
+  return view(ctx, challenge);
+}
+
+/** A portal's challenges, newest first: drafts for the team only. */
+export async function listChallenges(ctx: Ctx, input: z.input<typeof ListChallenges> = {}) {
+  requireReader(ctx);
+  const { cursor, limit } = parseInput(ListChallenges, input);
+  const team = viewerOf(ctx, { jurors: [] }).team;
+  const { items, last } = await challenges.pageOf(ctx.tenant.id, {
+    limit,
+    start: decodeCursor(ctx.tenant.id, 'challenges', cursor),
+  });
+  return {
+    items: items.map((item) => view(ctx, item as Challenge)).filter((c) => team || c.phase !== 'draft'),
+    cursor: encodeCursor(ctx.tenant.id, 'challenges', last),
+  };
+}
+
+/** The stored item of a challenge with the phase clock's entry that follows from it. */
+const stored = (ctx: Ctx, challenge: Challenge) => {
+  const next = nextChangeAt(challenge, now(ctx));
+  return { ...challenge, ...(next ? { nextChangeAt: next } : {}) };
+};
+
+/** The team drafts a challenge: nobody else sees it until it is scheduled. */
+export async function createChallenge(ctx: Ctx, input: z.input<typeof CreateChallenge>): Promise<ChallengeView> {
+  authorize(ctx, 'challenges.manage');
+  const member = requireMember(ctx);
+  await countWrite(ctx);
+  const fields = parseInput(CreateChallenge, input);
+  const at = nowIso(ctx);
+  const challenge: Challenge = {
+    ...fields,
+    id: newId(),
+    state: 'draft',
+    createdAt: at,
+    createdBy: member.memberId,
+    updatedAt: at,
+  };
+  await challenges.create([ctx.tenant.id, challenge.id], stored(ctx, challenge));
+  return view(ctx, challenge);
+}
+
+/**
+ * Rewrites a challenge from what it is now, conditioned on `updatedAt`, so two changes at once
+ * never lose one (the second is a 409 to retry). `change` returns the next challenge.
+ */
+export async function reviseChallenge(
+  ctx: Ctx,
+  id: string,
+  change: (current: Challenge) => Challenge,
+): Promise<ChallengeView> {
+  const current = await readChallenge(ctx, id);
+  const next = { ...change(current), updatedAt: nextUpdatedAt(ctx, current) };
+  const written = await writeAllOrNothing([
+    challenges.put([ctx.tenant.id, current.id], stored(ctx, next), {
+      ConditionExpression: 'updatedAt = :seen',
+      ExpressionAttributeValues: { ':seen': current.updatedAt },
+    }),
+  ]);
+  if (!written.ok) throw new DomainError('conflict', 409, say('challenge.changed'));
+  return view(ctx, next);
+}
+
+/**
+ * The team edits a challenge. The timeline may move (extending a phase) but not into the past
+ * of a phase already over, and nothing changes once the challenge is decided or closed.
+ */
+export async function updateChallenge(ctx: Ctx, id: string, input: z.input<typeof UpdateChallenge>) {
+  authorize(ctx, 'challenges.manage');
+  await countWrite(ctx);
+  const changes = parseInput(UpdateChallenge, input);
+  return reviseChallenge(ctx, id, (current) => {
+    if (current.state === 'decided' || current.state === 'closed')
+      throw new DomainError('challenge_over', 409, say('challenge.notRunning'));
+    return { ...current, ...changes, timeline: changes.timeline ?? current.timeline };
+  });
+}
+
+/** Publishes a draft: from now its phases follow its timeline by themselves. */
+export async function scheduleChallenge(ctx: Ctx, id: string) {
+  authorize(ctx, 'challenges.manage');
+  return reviseChallenge(ctx, id, (current) => {
+    if (current.state !== 'draft') throw new DomainError('not_draft', 409, say('challenge.notDraft'));
+    return { ...current, state: 'scheduled' };
+  });
+}
+
+/** Ends a challenge early, without a decision: nothing more is entered, favoured or scored. */
+export async function closeChallenge(ctx: Ctx, id: string) {
+  authorize(ctx, 'challenges.manage');
+  return reviseChallenge(ctx, id, (current) => {
+    if (current.state === 'decided' || current.state === 'closed')
+      throw new DomainError('challenge_over', 409, say('challenge.notRunning'));
+    return { ...current, state: 'closed', closedAt: nowIso(ctx) };
+  });
+}
