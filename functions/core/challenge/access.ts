@@ -19,7 +19,7 @@ export interface Viewer {
 export interface EntryAccess {
   /** The entry at all: its title, text and versions. */
   see: boolean;
-  /** Who wrote it (blind judging hides it from the jury until the decision). */
+  /** Who wrote it (blind judging hides it from the jury, and so from every reader but the team, until the decision). */
   author: boolean;
   /** Its favourite count (the crowd's ranking). */
   favourites: boolean;
@@ -63,10 +63,17 @@ export function entryAccess(
   }
   if (viewer.team) return full(challenge, phase, viewer);
   const see = entriesOpenToReaders(challenge, phase);
-  return { see, author: see, favourites: see && challenge.crowdRankingPublic, scores: false };
+  // Blind judging hides names from every reader, not just the jurors: a juror could read the public list too.
+  return {
+    see,
+    author: see && !blindNow(challenge, phase),
+    favourites: see && challenge.crowdRankingPublic,
+    scores: false,
+  };
 }
 
+const blindNow = (challenge: Challenge, phase: Phase) => challenge.blindJudging && BLIND_PHASES.includes(phase);
+
 function full(challenge: Challenge, phase: Phase, viewer: Viewer): EntryAccess {
-  const blind = viewer.juror && challenge.blindJudging && BLIND_PHASES.includes(phase);
-  return { see: true, author: !blind, favourites: true, scores: true };
+  return { see: true, author: !(viewer.juror && blindNow(challenge, phase)), favourites: true, scores: true };
 }

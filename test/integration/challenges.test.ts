@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import {
+  advancePhases,
+  askAdjustment,
+  decideChallenge,
+  favourEntry,
+  getChallenge,
+  getEntry,
+  listEntries,
+  listRewards,
+  reviseEntry,
+  scoreEntry,
+  shortlistEntry,
+  submitEntry,
+  withdrawEntry,
+} from '../../functions/core/challenge/index.js';
+import { challenges } from '../../functions/core/db/index.js';
+import { insertMembers } from '../support/members.js';
+import { actingAs, asMember, asVisitor, makeMembers, makeTenant } from '../support/tenants.js';
+import { at, inPhase, runningChallenge, teamMember } from '../support/challenges.js';
+
+const entryText = (n: number) => ({
+  title: `Entry ${n}`,
+  body: `A mug design number ${n}, with a handle for two fingers.`,
+  accept: true as const,
+});
+
+describe('a challenge on the clock', () => {
+  it('runs through every phase, each refusing what it must, and ends with ranks and rewards due', async () => {
+    const tenant = await makeTenant();
+    const team = await teamMember(tenant);
+    const [ann, bob, juror, reader] = await makeMembers(tenant, 4);
+    const start = new Date(Date.now() + 24 * 3600_000);
+    const when = inPhase(start);
+    const challenge = await runningChallenge(tenant, team, start, { jurors: [juror!.id] });
+
+    // Before it opens: no entry, the refusal says when it opens.
+    await expect(submitEntry(asMember(tenant, ann!, when.scheduled), challenge.id, entryText(0))).rejects.toMatchObject(
+      {
+        status: 409,
+        code: 'submission_not_open',
+      },
+    );
+    expect((await getChallenge(asVisitor(tenant), challenge.id)).phase).toBe('scheduled');
+
+    // Submission: entries and new versions; others see nothing yet (private creative phase).
+    const a = await submitEntry(asMember(tenant, ann!, when.submission), challenge.id, entryText(1));
+    const b = await submitEntry(asMember(tenant, bob!, when.submission), challenge.id, entryText(2));
+    await reviseEntry(asMember(tenant, ann!, when.submission), challenge.id, a.id, {
+      title: 'Entry 1, better',
+      body: 'The same mug, with a wider base so it never tips.',
+    });
+    const spare = await submitEntry(asMember(tenant, bob!, when.submission), challenge.id, entryText(3));
+    await withdrawEntry(asMember(tenant, bob!, when.submission), challenge.id, spare.id);
+    expect((await listEntries(asMember(tenant, reader!, when.submission), challenge.id)).items).toEqual([]);
+    expect((await listEntries(asMember(tenant, ann!, when.submission), challenge.id)).items.map((e) => e.id)).toEqual([
+      a.id,
+    ]);
+    // Favourites wait for the public review.
+    await expect(
+      favourEntry(asMember(tenant, reader!, when.submission), challenge.id, a.id, { on: true }),
+    ).rejects.toMatchObject({ status: 404 });
+
+    // Review: a late entry is refused with the time it closed; the crowd gives favourites.
+    await expect(submitEntry(asMember(tenant, reader!, when.review), challenge.id, entryText(4))).rejects.toMatchObject(
+      {
+        status: 409,
+        code: 'submission_closed',
+        message: expect.stringContaining(at(start, 1).toISOString().slice(0, 16).replace('T', ' ')),
+      },
+    );
+    await expect(
+      reviseEntry(asMember(tenant, ann!, when.review), challenge.id, a.id, {
+        title: 'Too late',
+        body: 'A version after the submission closed.',
+      }),
+    ).rejects.toMatchObject({ status: 409 });
+    await favourEntry(asMember(tenant, reader!, when.review), challenge.id, a.id, { on: true });
+    await favourEntry(asMember(tenant, bob!, when.review), challenge.id, a.id, { on: true });
+    await expect(
+      favourEntry(asMember(tenant, ann!, when.review), challenge.id, a.id, { on: true }),
+    ).rejects.toMatchObject({ status: 400 });
+    const ranked = await listEntries(asMember(tenant, reader!, when.review), challenge.id, { sort: 'favourites' });
+    expect(ranked.items.map((e) => [e.id, e.favourites])).toEqual([
+      [a.id, 2],
+      [b.id, 0],
+    ]);
+    // Scores are the jury's, and only in the jury's phases.
+    await expect(
+      scoreEntry(asMember(tenant, juror!, when.review), challenge.id, a.id, { score: 8 }),
+    ).rejects.toMatchObject({ status: 409 });
+
+    // Jury: jurors score, nobody else; favourites are over.
+    await expect(
+      scoreEntry(asMember(tenant, reader!, when.jury), challenge.id, a.id, { score: 9 }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      favourEntry(asMember(tenant, bob!, when.jury), challenge.id, a.id, { on: false }),
+    ).rejects.toMatchObject({ status: 409 });
+    await scoreEntry(asMember(tenant, juror!, when.jury), challenge.id, a.id, { score: 6 });
+    await scoreEntry(asMember(tenant, juror!, when.jury), challenge.id, a.id, { score: 8 });
+    await scoreEntry(asMember(tenant, juror!, when.jury), challenge.id, b.id, { score: 5 });
+    const scored = await listEntries(asMember(tenant, juror!, when.jury), challenge.id, { sort: 'score' });
+    expect(scored.items.map((e) => [e.id, e.score])).toEqual([
+      [a.id, { average: 8, spread: 0, count: 1 }],
+      [b.id, { average: 5, spread: 0, count: 1 }],
+    ]);
+    expect(
+      (await listEntries(asMember(tenant, reader!, when.jury), challenge.id, { sort: 'score' })).items[0],
+    ).not.toHaveProperty('score');
+    await shortlistEntry(asMember(tenant, juror!, when.jury), challenge.id, a.id, { shortlisted: true });
+    await shortlistEntry(actingAs(tenant, team, when.jury), challenge.id, b.id, { shortlisted: true });
+
+    // Shortlist: an adjustment asked, answered by a new version; every version kept in order.
+    await askAdjustment(actingAs(tenant, team, when.shortlist), challenge.id, a.id, { text: 'Try it in our green.' });
+    await expect(
+      reviseEntry(asMember(tenant, bob!, when.shortlist), challenge.id, b.id, {
+        title: 'Unasked',
+        body: 'A version nobody asked for in this phase.',
+      }),
+    ).rejects.toMatchObject({ status: 409 });
+    await reviseEntry(asMember(tenant, ann!, when.shortlist), challenge.id, a.id, {
+      title: 'Entry 1, in green',
+      body: 'The wide-based mug, in the brand’s green.',
+    });
+    const versions = (await getEntry(asMember(tenant, ann!, when.shortlist), challenge.id, a.id)).versions;
+    expect(versions.map((v) => [v.n, v.title, v.answers])).toEqual([
+      [1, 'Entry 1', undefined],
+      [2, 'Entry 1, better', undefined],
+      [3, 'Entry 1, in green', 'Try it in our green.'],
+    ]);
+
+    // The clock announces each change once, however often it runs.
+    await challenges.change([tenant.id, challenge.id], { UpdateExpression: 'REMOVE announcedPhase' });
+    expect(await advancePhases(when.shortlist)).toBeGreaterThanOrEqual(1);
+    expect(await advancePhases(when.shortlist)).toBe(0);
+    expect((await challenges.get([tenant.id, challenge.id]))?.announcedPhase).toBe('shortlist');
+
+    // Decision: ranks, rewards due to the laureates with the IP clause they accepted.
+    await expect(
+      decideChallenge(asMember(tenant, juror!, when.shortlist), challenge.id, { ranking: [a.id] }),
+    ).rejects.toMatchObject({ status: 403 });
+    const decided = await decideChallenge(actingAs(tenant, team, when.shortlist), challenge.id, {
+      ranking: [a.id, b.id],
+    });
+    expect(decided.phase).toBe('decided');
+    const annsRewards = await listRewards(asMember(tenant, ann!, when.shortlist), challenge.id);
+    expect(annsRewards).toMatchObject([{ rank: 1, amount: 600, currency: 'EUR', status: 'due', memberId: ann!.id }]);
+    expect(annsRewards[0]!.ipAccepted.text).toContain('rights to the brand');
+    expect(await listRewards(asMember(tenant, reader!, when.shortlist), challenge.id)).toEqual([]);
+    expect((await listRewards(actingAs(tenant, team, when.shortlist), challenge.id)).map((r) => r.rank)).toEqual([
+      1, 2,
+    ]);
+    await expect(
+      submitEntry(asMember(tenant, reader!, when.shortlist), challenge.id, entryText(5)),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe('favourites', () => {
+  it('300 members at once: every favourite counted exactly, each member within the cap', async () => {
+    const tenant = await makeTenant();
+    const team = await teamMember(tenant);
+    const [ann, bob, ...crowd] = await insertMembers(tenant, 302);
+    const start = new Date(Date.now() + 24 * 3600_000);
+    const when = inPhase(start);
+    const challenge = await runningChallenge(tenant, team, start, { favouritesPerMember: 1 });
+    const a = await submitEntry(asMember(tenant, ann!, when.submission), challenge.id, entryText(1));
+    const b = await submitEntry(asMember(tenant, bob!, when.submission), challenge.id, entryText(2));
+    // Each member tries both entries at once; the cap of one lets exactly one through per member.
+    const results = await Promise.allSettled(
+      crowd.flatMap((m) =>
+        [a, b].map((e) => favourEntry(asMember(tenant, m, when.review), challenge.id, e.id, { on: true })),
+      ),
+    );
+    const given = results.filter((r) => r.status === 'fulfilled').length;
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(refused.every((r) => (r as PromiseRejectedResult).reason.code === 'favourite_cap')).toBe(true);
+    expect(given).toBe(300);
+    const counts = (
+      await listEntries(actingAs(tenant, team, when.review), challenge.id, { sort: 'favourites', limit: 10 })
+    ).items;
+    expect(counts.reduce((sum, e) => sum + (e.favourites ?? 0), 0)).toBe(300);
+  }, 120_000);
+});
+
+describe('blind judging', () => {
+  it('never names an entrant to a juror before the decision, in any answer; the team and, after, everyone see names', async () => {
+    const tenant = await makeTenant();
+    const team = await teamMember(tenant);
+    const [ann, juror] = await makeMembers(tenant, 2);
+    const start = new Date(Date.now() + 24 * 3600_000);
+    const when = inPhase(start);
+    const challenge = await runningChallenge(tenant, team, start, { jurors: [juror!.id], blindJudging: true });
+    const entry = await submitEntry(asMember(tenant, ann!, when.submission), challenge.id, entryText(1));
+    const asJuror = (now: Date) => asMember(tenant, juror!, now);
+    for (const now of [when.review, when.jury, when.shortlist]) {
+      const answers = JSON.stringify([
+        await listEntries(asJuror(now), challenge.id),
+        await listEntries(asJuror(now), challenge.id, { sort: 'favourites' }),
+        await listEntries(asJuror(now), challenge.id, { sort: 'score' }),
+        await getEntry(asJuror(now), challenge.id, entry.id),
+        // A juror reading the public list, signed out, learns no more.
+        await listEntries({ ...asVisitor(tenant), now }, challenge.id),
+        await getEntry({ ...asVisitor(tenant), now }, challenge.id, entry.id),
+      ]);
+      expect(answers.split(entry.id).length - 1).toBeGreaterThanOrEqual(6);
+      expect(answers).not.toContain(ann!.id);
+      expect(answers).not.toContain(ann!.displayName);
+    }
+    expect(JSON.stringify(await getEntry(actingAs(tenant, team, when.jury), challenge.id, entry.id))).toContain(
+      ann!.displayName,
+    );
+    await decideChallenge(actingAs(tenant, team, when.shortlist), challenge.id, { ranking: [entry.id] });
+    expect((await getEntry(asJuror(when.shortlist), challenge.id, entry.id)).author?.name).toBe(ann!.displayName);
+  });
+});
