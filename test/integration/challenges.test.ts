@@ -15,6 +15,9 @@ import {
   withdrawEntry,
 } from '../../functions/core/challenge/index.js';
 import { challenges } from '../../functions/core/db/index.js';
+import type { Member } from '../../functions/core/member/index.js';
+import { listNotifications } from '../../functions/core/notify/index.js';
+import { eventually } from '../support/wait.js';
 import { insertMembers } from '../support/members.js';
 import { actingAs, asMember, asVisitor, makeMembers, makeTenant } from '../support/tenants.js';
 import { at, inPhase, runningChallenge, teamMember } from '../support/challenges.js';
@@ -154,6 +157,23 @@ describe('a challenge on the clock', () => {
     await expect(
       submitEntry(asMember(tenant, reader!, when.shortlist), challenge.id, entryText(5)),
     ).rejects.toMatchObject({ status: 409 });
+
+    // Told by the stream: the phase to entrants and the team, the adjustment to its entrant, the result to each laureate.
+    const told = async (member: Member, kind: string) =>
+      eventually(async () =>
+        (await listNotifications(actingAs(tenant, member), {})).items.find((n) => n.kind === kind),
+      );
+    expect(await told(bob!, 'challenge_phase')).toMatchObject({
+      challengeId: challenge.id,
+      phase: 'shortlist',
+      challengeTitle: 'Design our next mug',
+    });
+    expect(await told(team, 'challenge_phase')).toMatchObject({ phase: 'shortlist' });
+    expect(await told(ann!, 'challenge_adjustment')).toMatchObject({ challengeId: challenge.id });
+    expect(await told(ann!, 'challenge_result')).toMatchObject({ rank: 1 });
+    expect(await told(bob!, 'challenge_result')).toMatchObject({ rank: 2 });
+    const readers = (await listNotifications(asMember(tenant, reader!), {})).items;
+    expect(readers.filter((n) => n.kind.startsWith('challenge'))).toEqual([]);
   });
 });
 

@@ -14,6 +14,7 @@ export {
   type ChallengeView,
 } from './challenges.js';
 export { advancePhases } from './clock.js';
+export { challengeChanges } from './notices.js';
 export { getEntry, listEntries, reviseEntry, submitEntry, withdrawEntry, type EntryView } from './entries.js';
 export { favourEntry } from './favourites.js';
 export { askAdjustment, decideChallenge, listRewards, markRewardPaid, scoreEntry, shortlistEntry } from './jury.js';
@@ -25,6 +26,7 @@ export {
   UpdateChallenge,
   type Challenge,
   type Entry,
+  type EntryVersion,
   type Phase,
   type RewardRecord,
   type Timeline,

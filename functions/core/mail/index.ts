@@ -107,4 +107,4 @@ export async function deliverMail(changes: { kind: string; newImage?: Record<str
   }
 }
 
-export { ROLE_NAMES, STATUS_NAMES } from './templates.js';
+export { PHASE_NAMES, ROLE_NAMES, STATUS_NAMES } from './templates.js';

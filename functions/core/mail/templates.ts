@@ -196,7 +196,73 @@ export const TEMPLATES = {
       outro: 'Vous recevez ce message parce que vous participez à cet échange.',
     },
   },
+  challenge_phase: {
+    en: {
+      subject: '“{challenge}”: {phase}',
+      intro: 'Hello {name}, the challenge “{challenge}” on {portal} moved on: {phase}.',
+      action: 'See the challenge',
+      outro: 'You receive this because you entered this challenge or run it.',
+    },
+    fr: {
+      subject: '« {challenge} » : {phase}',
+      intro: 'Bonjour {name}, le défi « {challenge} » sur {portal} avance : {phase}.',
+      action: 'Voir le défi',
+      outro: 'Vous recevez ce message parce que vous participez à ce défi ou l’organisez.',
+    },
+  },
+  challenge_adjustment: {
+    en: {
+      subject: 'An adjustment asked for your entry to “{challenge}”',
+      intro: 'Hello {name}, your entry to “{challenge}” on {portal} is shortlisted, and the team asks an adjustment.',
+      action: 'Read the request',
+      outro: 'Answer it with a new version of your entry.',
+    },
+    fr: {
+      subject: 'Un ajustement demandé pour votre participation à « {challenge} »',
+      intro:
+        'Bonjour {name}, votre participation à « {challenge} » sur {portal} est présélectionnée, et l’équipe demande un ajustement.',
+      action: 'Lire la demande',
+      outro: 'Répondez-y par une nouvelle version de votre participation.',
+    },
+  },
+  challenge_result: {
+    en: {
+      subject: 'The results of “{challenge}”',
+      intro: 'Hello {name}, the challenge “{challenge}” on {portal} is decided: your entry is ranked {rank}.',
+      action: 'See the results',
+      outro: 'You receive this because your entry is among the laureates.',
+    },
+    fr: {
+      subject: 'Les résultats de « {challenge} »',
+      intro:
+        'Bonjour {name}, le défi « {challenge} » sur {portal} est tranché : votre participation est classée {rank}.',
+      action: 'Voir les résultats',
+      outro: 'Vous recevez ce message parce que votre participation fait partie des lauréats.',
+    },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; intro: string; action: string; outro: string }>>;
+
+/** The phases' names in e-mails (the pages have their own). */
+export const PHASE_NAMES: Record<Lang, Record<string, string>> = {
+  en: {
+    scheduled: 'scheduled',
+    submission: 'entries are open',
+    review: 'public review: comments and favourites',
+    jury: 'the jury scores the entries',
+    shortlist: 'shortlist',
+    decided: 'decided',
+    closed: 'closed',
+  },
+  fr: {
+    scheduled: 'programmé',
+    submission: 'les participations sont ouvertes',
+    review: 'phase publique : commentaires et coups de cœur',
+    jury: 'le jury note les participations',
+    shortlist: 'présélection',
+    decided: 'tranché',
+    closed: 'clos',
+  },
+};
 
 export type TemplateName = keyof typeof TEMPLATES;
 

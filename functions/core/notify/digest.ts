@@ -1,6 +1,6 @@
 import { system } from '../context.js';
 import { digestMarkers, everyTenantId, members, notifications } from '../db/index.js';
-import { sendTemplate, STATUS_NAMES } from '../mail/index.js';
+import { sendTemplate, PHASE_NAMES, STATUS_NAMES } from '../mail/index.js';
 import type { Member } from '../member/index.js';
 import type { Tenant } from '../tenant/index.js';
 import { getTenantById, portalAddress } from '../tenant/index.js';
@@ -20,6 +20,9 @@ function line(n: Notification, lang: Member['lang']): string {
   if (n.kind === 'status') return `${n.ideaTitle} → ${STATUS_NAMES[lang][n.status ?? ''] ?? n.status}`;
   if (n.kind === 'offer_match') return `${n.offerTitle} · ${n.searchName ?? ''}`;
   if (n.kind === 'thread_message') return `${n.offerTitle} · ${n.actorName ?? ''}`;
+  if (n.kind === 'challenge_phase') return `${n.challengeTitle} → ${PHASE_NAMES[lang][n.phase ?? ''] ?? n.phase}`;
+  if (n.kind === 'challenge_result') return `${n.challengeTitle} · #${n.rank ?? ''}`;
+  if (n.kind === 'challenge_adjustment') return `${n.challengeTitle}`;
   return `${n.ideaTitle} · ${n.actorName ?? ''}`;
 }
 

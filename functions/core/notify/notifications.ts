@@ -12,7 +12,15 @@ import {
 import { newId } from '../ids.js';
 import { fn } from '../fn.js';
 
-export type NotificationKind = 'comment' | 'reply' | 'status' | 'offer_match' | 'thread_message';
+export type NotificationKind =
+  | 'comment'
+  | 'reply'
+  | 'status'
+  | 'offer_match'
+  | 'thread_message'
+  | 'challenge_phase'
+  | 'challenge_adjustment'
+  | 'challenge_result';
 
 export interface Notification {
   id: string;
@@ -23,6 +31,11 @@ export interface Notification {
   offerId?: string;
   offerTitle?: string;
   searchName?: string;
+  /** Challenge notifications name the challenge (in the portal's language), its new phase, a laureate's rank. */
+  challengeId?: string;
+  challengeTitle?: string;
+  phase?: string;
+  rank?: number;
   threadId?: string;
   actorName?: string;
   /** The commenter's face (keys.face), as it was when they wrote. */
@@ -41,6 +54,10 @@ const NOTIFICATION_FIELDS = [
   'offerId',
   'offerTitle',
   'searchName',
+  'challengeId',
+  'challengeTitle',
+  'phase',
+  'rank',
   'threadId',
   'actorName',
   'actorPhoto',

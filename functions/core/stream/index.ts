@@ -5,6 +5,7 @@ import { deliverMail } from '../mail/index.js';
 import { handleChanges } from '../notify/index.js';
 import { offerChanges } from '../offer/index.js';
 import { removeAbandonedUploads } from '../upload/index.js';
+import { challengeChanges } from '../challenge/index.js';
 import { membersFaces, thumbnailReadyImages } from '../image/index.js';
 import { restampBylines } from '../member/index.js';
 import type { Change } from './change.js';
@@ -38,6 +39,7 @@ export const TABLE_CONSUMERS: readonly Consumer[] = [
   { name: 'notifications', entities: ['comment', 'idea'], run: handleChanges },
   { name: 'dashboard aggregates', entities: ['idea', 'vote', 'comment'], run: (changes) => aggregateChanges(changes) },
   { name: 'kept dashboard views', entities: IDEA_PARTITION, run: (changes) => refreshDashboardViews(changes) },
+  { name: 'challenge notices', entities: ['challenge', 'entry'], run: challengeChanges },
   { name: 'technology offers', entities: ['offer', 'threadMessage'], run: offerChanges },
   { name: 'abandoned uploads', entities: ['upload'], run: removeAbandonedUploads },
   { name: 'image thumbnails', entities: ['upload'], run: thumbnailReadyImages },

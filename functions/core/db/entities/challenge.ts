@@ -1,4 +1,4 @@
-import type { Challenge, Entry, EntryVersion, RewardRecord } from '../../challenge/schema.js';
+import type { Challenge, Entry, EntryVersion, RewardRecord } from '../../challenge/index.js';
 import { defineEntity } from '../entity.js';
 import { keys } from '../keys.js';
 
