@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PORTALS, seedPortal } from '../../functions/local/seed/index.js';
 import { system, visitor, type Ctx } from '../../functions/core/context.js';
+import { listChallenges, listEntries, listRewards } from '../../functions/core/challenge/index.js';
 import { getMemberByEmail } from '../../functions/core/member/index.js';
 import { listPartners, listRequests, listThreads, searchOffers } from '../../functions/core/offer/index.js';
 import { getTenantById } from '../../functions/core/tenant/index.js';
@@ -92,6 +93,15 @@ describe('the two demo portals in Chromium', () => {
       expect(await listPartners(team)).toHaveLength(3);
       expect(await listRequests(team)).toHaveLength(3);
       expect(await listThreads(team)).toHaveLength(1);
+      // One challenge in its public review, with entries to favour; one decided, with its laureates and a reward due.
+      const reader: Ctx = { tenant, actor: visitor };
+      const { items: running } = await listChallenges(reader);
+      expect(running.map((c) => c.phase).sort(), slug).toEqual(['decided', 'review']);
+      const review = running.find((c) => c.phase === 'review')!;
+      expect((await listEntries(reader, review.id, { sort: 'favourites' })).items[0]?.favourites).toBeGreaterThan(0);
+      const decided = running.find((c) => c.phase === 'decided')!;
+      const rewards = await listRewards(team, decided.id);
+      expect(rewards[0]).toMatchObject({ rank: 1, status: 'due' });
     }
   });
 

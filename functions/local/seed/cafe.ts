@@ -1,3 +1,4 @@
+import { cafeChallenges } from './cafe-challenges.js';
 import { cafeOffers } from './cafe-offers.js';
 import type { DemoPortal } from './types.js';
 
@@ -269,4 +270,5 @@ export const cafe: DemoPortal = {
     'Testé ailleurs à l’étranger, c’est très apprécié.',
   ],
   offers: cafeOffers,
+  challenges: cafeChallenges,
 };

@@ -9,6 +9,7 @@ import { cafe } from './cafe.js';
 import { heroSvg, monogramSvg } from './logo.js';
 import { motors } from './motors.js';
 import { seedOffers } from './offers.js';
+import { seedChallenges } from './challenges.js';
 import type { DemoPortal } from './types.js';
 
 export const DEMO_PORTALS = [cafe, motors];
@@ -100,6 +101,7 @@ export async function seedPortal(portal: DemoPortal, now = new Date()) {
     await changeStatus(team, ideas[index]!.id, { status, response });
   }
   await seedOffers(tenant, teamMember, members[2]!, portal.offers, now);
+  await seedChallenges(tenant, { ...teamMember, role: 'team' }, members, portal.challenges, now);
   return tenant;
 }
 

@@ -1,3 +1,4 @@
+import { motorsChallenges } from './motors-challenges.js';
 import { motorsOffers } from './motors-offers.js';
 import type { DemoPortal } from './types.js';
 
@@ -269,4 +270,5 @@ export const motors: DemoPortal = {
     'A competitor already does this and it works well.',
   ],
   offers: motorsOffers,
+  challenges: motorsChallenges,
 };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CreateChallenge } from '../../core/challenge/index.js';
 import type { CreateTenant } from '../../core/tenant/index.js';
 import type { RequestInput, IpStatus, Maturity, Partnership, Visibility } from '../../core/offer/index.js';
 
@@ -13,6 +14,14 @@ export interface DemoPortal {
   /** What the innovation team answered: [index in ideas, status, official response]. */
   answers: [number, 'under_review' | 'in_progress' | 'launched' | 'declined', string][];
   offers: DemoOffers;
+  /** Two challenges: the first runs (its public review is on), the second is decided. */
+  challenges: DemoChallenge[];
+}
+
+/** A demo challenge: what the team wrote, and the entries members sent ([title, body]). */
+export interface DemoChallenge {
+  fields: Omit<z.input<typeof CreateChallenge>, 'timeline' | 'jurors'>;
+  entries: [string, string][];
 }
 
 /** [partner index, title, summary, description, keywords, maturity, TRL, sectors, IP status, partnership types, visibility] */
