@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  acceptNda,
   advancePhases,
+  challengeFunnel,
+  countChallengeView,
+  exportEntriesLink,
+  exportRewardsLink,
+  listChallenges,
   askAdjustment,
   decideChallenge,
   favourEntry,
@@ -233,5 +239,61 @@ describe('blind judging', () => {
     );
     await decideChallenge(actingAs(tenant, team, when.shortlist), challenge.id, { ranking: [entry.id] });
     expect((await getEntry(asJuror(when.shortlist), challenge.id, entry.id)).author?.name).toBe(ann!.displayName);
+  });
+});
+
+describe('a confidential brief, the funnel and the exports', () => {
+  it('shows the confidential part only after the NDA; counts the funnel; exports entries and rewards as CSV', async () => {
+    const tenant = await makeTenant();
+    const team = await teamMember(tenant);
+    const [ann, reader] = await makeMembers(tenant, 2);
+    const start = new Date(Date.now() + 24 * 3600_000);
+    const when = inPhase(start);
+    const challenge = await runningChallenge(tenant, team, start, {
+      confidentialBrief: { en: 'The wheel is 17 inches, 7.5 J, made by our supplier in Turin.' },
+      nda: { en: 'I keep the confidential brief to myself.' },
+    });
+    const secret = 'made by our supplier in Turin';
+    const readerCtx = asMember(tenant, reader!, when.submission);
+    const before = await getChallenge(readerCtx, challenge.id);
+    expect(before).toMatchObject({ confidential: true, ndaAccepted: false });
+    expect(JSON.stringify(before)).not.toContain(secret);
+    expect(JSON.stringify(await listChallenges(readerCtx))).not.toContain(secret);
+    await acceptNda(readerCtx, challenge.id);
+    expect(JSON.stringify(await getChallenge(readerCtx, challenge.id))).toContain(secret);
+    expect(JSON.stringify(await getChallenge(actingAs(tenant, team, when.submission), challenge.id))).toContain(secret);
+    await expect(acceptNda(asVisitor(tenant), challenge.id)).rejects.toMatchObject({ status: 401 });
+
+    await countChallengeView(readerCtx, challenge.id);
+    await countChallengeView(readerCtx, challenge.id);
+    const a = await submitEntry(asMember(tenant, ann!, when.submission), challenge.id, entryText(1));
+    await submitEntry(asMember(tenant, ann!, when.submission), challenge.id, entryText(2));
+    await favourEntry(asMember(tenant, reader!, when.review), challenge.id, a.id, { on: true });
+    const teamCtx = actingAs(tenant, team, when.review);
+    expect(await challengeFunnel(teamCtx, challenge.id)).toEqual({
+      views: 2,
+      entrants: 1,
+      entries: 2,
+      favourites: 1,
+      scores: 0,
+      shortlisted: 0,
+    });
+    await expect(challengeFunnel(readerCtx, challenge.id)).rejects.toMatchObject({ status: 403 });
+
+    const csv = await (await fetch(await exportEntriesLink(teamCtx, challenge.id))).text();
+    const rows = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(rows[0]).toBe(
+      'id,title,member_id,member_name,created_at,updated_at,version,favourites,score_average,score_count,shortlisted,rank,text',
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows.find((r) => r.startsWith(a.id))).toContain(',1,,0,no,,');
+    await decideChallenge(actingAs(tenant, team, when.shortlist), challenge.id, { ranking: [a.id] });
+    const rewardsCsv = await (await fetch(await exportRewardsLink(teamCtx, challenge.id))).text();
+    expect(rewardsCsv.replace(/^\uFEFF/, '').split('\r\n')[1]).toMatch(
+      new RegExp(`^1,600,EUR,due,,${a.id},${ann!.id},`),
+    );
   });
 });

@@ -1,9 +1,13 @@
 import { Hono } from 'hono';
 import {
+  acceptNda,
   askAdjustment,
+  challengeFunnel,
   closeChallenge,
   createChallenge,
   decideChallenge,
+  exportEntriesLink,
+  exportRewardsLink,
   favourEntry,
   getChallenge,
   getEntry,
@@ -29,6 +33,14 @@ export const challenges = new Hono<Env>()
   .get('/challenges/:id', async (c) => c.json(await getChallenge(c.var.ctx, c.req.param('id'))))
   .patch('/challenges/:id', async (c) => c.json(await updateChallenge(c.var.ctx, c.req.param('id'), await jsonBody(c))))
   .post('/challenges/:id/schedule', async (c) => c.json(await scheduleChallenge(c.var.ctx, c.req.param('id'))))
+  .post('/challenges/:id/nda', async (c) => c.json(await acceptNda(c.var.ctx, c.req.param('id'))))
+  .get('/challenges/:id/funnel', async (c) => c.json(await challengeFunnel(c.var.ctx, c.req.param('id'))))
+  .get('/challenges/:id/export.csv', async (c) =>
+    c.redirect(await exportEntriesLink(c.var.ctx, c.req.param('id')), 303),
+  )
+  .get('/challenges/:id/rewards.csv', async (c) =>
+    c.redirect(await exportRewardsLink(c.var.ctx, c.req.param('id')), 303),
+  )
   .post('/challenges/:id/close', async (c) => c.json(await closeChallenge(c.var.ctx, c.req.param('id'))))
   .post('/challenges/:id/decision', async (c) =>
     c.json(await decideChallenge(c.var.ctx, c.req.param('id'), await jsonBody(c))),

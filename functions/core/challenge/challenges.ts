@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { authorize, requireReader } from '../authz.js';
+import { authorize, requireContributor, requireReader } from '../authz.js';
 import { nextUpdatedAt, nowIso, requireMember, type Ctx } from '../context.js';
-import { challenges, decodeCursor, encodeCursor, writeAllOrNothing } from '../db/index.js';
+import { challenges, decodeCursor, encodeCursor, ndaAcceptances, writeAllOrNothing } from '../db/index.js';
 import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { countWrite } from '../ratelimit.js';
@@ -23,6 +23,11 @@ export async function readChallenge(ctx: Ctx, idInput: string): Promise<Challeng
   const id = parseInput(ChallengeId, idInput);
   const stored = await challenges.get([ctx.tenant.id, id], { consistent: true });
   if (!stored) throw notFound('challenge');
+  return challengeOf(stored);
+}
+
+/** The challenge a stored item holds: its keys, index attributes and clock entry left out. */
+function challengeOf(stored: Record<string, unknown>): Challenge {
   const {
     pk: _pk,
     sk: _sk,
@@ -34,15 +39,44 @@ export async function readChallenge(ctx: Ctx, idInput: string): Promise<Challeng
     nextChangeAt: _n,
     ...challenge
   } = stored;
-  return challenge as Challenge;
+  return challenge as unknown as Challenge;
 }
 
-/** One challenge, for whoever may read it: a draft is the team's alone. */
-export async function getChallenge(ctx: Ctx, id: string): Promise<ChallengeView> {
+/**
+ * One challenge, for whoever may read it: a draft is the team's alone. Its confidential brief
+ * is there for the team, the jury and those who accepted its NDA (`ndaAccepted`); for others it
+ * is left out, and `confidential` says there is one.
+ */
+export async function getChallenge(
+  ctx: Ctx,
+  id: string,
+): Promise<ChallengeView & { confidential: boolean; ndaAccepted: boolean }> {
   requireReader(ctx);
   const challenge = await readChallenge(ctx, id);
-  if (challenge.state === 'draft' && !viewerOf(ctx, challenge).team) throw notFound('challenge');
-  return view(ctx, challenge);
+  const viewer = viewerOf(ctx, challenge);
+  if (challenge.state === 'draft' && !viewer.team) throw notFound('challenge');
+  const confidential = !!challenge.confidentialBrief && Object.keys(challenge.confidentialBrief).length > 0;
+  const ndaAccepted =
+    !!viewer.memberId &&
+    !!(await ndaAcceptances.get([ctx.tenant.id, challenge.id, viewer.memberId], { consistent: true }));
+  const open = viewer.team || viewer.juror || ndaAccepted;
+  return { ...view(ctx, open ? challenge : withoutConfidential(challenge)), confidential, ndaAccepted };
+}
+
+const withoutConfidential = ({ confidentialBrief: _hidden, ...challenge }: Challenge): Challenge => challenge;
+
+/** A member accepts the challenge's NDA, as written now, to read its confidential brief. */
+export async function acceptNda(ctx: Ctx, id: string): Promise<{ accepted: true }> {
+  const member = requireContributor(ctx);
+  const challenge = await readChallenge(ctx, id);
+  if (challenge.state === 'draft') throw notFound('challenge');
+  // The first acceptance is the one kept, with the text accepted then.
+  await ndaAcceptances.createOnce([ctx.tenant.id, challenge.id, member.memberId], {
+    memberId: member.memberId,
+    at: nowIso(ctx),
+    text: JSON.stringify(challenge.nda ?? {}),
+  });
+  return { accepted: true };
 }
 
 /** A portal's challenges, newest first: drafts for the team only. */
@@ -55,7 +89,9 @@ export async function listChallenges(ctx: Ctx, input: z.input<typeof ListChallen
     start: decodeCursor(ctx.tenant.id, 'challenges', cursor),
   });
   return {
-    items: items.map((item) => view(ctx, item as Challenge)).filter((c) => team || c.phase !== 'draft'),
+    items: items
+      .map((item) => view(ctx, withoutConfidential(challengeOf(item))))
+      .filter((c) => team || c.phase !== 'draft'),
     cursor: encodeCursor(ctx.tenant.id, 'challenges', last),
   };
 }

@@ -5,6 +5,7 @@
  */
 export { entryAccess, viewerOf, type EntryAccess, type Viewer } from './access.js';
 export {
+  acceptNda,
   closeChallenge,
   createChallenge,
   getChallenge,
@@ -15,6 +16,7 @@ export {
 } from './challenges.js';
 export { advancePhases } from './clock.js';
 export { challengeChanges } from './notices.js';
+export { challengeFunnel, countChallengeView, exportEntriesLink, exportRewardsLink, type Funnel } from './funnel.js';
 export { getEntry, listEntries, reviseEntry, submitEntry, withdrawEntry, type EntryView } from './entries.js';
 export { favourEntry } from './favourites.js';
 export { askAdjustment, decideChallenge, listRewards, markRewardPaid, scoreEntry, shortlistEntry } from './jury.js';

@@ -54,6 +54,9 @@ export const ChallengeFields = z.object({
   rules: LocalizedLongText.optional(),
   /** The intellectual property clause entrants accept; the winner's acceptance is kept with its text. */
   ipClause: LocalizedLongText.optional(),
+  /** A part of the brief shown only to those who accepted the NDA (Innocentive's confidential details). */
+  confidentialBrief: LocalizedLongText.optional(),
+  nda: LocalizedLongText.optional(),
   prize: LocalizedText.optional(),
   rewards: z.array(Reward).max(10).default([]),
   /** Who may enter: the portal's members, partner organisations' people, or only those the team names. */

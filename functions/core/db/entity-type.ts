@@ -52,7 +52,9 @@ export type EntityType =
   | 'favourite'
   | 'favouriteCap'
   | 'juryScore'
-  | 'reward';
+  | 'reward'
+  | 'challengeViews'
+  | 'ndaAcceptance';
 
 /** Partition shapes after `T#<tenant>`: the kind of partition and, for some, the sort key alone decides. */
 const BY_SORT_KEY: Record<string, EntityType> = {

@@ -47,12 +47,14 @@ export {
 export { ownedByMember, ownedByPartner } from './entities/owned.js';
 export { storageUses, uploads } from './entities/upload.js';
 export {
+  challengeViews,
   challenges,
   entries,
   entryVersions,
   favouriteCaps,
   favourites,
   juryScores,
+  ndaAcceptances,
   rewards,
   versionsOf,
   type EntrySort,

@@ -204,6 +204,13 @@ export const keys = {
     sk: `REWARD#${String(rank).padStart(2, '0')}`,
   }),
   rewardPrefix: 'REWARD#',
+  /** How many times the challenge's page was opened (its funnel's first step). */
+  challengeViews: (tenantId: string, challengeId: string) => ({ pk: `${t(tenantId)}#CH#${challengeId}`, sk: 'VIEWS' }),
+  /** A member's acceptance of the challenge's NDA, before its confidential brief. */
+  ndaAcceptance: (tenantId: string, challengeId: string, memberId: string) => ({
+    pk: `${t(tenantId)}#CH#${challengeId}`,
+    sk: `NDA#${memberId}`,
+  }),
 
   /** S3: everything a tenant uploads lives under its own prefix. */
   brandAsset: (tenantId: string, name: string) => `tenants/${tenantId}/brand/${name}`,

@@ -3,6 +3,7 @@ export { aggregateChanges, AGGREGATE_LIMITS } from './aggregate.js';
 export { type Dashboard } from './dashboard.js';
 export { getDashboard, refreshDashboardViews, VIEW_TIMING } from './view.js';
 export { exportCsv, exportCsvLink, exportFileName } from './export.js';
+export { csvDocument, type Cell } from './csv.js';
 export { resolvePeriod, type Period } from './period.js';
 
 export { addDays } from './calendar.js';

@@ -89,6 +89,16 @@ export const juryScores = defineEntity<
   [tenantId: string, challengeId: string, entryId: string, jurorId: string]
 >({ type: 'juryScore', key: keys.juryScore });
 
+export const challengeViews = defineEntity<{ count: number }, [tenantId: string, challengeId: string]>({
+  type: 'challengeViews',
+  key: keys.challengeViews,
+});
+
+export const ndaAcceptances = defineEntity<
+  { memberId: string; at: string; text: string },
+  [tenantId: string, challengeId: string, memberId: string]
+>({ type: 'ndaAcceptance', key: keys.ndaAcceptance });
+
 const reward = defineEntity<RewardRecord, [tenantId: string, challengeId: string, rank: number]>({
   type: 'reward',
   key: keys.reward,
