@@ -36,6 +36,8 @@ export function authorize(ctx: Ctx, permission: Permission): void {
  */
 export function requireContributor(ctx: Ctx) {
   if (ctx.actor.kind !== 'member') throw new DomainError('sign_in_required', 401, say('access.signIn'));
+  // An outside expert is on the portal to judge, not to post, vote or comment.
+  if (ctx.actor.role === 'juror') throw new DomainError('forbidden', 403, say('access.jurorOnly'));
   if (ctx.tenant.requireVerifiedEmail && ctx.actor.verified !== true) {
     throw new DomainError('verification_required', 403, say('access.verifyEmail'));
   }
@@ -57,8 +59,8 @@ export const isPartner = (actor: Actor) => actor.kind === 'member' && actor.role
 /** Roles an inviter may hand out: admins cannot make owners. */
 export function assignableRoles(actor: Actor): Role[] {
   if (actor.kind === 'system' || (actor.kind === 'member' && actor.role === 'owner'))
-    return ['owner', 'admin', 'team', 'partner', 'member'];
-  if (actor.kind === 'member' && actor.role === 'admin') return ['admin', 'team', 'partner', 'member'];
+    return ['owner', 'admin', 'team', 'partner', 'member', 'juror'];
+  if (actor.kind === 'member' && actor.role === 'admin') return ['admin', 'team', 'partner', 'member', 'juror'];
   return [];
 }
 

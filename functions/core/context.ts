@@ -1,7 +1,8 @@
 import { DomainError, say } from './errors/index.js';
 import type { Tenant } from './tenant/index.js';
 
-export type Role = 'owner' | 'admin' | 'team' | 'partner' | 'member';
+/** `juror`: an outside expert invited to judge challenges, who reads the portal but does not contribute to it. */
+export type Role = 'owner' | 'admin' | 'team' | 'partner' | 'member' | 'juror';
 
 /** Who acts. Accounts and sessions arrive with the identity work; until then, visitors and seeded members. */
 export type Actor =

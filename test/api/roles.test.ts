@@ -77,7 +77,7 @@ describe('team routes and roles', () => {
       return members.partner.id;
     };
     type Who = 'visitor' | Role | 'otherOwner';
-    const refusedBelowAdmin = { visitor: 401, member: 403, partner: 403, team: 403, otherOwner: 401 };
+    const refusedBelowAdmin = { visitor: 401, member: 403, partner: 403, team: 403, juror: 403, otherOwner: 401 };
     const routes: [string, () => Promise<string>, Record<Who, number>][] = [
       ['GET', async () => '/api/invitations', { ...refusedBelowAdmin, admin: 200, owner: 200 }],
       [
@@ -98,7 +98,7 @@ describe('team routes and roles', () => {
       ['visitor', client(hostOf(tenant))],
       ['otherOwner', otherOwner],
       ...(await Promise.all(
-        (['member', 'partner', 'team', 'admin', 'owner'] as const).map(
+        (['member', 'partner', 'team', 'juror', 'admin', 'owner'] as const).map(
           async (r) => [r, await as(r)] as [Who, ReturnType<typeof client>],
         ),
       )),

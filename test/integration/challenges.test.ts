@@ -20,7 +20,10 @@ import {
   submitEntry,
   withdrawEntry,
 } from '../../functions/core/challenge/index.js';
+import { system } from '../../functions/core/context.js';
 import { challenges } from '../../functions/core/db/index.js';
+import { submitIdea } from '../../functions/core/idea/index.js';
+import { createMember } from '../../functions/core/identity/system-accounts.js';
 import type { Member } from '../../functions/core/member/index.js';
 import { listNotifications } from '../../functions/core/notify/index.js';
 import { eventually } from '../support/wait.js';
@@ -214,12 +217,29 @@ describe('blind judging', () => {
   it('never names an entrant to a juror before the decision, in any answer; the team and, after, everyone see names', async () => {
     const tenant = await makeTenant();
     const team = await teamMember(tenant);
-    const [ann, juror] = await makeMembers(tenant, 2);
+    const [ann] = await makeMembers(tenant, 1);
+    // An outside expert, invited with the jury-only role.
+    const juror = await createMember(
+      { tenant, actor: system },
+      { email: 'expert@lab.example.test', displayName: 'Dr Expert', lang: 'en', role: 'juror' },
+    );
     const start = new Date(Date.now() + 24 * 3600_000);
     const when = inPhase(start);
-    const challenge = await runningChallenge(tenant, team, start, { jurors: [juror!.id], blindJudging: true });
+    const challenge = await runningChallenge(tenant, team, start, { jurors: [juror.id], blindJudging: true });
     const entry = await submitEntry(asMember(tenant, ann!, when.submission), challenge.id, entryText(1));
-    const asJuror = (now: Date) => asMember(tenant, juror!, now);
+    const asJuror = (now: Date) => actingAs(tenant, juror, now);
+    // The expert judges; posting anything is not theirs to do.
+    await expect(submitEntry(asJuror(when.submission), challenge.id, entryText(2))).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(
+      submitIdea(asJuror(when.submission), {
+        sectionId: 'product',
+        title: 'An expert idea',
+        body: 'Experts do not post ideas here.',
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    await scoreEntry(asJuror(when.jury), challenge.id, entry.id, { score: 7 });
     for (const now of [when.review, when.jury, when.shortlist]) {
       const answers = JSON.stringify([
         await listEntries(asJuror(now), challenge.id),

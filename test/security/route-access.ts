@@ -97,12 +97,12 @@ export const ROUTE_ACCESS = {
   'GET /api/challenges/:id/rewards': 'public',
   'POST /api/challenges/:id/rewards/:rank/paid': 'team',
   'GET /api/challenges/:id/entries': 'public',
-  'POST /api/challenges/:id/entries': 'signedIn',
+  'POST /api/challenges/:id/entries': 'contributor',
   'GET /api/challenges/:id/entries/:entryId': 'public',
-  'POST /api/challenges/:id/entries/:entryId/versions': 'signedIn',
-  'DELETE /api/challenges/:id/entries/:entryId': 'signedIn',
-  'PUT /api/challenges/:id/entries/:entryId/favourite': 'signedIn',
-  'DELETE /api/challenges/:id/entries/:entryId/favourite': 'signedIn',
+  'POST /api/challenges/:id/entries/:entryId/versions': 'contributor',
+  'DELETE /api/challenges/:id/entries/:entryId': 'contributor',
+  'PUT /api/challenges/:id/entries/:entryId/favourite': 'contributor',
+  'DELETE /api/challenges/:id/entries/:entryId/favourite': 'contributor',
   'PUT /api/challenges/:id/entries/:entryId/score': 'signedIn',
   'PUT /api/challenges/:id/entries/:entryId/shortlist': 'signedIn',
   'POST /api/challenges/:id/entries/:entryId/adjustments': 'team',
@@ -190,13 +190,14 @@ export const ROUTE_ACCESS = {
 export type RouteKey = keyof typeof ROUTE_ACCESS;
 
 const TEAM: Caller[] = ['team', 'admin', 'owner'];
-const ACCOUNTS: Caller[] = ['member', 'partner', 'otherPartner', ...TEAM];
+const ACCOUNTS: Caller[] = ['member', 'partner', 'otherPartner', 'juror', ...TEAM];
 
 /** Who gets through, per class; `hidden` classes answer 404 to the other accounts instead of 403. */
 const ALLOWED: Record<Exclude<Access, 'platformOnly'>, { callers: Caller[]; hidden?: true }> = {
   public: { callers: ['visitor', ...ACCOUNTS] },
   signedIn: { callers: ACCOUNTS },
-  contributor: { callers: ACCOUNTS },
+  /** A juror (an outside expert) judges challenges and contributes nothing else. */
+  contributor: { callers: ACCOUNTS.filter((c) => c !== 'juror') },
   partner: { callers: ['partner', 'otherPartner'] },
   partnerOrTeam: { callers: ['partner', 'otherPartner', ...TEAM] },
   publisher: { callers: ['partner'] },

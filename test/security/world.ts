@@ -20,7 +20,7 @@ import { actingAs, hostOf } from '../support/tenants.js';
 /** Who calls: nobody, or an account of one role. `otherPartner` belongs to another organisation than the portal's resources. */
 export type Caller = 'visitor' | Role | 'otherPartner';
 export type Account = Exclude<Caller, 'visitor'>;
-export const CALLERS: Caller[] = ['visitor', 'member', 'partner', 'otherPartner', 'team', 'admin', 'owner'];
+export const CALLERS: Caller[] = ['visitor', 'member', 'partner', 'otherPartner', 'team', 'admin', 'owner', 'juror'];
 export const ACCOUNTS = CALLERS.filter((c): c is Account => c !== 'visitor');
 
 type OfferInput = Parameters<typeof createOffer>[1] & object;

@@ -5,7 +5,7 @@ import { client } from './http.js';
 import { hostOf, makeTenant, type Settings } from './tenants.js';
 
 export const PASSWORD = 'a long enough secret phrase';
-export const ROLES: Role[] = ['owner', 'admin', 'team', 'partner', 'member'];
+export const ROLES: Role[] = ['owner', 'admin', 'team', 'partner', 'member', 'juror'];
 
 /** A fresh portal with one account per role (`<role>@example.test`), and a signed-in API client for any of them. */
 export async function portalWithRoles(overrides: Settings = {}) {

@@ -31,6 +31,7 @@ export const en = {
   'access.signIn': 'Sign in first.',
   'access.membersOnly': 'This portal is open to its members: sign in first.',
   'access.role': 'Your role does not allow this.',
+  'access.jurorOnly': 'As a juror, you judge challenges here: posting, voting and commenting are for members.',
   'access.notAllowed': 'Not allowed.',
   'access.crossOrigin': 'This request did not come from this portal.',
   'access.jsonOnly': 'Send this request as JSON (Content-Type: application/json).',
@@ -228,7 +229,8 @@ export const en = {
   'challenge.notEligible': 'This challenge is open to other entrants.',
   'challenge.jurorCannotEnter': 'A juror of this challenge cannot enter it.',
   'challenge.notYours': 'Only its entrant can change this entry.',
-  'challenge.revisionClosed': 'This entry can no longer be changed: submissions are closed and no adjustment was asked.',
+  'challenge.revisionClosed':
+    'This entry can no longer be changed: submissions are closed and no adjustment was asked.',
   'challenge.favouritesNotOpen': 'Favourites open with the public review.',
   'challenge.favouriteOwn': 'You cannot give a favourite to your own entry.',
   'challenge.favouriteCap': 'You have given all {cap} of your favourites in this challenge.',

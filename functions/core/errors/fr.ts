@@ -28,6 +28,8 @@ export const fr = {
   'access.signIn': 'Connectez-vous d’abord.',
   'access.membersOnly': 'Ce portail est réservé à ses membres : connectez-vous d’abord.',
   'access.role': 'Votre rôle ne le permet pas.',
+  'access.jurorOnly':
+    'En tant que juré, vous évaluez les défis ici : proposer, voter et commenter sont réservés aux membres.',
   'access.notAllowed': 'Non autorisé.',
   'access.crossOrigin': 'Cette requête ne vient pas de ce portail.',
   'access.jsonOnly': 'Envoyez cette requête en JSON (Content-Type: application/json).',
@@ -220,7 +222,8 @@ export const fr = {
   'challenge.notEligible': 'Ce défi est ouvert à d’autres participants.',
   'challenge.jurorCannotEnter': 'Un membre du jury de ce défi ne peut pas y participer.',
   'challenge.notYours': 'Seul son auteur peut modifier cette participation.',
-  'challenge.revisionClosed': 'Cette participation ne peut plus changer : les participations sont closes et aucun ajustement n’a été demandé.',
+  'challenge.revisionClosed':
+    'Cette participation ne peut plus changer : les participations sont closes et aucun ajustement n’a été demandé.',
   'challenge.favouritesNotOpen': 'Les coups de cœur ouvrent avec la phase publique.',
   'challenge.favouriteOwn': 'Vous ne pouvez pas donner un coup de cœur à votre propre participation.',
   'challenge.favouriteCap': 'Vous avez donné vos {cap} coups de cœur dans ce défi.',

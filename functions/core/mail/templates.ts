@@ -290,12 +290,20 @@ export const STATUS_NAMES: Record<Lang, Record<string, string>> = {
 };
 
 export const ROLE_NAMES: Record<Lang, Record<string, string>> = {
-  en: { owner: 'owner', admin: 'administrator', team: 'innovation team member', partner: 'partner', member: 'member' },
+  en: {
+    owner: 'owner',
+    admin: 'administrator',
+    team: 'innovation team member',
+    partner: 'partner',
+    member: 'member',
+    juror: 'juror (to judge challenges)',
+  },
   fr: {
     owner: 'propriétaire',
     admin: 'administrateur',
     team: 'membre de l’équipe innovation',
     partner: 'partenaire',
     member: 'membre',
+    juror: 'juré (pour évaluer les défis)',
   },
 };

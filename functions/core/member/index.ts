@@ -14,7 +14,7 @@ import {
 import { DomainError, say, says } from '../errors/index.js';
 import { Lang } from '../tenant/index.js';
 
-export const ROLES = ['owner', 'admin', 'team', 'partner', 'member'] as const;
+export const ROLES = ['owner', 'admin', 'team', 'partner', 'member', 'juror'] as const;
 export const RoleSchema = z.enum(ROLES);
 export const Email = z
   .email(says('input.email'))

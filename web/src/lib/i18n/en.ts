@@ -209,6 +209,7 @@ export const en = {
   'role.team': 'innovation team',
   'role.partner': 'partner',
   'role.member': 'member',
+  'role.juror': 'juror',
   'signout.title': 'Sign out',
   'signout.submit': 'Sign out',
   'signout.done': 'You are signed out.',

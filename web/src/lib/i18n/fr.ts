@@ -211,6 +211,7 @@ export const fr: Record<MessageKey, Message> = {
   'role.team': 'équipe innovation',
   'role.partner': 'partenaire',
   'role.member': 'membre',
+  'role.juror': 'juré',
   'signout.title': 'Déconnexion',
   'signout.submit': 'Me déconnecter',
   'signout.done': 'Vous êtes déconnecté.',
