@@ -239,7 +239,16 @@ describe('blind judging', () => {
         body: 'Experts do not post ideas here.',
       }),
     ).rejects.toMatchObject({ status: 403 });
-    await scoreEntry(asJuror(when.jury), challenge.id, entry.id, { score: 7 });
+    // Scored on the portal's criteria: the overall is their mean; a criterion the challenge does not use is refused.
+    await scoreEntry(asJuror(when.jury), challenge.id, entry.id, { scores: { impact: 8, feasibility: 6 } });
+    await expect(
+      scoreEntry(asJuror(when.jury), challenge.id, entry.id, { scores: { colour: 9 } }),
+    ).rejects.toMatchObject({ status: 400, fields: { 'scores.colour': expect.any(String) } });
+    expect((await getEntry(asJuror(when.jury), challenge.id, entry.id)).score).toEqual({
+      average: 7,
+      spread: 0,
+      count: 1,
+    });
     for (const now of [when.review, when.jury, when.shortlist]) {
       const answers = JSON.stringify([
         await listEntries(asJuror(now), challenge.id),

@@ -31,10 +31,15 @@ export async function scoreEntry(ctx: Ctx, challengeId: string, entryId: string,
   const juror = requireMember(ctx);
   const challenge = await readChallenge(ctx, challengeId);
   if (!viewerOf(ctx, challenge).juror) throw new DomainError('jurors_only', 403, say('challenge.jurorsOnly'));
-  const { score, comment } = parseInput(JuryScore, input);
+  const { score: overall, scores, comment } = parseInput(JuryScore, input);
   const phase = phaseOf(ctx, challenge);
   if (phase !== 'jury' && phase !== 'shortlist')
     throw new DomainError('scoring_closed', 409, say('challenge.scoringNotOpen'));
+  const criteria = new Set(criteriaOf(ctx, challenge).map((c) => c.id));
+  const unknown = Object.keys(scores ?? {}).find((id) => !criteria.has(id));
+  if (unknown) throw invalidFields({ [`scores.${unknown}`]: say('challenge.criterion') });
+  const values = Object.values(scores ?? {});
+  const score = overall ?? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
   const key = [ctx.tenant.id, challenge.id, entryId, juror.memberId] as const;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const entry = await readEntry(ctx, challenge.id, entryId);
@@ -45,7 +50,14 @@ export async function scoreEntry(ctx: Ctx, challengeId: string, entryId: string,
     const written = await writeAllOrNothing([
       juryScores.put(
         [...key],
-        { entryId: entry.id, jurorId: juror.memberId, score, ...(comment ? { comment } : {}), at: nowIso(ctx) },
+        {
+          entryId: entry.id,
+          jurorId: juror.memberId,
+          score,
+          ...(scores ? { scores } : {}),
+          ...(comment ? { comment } : {}),
+          at: nowIso(ctx),
+        },
         previous
           ? { ConditionExpression: 'score = :before', ExpressionAttributeValues: { ':before': before } }
           : { ConditionExpression: 'attribute_not_exists(pk)' },
@@ -190,6 +202,9 @@ export async function markRewardPaid(ctx: Ctx, challengeId: string, rank: number
   if (!changed) throw invalidFields({ rank: say('challenge.rankingUnknown') });
   return { rank, status: 'paid' as const };
 }
+
+/** What the jury scores entries on: the challenge's own criteria, else the portal's. */
+export const criteriaOf = (ctx: Ctx, challenge: Challenge) => challenge.criteria ?? ctx.tenant.scoringCriteria;
 
 function requireJuryOrTeam(ctx: Ctx, challenge: Challenge) {
   const viewer = viewerOf(ctx, challenge);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { says } from '../errors/index.js';
 import { IdPattern } from '../ids.js';
-import { LocalizedLongText, LocalizedText } from '../tenant/index.js';
+import { LocalizedLongText, LocalizedText, ScoringCriterion } from '../tenant/index.js';
 
 /** The phases a challenge goes through, as the API names them (phase.ts says when each holds). */
 export const PHASES = ['draft', 'scheduled', 'submission', 'review', 'jury', 'shortlist', 'decided', 'closed'] as const;
@@ -73,6 +73,8 @@ export const ChallengeFields = z.object({
   /** How many favourites one member may give in this challenge. */
   favouritesPerMember: z.number().int().min(1).max(100).default(3),
   jurors: z.array(MemberId).max(30).default([]),
+  /** What the jury scores each entry on: the challenge's own criteria, else the portal's. */
+  criteria: z.array(ScoringCriterion).min(1).max(8).optional(),
   sectionId: z.string().max(40).optional(),
 });
 export type ChallengeFields = z.output<typeof ChallengeFields>;
@@ -150,10 +152,18 @@ export interface EntryVersion {
 }
 
 export const Favour = z.object({ on: z.boolean() });
-export const JuryScore = z.object({
-  score: z.number().int().min(1, says('challenge.score')).max(10, says('challenge.score')),
-  comment: z.string().trim().max(2000).optional(),
-});
+const Score = z.number().int().min(1, says('challenge.score')).max(10, says('challenge.score'));
+/** An overall score, or one per criterion (the overall is then their mean). */
+export const JuryScore = z
+  .object({
+    score: Score.optional(),
+    scores: z.record(z.string().max(40), Score).optional(),
+    comment: z.string().trim().max(2000).optional(),
+  })
+  .refine((s) => s.score !== undefined || (s.scores && Object.keys(s.scores).length > 0), {
+    path: ['score'],
+    message: says('challenge.score'),
+  });
 export const Shortlist = z.object({ shortlisted: z.boolean() });
 export const AskAdjustment = z.object({ text: z.string().trim().min(3).max(4000) });
 export const Decide = z.object({ ranking: z.array(EntryId).min(1).max(10) });

@@ -222,6 +222,7 @@ export const en = {
   'challenge.entryBody': 'Describe your entry in at least 20 characters.',
   'challenge.acceptTerms': 'Accept the rules and the intellectual property clause to enter.',
   'challenge.score': 'A score from 1 to 10.',
+  'challenge.criterion': 'This is not one of the criteria this challenge is scored on.',
   'challenge.notDraft': 'Only a draft challenge can be scheduled.',
   'challenge.notRunning': 'This challenge is not running: it was decided or closed.',
   'challenge.submissionClosed': 'Submissions closed on {closed}.',

@@ -215,6 +215,7 @@ export const fr = {
   'challenge.entryBody': 'Décrivez votre participation en au moins 20 caractères.',
   'challenge.acceptTerms': 'Acceptez le règlement et la clause de propriété intellectuelle pour participer.',
   'challenge.score': 'Une note de 1 à 10.',
+  'challenge.criterion': 'Ce n’est pas l’un des critères de notation de ce défi.',
   'challenge.notDraft': 'Seul un défi en brouillon peut être programmé.',
   'challenge.notRunning': 'Ce défi n’est plus en cours : il a été tranché ou clos.',
   'challenge.submissionClosed': 'Les participations ont fermé le {closed}.',

@@ -85,7 +85,7 @@ export const favouriteCaps = defineEntity<
 >({ type: 'favouriteCap', key: keys.favouriteCap });
 
 export const juryScores = defineEntity<
-  { entryId: string; jurorId: string; score: number; comment?: string; at: string },
+  { entryId: string; jurorId: string; score: number; scores?: Record<string, number>; comment?: string; at: string },
   [tenantId: string, challengeId: string, entryId: string, jurorId: string]
 >({ type: 'juryScore', key: keys.juryScore });
 
