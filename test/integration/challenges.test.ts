@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptNda,
   advancePhases,
+  challengeAttachmentLink,
+  updateChallenge,
   challengeFunnel,
   countChallengeView,
   exportEntriesLink,
@@ -27,6 +29,8 @@ import { createMember } from '../../functions/core/identity/system-accounts.js';
 import type { Member } from '../../functions/core/member/index.js';
 import { listNotifications } from '../../functions/core/notify/index.js';
 import { eventually } from '../support/wait.js';
+import { finalizeUpload } from '../../functions/core/upload/index.js';
+import { pngBytes, start as start_ } from '../support/uploads.js';
 import { insertMembers } from '../support/members.js';
 import { actingAs, asMember, asVisitor, makeMembers, makeTenant } from '../support/tenants.js';
 import { at, inPhase, runningChallenge, teamMember } from '../support/challenges.js';
@@ -324,5 +328,30 @@ describe('a confidential brief, the funnel and the exports', () => {
     expect(rewardsCsv.replace(/^\uFEFF/, '').split('\r\n')[1]).toMatch(
       new RegExp(`^1,600,EUR,due,,${a.id},${ann!.id},`),
     );
+  });
+});
+
+describe('the brief’s files', () => {
+  it('attaches the team member’s own finished uploads, readable by whoever reads the challenge; others’ uploads are refused', async () => {
+    const tenant = await makeTenant();
+    const team = await teamMember(tenant);
+    const [reader] = await makeMembers(tenant, 1);
+    const start = new Date(Date.now() - 3600_000);
+    const teamCtx = actingAs(tenant, team);
+    const sheet = await finalizeUpload(teamCtx, (await start_(teamCtx, pngBytes(300), 'image/png')).id);
+    const theirs = await finalizeUpload(
+      asMember(tenant, reader!),
+      (await start_(asMember(tenant, reader!), pngBytes(200), 'image/png')).id,
+    );
+    const challenge = await runningChallenge(tenant, team, start, { attachmentIds: [sheet.id] });
+    expect(challenge.attachments.map((a) => a.id)).toEqual([sheet.id]);
+    expect(await challengeAttachmentLink(asVisitor(tenant), challenge.id, sheet.id)).toContain(sheet.id);
+    await expect(challengeAttachmentLink(asVisitor(tenant), challenge.id, theirs.id)).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      updateChallenge(teamCtx, challenge.id, { attachmentIds: [sheet.id, theirs.id] }),
+    ).rejects.toMatchObject({ status: 400 });
+    expect((await getChallenge(asVisitor(tenant), challenge.id)).attachments.map((a) => a.id)).toEqual([sheet.id]);
   });
 });

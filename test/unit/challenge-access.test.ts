@@ -12,6 +12,7 @@ const base: Challenge = {
   title: { en: 'A challenge' },
   brief: {},
   rewards: [],
+  attachments: [],
   entrants: 'members',
   invited: [],
   entriesPublic: true,

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { authorize, requireContributor, requireReader } from '../authz.js';
 import { nextUpdatedAt, nowIso, requireMember, type Ctx } from '../context.js';
-import { challenges, decodeCursor, encodeCursor, ndaAcceptances, writeAllOrNothing } from '../db/index.js';
+import { challenges, decodeCursor, encodeCursor, itemAbsent, ndaAcceptances } from '../db/index.js';
+import { ownReadyUpload, uploadLink, writeAttaching } from '../upload/index.js';
 import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { newId } from '../ids.js';
 import { countWrite } from '../ratelimit.js';
@@ -63,6 +64,13 @@ export async function getChallenge(
   return { ...view(ctx, open ? challenge : withoutConfidential(challenge)), confidential, ndaAccepted };
 }
 
+/** A download link to a file of the brief, for whoever may read the challenge; any other id is a 404. */
+export async function challengeAttachmentLink(ctx: Ctx, id: string, uploadId: string, size?: 'card'): Promise<string> {
+  const challenge = await getChallenge(ctx, id);
+  if (!(challenge.attachments ?? []).some((a) => a.id === uploadId)) throw notFound('upload');
+  return uploadLink(ctx, uploadId, size);
+}
+
 const withoutConfidential = ({ confidentialBrief: _hidden, ...challenge }: Challenge): Challenge => challenge;
 
 /** A member accepts the challenge's NDA, as written now, to read its confidential brief. */
@@ -107,17 +115,23 @@ export async function createChallenge(ctx: Ctx, input: z.input<typeof CreateChal
   authorize(ctx, 'challenges.manage');
   const member = requireMember(ctx);
   await countWrite(ctx);
-  const fields = parseInput(CreateChallenge, input);
+  const { attachmentIds, ...fields } = parseInput(CreateChallenge, input);
   const at = nowIso(ctx);
   const challenge: Challenge = {
     ...fields,
+    attachments: await Promise.all([...new Set(attachmentIds)].map((id) => ownReadyUpload(ctx, id))),
     id: newId(),
     state: 'draft',
     createdAt: at,
     createdBy: member.memberId,
     updatedAt: at,
   };
-  await challenges.create([ctx.tenant.id, challenge.id], stored(ctx, challenge));
+  const written = await writeAttaching(
+    ctx,
+    [challenges.put([ctx.tenant.id, challenge.id], stored(ctx, challenge), itemAbsent)],
+    challenge.attachments,
+  );
+  if (!written.ok) throw new Error('challenge id collision');
   return view(ctx, challenge);
 }
 
@@ -128,16 +142,22 @@ export async function createChallenge(ctx: Ctx, input: z.input<typeof CreateChal
 export async function reviseChallenge(
   ctx: Ctx,
   id: string,
-  change: (current: Challenge) => Challenge,
+  change: (current: Challenge) => Challenge | Promise<Challenge>,
 ): Promise<ChallengeView> {
   const current = await readChallenge(ctx, id);
-  const next = { ...change(current), updatedAt: nextUpdatedAt(ctx, current) };
-  const written = await writeAllOrNothing([
-    challenges.put([ctx.tenant.id, current.id], stored(ctx, next), {
-      ConditionExpression: 'updatedAt = :seen',
-      ExpressionAttributeValues: { ':seen': current.updatedAt },
-    }),
-  ]);
+  const next = { ...(await change(current)), updatedAt: nextUpdatedAt(ctx, current) };
+  // Files the brief did not have are attached with it (those it kept already are).
+  const added = (next.attachments ?? []).filter((a) => !(current.attachments ?? []).some((b) => b.id === a.id));
+  const written = await writeAttaching(
+    ctx,
+    [
+      challenges.put([ctx.tenant.id, current.id], stored(ctx, next), {
+        ConditionExpression: 'updatedAt = :seen',
+        ExpressionAttributeValues: { ':seen': current.updatedAt },
+      }),
+    ],
+    added,
+  );
   if (!written.ok) throw new DomainError('conflict', 409, say('challenge.changed'));
   return view(ctx, next);
 }
@@ -149,11 +169,15 @@ export async function reviseChallenge(
 export async function updateChallenge(ctx: Ctx, id: string, input: z.input<typeof UpdateChallenge>) {
   authorize(ctx, 'challenges.manage');
   await countWrite(ctx);
-  const changes = parseInput(UpdateChallenge, input);
-  return reviseChallenge(ctx, id, (current) => {
+  const { attachmentIds, ...changes } = parseInput(UpdateChallenge, input);
+  return reviseChallenge(ctx, id, async (current) => {
     if (current.state === 'decided' || current.state === 'closed')
       throw new DomainError('challenge_over', 409, say('challenge.notRunning'));
-    return { ...current, ...changes, timeline: changes.timeline ?? current.timeline };
+    const kept = new Map((current.attachments ?? []).map((a) => [a.id, a]));
+    const attachments = attachmentIds
+      ? await Promise.all([...new Set(attachmentIds)].map((fileId) => kept.get(fileId) ?? ownReadyUpload(ctx, fileId)))
+      : current.attachments;
+    return { ...current, ...changes, attachments, timeline: changes.timeline ?? current.timeline };
   });
 }
 

@@ -6,6 +6,7 @@
 export { entryAccess, viewerOf, type EntryAccess, type Viewer } from './access.js';
 export {
   acceptNda,
+  challengeAttachmentLink,
   closeChallenge,
   createChallenge,
   getChallenge,

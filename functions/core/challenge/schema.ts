@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { says } from '../errors/index.js';
 import { IdPattern } from '../ids.js';
 import { LocalizedLongText, LocalizedText, ScoringCriterion } from '../tenant/index.js';
+import type { UploadInfo } from '../upload/index.js';
 
 /** The phases a challenge goes through, as the API names them (phase.ts says when each holds). */
 export const PHASES = ['draft', 'scheduled', 'submission', 'review', 'jury', 'shortlist', 'decided', 'closed'] as const;
@@ -79,13 +80,20 @@ export const ChallengeFields = z.object({
 });
 export type ChallengeFields = z.output<typeof ChallengeFields>;
 
-export const CreateChallenge = ChallengeFields.extend({ timeline: Timeline });
-export const UpdateChallenge = ChallengeFields.partial().extend({ timeline: Timeline.optional() });
+/** Files that go with the brief (images, a PDF), each a finished upload of the team member writing it. */
+const AttachmentIds = z.array(z.string()).max(10);
+export const CreateChallenge = ChallengeFields.extend({ timeline: Timeline, attachmentIds: AttachmentIds.default([]) });
+export const UpdateChallenge = ChallengeFields.partial().extend({
+  timeline: Timeline.optional(),
+  attachmentIds: AttachmentIds.optional(),
+});
 
 /** A challenge as stored. `state` is what the team did; the phase follows from it and the clock. */
 export interface Challenge extends ChallengeFields {
   id: string;
   timeline: Timeline;
+  /** The brief's files. */
+  attachments: Attachment[];
   state: 'draft' | 'scheduled' | 'decided' | 'closed';
   /** The last phase the clock announced (phase.ts advancePhase): notices go out once per change. */
   announcedPhase?: Phase;
@@ -107,12 +115,8 @@ export const SubmitEntry = EntryText.extend({
   accept: z.literal(true, says('challenge.acceptTerms')),
 });
 
-export interface Attachment {
-  id: string;
-  filename: string;
-  contentType: string;
-  size: number;
-}
+/** A file of a brief or an entry: a checked upload (core/upload). */
+export type Attachment = UploadInfo;
 
 /** An entry as stored: its latest version's text, with the counts lists sort on. */
 export interface Entry {
