@@ -5,12 +5,16 @@ import type { MessageKey } from '$lib/i18n';
  * What the challenge pages show alike: a moment, an amount, a rank, a phase's name, the time left.
  */
 
-/** A moment with its date and time; in UTC (named) until the page runs in the reader's zone. */
+/** A moment with its date, time and zone: UTC until the page runs, then the reader's own. */
 export function formatMoment(iso: string, lang: Lang, inReaderZone = false): string {
   return new Intl.DateTimeFormat(LOCALES[lang], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    ...(inReaderZone ? {} : { timeZone: 'UTC', timeZoneName: 'short' }),
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...(inReaderZone ? {} : { timeZone: 'UTC' }),
   }).format(new Date(iso));
 }
 
