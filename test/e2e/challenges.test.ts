@@ -173,6 +173,17 @@ async function challengeLife(lang: Lang, js: boolean, timezoneId: string, offset
   await checkPage(leadPage, `challenge-team-${lang}`);
   const challengeUrl = `${base}/challenges/${made!.id}`;
 
+  // The team's edit form gives the same times back (shown in the reader's zone with JS, saved as UTC).
+  await leadPage.goto(`${challengeUrl}/edit`);
+  await leadPage.getByText(js ? w('challenges.form.timesLocal') : w('challenges.form.timesUtc')).waitFor();
+  await checkPage(leadPage, `challenge-edit-${lang}`);
+  await leadPage.getByRole('button', { name: w('challenges.form.save') }).click();
+  await leadPage.waitForURL(challengeUrl);
+  const saved = await getChallenge(actingAs(tenant, lead), made!.id);
+  expect(saved.timeline).toEqual(made!.timeline);
+  expect(saved.jurors).toEqual([juror.id]);
+  expect(saved.rewards.map((r) => r.amount)).toEqual([1000, 300]);
+
   // Two members enter; while entries are open, neither sees the other's.
   const annPage = await windowOf(base, ann, lang, js, timezoneId);
   const benPage = await windowOf(base, ben, lang, js, timezoneId);
@@ -190,8 +201,11 @@ async function challengeLife(lang: Lang, js: boolean, timezoneId: string, offset
     await pressAndSee(page, w('challenges.entry.send'), w('challenges.entry.sent'));
   }
   await annPage.getByText(w('challenges.entriesHidden')).waitFor();
+  // A member has no way to the team's form.
+  expect(await annPage.getByRole('link', { name: w('challenges.edit') }).count()).toBe(0);
   expect(await annPage.getByText("Ben's folding cup").count()).toBe(0);
   await checkPage(annPage, `challenge-entrant-${lang}`);
+  expect((await annPage.goto(`${base}/challenges/new`))!.status()).toBe(403);
 
   // The public review: members give favourites to each other's entries.
   await moveTimeline(actingAs(tenant, lead), made!.id, 'review');

@@ -139,7 +139,8 @@ export const challengesEn = {
 
   'challenges.form.title': 'New challenge',
   'challenges.form.editTitle': 'Edit the challenge',
-  'challenges.form.inLang': 'In {lang}',
+  'challenges.form.in.en': 'In English',
+  'challenges.form.in.fr': 'In French',
   'challenges.form.challengeTitle': 'Title',
   'challenges.form.brief': 'Brief',
   'challenges.form.briefHint': 'What you look for and why. Markdown: **bold**, lists, links.',

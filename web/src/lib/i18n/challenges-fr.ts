@@ -143,7 +143,8 @@ export const challengesFr: Record<keyof typeof challengesEn, Message> = {
 
   'challenges.form.title': 'Nouveau défi',
   'challenges.form.editTitle': 'Modifier le défi',
-  'challenges.form.inLang': 'En {lang}',
+  'challenges.form.in.en': 'En anglais',
+  'challenges.form.in.fr': 'En français',
   'challenges.form.challengeTitle': 'Titre',
   'challenges.form.brief': 'Énoncé',
   'challenges.form.briefHint': 'Ce que vous cherchez et pourquoi. Markdown : **gras**, listes, liens.',
