@@ -145,6 +145,12 @@ async function challengeLife(lang: Lang, js: boolean, timezoneId: string, offset
     .click();
   await leadPage.waitForURL(/\/challenges\/new$/);
   await checkPage(leadPage, `challenges-new-${lang}`);
+  // Sent empty, the form comes back with its errors beside the fields, in the reader's language.
+  await leadPage.getByRole('button', { name: w('challenges.form.create') }).click();
+  await leadPage.getByRole('alert').first().waitFor();
+  expect(await leadPage.locator(`#field-title-${lang}`).getAttribute('aria-invalid')).toBe('true');
+  expect(await leadPage.locator('#field-opensAt').getAttribute('aria-invalid')).toBe('true');
+  await expectPageAccessible(leadPage);
 
   // The draft: texts in the portal's language, two rewards, the juror, a timeline open now (typed in the browser's zone with JS, in UTC without).
   const typedOffset = js ? offset : 0;
@@ -163,7 +169,7 @@ async function challengeLife(lang: Lang, js: boolean, timezoneId: string, offset
   await leadPage.locator('#field-reviewEndsAt').fill(localValue(now + 3 * DAY, typedOffset));
   await leadPage.locator('#field-juryEndsAt').fill(localValue(now + 4 * DAY, typedOffset));
   await leadPage.getByRole('button', { name: w('challenges.form.create') }).click();
-  await leadPage.waitForURL(/\/challenges\/\w+$/);
+  await leadPage.waitForURL(/\/challenges\/(?!new)\w+$/);
   await leadPage.getByText(w('challenges.draftNote')).waitFor();
   const [made] = (await listChallenges(actingAs(tenant, lead))).items;
   expect(made!.timeline.submissionEndsAt.slice(0, 16)).toBe(new Date(now + 2 * DAY).toISOString().slice(0, 16));

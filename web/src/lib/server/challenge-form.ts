@@ -29,6 +29,12 @@ export function utcOf(local: string, offset: number): string {
 /** An ISO moment as the `datetime-local` value of the same moment in UTC. */
 export const utcLocal = (iso: string) => iso.slice(0, 16);
 
+/** The portal's languages, its default first: the form asks the texts in that order, the first one required. */
+export const formLanguages = (tenant: { languages: readonly Lang[]; defaultLang: Lang }): Lang[] => [
+  tenant.defaultLang,
+  ...tenant.languages.filter((l) => l !== tenant.defaultLang),
+];
+
 /** Reads the form: the core's input, and the values to show again (times turned to UTC, so they are shown once more as UTC). */
 export function readChallengeForm(data: FormData, languages: readonly Lang[]) {
   const text = (name: string) => String(data.get(name) ?? '').trim();
@@ -80,7 +86,7 @@ export function readChallengeForm(data: FormData, languages: readonly Lang[]) {
   const inputOf = (field: string) => {
     const reward = /^rewards\.(\d+)\.(\w+)$/.exec(field);
     if (reward) return `reward.${rankAt[Number(reward[1])] ?? 1}.${reward[2]}`;
-    // A text missing in every language is shown at the reader's first language.
+    // A text missing in every language is shown at the first language the form asks.
     if ((TEXTS as readonly string[]).includes(field)) return `${field}.${languages[0]}`;
     return field;
   };

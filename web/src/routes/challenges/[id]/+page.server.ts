@@ -20,6 +20,8 @@ import type { Actions, PageServerLoad } from './$types';
 /** Phases in which the team may decide (and so sees the decision form). */
 const DECIDING = ['review', 'jury', 'shortlist'];
 const EXCERPT = 220;
+/** The orders the core lists entries in; it falls back to the newest where the viewer may not use one. */
+const SORTS = ['new', 'favourites', 'score'] as const;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const ctx = portalCtx(locals);
@@ -31,10 +33,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     const markdown = (text: Partial<Record<'en' | 'fr', string>> | undefined) =>
       text && Object.keys(text).length ? renderMarkdown(inLang(text)) : '';
     // The own entries must all be there: one page of the most the core lists (the core has no "mine" list).
-    const entries = await listEntries(ctx, challenge.id, {
-      sort: (url.searchParams.get('sort') ?? 'new') as 'new',
-      limit: 100,
-    });
+    const asked = url.searchParams.get('sort');
+    const entries = await listEntries(ctx, challenge.id, { sort: SORTS.find((s) => s === asked) ?? 'new', limit: 100 });
     const active = entries.items
       .filter((e) => e.status === 'active')
       .map((e) => ({ ...e, excerpt: markdownToText(e.body).slice(0, EXCERPT) }));
