@@ -284,6 +284,22 @@ async function challengeLife(lang: Lang, js: boolean, timezoneId: string, offset
   expect(reward).toContain(w('challenges.rank.1'));
   expect(reward).toContain(w('challenges.reward.due'));
   await checkPage(annPage, `challenge-winner-${lang}`);
+
+  // The team records the first reward as paid.
+  await leadPage.goto(challengeUrl);
+  await leadPage
+    .getByRole('button', { name: w('challenges.markPaidOf', { rank: w('challenges.rank.1') }), exact: true })
+    .click();
+  await leadPage
+    .getByRole('button', { name: w('challenges.markPaid') })
+    .first()
+    .waitFor();
+  await leadPage
+    .getByText(`${w('challenges.rank.1')}`)
+    .first()
+    .waitFor();
+  expect(await leadPage.getByRole('button', { name: w('challenges.markPaid') }).count()).toBe(1);
+  expect(await leadPage.getByText(w('challenges.reward.paid'), { exact: false }).count()).toBeGreaterThan(0);
   await annPage.goto(`${base}/challenges`);
   await annPage.getByRole('heading', { name: w('challenges.group.decided') }).waitFor();
   await checkPage(annPage, `challenges-list-${lang}`);

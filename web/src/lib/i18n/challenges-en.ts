@@ -83,7 +83,10 @@ export const challengesEn = {
   'challenges.by': 'by {author}',
   'challenges.version': 'version {n}',
   'challenges.favourites': { one: '{count} favourite', other: '{count} favourites' },
-  'challenges.score': 'score {average} (± {spread}, {count} jurors)',
+  'challenges.score': {
+    one: 'score {average} (± {spread}, {count} juror)',
+    other: 'score {average} (± {spread}, {count} jurors)',
+  },
   'challenges.shortlisted': 'Shortlisted',
   'challenges.withdrawnTag': 'Withdrawn',
   'challenges.favour': 'Favourite',
@@ -105,6 +108,8 @@ export const challengesEn = {
   'challenges.reward.paid': 'paid',
   'challenges.rewardLine': '{rank}: {amount}, {status}',
   'challenges.teamRewards': 'Rewards to pay',
+  'challenges.markPaid': 'Mark as paid',
+  'challenges.markPaidOf': 'Mark as paid: {rank}',
 
   'challenges.decide': 'Decide',
   'challenges.decide.lead': 'Choose the winner, then the other laureates in their order.',

@@ -87,7 +87,10 @@ export const challengesFr: Record<keyof typeof challengesEn, Message> = {
   'challenges.by': 'par {author}',
   'challenges.version': 'version {n}',
   'challenges.favourites': { one: '{count} coup de cœur', other: '{count} coups de cœur' },
-  'challenges.score': 'note {average} (± {spread}, {count} jurés)',
+  'challenges.score': {
+    one: 'note {average} (± {spread}, {count} juré)',
+    other: 'note {average} (± {spread}, {count} jurés)',
+  },
   'challenges.shortlisted': 'Finaliste',
   'challenges.withdrawnTag': 'Retirée',
   'challenges.favour': 'Coup de cœur',
@@ -109,6 +112,8 @@ export const challengesFr: Record<keyof typeof challengesEn, Message> = {
   'challenges.reward.paid': 'payée',
   'challenges.rewardLine': '{rank} : {amount}, {status}',
   'challenges.teamRewards': 'Récompenses à verser',
+  'challenges.markPaid': 'Marquer comme payée',
+  'challenges.markPaidOf': 'Marquer comme payée : {rank}',
 
   'challenges.decide': 'Trancher',
   'challenges.decide.lead': 'Choisissez le lauréat, puis les autres dans leur ordre.',

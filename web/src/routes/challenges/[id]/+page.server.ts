@@ -5,6 +5,7 @@ import {
   getChallenge,
   listEntries,
   listRewards,
+  markRewardPaid,
   nextChangeAt,
   scheduleChallenge,
   submitEntry,
@@ -90,6 +91,10 @@ export const actions: Actions = {
   withdraw: async ({ locals, params, request }) => {
     const values = await formFields(request);
     return run(locals, 'withdraw', values, () => withdrawEntry(portalCtx(locals), params.id, values.entryId ?? ''));
+  },
+  paid: async ({ locals, params, request }) => {
+    const values = await formFields(request);
+    return run(locals, 'paid', values, () => markRewardPaid(portalCtx(locals), params.id, Number(values.rank)));
   },
   decide: async ({ locals, params, request }) => {
     const values = await formFields(request);
