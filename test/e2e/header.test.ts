@@ -86,10 +86,10 @@ describe('the header in Chromium', () => {
     await signInOnPage(page, { base, email: 'owner@example.test', password: PASSWORD, lang: 'en' });
     await page.goto(`${base}/`);
 
-    // Brand, Ideas, Offers, Team, the bell, the account menu.
-    await expectOneRow(page, 6);
+    // Brand, Ideas, Offers, Challenges, Team, the bell, the account menu.
+    await expectOneRow(page, 7);
     const main = page.getByRole('navigation', { name: 'Main' });
-    expect(await main.getByRole('link').allTextContents()).toEqual(['Ideas', 'Offers', 'Team']);
+    expect(await main.getByRole('link').allTextContents()).toEqual(['Ideas', 'Offers', 'Challenges', 'Team']);
     expect(await main.getByRole('link', { name: 'Ideas' }).getAttribute('aria-current')).toBe('page');
     expect(await page.getByRole('link', { name: 'Notifications, 3 unread' }).count()).toBe(1);
     await page.screenshot({ path: `${shots}/header-1280-owner.png` });
@@ -131,10 +131,11 @@ describe('the header in Chromium', () => {
 
     await page.setViewportSize({ width: 1024, height: 800 });
     await page.goto(`${base}/?lang=fr`);
-    await expectOneRow(page, 6);
+    await expectOneRow(page, 7);
     expect(await page.getByRole('navigation', { name: 'Principale' }).getByRole('link').allTextContents()).toEqual([
       'Idées',
       'Offres',
+      'Défis',
       'Équipe',
     ]);
     expect(await page.getByRole('link', { name: 'Notifications, 3 non lues' }).count()).toBe(1);
@@ -172,8 +173,8 @@ describe('the header in Chromium', () => {
     const { base } = await portalWithOwner();
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${base}/`);
-    // Brand, Ideas, Offers, Sign in, Sign up, and the other language (each written in its own).
-    await expectOneRow(page, 6);
+    // Brand, Ideas, Offers, Challenges, Sign in, Sign up, and the other language (each written in its own).
+    await expectOneRow(page, 7);
     expect(await page.getByRole('link', { name: /Notifications/ }).count()).toBe(0);
     expect(await page.getByRole('navigation', { name: 'Account menu' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'English' }).count()).toBe(0);

@@ -1,5 +1,7 @@
 import { adminEn } from './admin-en';
 import { adminFr } from './admin-fr';
+import { challengesEn } from './challenges-en';
+import { challengesFr } from './challenges-fr';
 import { en, type Message } from './en';
 import { fr } from './fr';
 import { insightsEn } from './insights-en';
@@ -14,7 +16,12 @@ import { isLang, LOCALES, type Lang } from '$core/tenant/browser';
 export type { Lang };
 /** The interface texts, and those of the settings and team pages (kept apart: they are many and only the brand's staff sees them). */
 type MessageKey =
-  keyof typeof en | keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn | keyof typeof offersEn;
+  | keyof typeof en
+  | keyof typeof adminEn
+  | keyof typeof teamEn
+  | keyof typeof insightsEn
+  | keyof typeof offersEn
+  | keyof typeof challengesEn;
 /** A key defined twice would silently take the later text: this fails to compile instead. */
 const distinctKeys: [keyof typeof en & (keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn)] extends [
   never,
@@ -28,9 +35,16 @@ const distinctOfferKeys: [
   ? true
   : never = true;
 void distinctOfferKeys;
+const distinctChallengeKeys: [
+  keyof typeof challengesEn &
+    (keyof typeof en | keyof typeof adminEn | keyof typeof teamEn | keyof typeof insightsEn | keyof typeof offersEn),
+] extends [never]
+  ? true
+  : never = true;
+void distinctChallengeKeys;
 const dictionaries: Record<Lang, Record<MessageKey, Message>> = {
-  en: { ...en, ...adminEn, ...teamEn, ...insightsEn, ...offersEn },
-  fr: { ...fr, ...adminFr, ...teamFr, ...insightsFr, ...offersFr },
+  en: { ...en, ...adminEn, ...teamEn, ...insightsEn, ...offersEn, ...challengesEn },
+  fr: { ...fr, ...adminFr, ...teamFr, ...insightsFr, ...offersFr, ...challengesFr },
 };
 
 /** The visitor's explicit choice, then the one remembered, then the portal's default; only enabled languages. */

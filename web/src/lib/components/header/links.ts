@@ -17,12 +17,13 @@ export type HeaderMember = {
 /** A place in the header; `within` lists the paths below it that still belong to it. */
 export type HeaderLink = { href: string; key: MessageKey; within?: string[] };
 
-/** The main places, in their order: ideas (the portal home), offers (challenges will come third), then the team's workspace for the team. */
+/** The main places, in their order: ideas (the portal home), offers, challenges, then the team's workspace for the team. */
 export function mainPlaces(me: HeaderMember | null, readable: boolean): HeaderLink[] {
   const places: HeaderLink[] = readable
     ? [
         { href: '/', key: 'nav.ideas', within: ['/ideas/', '/ideas-in-action'] },
         { href: '/offers', key: 'offers.nav', within: ['/offers/', '/partners/'] },
+        { href: '/challenges', key: 'challenges.nav', within: ['/challenges/'] },
       ]
     : [];
   if (me?.team) places.push({ href: '/team', key: 'nav.team', within: ['/team/'] });
