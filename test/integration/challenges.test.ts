@@ -353,5 +353,17 @@ describe('the brief’s files', () => {
       updateChallenge(teamCtx, challenge.id, { attachmentIds: [sheet.id, theirs.id] }),
     ).rejects.toMatchObject({ status: 400 });
     expect((await getChallenge(asVisitor(tenant), challenge.id)).attachments.map((a) => a.id)).toEqual([sheet.id]);
+    // Editing one field leaves the others as they were (the schema's defaults do not creep in).
+    const extended = await updateChallenge(teamCtx, challenge.id, {
+      timeline: { ...challenge.timeline, juryEndsAt: new Date(start.getTime() + 9 * 3600_000).toISOString() },
+    });
+    expect(extended).toMatchObject({
+      rewards: challenge.rewards,
+      attachments: challenge.attachments,
+      favouritesPerMember: 3,
+    });
+    expect(extended.timeline.juryEndsAt).not.toBe(challenge.timeline.juryEndsAt);
+    const fewer = await updateChallenge(teamCtx, challenge.id, { favouritesPerMember: 1 });
+    expect(fewer).toMatchObject({ rewards: challenge.rewards, timeline: extended.timeline, favouritesPerMember: 1 });
   });
 });

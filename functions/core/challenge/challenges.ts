@@ -169,7 +169,12 @@ export async function reviseChallenge(
 export async function updateChallenge(ctx: Ctx, id: string, input: z.input<typeof UpdateChallenge>) {
   authorize(ctx, 'challenges.manage');
   await countWrite(ctx);
-  const { attachmentIds, ...changes } = parseInput(UpdateChallenge, input);
+  const parsed = parseInput(UpdateChallenge, input);
+  // Only what the input names changes: zod fills a default into a field left out, even in a partial schema.
+  const named = new Set(Object.keys(input ?? {}));
+  const { attachmentIds, ...changes } = Object.fromEntries(
+    Object.entries(parsed).filter(([field]) => named.has(field)),
+  ) as typeof parsed;
   return reviseChallenge(ctx, id, async (current) => {
     if (current.state === 'decided' || current.state === 'closed')
       throw new DomainError('challenge_over', 409, say('challenge.notRunning'));
