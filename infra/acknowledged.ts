@@ -21,7 +21,7 @@ const accept = (construct: IConstruct, id: string, reason: string) =>
   Validations.of(construct).acknowledge({ id, reason });
 
 /** The functions made by createHandler: their roles' grants to the table's indexes and the tenants' files. */
-const FUNCTIONS = ['Api', 'UploadsApi', 'OffersApi', 'Web', 'Stream', 'Schedule'];
+const FUNCTIONS = ['Api', 'UploadsApi', 'OffersApi', 'ChallengesApi', 'Web', 'Stream', 'Schedule'];
 
 export function acknowledgeFindings(
   stack: Stack,

@@ -10,6 +10,7 @@ export const BUNDLES = {
   api: 'functions/handlers/api.ts',
   uploads: 'functions/handlers/uploads.ts',
   offers: 'functions/handlers/offers.ts',
+  challenges: 'functions/handlers/challenges.ts',
   stream: 'functions/handlers/stream.ts',
   schedule: 'functions/handlers/schedule.ts',
   web: 'functions/handlers/web.ts',

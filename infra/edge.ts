@@ -22,6 +22,7 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction, FunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import { Bucket as BucketRef, type Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { challenges } from '../functions/api/routes/challenges.js';
 import { offers } from '../functions/api/routes/offers.js';
 import { uploads } from '../functions/api/routes/uploads.js';
 import { BRAND_IMAGE_HEADERS, SECURITY_HEADERS } from '../functions/core/http/index.js';
@@ -29,7 +30,7 @@ import { BRAND_PATH_PATTERN } from '../functions/core/tenant/index.js';
 
 /**
  * One multi-tenant distribution (CloudFront SaaS Manager) for every portal host: uploads and
- * brand-image routes to the uploads function, brand images themselves from the uploads bucket, the offers' paths to the offers function, /api/* to the API function, /_app/* (immutable client assets) from S3,
+ * brand-image routes to the uploads function, brand images themselves from the uploads bucket, the offers' paths to the offers function, the challenges' to theirs, /api/* to the API function, /_app/* (immutable client assets) from S3,
  * the rest to the SvelteKit function. The origin needs its own Host header, so a viewer-request
  * function copies the portal's host into x-forwarded-host. Hosts are not on the distribution:
  * each belongs to a distribution tenant (the platform's, or one per custom domain).
@@ -48,6 +49,8 @@ export function pathsOf(group: { routes: { path: string }[] }): string[] {
 
 /** The offers function's paths (functions/api/routes/offers.ts). */
 export const OFFER_PATHS = pathsOf(offers);
+/** The challenges function's paths (functions/api/routes/challenges.ts). */
+export const CHALLENGE_PATHS = pathsOf(challenges);
 /** The uploads function's paths (functions/api/routes/uploads.ts): uploads, and brand images made from them. */
 export const UPLOAD_PATHS = pathsOf(uploads);
 
@@ -104,6 +107,7 @@ export function createDistribution(
     api: FunctionUrl;
     uploads: FunctionUrl;
     offers: FunctionUrl;
+    challenges: FunctionUrl;
     web: FunctionUrl;
     assets: Bucket;
     /** The uploads bucket, whose brand images (tenants/<id>/brand/*) the edge serves and caches. */
@@ -140,6 +144,7 @@ export function createDistribution(
     additionalBehaviors: {
       ...Object.fromEntries(UPLOAD_PATHS.map((path) => [path, dynamic(o.uploads)])),
       ...Object.fromEntries(OFFER_PATHS.map((path) => [path, dynamic(o.offers)])),
+      ...Object.fromEntries(CHALLENGE_PATHS.map((path) => [path, dynamic(o.challenges)])),
       '/api/*': dynamic(o.api),
       [BRAND_PATH_PATTERN]: {
         origin: brandImagesOrigin(scope, o.files),

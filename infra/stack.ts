@@ -104,6 +104,7 @@ export class PortalStack extends Stack {
     const uploadsApi = createOrigin(this, 'UploadsApi', 'uploads', environment, 512);
     // The offer search keeps each portal's index in memory: room for a large catalogue (docs/architecture.md).
     const offersApi = createOrigin(this, 'OffersApi', 'offers', environment, 1024);
+    const challengesApi = createOrigin(this, 'ChallengesApi', 'challenges', environment, 1024);
     const web = createOrigin(this, 'Web', 'web', environment, 1536);
     // 1 GB: the stream makes image thumbnails (sharp), up to a 40-megapixel photo decoded in memory.
     const stream = createHandler(this, 'Stream', 'stream', environment, 1024);
@@ -147,7 +148,7 @@ export class PortalStack extends Stack {
       schedule: EventSchedule.rate(Duration.hours(1)),
       targets: runs('unattached-uploads'),
     });
-    for (const fn of [api.fn, uploadsApi.fn, offersApi.fn, web.fn, stream, schedule]) {
+    for (const fn of [api.fn, uploadsApi.fn, offersApi.fn, challengesApi.fn, web.fn, stream, schedule]) {
       table.grantReadWriteData(fn);
       grantTenantFiles(uploads, fn);
     }
@@ -164,6 +165,7 @@ export class PortalStack extends Stack {
       api: api.url,
       uploads: uploadsApi.url,
       offers: offersApi.url,
+      challenges: challengesApi.url,
       web: web.url,
       assets,
       files: uploads,
@@ -177,12 +179,18 @@ export class PortalStack extends Stack {
       certificateArn: platformCertificateArn(this, props.platformCertificateArn),
     });
     // Only a function that is not an origin of the distribution can be given its id: on an origin
-    // (api, uploads, offers, web) it would close a cycle (function -> distribution -> function URL -> function).
+    // (api, uploads, offers, challenges, web) it would close a cycle (function -> distribution -> function URL -> function).
     allowCustomDomains(stream, distribution);
     allowCustomDomains(schedule, distribution, { readOnly: true });
 
     createOperations(this, {
-      origins: { Api: api.fn, UploadsApi: uploadsApi.fn, OffersApi: offersApi.fn, Web: web.fn },
+      origins: {
+        Api: api.fn,
+        UploadsApi: uploadsApi.fn,
+        OffersApi: offersApi.fn,
+        ChallengesApi: challengesApi.fn,
+        Web: web.fn,
+      },
       jobs: { Stream: stream, Schedule: schedule },
       stream,
       failedStreamRecords,

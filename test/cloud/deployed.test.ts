@@ -102,7 +102,7 @@ afterAll(() => d?.close());
 
 describe('the deployed shape, on this machine', () => {
   it('gives each function its template environment, with only endpoints and what Lambda itself sets added', () => {
-    const origins = ['api', 'uploads', 'offers', 'web', 'stream', 'schedule'].map((b) => d.functionOf(b));
+    const origins = ['api', 'uploads', 'offers', 'challenges', 'web', 'stream', 'schedule'].map((b) => d.functionOf(b));
     for (const spec of origins) {
       const env = d.environment(spec.logicalId);
       const added = Object.keys(env).filter((name) => !(name in spec.environment));
@@ -116,9 +116,10 @@ describe('the deployed shape, on this machine', () => {
 
   it('refuses a function URL called without the edge secret (403), and serves what came through CloudFront', async () => {
     const secret = d.environment(d.functionOf('api').logicalId).ORIGIN_SECRETS!;
-    for (const bundle of ['api', 'uploads', 'offers', 'web']) {
+    const paths: Record<string, string> = { web: '/', uploads: '/api/uploads', challenges: '/api/challenges' };
+    for (const bundle of ['api', 'uploads', 'offers', 'challenges', 'web']) {
       const id = d.functionOf(bundle).logicalId;
-      const path = bundle === 'web' ? '/' : bundle === 'uploads' ? '/api/uploads' : '/api/portal';
+      const path = paths[bundle] ?? '/api/portal';
       const headers = { 'x-forwarded-host': `${slug}.${PLATFORM}` };
       expect((await d.edge.direct(id, { path, headers })).status, bundle).toBe(403);
       const forged = { ...headers, [ORIGIN_HEADER]: 'x'.repeat(secret.length) };
@@ -134,6 +135,8 @@ describe('the deployed shape, on this machine', () => {
     expect(await page.text()).toContain('Cloud Café');
     const config = await json<{ name: Record<string, string> }>(await visitor.fetch(portal('/api/portal')), 200);
     expect(config.name.en).toBe('Cloud Café');
+    // The challenges' paths reach their own function, through the edge like the rest.
+    expect(await json(await visitor.fetch(portal('/api/challenges')), 200)).toEqual({ items: [], cursor: null });
   });
 
   it('counts a visitor by the address CloudFront saw, whatever X-Forwarded-For the client writes', async () => {

@@ -135,6 +135,7 @@ export async function deploy(options: {
         api: 'Api',
         uploads: 'UploadsApi',
         offers: 'OffersApi',
+        challenges: 'ChallengesApi',
         web: 'Web',
         stream: 'Stream',
         schedule: 'Schedule',

@@ -78,7 +78,7 @@ describe('CDK stack (synthesized offline)', () => {
         Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) },
       },
     });
-    expect(Object.keys(functions)).toHaveLength(6); // api, uploads, offers, web, stream, schedule
+    expect(Object.keys(functions)).toHaveLength(7); // api, uploads, offers, challenges, web, stream, schedule
     for (const fn of Object.values(functions) as {
       Properties: { Environment: { Variables: Record<string, unknown> } };
     }[]) {
@@ -157,7 +157,13 @@ describe('CDK stack (synthesized offline)', () => {
       Properties: { TargetFunctionArn: { 'Fn::GetAtt': [string, string] } };
     }[];
     const withUrl = urls.map((u) => u.Properties.TargetFunctionArn['Fn::GetAtt'][0]).sort();
-    expect(withUrl.map((id) => id.replace(/[A-F0-9]{8}$/, ''))).toEqual(['Api', 'OffersApi', 'UploadsApi', 'Web']);
+    expect(withUrl.map((id) => id.replace(/[A-F0-9]{8}$/, ''))).toEqual([
+      'Api',
+      'ChallengesApi',
+      'OffersApi',
+      'UploadsApi',
+      'Web',
+    ]);
     const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as {
       Properties: {
         DistributionConfig: { Origins: { Id: string; S3OriginConfig?: unknown; OriginCustomHeaders?: unknown[] }[] };
@@ -175,7 +181,7 @@ describe('CDK stack (synthesized offline)', () => {
         Properties: { Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) } },
       }),
     ) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
-    expect(functions).toHaveLength(6);
+    expect(functions).toHaveLength(7);
     for (const fn of functions) {
       expect(fn.Properties.Environment.Variables).toMatchObject({
         PORTAL_URL: 'https://{slug}.ideas.example.com',
@@ -262,7 +268,10 @@ describe('CDK stack (synthesized offline)', () => {
     );
     expect(alarms.sort()).toEqual(
       [
-        ...['Api', 'UploadsApi', 'OffersApi', 'Web'].flatMap((fn) => [`${fn}5xxRate`, `${fn}Throttles`]),
+        ...['Api', 'UploadsApi', 'OffersApi', 'ChallengesApi', 'Web'].flatMap((fn) => [
+          `${fn}5xxRate`,
+          `${fn}Throttles`,
+        ]),
         ...['Stream', 'Schedule'].flatMap((fn) => [`${fn}Errors`, `${fn}Throttles`]),
         'StreamIteratorAge',
         'FailedStreamRecordsWaiting',

@@ -1,72 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { config } from '../config.js';
-import type { Ctx } from '../context.js';
-import { mails } from '../db/index.js';
+import { system, type Ctx } from '../context.js';
+import { mails, type QueuedMail } from '../db/index.js';
 import { newId } from '../ids.js';
-import { logoPath, localized } from '../tenant/index.js';
-import type { Lang } from '../tenant/index.js';
-import { TEMPLATES, type TemplateName } from './templates.js';
+import { getTenantById } from '../tenant/index.js';
+import { composeMessage } from './compose.js';
+import type { Draft, Message } from './message.js';
 
-export interface Message {
-  to: string;
-  from: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** The link the message is about, so local tools and tests can follow it. */
-  link: string;
-  template: TemplateName;
-  tenant: string;
-  lang: Lang;
-  sentAt: string;
-}
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const fill = (text: string, params: Record<string, string>) =>
-  text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
-
-/** A message branded with the portal's name, logo and colours, in the recipient's language. */
-export function composeMessage(
-  ctx: Ctx,
-  o: { to: string; lang: Lang; template: TemplateName; link: string; params: Record<string, string>; items?: string[] },
-): Message {
-  const { tenant } = ctx;
-  const lang = tenant.languages.includes(o.lang) ? o.lang : tenant.defaultLang;
-  const portal = localized(tenant.name, lang, tenant.defaultLang);
-  const params = { ...o.params, portal };
-  const t = TEMPLATES[o.template][lang];
-  const [subject, intro, action, outro] = [t.subject, t.intro, t.action, t.outro].map((s) => fill(s, params)) as [
-    string,
-    string,
-    string,
-    string,
-  ];
-  const { primary, surface, text } = tenant.theme;
-  const origin = ctx.request?.origin;
-  const path = logoPath(tenant);
-  const logo =
-    path && origin
-      ? `<img src="${escape(`${origin}${path}`)}" alt="" width="40" height="40" style="vertical-align:middle;margin-right:8px">`
-      : '';
-  const html = `<!doctype html><html lang="${lang}"><body style="margin:0;background:${surface};color:${text};font-family:system-ui,sans-serif">
-<div style="max-width:560px;margin:auto;padding:24px"><p style="font-weight:700;font-size:18px;border-bottom:4px solid ${primary};padding-bottom:8px">${logo}${escape(portal)}</p>
-<p>${escape(intro)}</p>${o.items?.length ? `<ul>${o.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>` : ''}<p><a href="${escape(o.link)}" style="display:inline-block;background:${primary};color:${surface};padding:12px 18px;border-radius:6px;text-decoration:none">${escape(action)}</a></p>
-<p style="font-size:14px">${escape(outro)}</p><p style="font-size:12px;word-break:break-all">${escape(o.link)}</p></div></body></html>`;
-  return {
-    to: o.to,
-    // The brand's chosen sender name, else the portal's name; quotes and angle brackets cannot break the header.
-    from: `"${(tenant.senderName ?? portal).replace(/["<>\\\r\n]/g, '')}" <no-reply@${config().MAIL_FROM_DOMAIN}>`,
-    subject,
-    text: `${intro}\n${(o.items ?? []).map((i) => `- ${i}\n`).join('')}\n${action}: ${o.link}\n\n${outro}\n`,
-    html,
-    link: o.link,
-    template: o.template,
-    tenant: tenant.slug,
-    lang,
-    sentAt: (ctx.now ?? new Date()).toISOString(),
-  };
-}
+export type { Draft, Message } from './message.js';
+export { composeMessage } from './compose.js';
 
 /** Sends through the environment's transport: the local outbox (a JSON file a message, newest last by name) or SES. */
 async function sendMessage(message: Message): Promise<void> {
@@ -85,10 +28,27 @@ async function sendMessage(message: Message): Promise<void> {
  * it (deliverMail). So a request never waits on SES nor fails with it, and the SES client stays
  * out of the request-path functions.
  */
-export async function sendTemplate(ctx: Ctx, o: Parameters<typeof composeMessage>[1]): Promise<void> {
-  const message = composeMessage(ctx, o);
+export async function sendTemplate(ctx: Ctx, o: Omit<Draft, 'at' | 'origin'>): Promise<void> {
   const id = newId();
-  await mails.create([ctx.tenant.id, id], { tenantId: ctx.tenant.id, id, message, queuedAt: message.sentAt });
+  const at = (ctx.now ?? new Date()).toISOString();
+  const origin = ctx.request?.origin;
+  // The draft, not the message: composing it (templates, branding) is the stream's work, so no request-path function carries the templates.
+  await mails.create([ctx.tenant.id, id], {
+    tenantId: ctx.tenant.id,
+    id,
+    draft: { ...o, ...(origin ? { origin } : {}), at },
+    queuedAt: at,
+  });
+}
+
+/** The message of a queued e-mail: written when queued (before drafts were queued), else composed from its draft now. */
+async function messageOf(queued: QueuedMail): Promise<Message | undefined> {
+  if (queued.message) return queued.message;
+  const tenant = queued.draft && (await getTenantById(queued.tenantId));
+  if (!tenant || !queued.draft) return undefined;
+  const { origin, at, ...draft } = queued.draft;
+  const request = origin ? { origin, address: 'stream' } : undefined;
+  return composeMessage({ tenant, actor: system, ...(request ? { request } : {}), now: new Date(at) }, draft);
 }
 
 /**
@@ -102,7 +62,8 @@ export async function deliverMail(changes: { kind: string; newImage?: Record<str
     const { tenantId, id } = change.newImage;
     const queued = await mails.get([tenantId, id], { consistent: true });
     if (!queued) continue;
-    await sendMessage(queued.message);
+    const message = await messageOf(queued);
+    if (message) await sendMessage(message);
     await mails.delete([tenantId, id]);
   }
 }

@@ -1,4 +1,4 @@
-import type { Message } from '../../mail/index.js';
+import type { Draft, Message } from '../../mail/index.js';
 import { defineEntity } from '../entity.js';
 import { keys } from '../keys.js';
 
@@ -10,7 +10,9 @@ import { keys } from '../keys.js';
 export interface QueuedMail {
   tenantId: string;
   id: string;
-  message: Message;
+  /** What to write (queued since the stream composes e-mails); `message` on items queued before. */
+  draft?: Draft;
+  message?: Message;
   queuedAt: string;
 }
 
