@@ -20,12 +20,21 @@ const DEVICES = {
 } as const;
 type Role = 'visitor' | 'member' | 'partner' | 'team' | 'owner';
 
-/** The pages each role is shown; `idea` is the first idea of the home page's list. */
+/** The pages each role is shown; `idea` is the first idea of the home page's list, `challenge` the first of the challenges page. */
 const PAGES: Record<Role, string[]> = {
-  visitor: ['/', 'idea', '/offers', '/ideas-in-action', '/signup'],
-  member: ['/', 'idea', '/ideas/new', '/notifications', '/account', '/account/activity'],
+  visitor: ['/', 'idea', '/offers', '/ideas-in-action', '/challenges', 'challenge', '/signup'],
+  member: ['/', 'idea', '/ideas/new', '/challenges', 'challenge', '/notifications', '/account', '/account/activity'],
   partner: ['/', '/offers', '/partner', '/requests', '/threads'],
-  team: ['/team', '/team/dashboard', '/team/impact', '/team/bulk', '/team/partners', '/requests'],
+  team: [
+    '/team',
+    '/team/dashboard',
+    '/team/impact',
+    '/team/bulk',
+    '/team/partners',
+    '/requests',
+    '/challenges/new',
+    'challenge',
+  ],
   owner: ['/admin', '/admin/sections', '/admin/lists', '/admin/domains', '/admin/audit', '/team/members'],
 };
 
@@ -55,6 +64,14 @@ async function shoot(browser: Browser, base: string, portal: string, role: Role,
       if (path === 'idea') {
         await page.goto(`${base}/`);
         const href = await page.locator('a[href^="/ideas/"]:not([href^="/ideas/new"])').first().getAttribute('href');
+        url = `${base}${href}`;
+      }
+      if (path === 'challenge') {
+        await page.goto(`${base}/challenges`);
+        const href = await page
+          .locator('main a[href^="/challenges/"]:not([href^="/challenges/new"])')
+          .first()
+          .getAttribute('href');
         url = `${base}${href}`;
       }
       const response = await page.goto(url);

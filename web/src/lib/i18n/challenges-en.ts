@@ -175,4 +175,13 @@ export const challengesEn = {
   'challenges.form.create': 'Create the draft',
   'challenges.form.save': 'Save the changes',
   'challenges.form.saved': 'The challenge is saved.',
+  'challenges.funnel': 'Funnel',
+  'challenges.funnel.views': 'Page views',
+  'challenges.funnel.entrants': 'Entrants',
+  'challenges.funnel.entries': 'Entries',
+  'challenges.funnel.favourites': 'Favourites',
+  'challenges.funnel.scores': 'Jury scores',
+  'challenges.funnel.shortlisted': 'Shortlisted',
+  'challenges.funnel.exportEntries': 'Export the entries (CSV)',
+  'challenges.funnel.exportRewards': 'Export the rewards (CSV)',
 } satisfies Record<string, Message>;

@@ -179,4 +179,13 @@ export const challengesFr: Record<keyof typeof challengesEn, Message> = {
   'challenges.form.create': 'Créer le brouillon',
   'challenges.form.save': 'Enregistrer les modifications',
   'challenges.form.saved': 'Le défi est enregistré.',
+  'challenges.funnel': 'Entonnoir',
+  'challenges.funnel.views': 'Vues de la page',
+  'challenges.funnel.entrants': 'Participants',
+  'challenges.funnel.entries': 'Participations',
+  'challenges.funnel.favourites': 'Coups de cœur',
+  'challenges.funnel.scores': 'Notes du jury',
+  'challenges.funnel.shortlisted': 'Présélectionnées',
+  'challenges.funnel.exportEntries': 'Exporter les participations (CSV)',
+  'challenges.funnel.exportRewards': 'Exporter les récompenses (CSV)',
 };

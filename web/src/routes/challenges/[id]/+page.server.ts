@@ -1,5 +1,7 @@
 import {
+  challengeFunnel,
   closeChallenge,
+  countChallengeView,
   decideChallenge,
   favourEntry,
   getChallenge,
@@ -29,6 +31,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   try {
     const challenge = await getChallenge(ctx, params.id);
     const viewer = viewerOf(ctx, challenge);
+    // The funnel's first step: readers' openings of the page (the team's own are not counted).
+    if (!viewer.team) await countChallengeView(ctx, challenge.id);
     const inLang = (text: Partial<Record<'en' | 'fr', string>> | undefined) =>
       localized(text, locals.lang, ctx.tenant.defaultLang);
     const markdown = (text: Partial<Record<'en' | 'fr', string>> | undefined) =>
@@ -57,6 +61,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       favouritesUsed: active.filter((e) => e.favoured).length,
       rewards: decided || viewer.team ? await listRewards(ctx, challenge.id) : [],
       canDecide: viewer.team && DECIDING.includes(challenge.phase),
+      funnel: viewer.team ? await challengeFunnel(ctx, challenge.id) : null,
     };
   } catch (e) {
     refusalAsErrorPage(e, locals.lang);
