@@ -5,6 +5,7 @@ import {
   challengeAttachmentLink,
   updateChallenge,
   challengeFunnel,
+  commentOnEntry,
   countChallengeView,
   exportEntriesLink,
   exportRewardsLink,
@@ -15,6 +16,7 @@ import {
   getChallenge,
   getEntry,
   listEntries,
+  listEntryComments,
   listRewards,
   reviseEntry,
   scoreEntry,
@@ -93,6 +95,19 @@ describe('a challenge on the clock', () => {
     ).rejects.toMatchObject({ status: 409 });
     await favourEntry(asMember(tenant, reader!, when.review), challenge.id, a.id, { on: true });
     await favourEntry(asMember(tenant, bob!, when.review), challenge.id, a.id, { on: true });
+    // The public review is for comments too, and only it.
+    await commentOnEntry(asMember(tenant, reader!, when.review), challenge.id, a.id, { body: 'I would buy it.' });
+    await expect(
+      commentOnEntry(asMember(tenant, reader!, when.submission), challenge.id, a.id, { body: 'Too early.' }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      commentOnEntry(asMember(tenant, reader!, when.jury), challenge.id, a.id, { body: 'Too late.' }),
+    ).rejects.toMatchObject({ status: 409 });
+    // Before the challenge opens (the clock now), the entry and so its comments are nobody's to read.
+    await expect(listEntryComments(asVisitor(tenant), challenge.id, a.id)).rejects.toMatchObject({ status: 404 });
+    expect(
+      (await listEntryComments({ ...asVisitor(tenant), now: when.review }, challenge.id, a.id)).items,
+    ).toMatchObject([{ body: 'I would buy it.', authorId: reader!.id }]);
     await expect(
       favourEntry(asMember(tenant, ann!, when.review), challenge.id, a.id, { on: true }),
     ).rejects.toMatchObject({ status: 400 });

@@ -101,6 +101,8 @@ export const ROUTE_ACCESS = {
   'GET /api/challenges/:id/entries/:entryId': 'public',
   'POST /api/challenges/:id/entries/:entryId/versions': 'contributor',
   'DELETE /api/challenges/:id/entries/:entryId': 'contributor',
+  'GET /api/challenges/:id/entries/:entryId/comments': 'public',
+  'POST /api/challenges/:id/entries/:entryId/comments': 'contributor',
   'PUT /api/challenges/:id/entries/:entryId/favourite': 'contributor',
   'DELETE /api/challenges/:id/entries/:entryId/favourite': 'contributor',
   'PUT /api/challenges/:id/entries/:entryId/score': 'signedIn',

@@ -4,6 +4,7 @@ import {
   askAdjustment,
   challengeFunnel,
   closeChallenge,
+  commentOnEntry,
   createChallenge,
   decideChallenge,
   exportEntriesLink,
@@ -13,6 +14,7 @@ import {
   getEntry,
   listChallenges,
   listEntries,
+  listEntryComments,
   listRewards,
   markRewardPaid,
   reviseEntry,
@@ -63,6 +65,12 @@ export const challenges = new Hono<Env>()
     await withdrawEntry(c.var.ctx, c.req.param('id'), c.req.param('entryId'));
     return c.json({ withdrawn: true });
   })
+  .get('/challenges/:id/entries/:entryId/comments', async (c) =>
+    c.json(await listEntryComments(c.var.ctx, c.req.param('id'), c.req.param('entryId'))),
+  )
+  .post('/challenges/:id/entries/:entryId/comments', async (c) =>
+    c.json(await commentOnEntry(c.var.ctx, c.req.param('id'), c.req.param('entryId'), await jsonBody(c)), 201),
+  )
   .put('/challenges/:id/entries/:entryId/favourite', async (c) =>
     c.json(await favourEntry(c.var.ctx, c.req.param('id'), c.req.param('entryId'), { on: true })),
   )

@@ -54,7 +54,8 @@ export type EntityType =
   | 'juryScore'
   | 'reward'
   | 'challengeViews'
-  | 'ndaAcceptance';
+  | 'ndaAcceptance'
+  | 'entryComment';
 
 /** Partition shapes after `T#<tenant>`: the kind of partition and, for some, the sort key alone decides. */
 const BY_SORT_KEY: Record<string, EntityType> = {

@@ -49,7 +49,9 @@ export { storageUses, uploads } from './entities/upload.js';
 export {
   challengeViews,
   challenges,
+  commentsOf,
   entries,
+  entryComments,
   entryVersions,
   favouriteCaps,
   favourites,

@@ -194,6 +194,12 @@ export const keys = {
     sk: `FCAP#${memberId}`,
   }),
   favouritePrefix: (memberId: string) => `FCAP#${memberId}`,
+  /** Comments on an entry, oldest first by time. */
+  entryComment: (tenantId: string, challengeId: string, entryId: string, at: string, commentId: string) => ({
+    pk: `${t(tenantId)}#CH#${challengeId}`,
+    sk: `C#${entryId}#${at}#${commentId}`,
+  }),
+  entryCommentPrefix: (entryId: string) => `C#${entryId}#`,
   /** One score per juror per entry. */
   juryScore: (tenantId: string, challengeId: string, entryId: string, jurorId: string) => ({
     pk: `${t(tenantId)}#CH#${challengeId}`,

@@ -89,6 +89,24 @@ export const juryScores = defineEntity<
   [tenantId: string, challengeId: string, entryId: string, jurorId: string]
 >({ type: 'juryScore', key: keys.juryScore });
 
+export const entryComments = {
+  ...defineEntity<
+    {
+      id: string;
+      entryId: string;
+      authorId: string;
+      authorName: string;
+      authorPhoto?: string;
+      body: string;
+      at: string;
+    },
+    [tenantId: string, challengeId: string, entryId: string, at: string, commentId: string]
+  >({ type: 'entryComment', key: keys.entryComment }),
+};
+/** An entry's comments, oldest first (one Query on the challenge's partition). */
+export const commentsOf = (tenantId: string, challengeId: string, entryId: string) =>
+  entryComments.queryAll({ pk: keys.challenge(tenantId, challengeId).pk, prefix: keys.entryCommentPrefix(entryId) });
+
 export const challengeViews = defineEntity<{ count: number }, [tenantId: string, challengeId: string]>({
   type: 'challengeViews',
   key: keys.challengeViews,

@@ -1,7 +1,9 @@
 import {
   askAdjustment,
+  commentOnEntry,
   getChallenge,
   getEntry,
+  listEntryComments,
   reviseEntry,
   scoreEntry,
   shortlistEntry,
@@ -20,9 +22,10 @@ const SHORTLISTING = ['review', 'jury', 'shortlist'];
 export const load: PageServerLoad = async ({ locals, params }) => {
   const ctx = portalCtx(locals);
   try {
-    const [challenge, entry] = await Promise.all([
+    const [challenge, entry, comments] = await Promise.all([
       getChallenge(ctx, params.id),
       getEntry(ctx, params.id, params.entryId),
+      listEntryComments(ctx, params.id, params.entryId),
     ]);
     const viewer = viewerOf(ctx, challenge);
     const { phase } = challenge;
@@ -39,7 +42,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         score: viewer.juror && SCORING.includes(phase),
         shortlist: (viewer.juror || viewer.team) && SHORTLISTING.includes(phase),
         ask: viewer.team && phase === 'shortlist' && entry.shortlisted,
+        // Members comment during the public review (the core refuses a juror role and other phases).
+        comment: ctx.actor.kind === 'member' && ctx.actor.role !== 'juror' && phase === 'review',
       },
+      comments: comments.items,
     };
   } catch (e) {
     refusalAsErrorPage(e, locals.lang);
@@ -71,6 +77,12 @@ export const actions: Actions = {
     const values = await formFields(request);
     return run(locals, 'shortlist', values, () =>
       shortlistEntry(portalCtx(locals), params.id, params.entryId, { shortlisted: values.shortlisted === 'true' }),
+    );
+  },
+  comment: async ({ locals, params, request }) => {
+    const values = await formFields(request);
+    return run(locals, 'comment', values, () =>
+      commentOnEntry(portalCtx(locals), params.id, params.entryId, { body: values.body }),
     );
   },
   ask: async ({ locals, params, request }) => {
