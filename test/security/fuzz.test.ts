@@ -101,6 +101,7 @@ const body = fc.oneof(
 );
 
 const RUNS_PER_ROUTE = 160;
+const AT_ONCE = 6;
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Every write route of the API, from its own route table. */
@@ -192,15 +193,20 @@ describe('fuzzing every write route', () => {
       const before = await items();
       let refusedOnly = true;
       const bodies = fc.sample(body, { numRuns: RUNS_PER_ROUTE, seed: 4242 + index });
-      for (const text of bodies) {
-        const res = await app.request(`http://${target}${pathOf(route.path)}`, {
-          method: route.method,
-          headers: { host: target, origin: `http://${target}`, 'content-type': 'application/json', cookie },
-          body: text,
-        });
-        sent++;
-        expect(res.status, `${route.method} ${route.path} with ${text.slice(0, 300)}`).toBeLessThan(500);
-        if (res.status < 400) refusedOnly = false;
+      // A few bodies at a time: each is a request of its own, and the table is compared only once all answered.
+      for (let i = 0; i < bodies.length; i += AT_ONCE) {
+        await Promise.all(
+          bodies.slice(i, i + AT_ONCE).map(async (text) => {
+            const res = await app.request(`http://${target}${pathOf(route.path)}`, {
+              method: route.method,
+              headers: { host: target, origin: `http://${target}`, 'content-type': 'application/json', cookie },
+              body: text,
+            });
+            sent++;
+            expect(res.status, `${route.method} ${route.path} with ${text.slice(0, 300)}`).toBeLessThan(500);
+            if (res.status < 400) refusedOnly = false;
+          }),
+        );
       }
       if (!refusedOnly) continue;
       expect(await items(), `${route.method} ${route.path} wrote while refusing`).toEqual(before);
