@@ -179,6 +179,13 @@ export const challengesFr: Record<keyof typeof challengesEn, Message> = {
   'challenges.form.create': 'Créer le brouillon',
   'challenges.form.save': 'Enregistrer les modifications',
   'challenges.form.saved': 'Le défi est enregistré.',
+  'challenges.confidential': 'Cahier des charges confidentiel',
+  'challenges.ndaIntro':
+    'Une partie de ce cahier des charges est confidentielle : acceptez l’accord de confidentialité ci-dessous pour la lire.',
+  'challenges.ndaAccept': 'J’accepte l’accord',
+  'challenges.ndaSignIn':
+    'Une partie de ce cahier des charges est confidentielle : connectez-vous pour lire son accord.',
+  'challenges.ndaAccepted': 'Vous avez accepté l’accord de confidentialité.',
   'challenges.comments': 'Commentaires',
   'challenges.commentsFirst': 'Pas encore de commentaire : dites ce que vous pensez de cette participation.',
   'challenges.commentsNone': 'Aucun commentaire.',

@@ -1,4 +1,5 @@
 import {
+  acceptNda,
   challengeFunnel,
   closeChallenge,
   countChallengeView,
@@ -52,6 +53,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         brief: markdown(challenge.brief),
         rules: markdown(challenge.rules),
         ipClause: markdown(challenge.ipClause),
+        // Present only where the core gave it: the team, the jury, and readers who accepted the NDA.
+        confidential: markdown(challenge.confidentialBrief),
+        nda: markdown(challenge.nda),
       },
       next: nextChangeAt(challenge, ctx.now ?? new Date()),
       sort: entries.sort,
@@ -87,6 +91,7 @@ export const actions: Actions = {
       }),
     );
   },
+  nda: ({ locals, params }) => run(locals, 'nda', {}, () => acceptNda(portalCtx(locals), params.id)),
   favour: async ({ locals, params, request }) => {
     const values = await formFields(request);
     return run(locals, `favour-${values.entryId}`, values, () =>
