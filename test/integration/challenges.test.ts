@@ -13,6 +13,8 @@ import {
   askAdjustment,
   decideChallenge,
   favourEntry,
+  followChallenge,
+  followsChallenge,
   getChallenge,
   getEntry,
   listEntries,
@@ -161,6 +163,14 @@ describe('a challenge on the clock', () => {
       [3, 'Entry 1, in green', 'Try it in our green.'],
     ]);
 
+    // A member who follows the challenge is told of its phases too.
+    const fan = await createMember(
+      { tenant, actor: system },
+      { email: 'fan@example.test', displayName: 'Fan', lang: 'en' },
+    );
+    await followChallenge(asMember(tenant, fan, when.shortlist), challenge.id, true);
+    expect(await followsChallenge(asMember(tenant, fan, when.shortlist), challenge.id)).toBe(true);
+
     // The clock announces each change once, however often it runs.
     await challenges.change([tenant.id, challenge.id], { UpdateExpression: 'REMOVE announcedPhase' });
     expect(await advancePhases(when.shortlist)).toBeGreaterThanOrEqual(1);
@@ -197,6 +207,7 @@ describe('a challenge on the clock', () => {
       challengeTitle: 'Design our next mug',
     });
     expect(await told(team, 'challenge_phase')).toMatchObject({ phase: 'shortlist' });
+    expect(await told(fan, 'challenge_phase')).toMatchObject({ phase: 'shortlist' });
     expect(await told(ann!, 'challenge_adjustment')).toMatchObject({ challengeId: challenge.id });
     expect(await told(ann!, 'challenge_result')).toMatchObject({ rank: 1 });
     expect(await told(bob!, 'challenge_result')).toMatchObject({ rank: 2 });

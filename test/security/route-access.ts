@@ -90,6 +90,8 @@ export const ROUTE_ACCESS = {
   'POST /api/challenges/:id/schedule': 'team',
   'POST /api/challenges/:id/close': 'team',
   'POST /api/challenges/:id/nda': 'contributor',
+  'PUT /api/challenges/:id/follow': 'signedIn',
+  'DELETE /api/challenges/:id/follow': 'signedIn',
   'GET /api/challenges/:id/funnel': 'team',
   'GET /api/challenges/:id/export.csv': 'team',
   'GET /api/challenges/:id/rewards.csv': 'team',

@@ -10,6 +10,7 @@ import {
   exportEntriesLink,
   exportRewardsLink,
   favourEntry,
+  followChallenge,
   getChallenge,
   getEntry,
   listChallenges,
@@ -35,6 +36,8 @@ export const challenges = new Hono<Env>()
   .get('/challenges/:id', async (c) => c.json(await getChallenge(c.var.ctx, c.req.param('id'))))
   .patch('/challenges/:id', async (c) => c.json(await updateChallenge(c.var.ctx, c.req.param('id'), await jsonBody(c))))
   .post('/challenges/:id/schedule', async (c) => c.json(await scheduleChallenge(c.var.ctx, c.req.param('id'))))
+  .put('/challenges/:id/follow', async (c) => c.json(await followChallenge(c.var.ctx, c.req.param('id'), true)))
+  .delete('/challenges/:id/follow', async (c) => c.json(await followChallenge(c.var.ctx, c.req.param('id'), false)))
   .post('/challenges/:id/nda', async (c) => c.json(await acceptNda(c.var.ctx, c.req.param('id'))))
   .get('/challenges/:id/funnel', async (c) => c.json(await challengeFunnel(c.var.ctx, c.req.param('id'))))
   .get('/challenges/:id/export.csv', async (c) =>

@@ -17,6 +17,7 @@ export {
 } from './challenges.js';
 export { advancePhases } from './clock.js';
 export { commentOnEntry, listEntryComments } from './comments.js';
+export { followChallenge, followsChallenge } from './follow.js';
 export { challengeChanges } from './notices.js';
 export { challengeFunnel, countChallengeView, exportEntriesLink, exportRewardsLink, type Funnel } from './funnel.js';
 export { getEntry, listEntries, reviseEntry, submitEntry, withdrawEntry, type EntryView } from './entries.js';

@@ -1,4 +1,4 @@
-import { challenges, entityTypeOf, entries, keyParts, members } from '../db/index.js';
+import { challenges, entityTypeOf, entries, followersOfChallenge, keyParts, members } from '../db/index.js';
 import { PHASE_NAMES } from '../mail/index.js';
 import { deliver, type NotificationKind } from '../notify/index.js';
 import type { Change } from '../stream/index.js';
@@ -7,7 +7,7 @@ import type { Challenge, Entry } from './schema.js';
 
 /*
  * What a challenge tells, from the table's stream (each event once: deliver dedupes by event
- * and recipient): a phase change the clock announced goes to the entrants and the team; an
+ * and recipient): a phase change the clock announced goes to the entrants, the followers and the team; an
  * adjustment asked goes to its entrant; the decision goes to each laureate with their rank.
  */
 
@@ -42,6 +42,8 @@ async function onPhase(eventId: string, tenantId: string, challenge: Challenge &
   if (!tenant) return;
   const recipients = new Map<string, NotificationKind>();
   for await (const entry of entries.allOf(tenantId, challenge.id)) recipients.set(entry.authorId, 'challenge_phase');
+  for await (const follow of followersOfChallenge(tenantId, challenge.id))
+    recipients.set(follow.memberId, 'challenge_phase');
   for await (const member of members.ofPortal(tenantId))
     if (TEAM_ROLES.has(member.role) && member.status === 'active') recipients.set(member.id, 'challenge_phase');
   const phase = challenge.announcedPhase;

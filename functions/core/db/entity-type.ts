@@ -55,7 +55,8 @@ export type EntityType =
   | 'reward'
   | 'challengeViews'
   | 'ndaAcceptance'
-  | 'entryComment';
+  | 'entryComment'
+  | 'challengeFollow';
 
 /** Partition shapes after `T#<tenant>`: the kind of partition and, for some, the sort key alone decides. */
 const BY_SORT_KEY: Record<string, EntityType> = {

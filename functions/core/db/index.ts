@@ -47,7 +47,9 @@ export {
 export { ownedByMember, ownedByPartner } from './entities/owned.js';
 export { storageUses, uploads } from './entities/upload.js';
 export {
+  challengeFollows,
   challengeViews,
+  followersOfChallenge,
   challenges,
   commentsOf,
   entries,

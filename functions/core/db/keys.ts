@@ -194,6 +194,12 @@ export const keys = {
     sk: `FCAP#${memberId}`,
   }),
   favouritePrefix: (memberId: string) => `FCAP#${memberId}`,
+  /** A member following a challenge (told of its phase changes). */
+  challengeFollow: (tenantId: string, challengeId: string, memberId: string) => ({
+    pk: `${t(tenantId)}#CH#${challengeId}`,
+    sk: `FOLLOW#${memberId}`,
+  }),
+  challengeFollowPrefix: 'FOLLOW#',
   /** Comments on an entry, oldest first by time. */
   entryComment: (tenantId: string, challengeId: string, entryId: string, at: string, commentId: string) => ({
     pk: `${t(tenantId)}#CH#${challengeId}`,

@@ -107,6 +107,14 @@ export const entryComments = {
 export const commentsOf = (tenantId: string, challengeId: string, entryId: string) =>
   entryComments.queryAll({ pk: keys.challenge(tenantId, challengeId).pk, prefix: keys.entryCommentPrefix(entryId) });
 
+export const challengeFollows = defineEntity<
+  { memberId: string; at: string },
+  [tenantId: string, challengeId: string, memberId: string]
+>({ type: 'challengeFollow', key: keys.challengeFollow });
+/** Who follows a challenge (its phase notices). */
+export const followersOfChallenge = (tenantId: string, challengeId: string) =>
+  challengeFollows.queryAll({ pk: keys.challenge(tenantId, challengeId).pk, prefix: keys.challengeFollowPrefix });
+
 export const challengeViews = defineEntity<{ count: number }, [tenantId: string, challengeId: string]>({
   type: 'challengeViews',
   key: keys.challengeViews,

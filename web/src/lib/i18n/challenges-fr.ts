@@ -186,6 +186,9 @@ export const challengesFr: Record<keyof typeof challengesEn, Message> = {
   'challenges.ndaSignIn':
     'Une partie de ce cahier des charges est confidentielle : connectez-vous pour lire son accord.',
   'challenges.ndaAccepted': 'Vous avez accepté l’accord de confidentialité.',
+  'challenges.follow': 'Suivre ce défi',
+  'challenges.following': 'Suivi (arrêter)',
+  'challenges.followHint': 'Ses abonnés sont prévenus quand le défi passe à la phase suivante.',
   'challenges.comments': 'Commentaires',
   'challenges.commentsFirst': 'Pas encore de commentaire : dites ce que vous pensez de cette participation.',
   'challenges.commentsNone': 'Aucun commentaire.',

@@ -1,5 +1,7 @@
 import {
   acceptNda,
+  followChallenge,
+  followsChallenge,
   challengeFunnel,
   closeChallenge,
   countChallengeView,
@@ -66,6 +68,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       rewards: decided || viewer.team ? await listRewards(ctx, challenge.id) : [],
       canDecide: viewer.team && DECIDING.includes(challenge.phase),
       funnel: viewer.team ? await challengeFunnel(ctx, challenge.id) : null,
+      following: await followsChallenge(ctx, challenge.id),
     };
   } catch (e) {
     refusalAsErrorPage(e, locals.lang);
@@ -90,6 +93,10 @@ export const actions: Actions = {
         accept: (values.accept === 'on') as true,
       }),
     );
+  },
+  follow: async ({ locals, params, request }) => {
+    const values = await formFields(request);
+    return run(locals, 'follow', values, () => followChallenge(portalCtx(locals), params.id, values.on === 'true'));
   },
   nda: ({ locals, params }) => run(locals, 'nda', {}, () => acceptNda(portalCtx(locals), params.id)),
   favour: async ({ locals, params, request }) => {
