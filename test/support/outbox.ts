@@ -7,7 +7,8 @@ import { eventually } from './wait.js';
  * only queue them, as in AWS).
  */
 export async function mailSent(): Promise<void> {
-  await eventually(async () => !(await mails.anyWaiting()));
+  // Up to 30 s: the queue is every test file's, and a loaded machine drains it slowly.
+  await eventually(async () => !(await mails.anyWaiting()), 30_000);
 }
 
 /**
