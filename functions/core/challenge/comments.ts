@@ -9,7 +9,7 @@ import { hit } from '../ratelimit.js';
 import { blockedWordsIn } from '../text/index.js';
 import { readChallenge } from './challenges.js';
 import { getEntry } from './entries.js';
-import { phaseAt } from './phase.js';
+import { openIn, phaseAt } from './phase.js';
 
 export const EntryCommentBody = z.object({ body: z.string().trim().min(1, says('challenge.commentEmpty')).max(4000) });
 
@@ -24,7 +24,7 @@ export async function commentOnEntry(
   const challenge = await readChallenge(ctx, challengeId);
   const entry = await getEntry(ctx, challenge.id, entryId);
   const { body } = parseInput(EntryCommentBody, input);
-  if (phaseAt(challenge, ctx.now ?? new Date()) !== 'review')
+  if (!openIn('comment', phaseAt(challenge, ctx.now ?? new Date())))
     throw new DomainError('comments_closed', 409, say('challenge.commentsNotOpen'));
   if (blockedWordsIn(body, ctx.tenant.blockedWords ?? []).length)
     throw new DomainError('blocked_words', 400, say('challenge.commentBlocked'));

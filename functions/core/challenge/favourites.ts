@@ -5,7 +5,7 @@ import { DomainError, notFound, parseInput, say } from '../errors/index.js';
 import { entryAccess, viewerOf } from './access.js';
 import { readChallenge } from './challenges.js';
 import { readEntry } from './entries.js';
-import { phaseAt } from './phase.js';
+import { openIn, phaseAt } from './phase.js';
 import { Favour } from './schema.js';
 
 /**
@@ -23,7 +23,7 @@ export async function favourEntry(ctx: Ctx, challengeId: string, entryId: string
   const phase = phaseAt(challenge, ctx.now ?? new Date());
   const viewer = viewerOf(ctx, challenge);
   if (!entryAccess(challenge, phase, viewer, entry).see || entry.status !== 'active') throw notFound('entry');
-  if (phase !== 'review') throw new DomainError('favourites_closed', 409, say('challenge.favouritesNotOpen'));
+  if (!openIn('favour', phase)) throw new DomainError('favourites_closed', 409, say('challenge.favouritesNotOpen'));
   if (entry.authorId === member.memberId) throw new DomainError('own_entry', 400, say('challenge.favouriteOwn'));
   const step = on ? 1 : -1;
   const tenantId = ctx.tenant.id;

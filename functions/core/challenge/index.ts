@@ -23,7 +23,7 @@ export { challengeFunnel, countChallengeView, exportEntriesLink, exportRewardsLi
 export { getEntry, listEntries, reviseEntry, submitEntry, withdrawEntry, type EntryView } from './entries.js';
 export { favourEntry } from './favourites.js';
 export { askAdjustment, decideChallenge, listRewards, markRewardPaid, scoreEntry, shortlistEntry } from './jury.js';
-export { nextChangeAt, phaseAt } from './phase.js';
+export { nextChangeAt, openIn, phaseAt, type PhaseAction } from './phase.js';
 export {
   CreateChallenge,
   PHASES,

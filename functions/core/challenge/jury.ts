@@ -6,18 +6,16 @@ import { DomainError, invalidFields, parseInput, say } from '../errors/index.js'
 import { viewerOf } from './access.js';
 import { readChallenge, view } from './challenges.js';
 import { readEntry } from './entries.js';
-import { phaseAt } from './phase.js';
+import { openIn, phaseAt } from './phase.js';
 import {
   AskAdjustment,
   Decide,
   JuryScore,
   Shortlist,
   type Challenge,
-  type Phase,
   type RewardRecord,
 } from './schema.js';
 
-const AFTER_SUBMISSION: readonly Phase[] = ['review', 'jury', 'shortlist'];
 const MAX_ATTEMPTS = 5;
 
 const phaseOf = (ctx: Ctx, challenge: Challenge) => phaseAt(challenge, ctx.now ?? new Date());
@@ -33,8 +31,7 @@ export async function scoreEntry(ctx: Ctx, challengeId: string, entryId: string,
   if (!viewerOf(ctx, challenge).juror) throw new DomainError('jurors_only', 403, say('challenge.jurorsOnly'));
   const { score: overall, scores, comment } = parseInput(JuryScore, input);
   const phase = phaseOf(ctx, challenge);
-  if (phase !== 'jury' && phase !== 'shortlist')
-    throw new DomainError('scoring_closed', 409, say('challenge.scoringNotOpen'));
+  if (!openIn('score', phase)) throw new DomainError('scoring_closed', 409, say('challenge.scoringNotOpen'));
   const criteria = new Set(criteriaOf(ctx, challenge).map((c) => c.id));
   const unknown = Object.keys(scores ?? {}).find((id) => !criteria.has(id));
   if (unknown) throw invalidFields({ [`scores.${unknown}`]: say('challenge.criterion') });
@@ -86,7 +83,7 @@ export async function shortlistEntry(ctx: Ctx, challengeId: string, entryId: str
   const challenge = await readChallenge(ctx, challengeId);
   requireJuryOrTeam(ctx, challenge);
   const { shortlisted } = parseInput(Shortlist, input);
-  if (!AFTER_SUBMISSION.includes(phaseOf(ctx, challenge)))
+  if (!openIn('shortlist', phaseOf(ctx, challenge)))
     throw new DomainError('shortlist_closed', 409, say('challenge.shortlistNotOpen'));
   const entry = await readEntry(ctx, challenge.id, entryId);
   await entries.change([ctx.tenant.id, challenge.id, entry.id], {
@@ -130,7 +127,7 @@ export async function decideChallenge(ctx: Ctx, challengeId: string, input: z.in
   authorize(ctx, 'challenges.manage');
   const challenge = await readChallenge(ctx, challengeId);
   const { ranking } = parseInput(Decide, input);
-  if (!AFTER_SUBMISSION.includes(phaseOf(ctx, challenge)))
+  if (!openIn('decide', phaseOf(ctx, challenge)))
     throw new DomainError('decision_closed', 409, say('challenge.decideNotOpen'));
   if (new Set(ranking).size !== ranking.length) throw invalidFields({ ranking: say('challenge.rankingUnknown') });
   const laureates = await Promise.all(ranking.map((id) => readEntry(ctx, challenge.id, id).catch(() => undefined)));

@@ -28,9 +28,15 @@ export async function challengeChanges(changes: Change[]): Promise<void> {
       now.adjustment &&
       (now.adjustment as Entry['adjustment'])?.at !== (before.adjustment as Entry['adjustment'])?.at
     )
-      await onAdjustment(change.id, tenantId, now as unknown as Entry);
+      await toEntrant(
+        change.id,
+        tenantId,
+        now as unknown as Entry,
+        'challenge_adjustment',
+        (now.adjustment as { at: string }).at,
+      );
     if (entity === 'entry' && typeof now.rank === 'number' && now.rank !== before.rank)
-      await onResult(change.id, tenantId, now as unknown as Entry);
+      await toEntrant(change.id, tenantId, now as unknown as Entry, 'challenge_result', String(now.updatedAt));
   }
 }
 
@@ -67,39 +73,28 @@ async function challengeOf(tenantId: string, entry: Entry) {
   return tenant && challenge ? { tenant, challenge } : undefined;
 }
 
-async function onAdjustment(eventId: string, tenantId: string, entry: Entry) {
+/** One notice to an entry's entrant about its challenge (an adjustment asked, a rank decided). */
+async function toEntrant(
+  eventId: string,
+  tenantId: string,
+  entry: Entry,
+  kind: 'challenge_adjustment' | 'challenge_result',
+  at: string,
+) {
   const found = await challengeOf(tenantId, entry);
   if (!found) return;
   const { tenant, challenge } = found;
+  const path =
+    kind === 'challenge_result' ? `/challenges/${challenge.id}` : `/challenges/${challenge.id}/entries/${entry.id}`;
+  const rank = kind === 'challenge_result' ? entry.rank : undefined;
   await deliver(
     eventId,
     tenantId,
-    new Map([[entry.authorId, 'challenge_adjustment']]),
-    { challengeId: challenge.id, challengeTitle: titleOf(tenant, challenge), createdAt: entry.adjustment!.at },
+    new Map([[entry.authorId, kind]]),
+    { challengeId: challenge.id, challengeTitle: titleOf(tenant, challenge), ...(rank ? { rank } : {}), createdAt: at },
     {
-      path: `/challenges/${challenge.id}/entries/${entry.id}`,
-      params: (lang) => ({ challenge: titleOf(tenant, challenge, lang) }),
-    },
-  );
-}
-
-async function onResult(eventId: string, tenantId: string, entry: Entry) {
-  const found = await challengeOf(tenantId, entry);
-  if (!found) return;
-  const { tenant, challenge } = found;
-  await deliver(
-    eventId,
-    tenantId,
-    new Map([[entry.authorId, 'challenge_result']]),
-    {
-      challengeId: challenge.id,
-      challengeTitle: titleOf(tenant, challenge),
-      rank: entry.rank,
-      createdAt: entry.updatedAt,
-    },
-    {
-      path: `/challenges/${challenge.id}`,
-      params: (lang) => ({ challenge: titleOf(tenant, challenge, lang), rank: String(entry.rank) }),
+      path,
+      params: (lang) => ({ challenge: titleOf(tenant, challenge, lang), ...(rank ? { rank: String(rank) } : {}) }),
     },
   );
 }

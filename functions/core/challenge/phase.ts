@@ -1,5 +1,18 @@
 import type { Challenge, Phase } from './schema.js';
 
+/** Which phases open each action: the one table the rules (and the pages' forms) read. */
+const OPEN_IN = {
+  favour: ['review'],
+  comment: ['review'],
+  score: ['jury', 'shortlist'],
+  shortlist: ['review', 'jury', 'shortlist'],
+  decide: ['review', 'jury', 'shortlist'],
+} as const satisfies Record<string, readonly Phase[]>;
+export type PhaseAction = keyof typeof OPEN_IN;
+
+/** Whether the phase opens the action (who may act is the caller's rule). */
+export const openIn = (action: PhaseAction, phase: Phase) => (OPEN_IN[action] as readonly Phase[]).includes(phase);
+
 /**
  * The phase a challenge is in at `now`: the team's state first (draft, decided, closed), then
  * the timeline. Every rule that depends on the phase asks this, with the request's clock, so a

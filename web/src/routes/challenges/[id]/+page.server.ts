@@ -12,6 +12,7 @@ import {
   listRewards,
   markRewardPaid,
   nextChangeAt,
+  openIn,
   scheduleChallenge,
   submitEntry,
   viewerOf,
@@ -23,8 +24,6 @@ import { attempt, portalCtx, refusalAsErrorPage } from '$lib/server/core';
 import { formFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Phases in which the team may decide (and so sees the decision form). */
-const DECIDING = ['review', 'jury', 'shortlist'];
 const EXCERPT = 220;
 /** The orders the core lists entries in; it falls back to the newest where the viewer may not use one. */
 const SORTS = ['new', 'favourites', 'score'] as const;
@@ -66,7 +65,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       winners: decided ? active.filter((e) => e.rank).sort((a, b) => a.rank! - b.rank!) : [],
       favouritesUsed: active.filter((e) => e.favoured).length,
       rewards: decided || viewer.team ? await listRewards(ctx, challenge.id) : [],
-      canDecide: viewer.team && DECIDING.includes(challenge.phase),
+      canDecide: viewer.team && openIn('decide', challenge.phase),
       funnel: viewer.team ? await challengeFunnel(ctx, challenge.id) : null,
       following: await followsChallenge(ctx, challenge.id),
     };

@@ -4,6 +4,7 @@ import {
   getChallenge,
   getEntry,
   listEntryComments,
+  openIn,
   reviseEntry,
   scoreEntry,
   shortlistEntry,
@@ -13,10 +14,6 @@ import { renderMarkdown } from '$core/idea/index';
 import { attempt, portalCtx, refusalAsErrorPage } from '$lib/server/core';
 import { formFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Phases in which the jury scores, and in which the team and jury shortlist (core/challenge/jury.ts). */
-const SCORING = ['jury', 'shortlist'];
-const SHORTLISTING = ['review', 'jury', 'shortlist'];
 
 /** One entry with every version, oldest first, and the forms its viewer may use now. */
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -39,11 +36,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
           entry.mine &&
           entry.status === 'active' &&
           (phase === 'submission' || (phase === 'shortlist' && entry.shortlisted && !!pending)),
-        score: viewer.juror && SCORING.includes(phase),
-        shortlist: (viewer.juror || viewer.team) && SHORTLISTING.includes(phase),
+        score: viewer.juror && openIn('score', phase),
+        shortlist: (viewer.juror || viewer.team) && openIn('shortlist', phase),
         ask: viewer.team && phase === 'shortlist' && entry.shortlisted,
         // Members comment during the public review (the core refuses a juror role and other phases).
-        comment: ctx.actor.kind === 'member' && ctx.actor.role !== 'juror' && phase === 'review',
+        comment: ctx.actor.kind === 'member' && ctx.actor.role !== 'juror' && openIn('comment', phase),
       },
       comments: comments.items,
     };
