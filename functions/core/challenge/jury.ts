@@ -7,14 +7,7 @@ import { viewerOf } from './access.js';
 import { readChallenge, view } from './challenges.js';
 import { readEntry } from './entries.js';
 import { openIn, phaseAt } from './phase.js';
-import {
-  AskAdjustment,
-  Decide,
-  JuryScore,
-  Shortlist,
-  type Challenge,
-  type RewardRecord,
-} from './schema.js';
+import { AskAdjustment, Decide, JuryScore, Shortlist, type Challenge, type RewardRecord } from './schema.js';
 
 const MAX_ATTEMPTS = 5;
 
